@@ -1,0 +1,53 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Whipcount', template: '%s · Whipcount' },
+  description: 'Who has signed, what they hold, and how the count stands against the thresholds that matter.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+const NAV = [
+  { href: '/', label: 'Overview' },
+  { href: '/people', label: 'People' },
+  { href: '/polls', label: 'Polls' },
+  { href: '/timeline', label: 'Timeline' },
+];
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en-GB">
+      <body className="min-h-screen font-sans antialiased">
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <header className="border-b border-rule bg-white">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-ink no-underline">
+              Whipcount
+            </Link>
+            <nav aria-label="Main">
+              <ul className="flex flex-wrap gap-1 text-sm">
+                {NAV.map((item) => (
+                  <li key={item.href}>
+                    <Link href={item.href} className="rounded px-3 py-2 text-ink no-underline hover:bg-accent-soft">
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-6xl px-4 pb-8 pt-4 text-xs text-muted">
+          Every figure links to its source. Counts of named signatories exclude withdrawn names.
+        </footer>
+      </body>
+    </html>
+  );
+}
