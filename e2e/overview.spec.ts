@@ -1,0 +1,36 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { queryApp } from './support';
+
+test.describe('overview @phone', () => {
+  test('shows each campaign’s named count, reported tally and thresholds as the database holds them', async ({ page }) => {
+    const campaigns = await queryApp<{ slug: string; title: string; named: number; count: number; thresholds: number }>(`
+      SELECT c.slug, c.title,
+             (SELECT count(*) FROM "Signature" s WHERE s."campaignId" = c.id AND s."withdrawnOn" IS NULL)::int AS named,
+             (SELECT count FROM "Tally" t WHERE t."campaignId" = c.id ORDER BY "asOf" DESC, id DESC LIMIT 1) AS count,
+             (SELECT count(*) FROM "Threshold" th WHERE th."campaignId" = c.id)::int AS thresholds
+      FROM "Campaign" c ORDER BY c.slug`);
+    expect(campaigns.map((c) => c.slug)).toEqual(['plp-motion', 'watson-letter']);
+
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'State of play' })).toBeVisible();
+    for (const campaign of campaigns) {
+      const card = page.getByRole('article', { name: campaign.title });
+      await expect(card).toBeVisible();
+      await expect(card.getByTestId('named-count')).toHaveText(String(campaign.named));
+      await expect(card.getByTestId('reported-count')).toHaveText(`more than ${campaign.count}`);
+      await expect(card.getByTestId('threshold')).toHaveCount(campaign.thresholds);
+    }
+    await expect(page.getByRole('article', { name: /Tom Watson/ }).getByTestId('gap')).toHaveText(
+      'more than 140 reported, 1 named: at least 140 not yet named',
+    );
+    await expect(page.getByText('Source: Sky News, 28 June 2019').first()).toBeVisible();
+  });
+
+  test('has no serious or critical accessibility violations', async ({ page }) => {
+    await page.goto('/');
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  });
+});

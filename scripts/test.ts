@@ -1,0 +1,57 @@
+// `npm test`: every check, in order — types, unit and integration tests (Vitest, on an embedded
+// PostgreSQL of their own), then end-to-end tests (Playwright driving Debian's Chromium against
+// the app started as `npm start` starts it). Ends with one line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ensureBuild } from './lib/build';
+import { ensureChromium } from './ensure-chromium';
+import { bin, ROOT } from './lib/run';
+
+const REPORTS = path.join(ROOT, '.data', 'reports');
+const say = (line: string) => console.log(`\n[test] ${line}`);
+
+function step(name: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  say(name);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function count(file: string, pick: (report: any) => { passed: number; failed: number }) {
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  return pick(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
+const failures: string[] = [];
+
+if (!step('types: tsc --noEmit', bin('tsc'), ['--noEmit'])) failures.push('types');
+
+const vitestReport = path.join(REPORTS, 'vitest.json');
+if (!step('unit and integration: vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`])) {
+  failures.push('vitest');
+}
+
+say('end-to-end: preparing Chromium and the build');
+let e2eReady = true;
+try {
+  ensureChromium();
+  await ensureBuild((line) => console.log(`[test] ${line}`));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  failures.push('e2e setup');
+  e2eReady = false;
+}
+if (e2eReady) {
+  rmSync(path.join(ROOT, '.data', 'e2e'), { recursive: true, force: true });
+  if (!step('end-to-end: playwright', bin('playwright'), ['test'])) failures.push('playwright');
+}
+
+const unit = count(vitestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numPendingTests ?? 0) }));
+const e2e = count(path.join(REPORTS, 'e2e.json'), (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky + r.stats.skipped }));
+const passed = unit.passed + e2e.passed;
+const failed = unit.failed + e2e.failed + (failures.includes('types') ? 1 : 0);
+say(`vitest ${unit.passed} passed, ${unit.failed} failed; playwright ${e2e.passed} passed, ${e2e.failed} failed${failures.length ? `; failed steps: ${failures.join(', ')}` : ''}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failures.length || failed ? 1 : 0);

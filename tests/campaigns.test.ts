@@ -1,0 +1,59 @@
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listCampaignSummaries } from '../lib/campaigns';
+import { useDatabase } from './support/database';
+
+let client: pg.Client;
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: await useDatabase({ seeded: true }) });
+  await client.connect();
+  return () => client.end();
+});
+
+const find = async (slug: string) => (await listCampaignSummaries()).find((c) => c.slug === slug)!;
+
+describe('campaign summaries', () => {
+  it('count named signatories and show the latest reported tally and thresholds', async () => {
+    const plp = await find('plp-motion');
+    expect(plp).toMatchObject({ named: 5, namedEligible: 5, latestTally: { count: 60, qualifier: 'MORE_THAN', scope: 'MPs' } });
+    expect(plp.thresholds).toEqual([expect.objectContaining({ label: '60 MPs (reported)', value: 60, reached: false })]);
+    expect(plp.latestTally!.source.publisher).toBe('Sky News');
+    const watson = await find('watson-letter');
+    expect(watson).toMatchObject({ named: 1, latestTally: { count: 140, qualifier: 'MORE_THAN' } });
+  });
+
+  it('leave out withdrawn signatures and signers from houses that may not sign', async () => {
+    const { rows } = await client.query(`SELECT id FROM "Campaign" WHERE slug = 'plp-motion'`);
+    const campaignId = rows[0].id;
+    const source = (await client.query(`SELECT id FROM "Source" LIMIT 1`)).rows[0].id;
+    const lord = (
+      await client.query(
+        `INSERT INTO "Person" (slug, name, "sortName", house, "sourceId", "updatedAt") VALUES ('test-peer', 'Test Peer', 'Peer, Test', 'LORDS', $1, now()) RETURNING id`,
+        [source],
+      )
+    ).rows[0].id;
+    const mp = (await client.query(`SELECT id FROM "Person" WHERE slug = 'adam-afriyie'`)).rows[0].id;
+    await client.query(
+      `INSERT INTO "Signature" ("campaignId", "personId", "sourceId", "signedOn", "withdrawnOn", "withdrawalReason", "updatedAt")
+       VALUES ($1, $2, $3, '2019-06-27', '2019-06-28', 'test', now()), ($1, $4, $3, '2019-06-27', NULL, NULL, now())`,
+      [campaignId, mp, source, lord],
+    );
+    const plp = await find('plp-motion');
+    expect(plp.named).toBe(6); // the peer is named…
+    expect(plp.namedEligible).toBe(5); // …but the motion is for MPs only; the withdrawn MP counts nowhere
+  });
+
+  it('turn a share of a body into a number once the body’s size is known', async () => {
+    const { rows } = await client.query(`SELECT c.id AS campaign, b.id AS body, c."sourceId" AS source FROM "Campaign" c JOIN "Body" b ON b.id = c."bodyId" WHERE c.slug = 'plp-motion'`);
+    const { campaign, body, source } = rows[0];
+    await client.query(
+      `INSERT INTO "Threshold" ("campaignId", label, "sharePercent", "bodyId", purpose, "sourceId", "updatedAt") VALUES ($1, '20% of the PLP', 20, $2, 'PROCEDURAL_REQUIREMENT', $3, now())`,
+      [campaign, body, source],
+    );
+    let share = (await find('plp-motion')).thresholds.find((t) => t.label === '20% of the PLP')!;
+    expect(share).toMatchObject({ value: null, sharePercent: 20, bodySize: null, reached: false });
+    await client.query(`INSERT INTO "BodySize" ("bodyId", "asOf", size, "sourceId") VALUES ($1, '2019-01-01', 250, $2), ($1, '2019-06-01', 247, $2)`, [body, source]);
+    share = (await find('plp-motion')).thresholds.find((t) => t.label === '20% of the PLP')!;
+    expect(share).toMatchObject({ value: 50, bodySize: 247 }); // ceil(20% of 247) = 50
+  });
+});

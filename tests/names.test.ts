@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { familyName, normalizeName, parseName, slugify, unsortName } from '../lib/names';
+
+describe('names as sources write them', () => {
+  it.each([
+    ['Dame Margaret Hodge', 'margaret hodge'],
+    ['Sir Keir Starmer KC', 'keir starmer'],
+    ['Mr Lammy', 'lammy'],
+    ['Diana R. Johnson', 'diana johnson'],
+    ['The Rt Hon Yvette Cooper MP', 'yvette cooper'],
+    ["Jared O'Mara", 'jared omara'],
+    ['  Wes   Streeting ', 'wes streeting'],
+    ['Baroness Chakrabarti', 'chakrabarti'],
+  ])('normalizes %s to %s', (raw, expected) => {
+    expect(normalizeName(raw)).toBe(expected);
+  });
+
+  it('keeps the honorific apart', () => {
+    expect(parseName('Dame Margaret Hodge')).toEqual({ honorific: 'dame', words: ['margaret', 'hodge'] });
+    expect(parseName('Ms Butler').honorific).toBe('ms');
+  });
+
+  it('finds the family name and turns sort names around', () => {
+    expect(familyName('Mr Lammy')).toBe('lammy');
+    expect(familyName('Dame Margaret Hodge')).toBe('hodge');
+    expect(unsortName('Hodge, Dame Margaret')).toBe('Dame Margaret Hodge');
+    expect(unsortName('Ashworth, Jonathan')).toBe('Jonathan Ashworth');
+  });
+
+  it('makes URL-safe slugs', () => {
+    expect(slugify('Diana R. Johnson')).toBe('diana-r-johnson');
+    expect(slugify('Sinn Féin')).toBe('sinn-fein');
+    expect(slugify('../../etc/passwd')).toBe('etc-passwd');
+  });
+});
