@@ -32,7 +32,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'npx tsx scripts/start.ts',
+      command: 'npm start',
       url: `http://localhost:${APP_PORT}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,

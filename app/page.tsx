@@ -1,10 +1,16 @@
+import Link from 'next/link';
 import { CampaignCard } from '@/components/campaign-card';
+import { PollComparison } from '@/components/poll-comparison';
+import { Section } from '@/components/section';
+import { TimelineList } from '@/components/timeline-list';
 import { listCampaignSummaries } from '@/lib/campaigns';
+import { listPolls } from '@/lib/polls';
+import { listEvents } from '@/lib/timeline';
 
 export const dynamic = 'force-dynamic';
 
 export default async function OverviewPage() {
-  const campaigns = await listCampaignSummaries();
+  const [campaigns, polls, events] = await Promise.all([listCampaignSummaries(), listPolls(), listEvents({ limit: 5 })]);
   return (
     <div className="flex flex-col gap-6">
       <section>
@@ -15,9 +21,7 @@ export default async function OverviewPage() {
         </p>
       </section>
       {campaigns.length === 0 ? (
-        <p className="rounded border border-dashed border-rule bg-white p-6 text-muted">
-          No campaigns yet. Editors can add one from the admin pages.
-        </p>
+        <p className="rounded border border-dashed border-rule bg-white p-6 text-muted">No campaigns yet. Editors can add one from the admin pages.</p>
       ) : (
         <div className="grid gap-5 md:grid-cols-2">
           {campaigns.map((campaign) => (
@@ -25,6 +29,14 @@ export default async function OverviewPage() {
           ))}
         </div>
       )}
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Section id="polls" title="Satisfaction ratings" aside={<Link href="/polls" className="text-sm">All polls →</Link>}>
+          <PollComparison polls={polls} id="overview-polls" />
+        </Section>
+        <Section id="latest" title="Latest events" aside={<Link href="/timeline" className="text-sm">Full timeline →</Link>}>
+          <TimelineList events={events} />
+        </Section>
+      </div>
     </div>
   );
 }

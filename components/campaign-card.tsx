@@ -1,12 +1,16 @@
 import Link from 'next/link';
 import type { CampaignSummary } from '@/lib/campaigns';
 import { formatDay, titleCase } from '@/lib/format';
-import { describeGap, describeTally } from '@/lib/tally';
+import { describeGap, describeTally, guaranteedMinimum } from '@/lib/tally';
+import { StatusBadge } from './badges';
+import { ChartFigure } from './charts/chart-figure';
+import { ThresholdChart } from './charts/threshold-chart';
 import { SourceLink } from './source-link';
 
 /** One campaign at a glance: named against reported, and every threshold. */
 export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
   const tally = campaign.latestTally;
+  const minimum = tally ? guaranteedMinimum(tally.count, tally.qualifier) : null;
   return (
     <article className="flex flex-col gap-4 rounded-lg border border-rule bg-white p-5 shadow-sm" aria-labelledby={`campaign-${campaign.slug}`}>
       <header className="flex flex-col gap-1">
@@ -30,7 +34,7 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
         </div>
         <div className="rounded bg-paper p-3">
           <dt className="text-xs text-muted">Latest reported count</dt>
-          <dd className="text-3xl font-bold tabular-nums" data-testid="reported-count">
+          <dd className="text-2xl font-bold tabular-nums" data-testid="reported-count">
             {tally ? describeTally(tally.count, tally.qualifier) : '—'}
           </dd>
           {tally && (
@@ -46,43 +50,70 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
         {describeGap(campaign.named, tally)}
       </p>
 
-      <section aria-label="Thresholds">
-        <h3 className="mb-2 text-sm font-semibold">Thresholds</h3>
+      <section aria-labelledby={`thresholds-${campaign.slug}`}>
+        <h3 id={`thresholds-${campaign.slug}`} className="mb-2 text-sm font-semibold">
+          Against the thresholds
+        </h3>
+        <ChartFigure
+          id={`chart-${campaign.slug}`}
+          filename={`${campaign.slug}-count`}
+          caption={`Named signatories counted towards thresholds (${campaign.namedEligible}) and the least the latest report guarantees${minimum !== null ? ` (${minimum})` : ''}; dashed lines are thresholds.`}
+          table={
+            <table className="text-left text-sm">
+              <tbody>
+                <tr>
+                  <th className="pr-4 font-normal">Named, counted</th>
+                  <td className="tabular-nums">{campaign.namedEligible}</td>
+                </tr>
+                <tr>
+                  <th className="pr-4 font-normal">Reported (at least)</th>
+                  <td className="tabular-nums">{minimum ?? '—'}</td>
+                </tr>
+                {campaign.thresholds.map((t) => (
+                  <tr key={t.id}>
+                    <th className="pr-4 font-normal">{t.label}</th>
+                    <td className="tabular-nums">{t.value ?? 'size of body unknown'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        >
+          <ThresholdChart
+            named={campaign.namedEligible}
+            reportedMinimum={minimum}
+            thresholds={campaign.thresholds.filter((t) => t.value !== null).map((t) => ({ label: t.label, value: t.value! }))}
+          />
+        </ChartFigure>
         {campaign.thresholds.length === 0 ? (
           <p className="text-sm text-muted">No thresholds recorded for this campaign yet.</p>
         ) : (
-          <ul className="flex flex-col gap-3">
-            {campaign.thresholds.map((t) => {
-              const share = t.value ? Math.min(100, (campaign.namedEligible / t.value) * 100) : 0;
-              return (
-                <li key={t.id} className="text-sm" data-testid="threshold">
-                  <div className="flex items-baseline justify-between gap-2">
-                    <span>
-                      {t.label} <span className="text-xs text-muted">({titleCase(t.purpose)})</span>
-                    </span>
-                    <span className="tabular-nums">
-                      {t.value === null
-                        ? `${t.sharePercent}% of ${t.bodyName}: size unknown`
-                        : `${campaign.namedEligible.toLocaleString('en-GB')} / ${t.value.toLocaleString('en-GB')} named`}
-                    </span>
-                  </div>
-                  <div
-                    className="mt-1 h-2 w-full overflow-hidden rounded bg-rule"
-                    role="meter"
-                    aria-label={`Named signatories towards ${t.label}`}
-                    aria-valuemin={0}
-                    aria-valuemax={t.value ?? 0}
-                    aria-valuenow={campaign.namedEligible}
-                  >
-                    <div className={`h-full ${t.reached ? 'bg-ok' : 'bg-accent'}`} style={{ width: `${share}%` }} />
-                  </div>
-                  <SourceLink source={t.source} />
-                </li>
-              );
-            })}
+          <ul className="mt-2 flex flex-col gap-1">
+            {campaign.thresholds.map((t) => (
+              <li key={t.id} className="text-sm" data-testid="threshold">
+                <span className={t.reached ? 'text-ok' : ''}>{t.reached ? '✓ ' : ''}{t.label}</span>{' '}
+                <span className="text-xs text-muted">({titleCase(t.purpose)})</span>{' '}
+                <span className="tabular-nums">
+                  {t.value === null ? `${t.sharePercent}% of ${t.bodyName}: size unknown` : `${campaign.namedEligible} / ${t.value} named`}
+                </span>{' '}
+                <SourceLink source={t.source} />
+              </li>
+            ))}
           </ul>
         )}
       </section>
+      <p className="text-sm" data-testid="procedure">
+        <span className="font-semibold">Procedure: </span>
+        {campaign.currentStage ? (
+          <>
+            stage {campaign.currentStage.position} of {campaign.stageCount}, {campaign.currentStage.name} —{' '}
+            <StatusBadge value={campaign.currentStage.status} />{' '}
+            {campaign.currentStage.scheduledOn ? formatDay(campaign.currentStage.scheduledOn) : (campaign.currentStage.scheduleNote ?? '')}
+          </>
+        ) : (
+          <span className="text-muted">no stages recorded</span>
+        )}
+      </p>
       <footer className="mt-auto flex items-center justify-between gap-2 border-t border-rule pt-3">
         <SourceLink source={campaign.source} />
         <Link href={`/campaigns/${campaign.slug}`} className="text-sm font-semibold">

@@ -1,5 +1,8 @@
-// People: finding them by the names sources use.
+// People: finding them by the names sources use, listing them, and reading one.
+import 'server-only';
+import { z } from 'zod';
 import { db } from './db';
+import { Prisma } from './generated/prisma/client';
 import { familyName, normalizeName, parseName } from './names';
 
 export interface PersonRef {
@@ -22,7 +25,7 @@ export interface NameMatch {
   candidates: { person: PersonRef; score: number; reason: string }[];
 }
 
-type Row = PersonRef & { key: string; alias_normalized: string; own_normalized: string };
+type Row = PersonRef & { key: string; alias_normalized: string };
 
 /**
  * Matches names as the press writes them ("Dame Margaret Hodge", "Mr Lammy") to people.
@@ -36,12 +39,12 @@ export async function matchNames(inputs: string[]): Promise<NameMatch[]> {
 
   const exact = await prisma.$queryRaw<Row[]>`
     SELECT DISTINCT a.normalized AS key, p.id, p.slug, p.name, p.house::text AS house, p.party, p.constituency,
-           a.normalized AS alias_normalized, '' AS own_normalized
+           a.normalized AS alias_normalized
     FROM "PersonAlias" a JOIN "Person" p ON p.id = a."personId"
     WHERE a.normalized = ANY(${normalized}::text[])`;
   const byFamily = await prisma.$queryRaw<Row[]>`
     SELECT DISTINCT ON (f.family, p.id) f.family AS key, p.id, p.slug, p.name, p.house::text AS house, p.party,
-           p.constituency, a.normalized AS alias_normalized, '' AS own_normalized
+           p.constituency, a.normalized AS alias_normalized
     FROM unnest(${families}::text[]) AS f(family)
     JOIN "PersonAlias" a ON a.normalized = f.family OR a.normalized LIKE '% ' || f.family
     JOIN "Person" p ON p.id = a."personId"
@@ -98,5 +101,124 @@ export async function matchNames(inputs: string[]): Promise<NameMatch[]> {
       person: null,
       candidates: candidates.map((c) => ({ ...c, score: c.score >= 0.5 ? Math.min(c.score, share) : c.score })),
     };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing and reading people.
+
+export const peopleQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  house: z.enum(['COMMONS', 'LORDS', 'NONE']).optional().catch(undefined),
+  party: z.string().trim().max(100).optional().catch(undefined),
+  signed: z.enum(['any', 'yes']).default('any').catch('any'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
+
+export interface PersonListItem extends PersonRef {
+  honorific: string | null;
+  signatures: number;
+  statements: number;
+}
+
+export const PEOPLE_PAGE_SIZE = 50;
+
+export async function listPeople(query: PeopleQuery): Promise<{ people: PersonListItem[]; total: number; parties: string[] }> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    conditions.push(Prisma.sql`(p.name ILIKE ${like} OR p.constituency ILIKE ${like} OR EXISTS (
+      SELECT 1 FROM "PersonAlias" a WHERE a."personId" = p.id AND a.normalized LIKE ${`%${normalizeName(query.q)}%`}))`);
+  }
+  if (query.house) conditions.push(Prisma.sql`p.house = ${query.house}::"House"`);
+  if (query.party) conditions.push(Prisma.sql`p.party = ${query.party}`);
+  if (query.signed === 'yes') conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Signature" s WHERE s."personId" = p.id)`);
+  const where = Prisma.join(conditions, ' AND ');
+  const prisma = db();
+  const [rows, parties] = await Promise.all([
+    prisma.$queryRaw<(PersonListItem & { total: number })[]>`
+      SELECT p.id, p.slug, p.name, p.honorific, p.house::text AS house, p.party, p.constituency,
+             (SELECT count(*) FROM "Signature" s WHERE s."personId" = p.id AND s."withdrawnOn" IS NULL)::int AS signatures,
+             (SELECT count(*) FROM "Statement" st WHERE st."personId" = p.id)::int AS statements,
+             count(*) OVER ()::int AS total
+      FROM "Person" p WHERE ${where}
+      ORDER BY p."sortName", p.id
+      LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(query.page - 1) * PEOPLE_PAGE_SIZE}`,
+    prisma.$queryRaw<{ party: string }[]>`SELECT DISTINCT party FROM "Person" WHERE party IS NOT NULL ORDER BY 1`,
+  ]);
+  return {
+    people: rows.map(({ total: _total, ...person }) => person),
+    total: rows[0]?.total ?? (query.page > 1 ? (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Person" p WHERE ${where}`)[0]!.n : 0),
+    parties: parties.map((p) => p.party),
+  };
+}
+
+const SOURCE_SELECT = { select: { id: true, publisher: true, title: true, publishedAt: true, url: true } } as const;
+
+/** A person with their roles, signatures, statements, polls and memberships; null if unknown. */
+export async function getPerson(slug: string) {
+  return db().person.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      honorific: true,
+      sortName: true,
+      house: true,
+      party: true,
+      constituency: true,
+      source: SOURCE_SELECT,
+      aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
+      identifiers: { select: { scheme: true, value: true }, orderBy: { scheme: 'asc' } },
+      memberships: {
+        select: { house: true, party: true, constituency: true, startDate: true, endDate: true, source: SOURCE_SELECT },
+        orderBy: [{ startDate: { sort: 'asc', nulls: 'first' } }],
+      },
+      roles: {
+        select: { id: true, title: true, organisation: true, startedOn: true, endedOn: true, heldOn: true, confidence: true, body: { select: { name: true } }, source: SOURCE_SELECT },
+        orderBy: [{ startedOn: { sort: 'desc', nulls: 'last' } }, { heldOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+      },
+      signatures: {
+        select: {
+          id: true,
+          signedOn: true,
+          roleAtSigning: true,
+          confidence: true,
+          isLeadSponsor: true,
+          withdrawnOn: true,
+          withdrawalReason: true,
+          campaign: { select: { slug: true, title: true } },
+          source: SOURCE_SELECT,
+        },
+        orderBy: { id: 'asc' },
+      },
+      statements: {
+        select: { id: true, subject: true, stance: true, quote: true, summary: true, saidOn: true, confidence: true, campaign: { select: { slug: true, title: true } }, source: SOURCE_SELECT },
+        orderBy: [{ saidOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+      },
+      polls: { select: { id: true, pollster: true, subjectRole: true, net: true, fieldworkEnd: true, source: SOURCE_SELECT }, orderBy: { id: 'asc' } },
+    },
+  });
+}
+export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
+
+/** Statements not tied to a named person ("A Labour source"), for the campaign pages. */
+export function listStatements(filter: { campaignSlug?: string } = {}) {
+  return db().statement.findMany({
+    where: filter.campaignSlug ? { campaign: { slug: filter.campaignSlug } } : {},
+    select: {
+      id: true,
+      speakerLabel: true,
+      subject: true,
+      stance: true,
+      quote: true,
+      summary: true,
+      saidOn: true,
+      person: { select: { slug: true, name: true } },
+      source: SOURCE_SELECT,
+    },
+    orderBy: [{ saidOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
   });
 }

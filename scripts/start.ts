@@ -4,6 +4,8 @@
 //   WHIPCOUNT_DATA_DIR where the embedded PostgreSQL keeps its data (.data)
 //   WHIPCOUNT_DB_PORT  the embedded PostgreSQL's port (54329)
 // `--dev` serves with `next dev` instead of building.
+// Run it with Node's `react-server` condition (package.json does): the seeds use the data-access
+// layer, whose modules are marked `server-only` and refuse to load without it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';

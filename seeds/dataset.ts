@@ -34,6 +34,8 @@ export interface Dataset {
     openedOn?: Day;
     status: CampaignStatus;
     eligibleHouses: House[];
+    /** Parties whose members may sign, as the roster names them; omitted means any. */
+    eligibleParties?: string[];
   }[];
   signatures: {
     campaign: string;
@@ -188,6 +190,7 @@ export async function loadDataset(data: Dataset): Promise<void> {
         openedOn: day(c.openedOn),
         status: c.status,
         eligibleHouses: c.eligibleHouses,
+        eligibleParties: c.eligibleParties ?? [],
         sourceId,
       };
       const row = await tx.campaign.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...fields }, update: {}, select: { id: true } });

@@ -71,6 +71,8 @@ export const skyWilliamson: Dataset = {
       leadSponsor: 'watson',
       status: 'OPEN',
       eligibleHouses: ['COMMONS', 'LORDS'],
+      // "Labour MPs and peers"; the roster lists Labour and Labour/Co-operative members apart.
+      eligibleParties: ['Labour', 'Labour/Co-operative'],
     },
     {
       slug: 'plp-motion',
@@ -81,6 +83,8 @@ export const skyWilliamson: Dataset = {
       body: 'plp',
       status: 'OPEN',
       eligibleHouses: ['COMMONS'],
+      // The PLP: Labour and Labour/Co-operative MPs.
+      eligibleParties: ['Labour', 'Labour/Co-operative'],
     },
   ],
 

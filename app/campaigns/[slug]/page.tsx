@@ -1,0 +1,246 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ConfidenceBadge, StanceBadge } from '@/components/badges';
+import { OverlapList } from '@/components/campaign/overlap-list';
+import { SignatoryTable } from '@/components/campaign/signatory-table';
+import { StageList } from '@/components/campaign/stage-list';
+import { ThresholdProgressList } from '@/components/campaign/threshold-progress';
+import { BreakdownChart } from '@/components/charts/breakdown-chart';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { CumulativeChart } from '@/components/charts/cumulative-chart';
+import { Section } from '@/components/section';
+import { SourceLink } from '@/components/source-link';
+import { getCampaign } from '@/lib/campaigns';
+import { formatDay, isoDay, titleCase } from '@/lib/format';
+import { listStatements } from '@/lib/people';
+import { campaignOverlaps, listSignatures, signatoryParties, signatureBreakdown, signatureQuerySchema } from '@/lib/signatures';
+import { listStages } from '@/lib/stages';
+import { describeGap, describeTally, guaranteedMinimum } from '@/lib/tally';
+import { isSlug } from '@/lib/validation';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const campaign = isSlug(slug) ? await getCampaign(slug) : null;
+  return { title: campaign?.title ?? 'Campaign not found' };
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function CampaignPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  if (!isSlug(slug)) notFound();
+  const campaign = await getCampaign(slug);
+  if (!campaign) notFound();
+
+  const raw = await searchParams;
+  const query = signatureQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
+  const [rows, parties, breakdown, stages, overlaps, statements] = await Promise.all([
+    listSignatures(campaign.id, query),
+    signatoryParties(campaign.id),
+    signatureBreakdown(campaign.id),
+    listStages(campaign.id),
+    campaignOverlaps(campaign.id),
+    listStatements({ campaignSlug: campaign.slug }),
+  ]);
+  const tally = campaign.latestTally;
+  const thresholdLines = campaign.thresholds.filter((t) => t.value !== null).map((t) => ({ label: t.label, value: t.value! }));
+  const tallyPoints = campaign.tallies.map((t) => ({
+    day: isoDay(t.asOf)!,
+    minimum: guaranteedMinimum(t.count, t.qualifier) ?? t.count,
+    label: describeTally(t.count, t.qualifier),
+  }));
+  const totalSigned = campaign.named + campaign.withdrawn;
+
+  return (
+    <article className="flex flex-col gap-5">
+      <header className="flex flex-col gap-2">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href="/">Overview</Link> <span aria-hidden="true">›</span> <span className="text-muted">{titleCase(campaign.kind)}</span>
+        </nav>
+        <p className="text-xs font-semibold uppercase tracking-wide text-muted">
+          {titleCase(campaign.kind)} · {titleCase(campaign.status)}
+          {campaign.body ? ` · ${campaign.body.name}` : ''}
+          {campaign.openedOn ? ` · opened ${formatDay(campaign.openedOn)}` : ''}
+        </p>
+        <h1 className="font-serif text-3xl font-bold leading-tight">{campaign.title}</h1>
+        {campaign.summary && <p className="max-w-3xl">{campaign.summary}</p>}
+        <p className="text-sm text-muted">
+          {campaign.leadSponsor && (
+            <>
+              Led by <Link href={`/people/${campaign.leadSponsor.slug}`}>{campaign.leadSponsor.name}</Link>.{' '}
+            </>
+          )}
+          Open to: {campaign.eligibleHouses.map((h) => (h === 'COMMONS' ? 'MPs' : h === 'LORDS' ? 'peers' : 'others')).join(' and ')}
+          {campaign.eligibleParties.length ? ` (${campaign.eligibleParties.join(', ')})` : ''}. <SourceLink source={campaign.source} />
+        </p>
+      </header>
+
+      <Section id="count" title="The count">
+        <div className="grid gap-4 lg:grid-cols-[1fr_1.2fr]">
+          <div className="flex flex-col gap-3">
+            <dl className="grid grid-cols-2 gap-3">
+              <div className="rounded bg-accent-soft p-3">
+                <dt className="text-xs text-muted">Named, standing</dt>
+                <dd className="text-3xl font-bold tabular-nums" data-testid="named-count">
+                  {campaign.named}
+                </dd>
+                <dd className="text-xs text-muted">{campaign.namedEligible} counted towards thresholds</dd>
+              </div>
+              <div className="rounded bg-paper p-3">
+                <dt className="text-xs text-muted">Latest reported</dt>
+                <dd className="text-2xl font-bold tabular-nums" data-testid="reported-count">
+                  {tally ? describeTally(tally.count, tally.qualifier) : '—'}
+                </dd>
+                {tally && (
+                  <dd className="text-xs text-muted">
+                    {tally.scope ? `${tally.scope}, ` : ''}
+                    {formatDay(tally.asOf)} <SourceLink source={tally.source} />
+                  </dd>
+                )}
+              </div>
+            </dl>
+            <p data-testid="gap">{describeGap(campaign.named, tally)}.</p>
+            <ul className="flex flex-wrap gap-2 text-sm" aria-label="Named signatories by confidence">
+              {campaign.byConfidence.map((c) => (
+                <li key={c.confidence} className="flex items-center gap-1">
+                  <ConfidenceBadge value={c.confidence} /> <span className="tabular-nums">{c.count}</span>
+                </li>
+              ))}
+              {campaign.withdrawn > 0 && (
+                <li className="text-muted" data-testid="withdrawn-count">
+                  {campaign.withdrawn} withdrawn (not counted)
+                </li>
+              )}
+            </ul>
+          </div>
+          <ThresholdProgressList thresholds={campaign.thresholds} namedEligible={campaign.namedEligible} />
+        </div>
+      </Section>
+
+      <Section id="over-time" title="Over time">
+        {campaign.series.length === 0 && tallyPoints.length === 0 ? (
+          <p className="text-sm text-muted">Nothing dated to chart yet.</p>
+        ) : (
+          <ChartFigure
+            id="chart-over-time"
+            filename={`${campaign.slug}-over-time`}
+            caption={
+              <>
+                Named signatories counted towards thresholds, by the day each was signed (or, where no date is known, the day its source
+                reported it); reported tallies as the smallest number each guarantees; thresholds as dashed lines.
+              </>
+            }
+            table={
+              <table className="text-left text-sm">
+                <thead>
+                  <tr>
+                    <th className="pr-4">Day</th>
+                    <th className="pr-4">Named (running total)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {campaign.series.map((p) => (
+                    <tr key={p.day}>
+                      <td className="pr-4">{formatDay(p.day)}</td>
+                      <td className="pr-4 tabular-nums">{p.total}</td>
+                    </tr>
+                  ))}
+                  {tallyPoints.map((p) => (
+                    <tr key={`t-${p.day}-${p.label}`}>
+                      <td className="pr-4">{formatDay(p.day)}</td>
+                      <td className="pr-4">Reported: {p.label}</td>
+                    </tr>
+                  ))}
+                  {thresholdLines.map((t) => (
+                    <tr key={`th-${t.label}`}>
+                      <td className="pr-4">Threshold</td>
+                      <td className="pr-4">
+                        {t.label}: {t.value}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          >
+            <CumulativeChart series={campaign.series} tallies={tallyPoints} thresholds={thresholdLines} />
+          </ChartFigure>
+        )}
+      </Section>
+
+      <Section id="signatories" title="Signatories">
+        <SignatoryTable rows={rows} query={query} parties={parties} total={totalSigned} />
+      </Section>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Section id="breakdown" title="By house and party">
+          {breakdown.length === 0 ? (
+            <p className="text-sm text-muted">No named signatories yet.</p>
+          ) : (
+            <ChartFigure
+              id="chart-breakdown"
+              filename={`${campaign.slug}-by-party`}
+              caption="Standing named signatories by party, split by house."
+              table={
+                <table className="text-left text-sm">
+                  <thead>
+                    <tr>
+                      <th className="pr-4">House</th>
+                      <th className="pr-4">Party</th>
+                      <th>Signatories</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {breakdown.map((b) => (
+                      <tr key={`${b.house}-${b.party}`}>
+                        <td className="pr-4">{titleCase(b.house)}</td>
+                        <td className="pr-4">{b.party}</td>
+                        <td className="tabular-nums">{b.count}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              }
+            >
+              <BreakdownChart rows={breakdown} />
+            </ChartFigure>
+          )}
+        </Section>
+
+        <Section id="procedure" title="Procedure">
+          <StageList stages={stages} />
+        </Section>
+      </div>
+
+      <Section id="overlap" title="Overlap with other campaigns">
+        <OverlapList overlaps={overlaps} />
+      </Section>
+
+      <Section id="statements" title="What people have said">
+        {statements.length === 0 ? (
+          <p className="text-sm text-muted">No statements recorded about this campaign.</p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {statements.map((s) => (
+              <li key={s.id} className="text-sm">
+                <p className="flex flex-wrap items-center gap-2">
+                  <strong>{s.person ? <Link href={`/people/${s.person.slug}`}>{s.person.name}</Link> : s.speakerLabel}</strong>
+                  <StanceBadge value={s.stance} />
+                  <span className="text-muted">on {s.subject}</span>
+                </p>
+                {s.quote && <blockquote className="mt-1 border-l-4 border-rule pl-3 font-serif">“{s.quote}”</blockquote>}
+                {s.summary && <p className="mt-1 text-muted">{s.summary}</p>}
+                <SourceLink source={s.source} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </article>
+  );
+}

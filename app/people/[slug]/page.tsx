@@ -1,0 +1,155 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ConfidenceBadge, StanceBadge } from '@/components/badges';
+import { Section } from '@/components/section';
+import { SourceLink } from '@/components/source-link';
+import { formatDay, formatNet, titleCase } from '@/lib/format';
+import { getPerson } from '@/lib/people';
+import { listEvents } from '@/lib/timeline';
+import { isSlug } from '@/lib/validation';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const person = isSlug(slug) ? await getPerson(slug) : null;
+  return { title: person?.name ?? 'Person not found' };
+}
+
+function roleDates(r: { startedOn: Date | null; endedOn: Date | null; heldOn: Date | null }): string {
+  if (r.startedOn || r.endedOn) return `${r.startedOn ? formatDay(r.startedOn) : '?'} – ${r.endedOn ? formatDay(r.endedOn) : 'present'}`;
+  if (r.heldOn) return `held on ${formatDay(r.heldOn)}`;
+  return 'dates not known';
+}
+
+export default async function PersonPage({ params }: Props) {
+  const { slug } = await params;
+  if (!isSlug(slug)) notFound();
+  const [person, events] = await Promise.all([getPerson(slug), listEvents({ person: slug })]);
+  if (!person) notFound();
+  return (
+    <article className="flex flex-col gap-5">
+      <header>
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href="/people">People</Link>
+        </nav>
+        <h1 className="font-serif text-3xl font-bold">
+          {person.honorific ? `${person.honorific} ` : ''}
+          {person.name}
+        </h1>
+        <p className="text-muted">
+          {[person.house === 'NONE' ? null : person.house === 'COMMONS' ? 'MP' : 'Peer', person.party, person.constituency].filter(Boolean).join(' · ') || 'Not a member of either house'}
+        </p>
+        <SourceLink source={person.source} />
+      </header>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Section id="roles" title="Positions held">
+          {person.roles.length === 0 ? (
+            <p className="text-sm text-muted">No positions recorded.</p>
+          ) : (
+            <ul className="flex flex-col gap-2">
+              {person.roles.map((r) => (
+                <li key={r.id} className="text-sm">
+                  <strong>{r.title}</strong>
+                  {r.organisation ? `, ${r.organisation}` : ''}
+                  {r.body ? ` (${r.body.name})` : ''} <span className="text-muted">— {roleDates(r)}</span> <ConfidenceBadge value={r.confidence} />
+                  <br />
+                  <SourceLink source={r.source} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {person.memberships.length > 0 && (
+            <>
+              <h3 className="mb-1 mt-4 text-sm font-semibold">Seats and parties</h3>
+              <ul className="text-sm">
+                {person.memberships.map((m, i) => (
+                  <li key={i}>
+                    {titleCase(m.house)}: {m.party ?? 'no party'}
+                    {m.constituency ? `, ${m.constituency}` : ''}{' '}
+                    <span className="text-muted">
+                      ({m.startDate ? formatDay(m.startDate) : 'from the start of the term'} – {m.endDate ? formatDay(m.endDate) : 'end of the term'})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Section>
+
+        <Section id="signed" title="What they signed">
+          {person.signatures.length === 0 ? (
+            <p className="text-sm text-muted">Not named as signing anything recorded here.</p>
+          ) : (
+            <ul className="flex flex-col gap-2">
+              {person.signatures.map((s) => (
+                <li key={s.id} className="text-sm">
+                  <Link href={`/campaigns/${s.campaign.slug}`}>{s.campaign.title}</Link> <ConfidenceBadge value={s.confidence} />
+                  {s.isLeadSponsor && <span className="ml-1 text-xs font-semibold text-warn">lead sponsor</span>}
+                  <br />
+                  <span className="text-muted">
+                    {s.signedOn ? `Signed ${formatDay(s.signedOn)}` : 'Date of signing not known'}
+                    {s.roleAtSigning ? ` as ${s.roleAtSigning}` : ''}
+                    {s.withdrawnOn ? ` · withdrawn ${formatDay(s.withdrawnOn)}${s.withdrawalReason ? `: ${s.withdrawalReason}` : ''}` : ''}
+                  </span>{' '}
+                  <SourceLink source={s.source} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+
+      <Section id="statements" title="Statements">
+        {person.statements.length === 0 ? (
+          <p className="text-sm text-muted">No statements recorded.</p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {person.statements.map((s) => (
+              <li key={s.id} className="text-sm">
+                <p className="flex flex-wrap items-center gap-2">
+                  <StanceBadge value={s.stance} /> <span>on {s.subject}</span>
+                  <span className="text-muted">{s.saidOn ? formatDay(s.saidOn) : 'date not given'}</span>
+                </p>
+                {s.quote && <blockquote className="mt-1 border-l-4 border-rule pl-3 font-serif">“{s.quote}”</blockquote>}
+                {s.summary && <p className="mt-1 text-muted">{s.summary}</p>}
+                <SourceLink source={s.source} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      {person.polls.length > 0 && (
+        <Section id="polls" title="Satisfaction ratings">
+          <ul className="text-sm">
+            {person.polls.map((p) => (
+              <li key={p.id}>
+                {p.pollster}, as {p.subjectRole}: net <strong>{formatNet(Number(p.net))}</strong> <SourceLink source={p.source} />
+              </li>
+            ))}
+          </ul>
+          <Link href="/polls" className="text-sm">
+            Compare on the polls page →
+          </Link>
+        </Section>
+      )}
+
+      {events.length > 0 && (
+        <Section id="timeline" title="Timeline">
+          <ul className="text-sm">
+            {events.map((e) => (
+              <li key={e.id}>
+                <span className="text-muted">{(e.onOrBefore ? 'by ' : '') + formatDay(e.occurredOn, e.datePrecision)}</span> — {e.title}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { titleCase } from '@/lib/format';
+import { listPeople, PEOPLE_PAGE_SIZE, peopleQuerySchema } from '@/lib/people';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'People' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function PeoplePage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const query = peopleQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
+  const { people, total, parties } = await listPeople(query);
+  const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined && v !== 'any') as [string, string][]);
+    return `?${params}`;
+  };
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="font-serif text-3xl font-bold">People</h1>
+      <form method="get" className="grid grid-cols-2 gap-2 rounded-lg border border-rule bg-white p-3 text-sm sm:grid-cols-5" aria-label="Search people">
+        <label className="col-span-2 flex flex-col gap-1">
+          <span className="text-xs text-muted">Name, alias or constituency</span>
+          <input type="search" name="q" defaultValue={query.q ?? ''} className="rounded border border-rule px-2 py-1.5" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">House</span>
+          <select name="house" defaultValue={query.house ?? ''} className="rounded border border-rule bg-white px-2 py-1.5">
+            <option value="">Any</option>
+            <option value="COMMONS">Commons</option>
+            <option value="LORDS">Lords</option>
+            <option value="NONE">Neither</option>
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">Party</span>
+          <select name="party" defaultValue={query.party ?? ''} className="rounded border border-rule bg-white px-2 py-1.5">
+            <option value="">Any</option>
+            {parties.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-end gap-2 pb-2">
+          <input type="checkbox" name="signed" value="yes" defaultChecked={query.signed === 'yes'} />
+          <span>Signatories only</span>
+        </label>
+        <div className="col-span-2 sm:col-span-5">
+          <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
+            Search
+          </button>
+        </div>
+      </form>
+      <p className="text-sm text-muted" aria-live="polite">
+        {total.toLocaleString('en-GB')} {total === 1 ? 'person' : 'people'}
+        {pages > 1 ? ` · page ${query.page} of ${pages}` : ''}
+      </p>
+      {people.length === 0 ? (
+        <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">Nobody matches this search.</p>
+      ) : (
+        <div className="overflow-x-auto rounded border border-rule bg-white">
+          <table className="w-full min-w-[560px] text-left text-sm" data-testid="people-table">
+            <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th scope="col" className="px-3 py-2">Name</th>
+                <th scope="col" className="px-3 py-2">House</th>
+                <th scope="col" className="px-3 py-2">Party</th>
+                <th scope="col" className="px-3 py-2">Constituency</th>
+                <th scope="col" className="px-3 py-2 text-right">Signed</th>
+                <th scope="col" className="px-3 py-2 text-right">Statements</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr key={p.id} className="border-t border-rule">
+                  <td className="px-3 py-2">
+                    <Link href={`/people/${p.slug}`}>{p.name}</Link>
+                  </td>
+                  <td className="px-3 py-2">{titleCase(p.house)}</td>
+                  <td className="px-3 py-2">{p.party ?? '—'}</td>
+                  <td className="px-3 py-2">{p.constituency ?? '—'}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{p.signatures}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{p.statements}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
+          {query.page > 1 ? <Link href={pageHref(query.page - 1)}>← Previous</Link> : <span className="text-muted">← Previous</span>}
+          {query.page < pages ? <Link href={pageHref(query.page + 1)}>Next →</Link> : <span className="text-muted">Next →</span>}
+        </nav>
+      )}
+    </div>
+  );
+}

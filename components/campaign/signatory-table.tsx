@@ -1,0 +1,168 @@
+import Link from 'next/link';
+import { ConfidenceBadge } from '@/components/badges';
+import { SourceLink } from '@/components/source-link';
+import { formatDay, titleCase } from '@/lib/format';
+import type { SignatureQuery, SignatureRow } from '@/lib/signatures';
+
+const COLUMNS: { key: SignatureQuery['sort'] | null; label: string }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'house', label: 'House' },
+  { key: 'party', label: 'Party' },
+  { key: 'constituency', label: 'Constituency' },
+  { key: null, label: 'Role at signing' },
+  { key: 'date', label: 'Date' },
+  { key: 'confidence', label: 'Confidence' },
+  { key: null, label: 'Source' },
+];
+
+const HOUSES = [
+  ['COMMONS', 'Commons'],
+  ['LORDS', 'Lords'],
+  ['NONE', 'Neither'],
+] as const;
+
+/** The query string for this table with some values changed; filters live in the URL. */
+function href(query: SignatureQuery, change: Partial<SignatureQuery>): string {
+  const next = { ...query, ...change };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(next)) {
+    if (value === undefined || value === '') continue;
+    if ((key === 'status' && value === 'standing') || (key === 'sort' && value === 'name') || (key === 'dir' && value === 'asc')) continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return `?${text}#signatories`;
+}
+
+/** Sortable, filterable signatories. A plain GET form: works without JavaScript, shareable by URL. */
+export function SignatoryTable({ rows, query, parties, total }: { rows: SignatureRow[]; query: SignatureQuery; parties: string[]; total: number }) {
+  const filtered = Boolean(query.q || query.house || query.party || query.confidence || query.status !== 'standing');
+  return (
+    <div className="flex flex-col gap-3">
+      <form method="get" action="#signatories" className="no-print grid grid-cols-2 gap-2 text-sm sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter signatories">
+        <label className="col-span-2 flex flex-col gap-1 sm:col-span-3 lg:col-span-2">
+          <span className="text-xs text-muted">Search name, seat or role</span>
+          <input name="q" defaultValue={query.q ?? ''} type="search" className="rounded border border-rule bg-white px-2 py-1.5" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">House</span>
+          <select name="house" defaultValue={query.house ?? ''} className="rounded border border-rule bg-white px-2 py-1.5">
+            <option value="">Any</option>
+            {HOUSES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">Party</span>
+          <select name="party" defaultValue={query.party ?? ''} className="rounded border border-rule bg-white px-2 py-1.5">
+            <option value="">Any</option>
+            {parties.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">Confidence</span>
+          <select name="confidence" defaultValue={query.confidence ?? ''} className="rounded border border-rule bg-white px-2 py-1.5">
+            <option value="">Any</option>
+            {['CONFIRMED', 'REPORTED', 'CLAIMED'].map((c) => (
+              <option key={c} value={c}>
+                {titleCase(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">Show</span>
+          <select name="status" defaultValue={query.status} className="rounded border border-rule bg-white px-2 py-1.5">
+            <option value="standing">Standing</option>
+            <option value="withdrawn">Withdrawn</option>
+            <option value="all">All</option>
+          </select>
+        </label>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <div className="col-span-2 flex items-end gap-3 sm:col-span-3 lg:col-span-6">
+          <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
+            Apply filters
+          </button>
+          {filtered && <Link href="?#signatories">Clear filters</Link>}
+        </div>
+      </form>
+
+      <p className="text-sm text-muted" aria-live="polite">
+        Showing {rows.length.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')} named signator{total === 1 ? 'y' : 'ies'}
+        {filtered ? ' (filtered)' : ''}.
+      </p>
+
+      {rows.length === 0 ? (
+        <p className="rounded border border-dashed border-rule bg-white p-4 text-sm text-muted">
+          {total === 0 ? 'No signatories have been named yet.' : 'No signatory matches these filters.'}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded border border-rule bg-white">
+          <table
+            className="w-full min-w-[720px] text-left text-sm"
+            data-testid="signatory-table"
+            aria-label={`Named signatories, sorted by ${query.sort} ${query.dir === 'asc' ? 'ascending' : 'descending'}`}
+          >
+            <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
+              <tr>
+                {COLUMNS.map((col) => {
+                  const active = col.key === query.sort;
+                  return (
+                    <th key={col.label} scope="col" className="px-3 py-2" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      {col.key ? (
+                        <Link href={href(query, { sort: col.key, dir: active && query.dir === 'asc' ? 'desc' : 'asc' })} className="text-muted no-underline hover:underline">
+                          {col.label}
+                          {active ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                        </Link>
+                      ) : (
+                        col.label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className={`border-t border-rule ${row.withdrawnOn ? 'text-muted line-through decoration-1' : ''}`}>
+                  <td className="px-3 py-2">
+                    <Link href={`/people/${row.person.slug}`}>{row.person.name}</Link>
+                    {row.isLeadSponsor && <span className="ml-1 text-xs font-semibold text-warn">lead</span>}
+                    {!row.eligible && <span className="ml-1 text-xs text-muted">(not counted: not eligible)</span>}
+                    {row.withdrawnOn && (
+                      <span className="block text-xs no-underline">
+                        Withdrawn {formatDay(row.withdrawnOn)}
+                        {row.withdrawalReason ? `: ${row.withdrawalReason}` : ''}
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">{titleCase(row.house)}</td>
+                  <td className="px-3 py-2">{row.party ?? '—'}</td>
+                  <td className="px-3 py-2">{row.constituency ?? '—'}</td>
+                  <td className="px-3 py-2">{row.roleAtSigning ?? '—'}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {row.signedOn ? formatDay(row.signedOn) : <span title="Not dated: the source's date is shown">by {formatDay(row.knownOn)}</span>}
+                  </td>
+                  <td className="px-3 py-2">
+                    <ConfidenceBadge value={row.confidence} />
+                  </td>
+                  <td className="px-3 py-2">
+                    <SourceLink source={row.source} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

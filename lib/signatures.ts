@@ -1,0 +1,182 @@
+// Who signed a campaign: the filterable table, the breakdown by house and party, and the overlap
+// with other campaigns.
+import 'server-only';
+import { z } from 'zod';
+import { db } from './db';
+import { Prisma } from './generated/prisma/client';
+import { eligibleSigner, knownOn, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
+
+/** The table's filters and sort, as they appear in the page's URL. Unknown values are dropped. */
+export const signatureQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  house: z.enum(['COMMONS', 'LORDS', 'NONE']).optional().catch(undefined),
+  party: z.string().trim().max(100).optional().catch(undefined),
+  confidence: z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED']).optional().catch(undefined),
+  status: z.enum(['standing', 'withdrawn', 'all']).default('standing').catch('standing'),
+  sort: z.enum(['name', 'house', 'party', 'constituency', 'date', 'confidence']).default('name').catch('name'),
+  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+});
+export type SignatureQuery = z.infer<typeof signatureQuerySchema>;
+
+export interface SignatureRow {
+  id: number;
+  person: { slug: string; name: string; honorific: string | null };
+  house: string;
+  party: string | null;
+  constituency: string | null;
+  roleAtSigning: string | null;
+  signedOn: Date | null;
+  knownOn: Date;
+  confidence: string;
+  isLeadSponsor: boolean;
+  withdrawnOn: Date | null;
+  withdrawalReason: string | null;
+  eligible: boolean;
+  note: string | null;
+  source: SourceRef;
+}
+
+const ORDER: Record<SignatureQuery['sort'], Prisma.Sql> = {
+  name: Prisma.sql`p."sortName"`,
+  house: Prisma.sql`p.house`,
+  party: Prisma.sql`p.party`,
+  constituency: Prisma.sql`p.constituency`,
+  date: Prisma.sql`known_on`,
+  confidence: Prisma.sql`sig.confidence`,
+};
+
+type Row = SourceRow & {
+  id: number;
+  slug: string;
+  name: string;
+  honorific: string | null;
+  house: string;
+  party: string | null;
+  constituency: string | null;
+  role_at_signing: string | null;
+  signed_on: Date | null;
+  known_on: Date;
+  confidence: string;
+  is_lead_sponsor: boolean;
+  withdrawn_on: Date | null;
+  withdrawal_reason: string | null;
+  eligible: boolean;
+  note: string | null;
+};
+
+/** The campaign's signatures, filtered and sorted in SQL. */
+export async function listSignatures(campaignId: number, query: SignatureQuery, limit = 5000): Promise<SignatureRow[]> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`sig."campaignId" = ${campaignId}`];
+  if (query.status === 'standing') conditions.push(standing);
+  if (query.status === 'withdrawn') conditions.push(Prisma.sql`sig."withdrawnOn" IS NOT NULL`);
+  if (query.house) conditions.push(Prisma.sql`p.house = ${query.house}::"House"`);
+  if (query.party) conditions.push(Prisma.sql`p.party = ${query.party}`);
+  if (query.confidence) conditions.push(Prisma.sql`sig.confidence = ${query.confidence}::"Confidence"`);
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    conditions.push(Prisma.sql`(p.name ILIKE ${like} OR p.constituency ILIKE ${like} OR sig."roleAtSigning" ILIKE ${like})`);
+  }
+  const direction = query.dir === 'desc' ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT sig.id, p.slug, p.name, p.honorific, p.house::text AS house, p.party, p.constituency,
+           sig."roleAtSigning" AS role_at_signing, sig."signedOn" AS signed_on, ${knownOn} AS known_on,
+           sig.confidence::text AS confidence, sig."isLeadSponsor" AS is_lead_sponsor,
+           sig."withdrawnOn" AS withdrawn_on, sig."withdrawalReason" AS withdrawal_reason, ${eligibleSigner} AS eligible, sig.note,
+           ${sourceColumns('src')}
+    FROM "Signature" sig
+    JOIN "Person" p ON p.id = sig."personId"
+    JOIN "Campaign" c ON c.id = sig."campaignId"
+    JOIN "Source" src ON src.id = sig."sourceId"
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY ${ORDER[query.sort]} ${direction}, p."sortName", sig.id
+    LIMIT ${limit}`;
+  return rows.map((r) => ({
+    id: r.id,
+    person: { slug: r.slug, name: r.name, honorific: r.honorific },
+    house: r.house,
+    party: r.party,
+    constituency: r.constituency,
+    roleAtSigning: r.role_at_signing,
+    signedOn: r.signed_on,
+    knownOn: r.known_on,
+    confidence: r.confidence,
+    isLeadSponsor: r.is_lead_sponsor,
+    withdrawnOn: r.withdrawn_on,
+    withdrawalReason: r.withdrawal_reason,
+    eligible: r.eligible,
+    note: r.note,
+    source: sourceOf(r),
+  }));
+}
+
+export interface BreakdownRow {
+  house: string;
+  party: string;
+  count: number;
+}
+
+/** Standing signatures by house and party, largest first. */
+export function signatureBreakdown(campaignId: number): Promise<BreakdownRow[]> {
+  return db().$queryRaw<BreakdownRow[]>`
+    SELECT p.house::text AS house, coalesce(p.party, 'No party recorded') AS party, count(*)::int AS count
+    FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId"
+    WHERE sig."campaignId" = ${campaignId} AND ${standing}
+    GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`;
+}
+
+/** The parties among a campaign's signatories, for the party filter. */
+export async function signatoryParties(campaignId: number): Promise<string[]> {
+  const rows = await db().$queryRaw<{ party: string }[]>`
+    SELECT DISTINCT p.party FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId"
+    WHERE sig."campaignId" = ${campaignId} AND p.party IS NOT NULL ORDER BY 1`;
+  return rows.map((r) => r.party);
+}
+
+export interface PersonLink {
+  slug: string;
+  name: string;
+  party: string | null;
+  constituency: string | null;
+}
+
+export interface Overlap {
+  other: { slug: string; title: string };
+  both: PersonLink[];
+  /** People eligible for both campaigns who signed neither (as far as names are known). */
+  neither: PersonLink[];
+  neitherTotal: number;
+}
+
+/** For each other campaign: who signed both, and who, eligible for both, signed neither. */
+export async function campaignOverlaps(campaignId: number, neitherLimit = 500): Promise<Overlap[]> {
+  const prisma = db();
+  const others = await prisma.campaign.findMany({ where: { id: { not: campaignId } }, select: { id: true, slug: true, title: true }, orderBy: { title: 'asc' } });
+  return Promise.all(
+    others.map(async (other) => {
+      const [both, neither] = await Promise.all([
+        prisma.$queryRaw<PersonLink[]>`
+          SELECT p.slug, p.name, p.party, p.constituency
+          FROM "Signature" a JOIN "Signature" b ON b."personId" = a."personId" AND b."campaignId" = ${other.id}
+          JOIN "Person" p ON p.id = a."personId"
+          WHERE a."campaignId" = ${campaignId} AND a."withdrawnOn" IS NULL AND b."withdrawnOn" IS NULL
+          ORDER BY p."sortName"`,
+        prisma.$queryRaw<(PersonLink & { total: number })[]>`
+          SELECT p.slug, p.name, p.party, p.constituency, count(*) OVER ()::int AS total
+          FROM "Person" p, "Campaign" c, "Campaign" o
+          WHERE c.id = ${campaignId} AND o.id = ${other.id}
+            AND ${eligibleSigner}
+            AND p.house = ANY(o."eligibleHouses") AND (cardinality(coalesce(o."eligibleParties", '{}')) = 0 OR p.party = ANY(o."eligibleParties"))
+            AND NOT EXISTS (
+              SELECT 1 FROM "Signature" sig WHERE sig."personId" = p.id AND sig."campaignId" IN (c.id, o.id) AND ${standing}
+            )
+          ORDER BY p."sortName" LIMIT ${neitherLimit}`,
+      ]);
+      return {
+        other: { slug: other.slug, title: other.title },
+        both,
+        neither: neither.map(({ total: _total, ...person }) => person),
+        neitherTotal: neither[0]?.total ?? 0,
+      };
+    }),
+  );
+}

@@ -1,0 +1,42 @@
+// SQL fragments the data-access modules share, so that "who counts" means one thing everywhere.
+// They assume the aliases c (Campaign), p (Person), sig (Signature) and src (its Source).
+import { Prisma } from './generated/prisma/client';
+
+/** The signer's house and party may sign this campaign. */
+export const eligibleSigner = Prisma.sql`(p.house = ANY(c."eligibleHouses") AND (cardinality(coalesce(c."eligibleParties", '{}')) = 0 OR p.party = ANY(c."eligibleParties")))`;
+
+/** A signature that stands: not withdrawn. */
+export const standing = Prisma.sql`sig."withdrawnOn" IS NULL`;
+
+/** The day we know a signature by: when it was signed, else when its source published it. */
+export const knownOn = Prisma.sql`coalesce(sig."signedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date)`;
+
+/** Columns of a source, for SourceRef. */
+export const sourceColumns = (alias: string) =>
+  Prisma.raw(
+    `${alias}.id AS source_id, ${alias}.publisher AS source_publisher, ${alias}.title AS source_title, ${alias}."publishedAt" AS source_published_at, ${alias}.url AS source_url`,
+  );
+
+export interface SourceRow {
+  source_id: number;
+  source_publisher: string;
+  source_title: string;
+  source_published_at: Date | null;
+  source_url: string | null;
+}
+
+export interface SourceRef {
+  id: number;
+  publisher: string;
+  title: string;
+  publishedAt: Date | null;
+  url: string | null;
+}
+
+export const sourceOf = (row: SourceRow): SourceRef => ({
+  id: row.source_id,
+  publisher: row.source_publisher,
+  title: row.source_title,
+  publishedAt: row.source_published_at,
+  url: row.source_url,
+});

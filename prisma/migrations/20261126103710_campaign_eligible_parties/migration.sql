@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Campaign" ADD COLUMN     "eligibleParties" TEXT[] DEFAULT ARRAY[]::TEXT[];
