@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { queryApp } from './support';
+import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './axe';
+import { countOf, queryApp } from './support';
 
 test.describe('overview @phone', () => {
   test('shows each campaign’s named count, reported tally and thresholds as the database holds them', async ({ page }) => {
@@ -27,10 +27,17 @@ test.describe('overview @phone', () => {
     await expect(page.getByText('Source: Sky News, 28 June 2019').first()).toBeVisible();
   });
 
-  test('has no serious or critical accessibility violations', async ({ page }) => {
+  test('shows the procedure, the poll comparison and the latest events', async ({ page }) => {
     await page.goto('/');
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+    await expect(page.getByRole('article', { name: /PLP motion/ }).getByTestId('procedure')).toContainText('stage 1 of 2, Referral to the parliamentary committee');
+    await expect(page.getByTestId('record-statement')).toContainText('Jeremy Corbyn’s net rating of -58 is the lowest recorded here for a Leader of the Opposition, below Michael Foot’s -56');
+    const n = await countOf('SELECT least(count(*), 5)::int AS n FROM "TimelineEvent"');
+    await expect(page.locator('#latest').getByTestId('event')).toHaveCount(n);
+  });
+
+  test('has no serious or critical accessibility violations and fits the screen', async ({ page }) => {
+    await page.goto('/');
+    await expectNoSeriousA11yViolations(page);
+    await expectNoHorizontalOverflow(page);
   });
 });

@@ -19,3 +19,10 @@ export async function queryApp<T extends pg.QueryResultRow>(sql: string, params:
     await client.end();
   }
 }
+
+/** A single number from the database: `SELECT count(*)::int AS n …`. */
+export async function countOf(sql: string): Promise<number> {
+  const [row] = await queryApp<{ n: number }>(sql);
+  if (!row) throw new Error(`no row from ${sql}`);
+  return row.n;
+}

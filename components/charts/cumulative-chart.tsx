@@ -21,7 +21,7 @@ export function CumulativeChart({ series, tallies, thresholds }: CumulativeChart
   const max = Math.max(1, ...named.map((p) => p.named), ...reported.map((p) => p.reported), ...thresholds.map((t) => t.value));
   return (
     <ResponsiveContainer width="100%" height={280}>
-      <ComposedChart margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+      <ComposedChart accessibilityLayer={false} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid stroke="#e8e5dc" />
         <XAxis dataKey="t" type="number" scale="time" domain={domain} tickFormatter={short} tick={{ fontSize: 11 }} allowDuplicatedCategory={false} />
         <YAxis allowDecimals={false} domain={[0, Math.ceil(max * 1.1)]} tick={{ fontSize: 11 }} width={40} />

@@ -8,7 +8,7 @@ export function NetRatingChart({ rows }: { rows: { label: string; net: number; r
   const max = Math.max(0, ...rows.map((r) => r.net));
   return (
     <ResponsiveContainer width="100%" height={Math.max(120, 40 + rows.length * 40)}>
-      <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 40, bottom: 8, left: 8 }}>
+      <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 8, right: 40, bottom: 8, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="#e8e5dc" />
         <XAxis type="number" domain={[Math.floor((min * 1.1) / 10) * 10, Math.ceil((max * 1.1) / 10) * 10]} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} />

@@ -21,7 +21,7 @@ export function ThresholdChart({ named, reportedMinimum, thresholds }: Threshold
   const max = Math.max(1, ...data.map((d) => d.value), ...thresholds.map((t) => t.value));
   return (
     <ResponsiveContainer width="100%" height={40 + data.length * 44}>
-      <BarChart data={data} layout="vertical" margin={{ top: 18, right: 28, bottom: 4, left: 4 }} barCategoryGap={8}>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 18, right: 28, bottom: 4, left: 4 }} barCategoryGap={8}>
         <CartesianGrid horizontal={false} stroke="#e8e5dc" />
         <XAxis type="number" domain={[0, niceCeiling(max * 1.1)]} allowDecimals={false} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey="label" width={70} tick={{ fontSize: 12 }} />

@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './axe';
+import { queryApp } from './support';
+
+test.describe('campaign page @phone', () => {
+  test('shows the count, the thresholds and the signatories as the database holds them', async ({ page }) => {
+    const names = await queryApp<{ name: string }>(`
+      SELECT p.name FROM "Signature" s JOIN "Person" p ON p.id = s."personId" JOIN "Campaign" c ON c.id = s."campaignId"
+      WHERE c.slug = 'plp-motion' AND s."withdrawnOn" IS NULL ORDER BY p."sortName"`);
+    await page.goto('/campaigns/plp-motion');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('PLP motion to withdraw the whip from Chris Williamson for 12 months');
+    await expect(page.getByTestId('named-count')).toHaveText(String(names.length));
+    await expect(page.getByTestId('reported-count')).toHaveText('more than 60');
+    await expect(page.getByTestId('gap')).toHaveText(`more than 60 reported, ${names.length} named: at least ${61 - names.length} not yet named.`);
+    await expect(page.locator('#count').getByTestId('threshold')).toContainText('60 MPs (reported)');
+    await expect(page.getByTestId('projection')).toContainText('No projection');
+    const rows = page.getByTestId('signatory-table').locator('tbody tr');
+    await expect(rows).toHaveCount(names.length);
+    await expect(rows.locator('td:first-child a')).toHaveText(names.map((n) => n.name));
+    await expect(page.getByTestId('stage')).toHaveCount(2);
+    await expect(page.getByTestId('stage').first()).toContainText('3 July 2019');
+    await expect(page.getByTestId('overlap-both')).toHaveText('0');
+  });
+
+  test('keeps filters and sort in the URL, so a view can be shared', async ({ page }) => {
+    await page.goto('/campaigns/plp-motion');
+    await page.getByLabel('Search name, seat or role').fill('hull');
+    await page.getByLabel('Search name, seat or role').press('Enter');
+    await expect(page).toHaveURL(/[?&]q=hull/);
+    const rows = page.getByTestId('signatory-table').locator('tbody tr');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('Diana R. Johnson');
+
+    // The same view, opened fresh from its address.
+    await page.goto('/campaigns/plp-motion?sort=name&dir=desc');
+    await expect(rows.first()).toContainText('Wes Streeting');
+    await page.getByRole('link', { name: /^Name/ }).click();
+    await expect(page).not.toHaveURL(/dir=desc/);
+    await expect(rows.first()).toContainText('Yvette Cooper');
+
+    await page.goto('/campaigns/plp-motion?house=LORDS');
+    await expect(page.getByText('No signatory matches these filters.')).toBeVisible();
+  });
+
+  test('answers 404 with a helpful page for an unknown campaign', async ({ page }) => {
+    for (const path of ['/campaigns/no-such-campaign', '/campaigns/..%2F..%2Fetc%2Fpasswd', '/people/nobody-at-all', '/sources/999999', '/sources/abc']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+    }
+  });
+
+  test('has no serious or critical accessibility violations and fits the screen', async ({ page }) => {
+    for (const slug of ['plp-motion', 'watson-letter']) {
+      await page.goto(`/campaigns/${slug}`);
+      await expectNoSeriousA11yViolations(page);
+      await expectNoHorizontalOverflow(page);
+    }
+  });
+});
+
+// Desktop only: emulated phones open blob links instead of downloading them.
+test.describe('chart downloads', () => {
+  test('offers each chart as an SVG download', async ({ page }) => {
+    await page.goto('/campaigns/watson-letter');
+    const figure = page.locator('figure').filter({ has: page.locator('#chart-over-time') });
+    const download = page.waitForEvent('download');
+    await figure.getByRole('button', { name: 'SVG' }).click();
+    expect((await download).suggestedFilename()).toBe('watson-letter-over-time.svg');
+  });
+
+  test('and as a PNG', async ({ page }) => {
+    await page.goto('/campaigns/watson-letter');
+    const figure = page.locator('figure').filter({ has: page.locator('#chart-breakdown') });
+    const download = page.waitForEvent('download');
+    await figure.getByRole('button', { name: 'PNG' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('watson-letter-by-party.png');
+    const bytes = await (await import('node:fs/promises')).readFile((await file.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
