@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
 import { titleCase } from '@/lib/format';
 import { listPeople, PEOPLE_PAGE_SIZE, peopleQuerySchema } from '@/lib/people';
 
@@ -26,24 +27,8 @@ export default async function PeoplePage({ searchParams }: Props) {
           <span className="text-xs text-muted">Name, alias or constituency</span>
           <input type="search" name="q" defaultValue={query.q ?? ''} className="rounded border border-rule px-2 py-1.5" />
         </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">House</span>
-          <select name="house" defaultValue={query.house ?? ''} className="rounded border border-rule bg-white px-2 py-1.5">
-            <option value="">Any</option>
-            <option value="COMMONS">Commons</option>
-            <option value="LORDS">Lords</option>
-            <option value="NONE">Neither</option>
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">Party</span>
-          <select name="party" defaultValue={query.party ?? ''} className="rounded border border-rule bg-white px-2 py-1.5">
-            <option value="">Any</option>
-            {parties.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="house" label="House" value={query.house} options={HOUSE_OPTIONS} />
+        <FilterSelect name="party" label="Party" value={query.party} options={parties} />
         <label className="flex items-end gap-2 pb-2">
           <input type="checkbox" name="signed" value="yes" defaultChecked={query.signed === 'yes'} />
           <span>Signatories only</span>

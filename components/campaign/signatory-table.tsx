@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ConfidenceBadge } from '@/components/badges';
+import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
 import { SourceLink } from '@/components/source-link';
 import { formatDay, titleCase } from '@/lib/format';
 import type { SignatureQuery, SignatureRow } from '@/lib/signatures';
@@ -15,11 +16,7 @@ const COLUMNS: { key: SignatureQuery['sort'] | null; label: string }[] = [
   { key: null, label: 'Source' },
 ];
 
-const HOUSES = [
-  ['COMMONS', 'Commons'],
-  ['LORDS', 'Lords'],
-  ['NONE', 'Neither'],
-] as const;
+const CONFIDENCE_OPTIONS = ['CONFIRMED', 'REPORTED', 'CLAIMED'].map((c) => [c, titleCase(c)] as const);
 
 /** The query string for this table with some values changed; filters live in the URL. */
 function href(query: SignatureQuery, change: Partial<SignatureQuery>): string {
@@ -44,47 +41,20 @@ export function SignatoryTable({ rows, query, parties, total }: { rows: Signatur
           <span className="text-xs text-muted">Search name, seat or role</span>
           <input name="q" defaultValue={query.q ?? ''} type="search" className="rounded border border-rule bg-white px-2 py-1.5" />
         </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">House</span>
-          <select name="house" defaultValue={query.house ?? ''} className="rounded border border-rule bg-white px-2 py-1.5">
-            <option value="">Any</option>
-            {HOUSES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">Party</span>
-          <select name="party" defaultValue={query.party ?? ''} className="rounded border border-rule bg-white px-2 py-1.5">
-            <option value="">Any</option>
-            {parties.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">Confidence</span>
-          <select name="confidence" defaultValue={query.confidence ?? ''} className="rounded border border-rule bg-white px-2 py-1.5">
-            <option value="">Any</option>
-            {['CONFIRMED', 'REPORTED', 'CLAIMED'].map((c) => (
-              <option key={c} value={c}>
-                {titleCase(c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">Show</span>
-          <select name="status" defaultValue={query.status} className="rounded border border-rule bg-white px-2 py-1.5">
-            <option value="standing">Standing</option>
-            <option value="withdrawn">Withdrawn</option>
-            <option value="all">All</option>
-          </select>
-        </label>
+        <FilterSelect name="house" label="House" value={query.house} options={HOUSE_OPTIONS} />
+        <FilterSelect name="party" label="Party" value={query.party} options={parties} />
+        <FilterSelect name="confidence" label="Confidence" value={query.confidence} options={CONFIDENCE_OPTIONS} />
+        <FilterSelect
+          name="status"
+          label="Show"
+          value={query.status}
+          anyLabel={null}
+          options={[
+            ['standing', 'Standing'],
+            ['withdrawn', 'Withdrawn'],
+            ['all', 'All'],
+          ]}
+        />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <div className="col-span-2 flex items-end gap-3 sm:col-span-3 lg:col-span-6">

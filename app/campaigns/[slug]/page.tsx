@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ConfidenceBadge, StanceBadge } from '@/components/badges';
+import { ConfidenceBadge } from '@/components/badges';
 import { OverlapList } from '@/components/campaign/overlap-list';
 import { SignatoryTable } from '@/components/campaign/signatory-table';
 import { StageList } from '@/components/campaign/stage-list';
@@ -11,6 +11,7 @@ import { ChartFigure } from '@/components/charts/chart-figure';
 import { CumulativeChart } from '@/components/charts/cumulative-chart';
 import { Section } from '@/components/section';
 import { SourceLink } from '@/components/source-link';
+import { StatementList } from '@/components/statement-list';
 import { getCampaign } from '@/lib/campaigns';
 import { formatDay, isoDay, titleCase } from '@/lib/format';
 import { listStatements } from '@/lib/people';
@@ -222,24 +223,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       </Section>
 
       <Section id="statements" title="What people have said">
-        {statements.length === 0 ? (
-          <p className="text-sm text-muted">No statements recorded about this campaign.</p>
-        ) : (
-          <ul className="flex flex-col gap-3">
-            {statements.map((s) => (
-              <li key={s.id} className="text-sm">
-                <p className="flex flex-wrap items-center gap-2">
-                  <strong>{s.person ? <Link href={`/people/${s.person.slug}`}>{s.person.name}</Link> : s.speakerLabel}</strong>
-                  <StanceBadge value={s.stance} />
-                  <span className="text-muted">on {s.subject}</span>
-                </p>
-                {s.quote && <blockquote className="mt-1 border-l-4 border-rule pl-3 font-serif">“{s.quote}”</blockquote>}
-                {s.summary && <p className="mt-1 text-muted">{s.summary}</p>}
-                <SourceLink source={s.source} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <StatementList statements={statements} empty="No statements recorded about this campaign." />
       </Section>
     </article>
   );

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ConfidenceBadge, StanceBadge } from '@/components/badges';
+import { ConfidenceBadge } from '@/components/badges';
 import { Section } from '@/components/section';
 import { SourceLink } from '@/components/source-link';
+import { StatementList } from '@/components/statement-list';
 import { formatDay, formatNet, titleCase } from '@/lib/format';
 import { getPerson } from '@/lib/people';
 import { listEvents } from '@/lib/timeline';
@@ -105,23 +106,7 @@ export default async function PersonPage({ params }: Props) {
       </div>
 
       <Section id="statements" title="Statements">
-        {person.statements.length === 0 ? (
-          <p className="text-sm text-muted">No statements recorded.</p>
-        ) : (
-          <ul className="flex flex-col gap-3">
-            {person.statements.map((s) => (
-              <li key={s.id} className="text-sm">
-                <p className="flex flex-wrap items-center gap-2">
-                  <StanceBadge value={s.stance} /> <span>on {s.subject}</span>
-                  <span className="text-muted">{s.saidOn ? formatDay(s.saidOn) : 'date not given'}</span>
-                </p>
-                {s.quote && <blockquote className="mt-1 border-l-4 border-rule pl-3 font-serif">“{s.quote}”</blockquote>}
-                {s.summary && <p className="mt-1 text-muted">{s.summary}</p>}
-                <SourceLink source={s.source} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <StatementList statements={person.statements} empty="No statements recorded." showSpeaker={false} />
       </Section>
 
       {person.polls.length > 0 && (
