@@ -14,6 +14,7 @@ const NAV = [
   { href: '/people', label: 'People' },
   { href: '/polls', label: 'Polls' },
   { href: '/timeline', label: 'Timeline' },
+  { href: '/admin', label: 'Admin' },
 ];
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -80,3 +80,24 @@ export function displayHonorific(honorific: string | null): string | null {
 export function slugify(text: string): string {
   return fold(text).replace(/ /g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'item';
 }
+
+/**
+ * The fields of a new person from a name as a source writes it: "Dame Jane Doe MP" gives name
+ * "Jane Doe", honorific "Dame", sort name "Doe, Jane". Peers' styles suggest the Lords.
+ */
+export function personFromWrittenName(written: string) {
+  const parsed = parseName(written);
+  const name = written
+    .trim()
+    .replace(/^((the\s+)?(rt\.?\s+hon\.?|right honourable)\s+)?((sir|dame|lord|lady|baroness|baron|mr|mrs|ms|miss|mx|dr|prof)\.?\s+)+/i, '')
+    .replace(/\s+(MP|QC|KC|MEP|MSP|OBE|MBE|CBE|KBE|DBE|PC)$/i, '')
+    .trim();
+  const words = name.split(/\s+/);
+  return {
+    name,
+    honorific: displayHonorific(parsed.honorific),
+    sortName: words.length > 1 ? `${words.at(-1)}, ${words.slice(0, -1).join(' ')}` : name,
+    slugBase: slugify(name),
+    suggestsLords: ['lord', 'baroness', 'baron', 'viscount', 'earl', 'countess'].includes(parsed.honorific ?? ''),
+  };
+}

@@ -3,6 +3,8 @@
 //   DATABASE_URL       use this PostgreSQL server; without it an embedded one is started
 //   WHIPCOUNT_DATA_DIR where the embedded PostgreSQL keeps its data (.data)
 //   WHIPCOUNT_DB_PORT  the embedded PostgreSQL's port (54329)
+//   ADMIN_EMAIL, ADMIN_PASSWORD  the first admin, created when no account exists
+//   BETTER_AUTH_SECRET, BETTER_AUTH_URL  see the README
 // `--dev` serves with `next dev` instead of building.
 // Run it with Node's `react-server` condition (package.json does): the seeds use the data-access
 // layer, whose modules are marked `server-only` and refuse to load without it.
@@ -86,6 +88,17 @@ async function main(): Promise<void> {
     say('seed: first run, loading the Commons roster and the first data set');
     await seed();
     say(`seed: done (${Date.now() - t} ms)`);
+  }
+  const { ensureAuthSecret } = await import('../lib/setup');
+  const { ensureFirstAdmin } = await import('../lib/users');
+  process.env.BETTER_AUTH_SECRET = await ensureAuthSecret();
+  process.env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
+  const admin = await ensureFirstAdmin({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });
+  if (admin?.password) {
+    say(`users: created the first admin, ${admin.email}, with this password (shown once; change it or create your own account):`);
+    say(`       ${admin.password}`);
+  } else if (admin) {
+    say(`users: created the first admin, ${admin.email}, from ADMIN_EMAIL / ADMIN_PASSWORD`);
   }
   await db().$disconnect();
 

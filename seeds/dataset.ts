@@ -12,7 +12,7 @@ import type {
   ThresholdPurpose,
 } from '../lib/generated/prisma/enums';
 import { db } from '../lib/db';
-import { displayHonorific, normalizeName, parseName, slugify } from '../lib/names';
+import { normalizeName, personFromWrittenName } from '../lib/names';
 import { matchNames } from '../lib/people';
 
 type Day = `${number}-${number}-${number}`;
@@ -116,15 +116,13 @@ async function resolvePeople(data: Dataset, sourceId: number): Promise<Map<strin
       const options = match.candidates.map((c) => `${c.person.name} (${c.reason})`).join('; ') || 'none';
       throw new Error(`"${entry.name}" is ${match.status} (candidates: ${options}); name the person exactly in the data set.`);
     }
-    const parsed = parseName(entry.name);
-    const display = parsed.words.length ? entry.name.replace(/^(sir|dame|lord|baroness|mr|mrs|ms|dr)\s+/i, '') : entry.name;
-    const words = display.split(/\s+/);
+    const fields = personFromWrittenName(entry.name);
     const person = await prisma.person.create({
       data: {
-        slug: slugify(display),
-        name: display,
-        honorific: displayHonorific(parsed.honorific),
-        sortName: words.length > 1 ? `${words.at(-1)}, ${words.slice(0, -1).join(' ')}` : display,
+        slug: fields.slugBase,
+        name: fields.name,
+        honorific: fields.honorific,
+        sortName: fields.sortName,
         house: entry.create.house,
         party: entry.create.party ?? null,
         sourceId,

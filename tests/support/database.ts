@@ -35,9 +35,13 @@ export async function useDatabase({ seeded }: { seeded: boolean }): Promise<stri
   const name = await createDatabase(seeded ? 'template_seeded' : 'template_migrated');
   const url = urlFor(name);
   process.env.DATABASE_URL = url;
-  const holder = globalThis as { whipcountPrisma?: { $disconnect(): Promise<void> } };
+  // Auth needs a secret; each run makes its own.
+  process.env.BETTER_AUTH_SECRET ??= randomBytes(32).toString('base64url');
+  process.env.BETTER_AUTH_URL ??= 'http://localhost:3000';
+  const holder = globalThis as { whipcountPrisma?: { $disconnect(): Promise<void> }; whipcountAuth?: unknown };
   await holder.whipcountPrisma?.$disconnect();
   delete holder.whipcountPrisma;
+  delete holder.whipcountAuth;
   afterAll(async () => {
     await holder.whipcountPrisma?.$disconnect();
     delete holder.whipcountPrisma;

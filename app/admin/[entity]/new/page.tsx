@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EntityForm } from '@/components/admin/entity-form';
+import { entityDef } from '@/lib/admin/entities';
+import { referenceOptions } from '@/lib/admin/store';
+import { requireRole } from '@/lib/auth/session';
+
+type Props = { params: Promise<{ entity: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `New ${entityDef((await params).entity)?.label ?? 'record'}` };
+}
+
+export default async function NewEntityPage({ params }: Props) {
+  const { entity } = await params;
+  const def = entityDef(entity);
+  if (!def) notFound();
+  await requireRole('editor');
+  const options = await referenceOptions(def);
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/admin/${def.key}`}>{def.plural}</Link>
+      </nav>
+      <h1 className="font-serif text-3xl font-bold">New {def.label}</h1>
+      <EntityForm entity={def.key} id={null} initialValues={{}} options={options} readOnly={false} />
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+'use server';
+
+// Server actions of the admin pages. Each one is a thin door: the data-access layer checks the
+// session and role, validates, and audits. Next.js refuses actions posted from a foreign Origin.
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { addSignatures, previewNames, type PreviewLine } from '@/lib/admin/add-signatures';
+import { deleteRecord, saveRecord, type SaveState } from '@/lib/admin/store';
+import { signIn, signOut } from '@/lib/auth/login';
+import { isRole } from '@/lib/auth/roles';
+import { AppError, publicMessage } from '@/lib/errors';
+import { createUser, removeUser, setUserRole } from '@/lib/users';
+
+export async function saveEntityAction(key: string, id: number | null, _previous: SaveState, form: FormData): Promise<SaveState> {
+  const state = await saveRecord(key, id, form);
+  if (state.status !== 'saved') return { ...state, nonce: Date.now() };
+  revalidatePath('/', 'layout');
+  redirect(`/admin/${key}/${state.id}?saved=1`);
+}
+
+export interface DeleteState {
+  message?: string;
+}
+
+export async function deleteEntityAction(key: string, id: number, _previous: DeleteState, form: FormData): Promise<DeleteState> {
+  const version = form.get('_version') ? Number(form.get('_version')) : null;
+  const result = await deleteRecord(key, id, version);
+  if (!result.ok) return { message: result.message };
+  revalidatePath('/', 'layout');
+  redirect(`/admin/${key}?deleted=1`);
+}
+
+export interface LoginState {
+  message?: string;
+  email?: string;
+}
+
+/** Only same-site paths: an open redirect would let a link send a signed-in editor anywhere. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const next = typeof value === 'string' ? value : '';
+  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/admin';
+}
+
+export async function loginAction(_previous: LoginState, form: FormData): Promise<LoginState> {
+  const email = String(form.get('email') ?? '').trim();
+  const password = String(form.get('password') ?? '');
+  if (!email || !password) return { message: 'Enter your e-mail address and password.', email };
+  try {
+    await signIn(email, password, { headers: new Headers(await headers()) });
+  } catch (error) {
+    return { message: error instanceof AppError ? error.message : publicMessage(error, 'login'), email };
+  }
+  redirect(safeNext(form.get('next')));
+}
+
+export async function logoutAction(): Promise<void> {
+  await signOut({ headers: new Headers(await headers()) });
+  redirect('/login?signedOut=1');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Adding signatures from pasted names
+
+
+export interface PasteState {
+  step: 'paste' | 'review' | 'done';
+  campaignId: string;
+  text: string;
+  lines: PreviewLine[];
+  /** Everything typed on the review step, kept after an error. */
+  review: Record<string, string>;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  undecided?: number[];
+}
+
+async function previewStep(previous: PasteState, form: FormData): Promise<PasteState> {
+  const campaignId = String(form.get('campaignId') ?? '');
+  const text = String(form.get('names') ?? '');
+  const base = { ...previous, campaignId, text, review: {}, message: undefined, fieldErrors: undefined, undecided: undefined };
+  if (!/^\d+$/.test(campaignId)) return { ...base, step: 'paste', message: 'Choose the campaign they signed.', fieldErrors: { campaignId: 'Choose a campaign.' } };
+  try {
+    return { ...base, step: 'review', lines: await previewNames(Number(campaignId), text) };
+  } catch (error) {
+    return { ...base, step: 'paste', message: publicMessage(error, 'preview names') };
+  }
+}
+
+async function saveStep(previous: PasteState, form: FormData): Promise<PasteState> {
+  const review = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, String(v)]));
+  const entries = previous.lines.map((l) => ({ line: l.line, name: l.input, choice: review[`line-${l.line}`] || undefined }));
+  try {
+    const result = await addSignatures({
+      common: { campaignId: previous.campaignId, confidence: review.confidence, signedOn: review.signedOn ?? '', sourceId: review.sourceId },
+      entries,
+      newSource: { publisher: review['newSource.publisher'], title: review['newSource.title'], publishedAt: review['newSource.publishedAt'] ?? '', url: review['newSource.url'] ?? '' },
+    });
+    if (!result.ok) return { ...previous, review, message: result.message, fieldErrors: result.fieldErrors, undecided: result.undecided };
+    revalidatePath('/', 'layout');
+    return { ...previous, step: 'done', review, message: result.message, fieldErrors: undefined, undecided: undefined };
+  } catch (error) {
+    return { ...previous, review, message: publicMessage(error, 'add signatures') };
+  }
+}
+
+/** One action for both steps of the paste form, so that each step sees the latest state. */
+export async function pasteFlowAction(previous: PasteState, form: FormData): Promise<PasteState> {
+  return form.get('intent') === 'save' ? saveStep(previous, form) : previewStep(previous, form);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users (admins only: checked in lib/users.ts)
+
+
+export interface UserFormState {
+  message?: string;
+  ok?: boolean;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+export async function createUserAction(_previous: UserFormState, form: FormData): Promise<UserFormState> {
+  const values = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') };
+  try {
+    const result = await createUser({ ...values, password: String(form.get('password') ?? '') });
+    if (!result.ok) return { message: 'Please correct the fields marked below.', fieldErrors: result.fieldErrors, values };
+    revalidatePath('/admin/users');
+    return { ok: true, message: `Account created for ${values.email}.` };
+  } catch (error) {
+    return { message: publicMessage(error, 'create user'), values };
+  }
+}
+
+export async function userRoleAction(userId: string, _previous: UserFormState, form: FormData): Promise<UserFormState> {
+  const role = String(form.get('role') ?? '');
+  try {
+    if (form.get('intent') === 'remove') await removeUser(userId);
+    else if (isRole(role)) await setUserRole(userId, role);
+    else return { message: 'Choose a role.' };
+    revalidatePath('/admin/users');
+    return { ok: true, message: 'Done.' };
+  } catch (error) {
+    return { message: publicMessage(error, 'change user') };
+  }
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { NewUserForm, UserRoleForm } from '@/components/admin/user-forms';
+import { listUsers } from '@/lib/users';
+
+export const metadata: Metadata = { title: 'Users' };
+
+export default async function UsersPage() {
+  const users = await listUsers();
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="font-serif text-3xl font-bold">Users</h1>
+      <div className="overflow-x-auto rounded border border-rule bg-white">
+        <table className="w-full text-left text-sm" data-testid="users-table">
+          <thead className="bg-paper text-xs uppercase text-muted">
+            <tr>
+              <th scope="col" className="px-3 py-2">Name</th>
+              <th scope="col" className="px-3 py-2">E-mail</th>
+              <th scope="col" className="px-3 py-2">Role</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-t border-rule">
+                <td className="px-3 py-2">{u.name}</td>
+                <td className="px-3 py-2">{u.email}</td>
+                <td className="px-3 py-2">
+                  <UserRoleForm userId={u.id} role={u.role ?? 'viewer'} email={u.email} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <NewUserForm />
+    </div>
+  );
+}

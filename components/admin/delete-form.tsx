@@ -1,0 +1,26 @@
+'use client';
+
+import { useActionState } from 'react';
+import { deleteEntityAction, type DeleteState } from '@/app/admin/actions';
+
+/** Deleting asks first: the button only appears once the confirmation is opened. */
+export function DeleteForm({ entity, id, version, label }: { entity: string; id: number; version?: number; label: string }) {
+  const [state, action, pending] = useActionState<DeleteState, FormData>(deleteEntityAction.bind(null, entity, id), {});
+  return (
+    <details className="rounded border border-red-200 bg-red-50 p-3 text-sm">
+      <summary className="cursor-pointer font-medium text-red-900">Delete this {label}…</summary>
+      <form action={action} className="mt-2 flex flex-col gap-2">
+        {version !== undefined && <input type="hidden" name="_version" value={version} />}
+        <p>This cannot be undone. The audit log keeps a copy of what is deleted.</p>
+        <button type="submit" disabled={pending} className="self-start rounded bg-red-800 px-3 py-1.5 text-white">
+          Yes, delete this {label}
+        </button>
+        {state.message && (
+          <p role="alert" className="font-medium text-red-900">
+            {state.message}
+          </p>
+        )}
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import { useActionState } from 'react';
+import { createUserAction, type UserFormState, userRoleAction } from '@/app/admin/actions';
+import { ROLE_DESCRIPTIONS, ROLES } from '@/lib/auth/roles';
+
+const input = 'rounded border border-rule bg-white px-2 py-1.5';
+
+export function NewUserForm() {
+  const [state, action, pending] = useActionState<UserFormState, FormData>(createUserAction, {});
+  const v = state.values ?? {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} key={state.ok ? 'reset' : 'keep'} className="grid gap-3 rounded-lg border border-rule bg-white p-4 md:grid-cols-2">
+      <h2 className="font-semibold md:col-span-2">New account</h2>
+      {state.message && (
+        <p role={state.ok ? 'status' : 'alert'} className={`text-sm md:col-span-2 ${state.ok ? 'text-green-900' : 'text-red-800'}`}>
+          {state.message}
+        </p>
+      )}
+      {(
+        [
+          ['name', 'Name', 'text', 'name'],
+          ['email', 'E-mail address', 'email', 'off'],
+        ] as const
+      ).map(([name, label, type, auto]) => (
+        <label key={name} className="flex flex-col gap-1">
+          <span className="text-sm font-medium">{label}</span>
+          <input name={name} type={type} autoComplete={auto} defaultValue={v[name] ?? ''} required className={input} aria-invalid={e[name] ? true : undefined} />
+          {e[name] && <span className="text-sm text-red-800">{e[name]}</span>}
+        </label>
+      ))}
+      <label className="flex flex-col gap-1">
+        <span className="text-sm font-medium">Role</span>
+        <select name="role" defaultValue={v.role ?? 'viewer'} className={input}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r} — {ROLE_DESCRIPTIONS[r]}
+            </option>
+          ))}
+        </select>
+        {e.role && <span className="text-sm text-red-800">{e.role}</span>}
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-sm font-medium">Password (8 to 128 characters)</span>
+        <input name="password" type="password" autoComplete="new-password" minLength={8} maxLength={128} required className={input} aria-invalid={e.password ? true : undefined} />
+        {e.password && <span className="text-sm text-red-800">{e.password}</span>}
+      </label>
+      <button type="submit" disabled={pending} className="self-start rounded bg-accent px-4 py-2 text-white">
+        Create account
+      </button>
+    </form>
+  );
+}
+
+export function UserRoleForm({ userId, role, email }: { userId: string; role: string; email: string }) {
+  const [state, action, pending] = useActionState<UserFormState, FormData>(userRoleAction.bind(null, userId), {});
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor={`role-${userId}`}>
+        Role of {email}
+      </label>
+      <select id={`role-${userId}`} name="role" defaultValue={role} className={input}>
+        {ROLES.map((r) => (
+          <option key={r}>{r}</option>
+        ))}
+      </select>
+      <button type="submit" name="intent" value="role" disabled={pending} className="rounded border border-rule px-2 py-1">
+        Set role
+      </button>
+      <button type="submit" name="intent" value="remove" disabled={pending} className="rounded border border-red-300 px-2 py-1 text-red-900">
+        Remove
+      </button>
+      {state.message && (
+        <span role="status" className="text-sm">
+          {state.message}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,416 @@
+// What editors can create, edit and delete, declared as data: the admin pages, the forms, the
+// server-side parsing and the audit trail are all driven from these definitions. Client-safe.
+import { normalizeName } from '../names';
+import { type FieldDef, type FieldErrors, SLUG_PATTERN } from './fields';
+
+const opts = (...values: string[]) => values.map((v) => [v, v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' ')] as const);
+
+export const HOUSES = [
+  ['COMMONS', 'House of Commons'],
+  ['LORDS', 'House of Lords'],
+  ['NONE', 'Neither'],
+] as const;
+export const CONFIDENCE = [
+  ['REPORTED', 'Reported (by the press)'],
+  ['CONFIRMED', 'Confirmed (by them or an official record)'],
+  ['CLAIMED', 'Claimed (not corroborated)'],
+] as const;
+
+const source: FieldDef = { name: 'sourceId', label: 'Source', type: 'ref', ref: 'source', required: true, help: 'Where this fact comes from.' };
+const confidence: FieldDef = { name: 'confidence', label: 'Confidence', type: 'select', options: CONFIDENCE, required: true };
+const slug: FieldDef = { name: 'slug', label: 'Slug (in the address)', type: 'text', required: true, max: 120, pattern: SLUG_PATTERN };
+
+export interface EntityDef {
+  key: string;
+  /** The Prisma model's delegate name. */
+  model: string;
+  label: string;
+  plural: string;
+  fields: FieldDef[];
+  /** Columns of the list page, by field name (references are shown by their label). */
+  columns: string[];
+  /** How a row is named in lists, links and the audit log. */
+  title: (row: Record<string, unknown>) => string;
+  /** Rows carry a `version` for optimistic locking. */
+  versioned: boolean;
+  /** Checks across fields, after each field parsed. */
+  check?: (data: Record<string, unknown>) => FieldErrors | null;
+  /** Database constraint names mapped to the field and message they mean. */
+  constraints?: Record<string, [field: string, message: string]>;
+  /** What may depend on a row, for the refusal message when deleting it is not allowed. */
+  dependents?: string;
+  /** Fields filled from others before saving (e.g. an alias's normalized form). */
+  derive?: (data: Record<string, unknown>) => Record<string, unknown>;
+  /** Text columns the list page searches. */
+  search: string[];
+  /** Field by which the list is sorted. */
+  orderBy: Record<string, 'asc' | 'desc'>[];
+}
+
+export const ENTITIES: EntityDef[] = [
+  {
+    key: 'campaigns',
+    model: 'campaign',
+    label: 'campaign',
+    plural: 'Campaigns',
+    fields: [
+      slug,
+      { name: 'title', label: 'Title', type: 'text', required: true, max: 300 },
+      { name: 'kind', label: 'Kind', type: 'select', required: true, options: opts('LETTER', 'STATEMENT', 'MOTION', 'PETITION', 'NOMINATION', 'OTHER') },
+      { name: 'status', label: 'Status', type: 'select', required: true, options: opts('OPEN', 'CLOSED', 'SUCCEEDED', 'FAILED', 'WITHDRAWN') },
+      { name: 'summary', label: 'Summary', type: 'textarea' },
+      { name: 'bodyId', label: 'Body it belongs to', type: 'ref', ref: 'body' },
+      { name: 'leadSponsorId', label: 'Lead sponsor', type: 'person' },
+      { name: 'openedOn', label: 'Opened on', type: 'date' },
+      { name: 'eligibleHouses', label: 'Who may sign', type: 'multiselect', required: true, options: HOUSES },
+      { name: 'eligibleParties', label: 'Parties that may sign', type: 'list', help: 'As the roster names them, separated by commas; leave empty for any party.' },
+      source,
+    ],
+    columns: ['title', 'kind', 'status'],
+    title: (r) => String(r.title),
+    versioned: true,
+    constraints: { Campaign_slug_key: ['slug', 'Another campaign already uses this slug.'], Campaign_slug_check: ['slug', SLUG_PATTERN.message] },
+    dependents: 'signatures',
+    search: ['title', 'slug'],
+    orderBy: [{ title: 'asc' }],
+  },
+  {
+    key: 'thresholds',
+    model: 'threshold',
+    label: 'threshold',
+    plural: 'Thresholds',
+    fields: [
+      { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign', required: true },
+      { name: 'label', label: 'Label', type: 'text', required: true, max: 200 },
+      { name: 'purpose', label: 'Purpose', type: 'select', required: true, options: opts('PROCEDURAL_REQUIREMENT', 'TARGET', 'REPORTED_MILESTONE') },
+      { name: 'absoluteValue', label: 'Absolute number', type: 'int', min: 1, max: 1_000_000, help: 'Either a number…' },
+      { name: 'sharePercent', label: 'Or a share of a body (%)', type: 'decimal', min: 0.01, max: 100 },
+      { name: 'bodyId', label: 'Body (for a share)', type: 'ref', ref: 'body' },
+      source,
+    ],
+    columns: ['label', 'campaignId', 'absoluteValue', 'sharePercent'],
+    title: (r) => String(r.label),
+    versioned: true,
+    check: (d): FieldErrors | null => {
+      const absolute = d.absoluteValue !== null;
+      const share = d.sharePercent !== null || d.bodyId !== null;
+      if (absolute && share) return { absoluteValue: 'Give either an absolute number or a share of a body, not both.' };
+      if (!absolute && !share) return { absoluteValue: 'Give an absolute number, or a share of a body.' };
+      if (!absolute && (d.sharePercent === null || d.bodyId === null)) {
+        return d.sharePercent === null ? { sharePercent: 'A share needs a percentage.' } : { bodyId: 'A share needs the body it is a share of.' };
+      }
+      return null;
+    },
+    search: ['label'],
+    orderBy: [{ campaignId: 'asc' }, { absoluteValue: 'asc' }],
+  },
+  {
+    key: 'signatures',
+    model: 'signature',
+    label: 'signature',
+    plural: 'Signatures',
+    fields: [
+      { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign', required: true },
+      { name: 'personId', label: 'Person', type: 'person', required: true },
+      { name: 'signedOn', label: 'Signed on', type: 'date' },
+      { name: 'roleAtSigning', label: 'Role at signing', type: 'text', max: 200 },
+      confidence,
+      { name: 'isLeadSponsor', label: 'Lead sponsor', type: 'boolean' },
+      { name: 'withdrawnOn', label: 'Withdrawn on', type: 'date' },
+      { name: 'withdrawalReason', label: 'Why withdrawn', type: 'text', max: 500 },
+      { name: 'note', label: 'Note', type: 'textarea' },
+      source,
+    ],
+    columns: ['personId', 'campaignId', 'signedOn', 'confidence', 'withdrawnOn'],
+    title: (r) => `Signature #${r.id}`,
+    versioned: true,
+    check: (d): FieldErrors | null => {
+      if (d.withdrawnOn && d.signedOn && (d.withdrawnOn as Date) < (d.signedOn as Date)) return { withdrawnOn: 'A signature cannot be withdrawn before it was signed.' };
+      if (d.withdrawalReason && !d.withdrawnOn) return { withdrawnOn: 'Give the date it was withdrawn.' };
+      return null;
+    },
+    constraints: {
+      Signature_campaignId_personId_key: ['personId', 'This person has already signed this campaign.'],
+      Signature_withdrawn_after_signed_check: ['withdrawnOn', 'A signature cannot be withdrawn before it was signed.'],
+    },
+    search: ['roleAtSigning', 'note'],
+    orderBy: [{ id: 'desc' }],
+  },
+  {
+    key: 'tallies',
+    model: 'tally',
+    label: 'reported tally',
+    plural: 'Reported tallies',
+    fields: [
+      { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign', required: true },
+      { name: 'asOf', label: 'As of', type: 'date', required: true },
+      { name: 'qualifier', label: 'Qualifier', type: 'select', required: true, options: opts('EXACT', 'AT_LEAST', 'MORE_THAN', 'ABOUT', 'FEWER_THAN') },
+      { name: 'count', label: 'Count', type: 'int', required: true, min: 0, max: 10_000_000 },
+      { name: 'scope', label: 'Who is counted (the source’s words)', type: 'text', max: 200 },
+      confidence,
+      source,
+    ],
+    columns: ['campaignId', 'asOf', 'qualifier', 'count'],
+    title: (r) => `${String(r.qualifier).toLowerCase().replace('_', ' ')} ${r.count}`,
+    versioned: true,
+    search: ['scope'],
+    orderBy: [{ asOf: 'desc' }],
+  },
+  {
+    key: 'stages',
+    model: 'stage',
+    label: 'stage',
+    plural: 'Procedure stages',
+    fields: [
+      { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign', required: true },
+      { name: 'position', label: 'Position (1 = first)', type: 'int', required: true, min: 1, max: 100 },
+      { name: 'name', label: 'Name', type: 'text', required: true, max: 200 },
+      { name: 'bodyId', label: 'Body', type: 'ref', ref: 'body' },
+      { name: 'scheduledOn', label: 'Scheduled on', type: 'date' },
+      { name: 'scheduleNote', label: 'Schedule in the source’s words', type: 'text', max: 300 },
+      { name: 'status', label: 'Status', type: 'select', required: true, options: opts('PENDING', 'SCHEDULED', 'IN_PROGRESS', 'PASSED', 'FAILED', 'CANCELLED') },
+      { name: 'decisionRule', label: 'Decision rule', type: 'text', max: 300 },
+      source,
+    ],
+    columns: ['campaignId', 'position', 'name', 'status'],
+    title: (r) => String(r.name),
+    versioned: true,
+    constraints: { Stage_campaignId_position_key: ['position', 'This campaign already has a stage at this position.'] },
+    dependents: 'divisions',
+    search: ['name'],
+    orderBy: [{ campaignId: 'asc' }, { position: 'asc' }],
+  },
+  {
+    key: 'divisions',
+    model: 'division',
+    label: 'division (vote)',
+    plural: 'Divisions (votes)',
+    fields: [
+      { name: 'stageId', label: 'Stage', type: 'ref', ref: 'stage', required: true },
+      { name: 'question', label: 'Question', type: 'text', required: true, max: 500 },
+      { name: 'heldOn', label: 'Held on', type: 'date' },
+      { name: 'ayes', label: 'Ayes (if reported)', type: 'int', min: 0 },
+      { name: 'noes', label: 'Noes (if reported)', type: 'int', min: 0 },
+      { name: 'abstentions', label: 'Abstentions (if reported)', type: 'int', min: 0 },
+      source,
+    ],
+    columns: ['question', 'stageId', 'heldOn', 'ayes', 'noes'],
+    title: (r) => String(r.question),
+    versioned: true,
+    search: ['question'],
+    orderBy: [{ id: 'desc' }],
+  },
+  {
+    key: 'ballots',
+    model: 'ballot',
+    label: 'ballot',
+    plural: 'Ballots',
+    fields: [
+      { name: 'divisionId', label: 'Division', type: 'ref', ref: 'division', required: true },
+      { name: 'personId', label: 'Person', type: 'person', required: true },
+      { name: 'vote', label: 'Vote', type: 'select', required: true, options: opts('AYE', 'NO', 'ABSTAIN') },
+    ],
+    columns: ['divisionId', 'personId', 'vote'],
+    title: (r) => `Ballot #${r.id}`,
+    versioned: false,
+    constraints: { Ballot_divisionId_personId_key: ['personId', 'This person already has a ballot in this division.'] },
+    search: [],
+    orderBy: [{ id: 'desc' }],
+  },
+  {
+    key: 'statements',
+    model: 'statement',
+    label: 'statement',
+    plural: 'Statements',
+    fields: [
+      { name: 'personId', label: 'Speaker', type: 'person' },
+      { name: 'speakerLabel', label: 'Or the source’s words for the speaker', type: 'text', max: 200, help: 'e.g. “A Labour source”' },
+      { name: 'subject', label: 'Subject', type: 'text', required: true, max: 300 },
+      { name: 'campaignId', label: 'Campaign it concerns', type: 'ref', ref: 'campaign' },
+      { name: 'stance', label: 'Stance', type: 'select', required: true, options: opts('SUPPORTS', 'OPPOSES', 'CONCERNED', 'NEUTRAL') },
+      { name: 'quote', label: 'Quote', type: 'textarea' },
+      { name: 'summary', label: 'Summary', type: 'textarea' },
+      { name: 'saidOn', label: 'Said on', type: 'date' },
+      confidence,
+      source,
+    ],
+    columns: ['personId', 'speakerLabel', 'subject', 'stance'],
+    title: (r) => String(r.subject),
+    versioned: true,
+    check: (d) => (d.personId === null && d.speakerLabel === null ? { personId: 'Name the speaker: pick a person or give the source’s words.' } : null),
+    search: ['subject', 'quote', 'speakerLabel'],
+    orderBy: [{ id: 'desc' }],
+  },
+  {
+    key: 'polls',
+    model: 'poll',
+    label: 'poll',
+    plural: 'Polls',
+    fields: [
+      { name: 'pollster', label: 'Pollster', type: 'text', required: true, max: 200 },
+      { name: 'subjectPersonId', label: 'Subject', type: 'person', required: true },
+      { name: 'subjectRole', label: 'Role rated', type: 'text', required: true, max: 200, help: 'Records compare within a role, e.g. Leader of the Opposition.' },
+      { name: 'fieldworkStart', label: 'Fieldwork from', type: 'date' },
+      { name: 'fieldworkEnd', label: 'Fieldwork to', type: 'date' },
+      { name: 'satisfied', label: 'Satisfied (%)', type: 'decimal', min: 0, max: 100 },
+      { name: 'dissatisfied', label: 'Dissatisfied (%)', type: 'decimal', min: 0, max: 100 },
+      { name: 'dontKnow', label: 'Don’t know (%)', type: 'decimal', min: 0, max: 100 },
+      { name: 'net', label: 'Net (satisfied − dissatisfied)', type: 'decimal', required: true, min: -100, max: 100 },
+      { name: 'sampleSize', label: 'Sample size', type: 'int', min: 1 },
+      { name: 'note', label: 'Note', type: 'textarea' },
+      confidence,
+      source,
+    ],
+    columns: ['pollster', 'subjectPersonId', 'subjectRole', 'net'],
+    title: (r) => `${r.pollster} poll #${r.id}`,
+    versioned: true,
+    check: (d): FieldErrors | null => {
+      if (d.fieldworkStart && d.fieldworkEnd && (d.fieldworkEnd as Date) < (d.fieldworkStart as Date)) return { fieldworkEnd: 'Fieldwork cannot end before it starts.' };
+      if (typeof d.satisfied === 'number' && typeof d.dissatisfied === 'number' && Math.abs(d.satisfied - d.dissatisfied - (d.net as number)) > 1) {
+        return { net: `Net should be satisfied minus dissatisfied (${d.satisfied - d.dissatisfied}).` };
+      }
+      return null;
+    },
+    search: ['pollster', 'subjectRole'],
+    orderBy: [{ id: 'desc' }],
+  },
+  {
+    key: 'events',
+    model: 'timelineEvent',
+    label: 'timeline event',
+    plural: 'Timeline events',
+    fields: [
+      { name: 'title', label: 'What happened', type: 'text', required: true, max: 300 },
+      { name: 'occurredOn', label: 'Date', type: 'date', required: true },
+      { name: 'datePrecision', label: 'Date known to the', type: 'select', required: true, options: [['DAY', 'Day'], ['MONTH', 'Month'], ['YEAR', 'Year']] },
+      { name: 'onOrBefore', label: 'Only known to have happened by this date', type: 'boolean' },
+      { name: 'description', label: 'Description', type: 'textarea' },
+      { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign' },
+      source,
+    ],
+    columns: ['occurredOn', 'title', 'campaignId'],
+    title: (r) => String(r.title),
+    versioned: true,
+    search: ['title', 'description'],
+    orderBy: [{ occurredOn: 'desc' }],
+  },
+  {
+    key: 'people',
+    model: 'person',
+    label: 'person',
+    plural: 'People',
+    fields: [
+      { name: 'name', label: 'Name (without honorific)', type: 'text', required: true, max: 200 },
+      { name: 'honorific', label: 'Honorific', type: 'text', max: 50, help: 'Sir, Dame, Lord, Baroness…' },
+      { name: 'sortName', label: 'Sort name', type: 'text', required: true, max: 200, help: 'e.g. Hodge, Margaret' },
+      slug,
+      { name: 'house', label: 'House', type: 'select', required: true, options: HOUSES },
+      { name: 'party', label: 'Party', type: 'text', max: 100 },
+      { name: 'constituency', label: 'Constituency', type: 'text', max: 200 },
+      source,
+    ],
+    columns: ['name', 'house', 'party', 'constituency'],
+    title: (r) => String(r.name),
+    versioned: true,
+    constraints: { Person_slug_key: ['slug', 'Another person already uses this slug.'], Person_slug_check: ['slug', SLUG_PATTERN.message] },
+    dependents: 'signatures, roles, statements, ballots or polls',
+    search: ['name', 'constituency', 'party'],
+    orderBy: [{ sortName: 'asc' }],
+  },
+  {
+    key: 'aliases',
+    model: 'personAlias',
+    label: 'alias',
+    plural: 'Name aliases',
+    fields: [
+      { name: 'personId', label: 'Person', type: 'person', required: true },
+      { name: 'alias', label: 'Name as sources write it', type: 'text', required: true, max: 200 },
+      { name: 'sourceId', label: 'Source', type: 'ref', ref: 'source' },
+    ],
+    columns: ['alias', 'personId'],
+    title: (r) => String(r.alias),
+    versioned: false,
+    constraints: { PersonAlias_personId_normalized_key: ['alias', 'This person already has this alias (ignoring honorifics and case).'] },
+    derive: (d) => ({ normalized: normalizeName(String(d.alias)) }),
+    search: ['alias'],
+    orderBy: [{ id: 'desc' }],
+  },
+  {
+    key: 'roles',
+    model: 'role',
+    label: 'role',
+    plural: 'Roles held',
+    fields: [
+      { name: 'personId', label: 'Person', type: 'person', required: true },
+      { name: 'title', label: 'Title', type: 'text', required: true, max: 200 },
+      { name: 'organisation', label: 'Organisation', type: 'text', max: 200 },
+      { name: 'bodyId', label: 'Body', type: 'ref', ref: 'body' },
+      { name: 'startedOn', label: 'From', type: 'date' },
+      { name: 'endedOn', label: 'To', type: 'date' },
+      { name: 'heldOn', label: 'Or: held on (when from/to are unknown)', type: 'date' },
+      confidence,
+      source,
+    ],
+    columns: ['personId', 'title', 'organisation'],
+    title: (r) => String(r.title),
+    versioned: true,
+    check: (d) => (d.startedOn && d.endedOn && (d.endedOn as Date) < (d.startedOn as Date) ? { endedOn: 'A role cannot end before it starts.' } : null),
+    search: ['title', 'organisation'],
+    orderBy: [{ id: 'desc' }],
+  },
+  {
+    key: 'bodies',
+    model: 'body',
+    label: 'body',
+    plural: 'Bodies',
+    fields: [slug, { name: 'name', label: 'Name', type: 'text', required: true, max: 200 }, { name: 'description', label: 'Description', type: 'textarea' }, source],
+    columns: ['name', 'slug'],
+    title: (r) => String(r.name),
+    versioned: true,
+    constraints: { Body_slug_key: ['slug', 'Another body already uses this slug.'] },
+    dependents: 'thresholds',
+    search: ['name', 'slug'],
+    orderBy: [{ name: 'asc' }],
+  },
+  {
+    key: 'body-sizes',
+    model: 'bodySize',
+    label: 'body size',
+    plural: 'Body sizes',
+    fields: [
+      { name: 'bodyId', label: 'Body', type: 'ref', ref: 'body', required: true },
+      { name: 'asOf', label: 'As of', type: 'date', required: true },
+      { name: 'size', label: 'Members', type: 'int', required: true, min: 0, max: 10_000 },
+      source,
+    ],
+    columns: ['bodyId', 'asOf', 'size'],
+    title: (r) => `${r.size} members`,
+    versioned: false,
+    constraints: { BodySize_bodyId_asOf_key: ['asOf', 'This body already has a size on this date.'] },
+    search: [],
+    orderBy: [{ asOf: 'desc' }],
+  },
+  {
+    key: 'sources',
+    model: 'source',
+    label: 'source',
+    plural: 'Sources',
+    fields: [
+      { name: 'publisher', label: 'Publisher', type: 'text', required: true, max: 200 },
+      { name: 'title', label: 'Title', type: 'text', required: true, max: 500 },
+      { name: 'publishedAt', label: 'Published at', type: 'datetime' },
+      { name: 'url', label: 'Web address', type: 'url' },
+      { name: 'excerpt', label: 'Excerpt', type: 'textarea' },
+    ],
+    columns: ['publisher', 'title', 'publishedAt'],
+    title: (r) => `${r.publisher}: ${r.title}`,
+    versioned: true,
+    dependents: 'the records that cite it',
+    search: ['publisher', 'title'],
+    orderBy: [{ publishedAt: 'desc' }],
+  },
+];
+
+export function entityDef(key: string): EntityDef | undefined {
+  return ENTITIES.find((e) => e.key === key);
+}

@@ -1,0 +1,295 @@
+// Create, read, update and delete for every entity in lib/admin/entities.ts: one code path, so
+// that every change is checked for role, validated, version-checked and audited the same way.
+import 'server-only';
+import { recordAudit } from '../audit';
+import { requireRole, type RequestContext } from '../auth/session';
+import { db } from '../db';
+import { AppError, publicMessage } from '../errors';
+import { Prisma } from '../generated/prisma/client';
+import { entityDef, type EntityDef } from './entities';
+import { type FieldDef, type FieldErrors, fieldErrorsOf, type FormValues, NEW_SOURCE_FIELDS, schemaFor, toFormValue, valuesFrom } from './fields';
+
+/** What a form shows after a submission. */
+export interface SaveState {
+  status: 'idle' | 'error' | 'conflict' | 'saved';
+  message?: string;
+  fieldErrors?: FieldErrors;
+  values: FormValues;
+  /** The version the next submission is based on. */
+  version?: number;
+  /** On a conflict: fields where the stored record now differs from what was submitted. */
+  changes?: { field: string; label: string; theirs: string; yours: string }[];
+  id?: number;
+  nonce?: number;
+}
+
+// The generic engine reaches models by name; this is the shape it uses of each delegate.
+interface Delegate {
+  findUnique(args: unknown): Promise<Record<string, unknown> | null>;
+  findMany(args: unknown): Promise<Record<string, unknown>[]>;
+  count(args: unknown): Promise<number>;
+  create(args: unknown): Promise<Record<string, unknown>>;
+  update(args: unknown): Promise<Record<string, unknown>>;
+  updateMany(args: unknown): Promise<{ count: number }>;
+  delete(args: unknown): Promise<Record<string, unknown>>;
+}
+const delegate = (client: unknown, def: EntityDef) => (client as Record<string, Delegate>)[def.model]!;
+
+function requireDef(key: string): EntityDef {
+  const def = entityDef(key);
+  if (!def) throw new AppError('NOT_FOUND', 'There is no such kind of record.');
+  return def;
+}
+
+const personFields = (def: EntityDef) => def.fields.filter((f) => f.type === 'person');
+
+/** Names a database constraint in an error, if the entity knows it. */
+function constraintError(def: EntityDef, error: unknown): FieldErrors | null {
+  const text = `${(error as Error)?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`;
+  for (const [name, [field, message]] of Object.entries(def.constraints ?? {})) if (text.includes(name)) return { [field]: message };
+  const code = (error as { code?: string })?.code;
+  if (code === 'P2002' || /unique constraint/i.test(text)) return { _form: 'A record with these details already exists.' };
+  if (code === 'P2003' || /foreign key/i.test(text)) return { _form: 'A record this one refers to does not exist (it may have been deleted).' };
+  if (/check constraint|violates check/i.test(text)) return { _form: 'These values break one of the rules for this record.' };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export interface RefOption {
+  value: string;
+  label: string;
+}
+
+/** Choices for every reference field of an entity, and the people list where people are picked. */
+export async function referenceOptions(def: EntityDef, ctx?: RequestContext): Promise<Record<string, RefOption[]>> {
+  await requireRole('viewer', ctx);
+  const prisma = db();
+  const kinds = new Set(def.fields.flatMap((f) => (f.type === 'ref' ? [f.ref] : f.type === 'person' ? ['person'] : [])));
+  const out: Record<string, RefOption[]> = {};
+  await Promise.all(
+    [...kinds].map(async (kind) => {
+      switch (kind) {
+        case 'source':
+          out.source = (await prisma.source.findMany({ orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }], take: 500, select: { id: true, publisher: true, title: true, publishedAt: true } })).map(
+            (s) => ({ value: String(s.id), label: `${s.publisher}${s.publishedAt ? `, ${s.publishedAt.toISOString().slice(0, 10)}` : ''}: ${s.title}` }),
+          );
+          break;
+        case 'body':
+          out.body = (await prisma.body.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } })).map((b) => ({ value: String(b.id), label: b.name }));
+          break;
+        case 'campaign':
+          out.campaign = (await prisma.campaign.findMany({ orderBy: { title: 'asc' }, select: { id: true, title: true } })).map((c) => ({ value: String(c.id), label: c.title }));
+          break;
+        case 'stage':
+          out.stage = (await prisma.stage.findMany({ orderBy: [{ campaignId: 'asc' }, { position: 'asc' }], select: { id: true, name: true, position: true, campaign: { select: { title: true } } } })).map(
+            (s) => ({ value: String(s.id), label: `${s.campaign.title} — ${s.position}. ${s.name}` }),
+          );
+          break;
+        case 'division':
+          out.division = (await prisma.division.findMany({ orderBy: { id: 'desc' }, take: 500, select: { id: true, question: true, stage: { select: { name: true } } } })).map(
+            (d) => ({ value: String(d.id), label: `${d.stage.name}: ${d.question}` }),
+          );
+          break;
+        case 'person':
+          out.person = (await prisma.person.findMany({ orderBy: { sortName: 'asc' }, select: { slug: true, name: true, party: true, constituency: true } })).map((p) => ({
+            value: p.slug,
+            label: [p.name, p.party, p.constituency].filter(Boolean).join(' — '),
+          }));
+          break;
+      }
+    }),
+  );
+  return out;
+}
+
+/** A stored record as form values, with its version; null when there is none. */
+export async function getRecord(key: string, id: number, ctx?: RequestContext) {
+  await requireRole('viewer', ctx);
+  const def = requireDef(key);
+  const include = Object.fromEntries(personFields(def).map((f) => [f.name.replace(/Id$/, '').replace('subjectPerson', 'subject'), { select: { slug: true } }]));
+  const row = await delegate(db(), def).findUnique({ where: { id }, include: Object.keys(include).length ? include : undefined });
+  if (!row) return null;
+  const values: FormValues = {};
+  for (const f of def.fields) {
+    if (f.type === 'person') {
+      const relation = row[f.name.replace(/Id$/, '').replace('subjectPerson', 'subject')] as { slug: string } | null;
+      values[f.name] = relation?.slug ?? '';
+    } else values[f.name] = toFormValue(f, row[f.name]);
+  }
+  return { values, version: def.versioned ? (row.version as number) : undefined, title: def.title(row) };
+}
+
+/** One page of an entity's records, for its list page. */
+export async function listRecords(key: string, query: { q?: string; page?: number }, ctx?: RequestContext) {
+  await requireRole('viewer', ctx);
+  const def = requireDef(key);
+  const pageSize = 50;
+  const page = Math.max(1, query.page ?? 1);
+  const where = query.q && def.search.length ? { OR: def.search.map((field) => ({ [field]: { contains: query.q, mode: 'insensitive' } })) } : {};
+  const d = delegate(db(), def);
+  const [rows, total, options] = await Promise.all([
+    d.findMany({ where, orderBy: def.orderBy, take: pageSize, skip: (page - 1) * pageSize }),
+    d.count({ where }),
+    referenceOptions(def, ctx),
+  ]);
+  const personIds = personFields(def).flatMap((f) => rows.map((r) => r[f.name] as number | null)).filter((v): v is number => typeof v === 'number');
+  const people = new Map((await db().person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const show = (f: FieldDef, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (f.type === 'person') return people.get(value as number) ?? String(value);
+    if (f.type === 'ref') return options[f.ref]?.find((o) => o.value === String(value))?.label ?? `#${value}`;
+    const v = toFormValue(f, value);
+    return Array.isArray(v) ? v.join(', ') : v;
+  };
+  return {
+    def,
+    total,
+    page,
+    pageSize,
+    rows: rows.map((row) => ({
+      id: row.id as number,
+      title: def.title(row),
+      cells: def.columns.map((name) => show(def.fields.find((f) => f.name === name)!, row[name])),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+async function resolvePeople(def: EntityDef, data: Record<string, unknown>): Promise<FieldErrors | null> {
+  const fields = personFields(def);
+  const slugs = fields.map((f) => data[f.name]).filter((v): v is string => typeof v === 'string');
+  const found = new Map((await db().person.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+  const errors: FieldErrors = {};
+  for (const f of fields) {
+    const slug = data[f.name];
+    if (typeof slug !== 'string') continue;
+    const id = found.get(slug);
+    if (id === undefined) errors[f.name] = 'No such person: pick one from the list, or add them under People first.';
+    else data[f.name] = id;
+  }
+  return Object.keys(errors).length ? errors : null;
+}
+
+function parseNewSource(form: FormData): { data?: Record<string, unknown>; errors?: FieldErrors; values: FormValues } {
+  const prefixed = NEW_SOURCE_FIELDS.map((f) => ({ ...f, name: `newSource.${f.name}` }));
+  const values = valuesFrom(prefixed, form);
+  const parsed = schemaFor(prefixed).safeParse(values);
+  if (!parsed.success) return { errors: fieldErrorsOf(parsed.error), values };
+  const data = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k.replace('newSource.', ''), v]));
+  return { data, values };
+}
+
+/**
+ * Creates (id null) or updates a record from a submitted form. Expected problems come back as
+ * field errors with everything typed kept; a stale version comes back as a conflict showing
+ * what changed; nothing is written unless all of it is.
+ */
+export async function saveRecord(key: string, id: number | null, form: FormData, ctx?: RequestContext): Promise<SaveState> {
+  const def = requireDef(key);
+  let values = valuesFrom(def.fields, form);
+  const submittedVersion = Number(form.get('_version'));
+  const fail = (fieldErrors: FieldErrors, message = 'Please correct the fields marked below. Nothing was saved.'): SaveState => ({
+    status: 'error',
+    message,
+    fieldErrors,
+    values,
+    version: Number.isFinite(submittedVersion) ? submittedVersion : undefined,
+  });
+  try {
+    const actor = await requireRole('editor', ctx);
+    const parsed = schemaFor(def.fields).safeParse(values);
+    if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
+    const data: Record<string, unknown> = { ...parsed.data };
+
+    let newSource: Record<string, unknown> | undefined;
+    if (data.sourceId === 'new') {
+      const source = parseNewSource(form);
+      values = { ...values, ...source.values };
+      if (source.errors) return fail(source.errors);
+      newSource = source.data;
+    }
+    const peopleErrors = await resolvePeople(def, data);
+    if (peopleErrors) return fail(peopleErrors);
+    const checkErrors = def.check?.(data);
+    if (checkErrors) return fail(checkErrors);
+    Object.assign(data, def.derive?.(data));
+
+    const result = await db().$transaction(async (tx) => {
+      if (newSource) {
+        const source = await tx.source.create({ data: newSource as Prisma.SourceCreateInput });
+        await recordAudit(tx, actor, 'create', 'source', source.id, null, source);
+        data.sourceId = source.id;
+      }
+      const d = delegate(tx, def);
+      if (id === null) {
+        const created = await d.create({ data });
+        await recordAudit(tx, actor, 'create', def.model, created.id as number, null, created);
+        return { kind: 'saved' as const, row: created };
+      }
+      const before = await d.findUnique({ where: { id } });
+      if (!before) return { kind: 'missing' as const };
+      if (def.versioned) {
+        const { count } = await d.updateMany({ where: { id, version: submittedVersion }, data: { ...data, version: { increment: 1 } } });
+        if (count === 0) return { kind: 'conflict' as const, current: before };
+      } else {
+        await d.update({ where: { id }, data });
+      }
+      const after = await d.findUnique({ where: { id } });
+      await recordAudit(tx, actor, 'update', def.model, id, before, after);
+      return { kind: 'saved' as const, row: after! };
+    });
+
+    if (result.kind === 'missing') return { status: 'error', message: 'This record no longer exists: someone deleted it. Your values are still here.', values };
+    if (result.kind === 'conflict') {
+      const current = (await getRecord(key, id!, ctx))!;
+      const changes = def.fields
+        .map((f) => {
+          const theirs = current.values[f.name] ?? '';
+          const yours = values[f.name] ?? '';
+          return { field: f.name, label: f.label, theirs: [theirs].flat().join(', '), yours: [yours].flat().join(', ') };
+        })
+        .filter((c) => c.theirs !== c.yours);
+      return {
+        status: 'conflict',
+        message: 'Someone else saved this record while you were editing it. Nothing was overwritten. Their values are shown beside yours; save again to replace theirs with yours.',
+        values,
+        version: current.version,
+        changes,
+      };
+    }
+    return { status: 'saved', message: 'Saved.', values, id: result.row.id as number, version: result.row.version as number | undefined };
+  } catch (error) {
+    const fieldErrors = constraintError(def, error);
+    if (fieldErrors && !(error instanceof AppError)) return fail(fieldErrors);
+    return { status: 'error', message: publicMessage(error, `save ${key}`), values, version: Number.isFinite(submittedVersion) ? submittedVersion : undefined };
+  }
+}
+
+/** Deletes a record; refused with the reason when other records depend on it or it changed meanwhile. */
+export async function deleteRecord(key: string, id: number, version: number | null, ctx?: RequestContext): Promise<{ ok: true } | { ok: false; message: string }> {
+  const def = requireDef(key);
+  try {
+    const actor = await requireRole('editor', ctx);
+    return await db().$transaction(async (tx) => {
+      const d = delegate(tx, def);
+      const before = await d.findUnique({ where: { id } });
+      if (!before) return { ok: false as const, message: 'This record no longer exists.' };
+      if (def.versioned && version !== null && before.version !== version) {
+        return { ok: false as const, message: 'Someone changed this record since you opened it. Review their change before deleting.' };
+      }
+      await d.delete({ where: { id } });
+      await recordAudit(tx, actor, 'delete', def.model, id, before, null);
+      return { ok: true as const };
+    });
+  } catch (error) {
+    const text = `${(error as Error)?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`;
+    if ((error as { code?: string })?.code === 'P2003' || /foreign key|P2003|violates RESTRICT|Restrict/i.test(text)) {
+      return { ok: false, message: `This ${def.label} cannot be deleted: ${def.dependents ?? 'other records'} refer to it. Remove or reassign those first.` };
+    }
+    return { ok: false, message: publicMessage(error, `delete ${key}`) };
+  }
+}

@@ -1,0 +1,59 @@
+// The audit trail: one append-only event per change, written in the change's own transaction.
+import 'server-only';
+import type { Actor, RequestContext } from './auth/session';
+import { requireRole } from './auth/session';
+import { db } from './db';
+import { Prisma } from './generated/prisma/client';
+
+type Tx = Pick<Prisma.TransactionClient, 'auditEvent'>;
+
+/** Plain JSON of a row: dates as ISO strings, decimals as strings. */
+export function snapshot(row: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  return row === null || row === undefined ? Prisma.DbNull : (JSON.parse(JSON.stringify(row)) as Prisma.InputJsonValue);
+}
+
+export async function recordAudit(
+  tx: Tx,
+  actor: Actor,
+  action: 'create' | 'update' | 'delete' | string,
+  entity: string,
+  entityId: string | number,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: { actorId: actor.id, actor: actor.email, action, entity, entityId: String(entityId), before: snapshot(before), after: snapshot(after) },
+  });
+}
+
+export interface AuditQuery {
+  entity?: string;
+  actor?: string;
+  action?: string;
+  entityId?: string;
+  page?: number;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit log, newest first, for signed-in users. */
+export async function listAuditEvents(query: AuditQuery, ctx?: RequestContext) {
+  await requireRole('viewer', ctx);
+  const where: Prisma.AuditEventWhereInput = {
+    ...(query.entity ? { entity: query.entity } : {}),
+    ...(query.actor ? { actor: { contains: query.actor, mode: 'insensitive' } } : {}),
+    ...(query.action ? { action: query.action } : {}),
+    ...(query.entityId ? { entityId: query.entityId } : {}),
+  };
+  const page = Math.max(1, query.page ?? 1);
+  const [events, total, entities] = await Promise.all([
+    db().auditEvent.findMany({ where, orderBy: { id: 'desc' }, take: AUDIT_PAGE_SIZE, skip: (page - 1) * AUDIT_PAGE_SIZE }),
+    db().auditEvent.count({ where }),
+    db().auditEvent.findMany({ distinct: ['entity'], select: { entity: true }, orderBy: { entity: 'asc' } }),
+  ]);
+  return {
+    events: events.map((e) => ({ ...e, id: e.id.toString() })),
+    total,
+    entities: entities.map((e) => e.entity),
+  };
+}

@@ -1,0 +1,109 @@
+// Sign-in, sessions, password hashing and account management, with real better-auth.
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { currentActor } from '../lib/auth/session';
+import { MAX_FAILURES, signIn, signOut } from '../lib/auth/login';
+import { createUser as adminCreateUser, DEFAULT_ADMIN_EMAIL, ensureFirstAdmin, listUsers, removeUser, setUserRole } from '../lib/users';
+import { createUser, sessionFor, signedInAs } from './support/auth';
+import { useDatabase } from './support/database';
+
+let client: pg.Client;
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: await useDatabase({ seeded: true }) });
+  await client.connect();
+  return () => client.end();
+});
+
+const attempt = (email: string, password: string, ip: string) => signIn(email, password, { headers: new Headers({ 'x-forwarded-for': ip }) });
+
+describe('the first admin', () => {
+  it('is created once, from the environment or with a random password', async () => {
+    const made = await ensureFirstAdmin({});
+    expect(made?.email).toBe(DEFAULT_ADMIN_EMAIL);
+    expect(made?.password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(await ensureFirstAdmin({ email: 'other@example.org', password: 'another-password' })).toBeNull();
+    const headers = await sessionFor(DEFAULT_ADMIN_EMAIL, made!.password!);
+    expect(await currentActor({ headers })).toMatchObject({ email: DEFAULT_ADMIN_EMAIL, role: 'admin' });
+  });
+});
+
+describe('passwords', () => {
+  it('are stored as argon2id with OWASP’s parameters', async () => {
+    const { email } = await createUser('viewer');
+    const { rows } = await client.query(`SELECT a.password FROM "account" a JOIN "user" u ON u.id = a."userId" WHERE u.email = $1`, [email]);
+    expect(rows[0].password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('are 8 to 128 characters and never truncated', async () => {
+    const admin = await signedInAs('admin');
+    const base = { name: 'P', role: 'viewer' };
+    expect(await adminCreateUser({ ...base, email: 'short@example.org', password: 'x'.repeat(7) }, { headers: admin.headers })).toMatchObject({ ok: false, fieldErrors: { password: 'At least 8 characters.' } });
+    expect(await adminCreateUser({ ...base, email: 'long@example.org', password: 'x'.repeat(129) }, { headers: admin.headers })).toMatchObject({ ok: false, fieldErrors: { password: 'At most 128 characters.' } });
+    const longest = `${'y'.repeat(127)}z`;
+    expect(await adminCreateUser({ ...base, email: 'max@example.org', password: longest }, { headers: admin.headers })).toEqual({ ok: true });
+    await expect(attempt('max@example.org', `${'y'.repeat(127)}q`, '198.51.100.1')).rejects.toThrow('The e-mail address or password is not right.');
+    await expect(attempt('max@example.org', longest, '198.51.100.1')).resolves.toBeInstanceOf(Headers);
+  });
+});
+
+describe('signing in', () => {
+  it('gives one generic message for a wrong password and for an unknown account', async () => {
+    const { email } = await createUser('editor');
+    await expect(attempt(email, 'wrong-password', '198.51.100.2')).rejects.toThrow('The e-mail address or password is not right.');
+    await expect(attempt('nobody@example.org', 'wrong-password', '198.51.100.2')).rejects.toThrow('The e-mail address or password is not right.');
+  });
+
+  it(`locks an account after ${MAX_FAILURES} failures, even from different addresses`, async () => {
+    const { email, password } = await createUser('editor');
+    for (let i = 0; i < MAX_FAILURES; i++) await expect(attempt(email, 'wrong-password', `192.0.2.${i}`)).rejects.toThrow('not right');
+    await expect(attempt(email, password, '192.0.2.99')).rejects.toThrow(/Too many failed sign-ins/);
+    const { rows } = await client.query(`SELECT failures FROM "LoginThrottle" WHERE key = $1`, [`email:${email}`]);
+    expect(rows[0].failures).toBe(MAX_FAILURES);
+  });
+
+  it(`locks an address after ${MAX_FAILURES} failures, whatever the account`, async () => {
+    const { email, password } = await createUser('editor');
+    for (let i = 0; i < MAX_FAILURES; i++) await expect(attempt(`guess${i}@example.org`, 'wrong-password', '203.0.113.50')).rejects.toThrow('not right');
+    await expect(attempt(email, password, '203.0.113.50')).rejects.toThrow(/Too many failed sign-ins/);
+    await expect(attempt(email, password, '203.0.113.51')).resolves.toBeInstanceOf(Headers);
+  });
+
+  it('starts counting again once the window has passed', async () => {
+    const { email, password } = await createUser('editor');
+    for (let i = 0; i < MAX_FAILURES; i++) await expect(attempt(email, 'wrong', `198.18.0.${i}`)).rejects.toThrow();
+    await client.query(`UPDATE "LoginThrottle" SET "windowStart" = now() - interval '16 minutes' WHERE key = $1`, [`email:${email}`]);
+    await expect(attempt(email, password, '198.18.1.1')).resolves.toBeInstanceOf(Headers);
+  });
+
+  it('ends the session on the server when signing out', async () => {
+    const { email, password } = await createUser('viewer');
+    const headers = await sessionFor(email, password);
+    expect(await currentActor({ headers })).not.toBeNull();
+    const sessions = async () => (await client.query(`SELECT count(*)::int AS n FROM "session" s JOIN "user" u ON u.id = s."userId" WHERE u.email = $1`, [email])).rows[0].n;
+    expect(await sessions()).toBe(1);
+    await signOut({ headers });
+    expect(await sessions()).toBe(0);
+    expect(await currentActor({ headers })).toBeNull();
+  });
+});
+
+describe('managing users', () => {
+  it('is for admins only', async () => {
+    const editor = await signedInAs('editor');
+    await expect(listUsers({ headers: editor.headers })).rejects.toThrow(/needs the admin role/);
+    await expect(adminCreateUser({ name: 'x', email: 'x@example.org', role: 'admin', password: 'long-enough' }, { headers: editor.headers })).rejects.toThrow(/needs the admin role/);
+    expect(await client.query(`SELECT 1 FROM "user" WHERE email = 'x@example.org'`)).toMatchObject({ rowCount: 0 });
+  });
+
+  it('changes roles and removes accounts, with an audit event each', async () => {
+    const admin = await signedInAs('admin');
+    const target = await signedInAs('viewer');
+    const id = (await client.query(`SELECT id FROM "user" WHERE email = $1`, [target.email])).rows[0].id;
+    await setUserRole(id, 'editor', { headers: admin.headers });
+    expect(await currentActor({ headers: target.headers })).toMatchObject({ role: 'editor' });
+    await removeUser(id, { headers: admin.headers });
+    expect(await currentActor({ headers: target.headers })).toBeNull();
+    const { rows } = await client.query(`SELECT action FROM "AuditEvent" WHERE entity = 'user' AND "entityId" = $1 ORDER BY id`, [id]);
+    expect(rows.map((r) => r.action)).toEqual(['update', 'delete']);
+  });
+});
