@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig, devices } from '@playwright/test';
 
 // The app under test is started exactly as users start it (scripts/start.ts) on ports and a
@@ -7,6 +8,10 @@ export const APP_PORT = 3100;
 export const DOWN_PORT = 3101;
 export const E2E_DB_PORT = 54349;
 export const E2E_DATA_DIR = '.data/e2e';
+// The first admin of the app under test (created at its first start).
+// A fresh random password each run; workers inherit it from the main process's environment.
+process.env.WHIPCOUNT_E2E_ADMIN_PASSWORD ??= randomBytes(18).toString('base64url');
+export const E2E_ADMIN = { email: 'admin@example.org', password: process.env.WHIPCOUNT_E2E_ADMIN_PASSWORD };
 
 const chromium = {
   executablePath: process.env.WHIPCOUNT_CHROMIUM ?? '/usr/bin/chromium',
@@ -36,7 +41,14 @@ export default defineConfig({
       url: `http://localhost:${APP_PORT}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,
-      env: { PORT: String(APP_PORT), WHIPCOUNT_DATA_DIR: E2E_DATA_DIR, WHIPCOUNT_DB_PORT: String(E2E_DB_PORT), DATABASE_URL: '' },
+      env: {
+        PORT: String(APP_PORT),
+        WHIPCOUNT_DATA_DIR: E2E_DATA_DIR,
+        WHIPCOUNT_DB_PORT: String(E2E_DB_PORT),
+        DATABASE_URL: '',
+        ADMIN_EMAIL: E2E_ADMIN.email,
+        ADMIN_PASSWORD: E2E_ADMIN.password,
+      },
       gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
       stdout: 'pipe',
     },

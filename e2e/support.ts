@@ -20,7 +20,7 @@ export async function queryApp<T extends pg.QueryResultRow>(sql: string, params:
   }
 }
 
-/** A single number from the database: `SELECT count(*)::int AS n …`. */
+/** A single number from the database, selected as `n`: `SELECT count(*)::int AS n …`. */
 export async function countOf(sql: string): Promise<number> {
   const [row] = await queryApp<{ n: number }>(sql);
   if (!row) throw new Error(`no row from ${sql}`);

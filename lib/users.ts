@@ -59,6 +59,8 @@ export async function removeUser(userId: string, ctx?: RequestContext): Promise<
   });
 }
 
+export const DEFAULT_ADMIN_EMAIL = 'admin@whipcount.localhost';
+
 /**
  * At start-up, when no account exists: creates the first admin from ADMIN_EMAIL and
  * ADMIN_PASSWORD, or admin@whipcount.localhost (better-auth refuses a domain without a dot, such as
@@ -66,8 +68,6 @@ export async function removeUser(userId: string, ctx?: RequestContext): Promise<
  * Runs without a request, so better-auth's permission check does not apply; never call it from
  * anything a user can reach.
  */
-export const DEFAULT_ADMIN_EMAIL = 'admin@whipcount.localhost';
-
 export async function ensureFirstAdmin(env: { email?: string; password?: string }): Promise<{ email: string; password?: string } | null> {
   if ((await db().user.count()) > 0) return null;
   const email = env.email?.trim() || DEFAULT_ADMIN_EMAIL;

@@ -114,7 +114,9 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
           <h2 className="font-semibold">3. Where and when</h2>
           <div className="grid gap-3 md:grid-cols-3">
             <label className="flex flex-col gap-1">
-              <span className="text-sm font-medium">Source *</span>
+              <span className="text-sm font-medium">
+                Source<span aria-hidden="true"> *</span>
+              </span>
               <select name="sourceId" defaultValue={state.review.sourceId ?? ''} onChange={(e) => setSourceChoice(e.target.value)} className={input} aria-invalid={err.sourceId ? true : undefined} aria-describedby={err.sourceId ? 'paste-source-error' : undefined}>
                 <option value="">Choose…</option>
                 <option value="new">+ A new source</option>
@@ -136,7 +138,9 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
               {err.signedOn && <span className="text-sm text-red-800">{err.signedOn}</span>}
             </label>
             <label className="flex flex-col gap-1">
-              <span className="text-sm font-medium">Confidence *</span>
+              <span className="text-sm font-medium">
+                Confidence<span aria-hidden="true"> *</span>
+              </span>
               <select name="confidence" defaultValue={state.review.confidence ?? 'REPORTED'} className={input}>
                 {CONFIDENCE.map(([v, label]) => (
                   <option key={v} value={v}>

@@ -2,12 +2,15 @@ import type { Metadata } from 'next';
 import { AddSignaturesForm } from '@/components/admin/add-signatures-form';
 import { entityDef } from '@/lib/admin/entities';
 import { referenceOptions } from '@/lib/admin/store';
+import { NotAllowed } from '@/components/admin/not-allowed';
+import { hasRole } from '@/lib/auth/roles';
 import { requireRole } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Add signatures' };
 
 export default async function AddSignaturesPage({ searchParams }: { searchParams: Promise<{ campaign?: string }> }) {
-  await requireRole('editor');
+  const actor = await requireRole('viewer');
+  if (!hasRole(actor.role, 'editor')) return <NotAllowed role={actor.role} needed="editor" />;
   const options = await referenceOptions(entityDef('signatures')!);
   const { campaign } = await searchParams;
   return (

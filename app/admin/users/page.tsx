@@ -1,10 +1,15 @@
 import type { Metadata } from 'next';
 import { NewUserForm, UserRoleForm } from '@/components/admin/user-forms';
+import { NotAllowed } from '@/components/admin/not-allowed';
+import { hasRole } from '@/lib/auth/roles';
+import { requireRole } from '@/lib/auth/session';
 import { listUsers } from '@/lib/users';
 
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
+  const actor = await requireRole('viewer');
+  if (!hasRole(actor.role, 'admin')) return <NotAllowed role={actor.role} needed="admin" />;
   const users = await listUsers();
   return (
     <div className="flex flex-col gap-4">

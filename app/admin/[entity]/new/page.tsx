@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { EntityForm } from '@/components/admin/entity-form';
 import { entityDef } from '@/lib/admin/entities';
 import { referenceOptions } from '@/lib/admin/store';
+import { NotAllowed } from '@/components/admin/not-allowed';
+import { hasRole } from '@/lib/auth/roles';
 import { requireRole } from '@/lib/auth/session';
 
 type Props = { params: Promise<{ entity: string }> };
@@ -16,7 +18,8 @@ export default async function NewEntityPage({ params }: Props) {
   const { entity } = await params;
   const def = entityDef(entity);
   if (!def) notFound();
-  await requireRole('editor');
+  const actor = await requireRole('viewer');
+  if (!hasRole(actor.role, 'editor')) return <NotAllowed role={actor.role} needed="editor" />;
   const options = await referenceOptions(def);
   return (
     <div className="flex flex-col gap-4">
