@@ -97,7 +97,7 @@ type ThresholdRow = SourceRow & {
 type TallyRow = SourceRow & { id: number; campaign_id: number; count: number; qualifier: TallyQualifier; scope: string | null; as_of: Date };
 type StageRow = StageSummary & { campaign_id: number };
 
-async function queryCampaigns(slug: string | null) {
+async function queryCampaigns(slug: string | null, page: { limit: number; offset: number } = { limit: 100_000, offset: 0 }) {
   return db().$queryRaw<CampaignRow[]>`
     SELECT c.id, c.slug, c.title, c.kind::text AS kind, c.status::text AS status, c.summary, c."openedOn" AS opened_on,
            c."eligibleHouses"::text[] AS eligible_houses, c."eligibleParties" AS eligible_parties,
@@ -118,7 +118,8 @@ async function queryCampaigns(slug: string | null) {
       WHERE sig."campaignId" = c.id AND ${standing}
     ) n ON true
     WHERE (${slug}::text IS NULL OR c.slug = ${slug})
-    ORDER BY coalesce(c."openedOn", c."createdAt"::date) DESC, c.id`;
+    ORDER BY coalesce(c."openedOn", c."createdAt"::date) DESC, c.id
+    LIMIT ${page.limit} OFFSET ${page.offset}`;
 }
 
 function queryThresholds(campaignIds: number[]) {
@@ -197,9 +198,9 @@ function summarize(row: CampaignRow, thresholds: ThresholdRow[], tallies: TallyR
   };
 }
 
-/** Every campaign with its named count, latest reported tally, thresholds and current stage, newest first. */
-export async function listCampaignSummaries(): Promise<CampaignSummary[]> {
-  const rows = await queryCampaigns(null);
+/** Campaigns with their named count, latest reported tally, thresholds and current stage, newest first. */
+export async function listCampaignSummaries(page?: { limit: number; offset: number }): Promise<CampaignSummary[]> {
+  const rows = await queryCampaigns(null, page);
   const ids = rows.map((r) => r.id);
   const [thresholds, tallies, stages] = await Promise.all([queryThresholds(ids), queryTallies(ids, true), queryStages(ids)]);
   return rows.map((row) => summarize(row, thresholds, tallies, stages));
@@ -271,6 +272,10 @@ export async function getCampaign(slug: string): Promise<CampaignDetail | null> 
       };
     }),
   };
+}
+
+export function countCampaigns(): Promise<number> {
+  return db().campaign.count();
 }
 
 /** Slugs and titles of every campaign, for filters and links. */

@@ -124,7 +124,7 @@ export interface PersonListItem extends PersonRef {
 
 export const PEOPLE_PAGE_SIZE = 50;
 
-export async function listPeople(query: PeopleQuery): Promise<{ people: PersonListItem[]; total: number; parties: string[] }> {
+export async function listPeople(query: PeopleQuery, pageSize = PEOPLE_PAGE_SIZE): Promise<{ people: PersonListItem[]; total: number; parties: string[] }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -144,7 +144,7 @@ export async function listPeople(query: PeopleQuery): Promise<{ people: PersonLi
              count(*) OVER ()::int AS total
       FROM "Person" p WHERE ${where}
       ORDER BY p."sortName", p.id
-      LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(query.page - 1) * PEOPLE_PAGE_SIZE}`,
+      LIMIT ${pageSize} OFFSET ${(query.page - 1) * pageSize}`,
     prisma.$queryRaw<{ party: string }[]>`SELECT DISTINCT party FROM "Person" WHERE party IS NOT NULL ORDER BY 1`,
   ]);
   return {

@@ -64,8 +64,7 @@ type Row = SourceRow & {
   note: string | null;
 };
 
-/** The campaign's signatures, filtered and sorted in SQL. */
-export async function listSignatures(campaignId: number, query: SignatureQuery, limit = 5000): Promise<SignatureRow[]> {
+function signatureConditions(campaignId: number, query: SignatureQuery): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`sig."campaignId" = ${campaignId}`];
   if (query.status === 'standing') conditions.push(standing);
   if (query.status === 'withdrawn') conditions.push(Prisma.sql`sig."withdrawnOn" IS NOT NULL`);
@@ -76,6 +75,18 @@ export async function listSignatures(campaignId: number, query: SignatureQuery, 
     const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     conditions.push(Prisma.sql`(p.name ILIKE ${like} OR p.constituency ILIKE ${like} OR sig."roleAtSigning" ILIKE ${like})`);
   }
+  return Prisma.join(conditions, ' AND ');
+}
+
+/** How many signatures match the filters. */
+export async function countSignatures(campaignId: number, query: SignatureQuery): Promise<number> {
+  const [row] = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" WHERE ${signatureConditions(campaignId, query)}`;
+  return row?.n ?? 0;
+}
+
+/** The campaign's signatures, filtered and sorted in SQL. */
+export async function listSignatures(campaignId: number, query: SignatureQuery, limit = 5000, offset = 0): Promise<SignatureRow[]> {
   const direction = query.dir === 'desc' ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
   const rows = await db().$queryRaw<Row[]>`
     SELECT sig.id, p.slug, p.name, p.honorific, p.house::text AS house, p.party, p.constituency,
@@ -87,9 +98,9 @@ export async function listSignatures(campaignId: number, query: SignatureQuery, 
     JOIN "Person" p ON p.id = sig."personId"
     JOIN "Campaign" c ON c.id = sig."campaignId"
     JOIN "Source" src ON src.id = sig."sourceId"
-    WHERE ${Prisma.join(conditions, ' AND ')}
+    WHERE ${signatureConditions(campaignId, query)}
     ORDER BY ${ORDER[query.sort]} ${direction}, p."sortName", sig.id
-    LIMIT ${limit}`;
+    LIMIT ${limit} OFFSET ${offset}`;
   return rows.map((r) => ({
     id: r.id,
     person: { slug: r.slug, name: r.name, honorific: r.honorific },

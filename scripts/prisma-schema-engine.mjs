@@ -205,7 +205,6 @@ async function serveRpc() {
   const send = (obj) => process.stdout.write(JSON.stringify(obj) + '\n');
   const queue = [];
   let busy = false;
-  let diagnosed = false;
   // The engine is single-threaded; handle requests in order.
   async function drain() {
     if (busy) return;
@@ -222,13 +221,13 @@ async function serveRpc() {
           throw new Error(`The wasm schema engine does not implement ${request.method}`);
         } else {
           const params = request.params ?? {};
-          // The wasm engine sets up its shadow database in devDiagnostic; evaluateDataLoss on an
-          // instance that has not run it fails, so run it first with the same migrations.
-          if (method === 'evaluateDataLoss' && !diagnosed) {
+          // The wasm engine sets up its shadow database in devDiagnostic, and evaluateDataLoss
+          // fails without it ("shadow DB must be provided through an external factory") — also
+          // after applyMigrations on the same instance. Run it first, with the same migrations.
+          if (method === 'evaluateDataLoss') {
             await engine.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters });
           }
           result = await engine[method](params);
-          if (method === 'devDiagnostic' || method === 'evaluateDataLoss') diagnosed = true;
           // The native engine prints a diff by asking the CLI to ("print" request).
           if (method === 'diff' && result?.stdout) {
             send({ jsonrpc: '2.0', id: `print-${request.id}`, method: 'print', params: { content: result.stdout } });

@@ -19,8 +19,13 @@ export interface RequestContext {
 
 async function requestHeaders(ctx?: RequestContext): Promise<Headers> {
   if (ctx?.headers) return ctx.headers;
-  const { headers } = await import('next/headers');
-  return new Headers(await headers());
+  try {
+    const { headers } = await import('next/headers');
+    return new Headers(await headers());
+  } catch {
+    // Outside a request (a script, a test without headers): nobody is signed in. Fail closed.
+    return new Headers();
+  }
 }
 
 /** The signed-in user, or null. A banned user or an unknown role counts as signed out. */

@@ -1,0 +1,119 @@
+// The read-only JSON API's shapes: stable field names (docs/api.md), dates as YYYY-MM-DD,
+// instants as ISO 8601, lists paginated the same way everywhere.
+import type { CampaignDetail, CampaignSummary, TallyView, ThresholdView } from './campaigns';
+import type { PollView } from './polls';
+import type { SignatureRow } from './signatures';
+import type { SourceRef } from './sql';
+import type { StageView } from './stages';
+
+export const MAX_PER_PAGE = 200;
+
+export function pagination(params: URLSearchParams) {
+  const page = Math.min(Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1), 1_000_000);
+  const perPage = Math.min(Math.max(1, Number.parseInt(params.get('per_page') ?? '50', 10) || 50), MAX_PER_PAGE);
+  return { page, perPage, offset: (page - 1) * perPage };
+}
+
+export function paged<T>(data: T[], page: { page: number; perPage: number }, total: number) {
+  const pages = Math.max(1, Math.ceil(total / page.perPage));
+  return { data, pagination: { page: page.page, perPage: page.perPage, total, pages, nextPage: page.page < pages ? page.page + 1 : null } };
+}
+
+const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+const source = (s: SourceRef) => ({ id: s.id, publisher: s.publisher, title: s.title, publishedAt: s.publishedAt?.toISOString() ?? null, url: s.url });
+const tally = (t: TallyView) => ({ count: t.count, qualifier: t.qualifier, scope: t.scope, asOf: day(t.asOf), source: source(t.source) });
+const threshold = (t: ThresholdView) => ({
+  label: t.label,
+  purpose: t.purpose,
+  value: t.value,
+  absoluteValue: t.absoluteValue,
+  sharePercent: t.sharePercent,
+  body: t.bodyName,
+  bodySize: t.bodySize,
+  reached: t.reached,
+  source: source(t.source),
+});
+
+export function campaignJson(c: CampaignSummary) {
+  return {
+    slug: c.slug,
+    title: c.title,
+    kind: c.kind,
+    status: c.status,
+    eligibleHouses: c.eligibleHouses,
+    eligibleParties: c.eligibleParties,
+    namedSignatories: c.named,
+    countedSignatories: c.namedEligible,
+    latestTally: c.latestTally ? tally(c.latestTally) : null,
+    thresholds: c.thresholds.map(threshold),
+    currentStage: c.currentStage ? { position: c.currentStage.position, name: c.currentStage.name, status: c.currentStage.status, scheduledOn: day(c.currentStage.scheduledOn) } : null,
+    source: source(c.source),
+  };
+}
+
+export function campaignDetailJson(c: CampaignDetail, stages: StageView[]) {
+  return {
+    ...campaignJson(c),
+    summary: c.summary,
+    openedOn: day(c.openedOn),
+    leadSponsor: c.leadSponsor,
+    withdrawnSignatures: c.withdrawn,
+    byConfidence: Object.fromEntries(c.byConfidence.map((b) => [b.confidence, b.count])),
+    tallies: c.tallies.map(tally),
+    thresholds: c.thresholds.map((t) => ({ ...threshold(t), crossedOn: t.crossedOn, reportedPassedOn: day(t.reportedPassedOn), projection: t.projection })),
+    series: c.series,
+    stages: stages.map((s) => ({
+      position: s.position,
+      name: s.name,
+      body: s.bodyName,
+      scheduledOn: day(s.scheduledOn),
+      scheduleNote: s.scheduleNote,
+      status: s.status,
+      decisionRule: s.decisionRule,
+      divisions: s.divisions.map((d) => ({ heldOn: day(d.heldOn), question: d.question, ayes: d.ayes, noes: d.noes, abstentions: d.abstentions, carried: d.carried, source: source(d.source) })),
+      source: source(s.source),
+    })),
+  };
+}
+
+export function signatureJson(s: SignatureRow) {
+  return {
+    person: s.person.slug,
+    name: s.person.name,
+    honorific: s.person.honorific,
+    house: s.house,
+    party: s.party,
+    constituency: s.constituency,
+    roleAtSigning: s.roleAtSigning,
+    signedOn: day(s.signedOn),
+    knownOn: day(s.knownOn),
+    confidence: s.confidence,
+    leadSponsor: s.isLeadSponsor,
+    withdrawnOn: day(s.withdrawnOn),
+    withdrawalReason: s.withdrawalReason,
+    counted: s.eligible && !s.withdrawnOn,
+    source: source(s.source),
+  };
+}
+
+export function pollJson(p: PollView) {
+  return {
+    id: p.id,
+    pollster: p.pollster,
+    subject: p.subject.slug,
+    subjectName: p.subject.name,
+    subjectRole: p.subjectRole,
+    fieldworkStart: day(p.fieldworkStart),
+    fieldworkEnd: day(p.fieldworkEnd),
+    satisfied: p.satisfied,
+    dissatisfied: p.dissatisfied,
+    dontKnow: p.dontKnow,
+    net: p.net,
+    sampleSize: p.sampleSize,
+    recordLow: p.isRecordLow,
+    note: p.note,
+    source: source(p.source),
+  };
+}
+
+export const JSON_HEADERS = { 'Cache-Control': 'public, max-age=30', 'Access-Control-Allow-Origin': '*' };

@@ -1,0 +1,235 @@
+// CSV reports, streamed straight from PostgreSQL with COPY … TO STDOUT: memory stays flat
+// whatever the row count. Formula-looking text is neutralised in SQL (csv_safe, a migration);
+// numbers stay numbers. Column order is part of the contract (docs/csv.md).
+import 'server-only';
+import { Readable, Transform } from 'node:stream';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { requireRole, type RequestContext } from './auth/session';
+import { AppError } from './errors';
+import { signatureQuerySchema, type SignatureQuery } from './signatures';
+import { isSlug } from './validation';
+
+const holder = globalThis as unknown as { whipcountCopyPool?: pg.Pool };
+
+/** A small pool of plain pg connections for COPY, which Prisma does not speak. */
+function copyPool(): pg.Pool {
+  holder.whipcountCopyPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.WHIPCOUNT_EXPORT_POOL ?? 4) });
+  return holder.whipcountCopyPool;
+}
+
+const lit = (value: string) => pg.Client.prototype.escapeLiteral(value);
+const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
+const instant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+const safe = (column: string) => `csv_safe(${column})`;
+const bool = (column: string) => `CASE WHEN ${column} THEN 'true' ELSE 'false' END`;
+const SOURCE = (a: string) =>
+  `${safe(`${a}.publisher`)} AS source_publisher, ${safe(`${a}.title`)} AS source_title, ${instant(`${a}."publishedAt"`)} AS source_published_at, ${safe(`${a}.url`)} AS source_url`;
+const ELIGIBLE = `(p.house = ANY(c."eligibleHouses") AND (cardinality(coalesce(c."eligibleParties", '{}')) = 0 OR p.party = ANY(c."eligibleParties")))`;
+
+interface ExportDef {
+  /** Only signed-in users (viewer or above) may download it. */
+  private?: boolean;
+  query: (params: URLSearchParams) => { sql: string; slug?: string };
+}
+
+const SIGNATURE_ORDER: Record<SignatureQuery['sort'], string> = {
+  name: 'p."sortName"',
+  house: 'p.house',
+  party: 'p.party',
+  constituency: 'p.constituency',
+  date: 'known_on',
+  confidence: 'sig.confidence',
+};
+
+function signaturesQuery(params: URLSearchParams) {
+  const campaign = params.get('campaign');
+  if (campaign !== null && !isSlug(campaign)) throw new AppError('INVALID', 'campaign must be a campaign slug, e.g. plp-motion.');
+  const q = signatureQuerySchema.parse(Object.fromEntries(params));
+  const where = ['TRUE'];
+  if (campaign) where.push(`c.slug = ${lit(campaign)}`);
+  // The page's default is standing signatures; a whole-database export defaults to all of them.
+  const status = params.get('status') ?? (campaign ? 'standing' : 'all');
+  if (status === 'standing') where.push('sig."withdrawnOn" IS NULL');
+  if (status === 'withdrawn') where.push('sig."withdrawnOn" IS NOT NULL');
+  if (q.house) where.push(`p.house = ${lit(q.house)}::"House"`);
+  if (q.party) where.push(`p.party = ${lit(q.party)}`);
+  if (q.confidence) where.push(`sig.confidence = ${lit(q.confidence)}::"Confidence"`);
+  if (q.q) {
+    const like = lit(`%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    where.push(`(p.name ILIKE ${like} OR p.constituency ILIKE ${like} OR sig."roleAtSigning" ILIKE ${like})`);
+  }
+  return {
+    slug: campaign ?? undefined,
+    sql: `
+      SELECT c.slug AS campaign, p.slug AS person, ${safe('p.name')} AS name, ${safe('p.honorific')} AS honorific, p.house, ${safe('p.party')} AS party,
+             ${safe('p.constituency')} AS constituency, ${safe('sig."roleAtSigning"')} AS role_at_signing, ${day('sig."signedOn"')} AS signed_on,
+             ${day(`coalesce(sig."signedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date)`)} AS known_on, sig.confidence,
+             ${bool('sig."isLeadSponsor"')} AS lead_sponsor, ${day('sig."withdrawnOn"')} AS withdrawn_on, ${safe('sig."withdrawalReason"')} AS withdrawal_reason,
+             ${bool(`sig."withdrawnOn" IS NULL AND ${ELIGIBLE}`)} AS counted, ${safe('sig.note')} AS note, ${SOURCE('src')}
+      FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Campaign" c ON c.id = sig."campaignId" JOIN "Source" src ON src.id = sig."sourceId"
+      WHERE ${where.join(' AND ')}
+      ORDER BY c.slug, ${SIGNATURE_ORDER[q.sort]} ${q.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p."sortName", sig.id`,
+  };
+}
+
+export const EXPORTS: Record<string, ExportDef> = {
+  signatures: { query: signaturesQuery },
+  people: {
+    query: () => ({
+      sql: `
+        SELECT p.slug, ${safe('p.name')} AS name, ${safe('p.honorific')} AS honorific, ${safe('p."sortName"')} AS sort_name, p.house, ${safe('p.party')} AS party,
+               ${safe('p.constituency')} AS constituency,
+               (SELECT value FROM "PersonIdentifier" i WHERE i."personId" = p.id AND i.scheme = 'everypolitician' LIMIT 1) AS everypolitician_id,
+               (SELECT value FROM "PersonIdentifier" i WHERE i."personId" = p.id AND i.scheme = 'wikidata' LIMIT 1) AS wikidata_id,
+               ${safe(`(SELECT string_agg(r.title || coalesce(' (' || r.organisation || ')', ''), ' | ' ORDER BY r.id) FROM "Role" r WHERE r."personId" = p.id)`)} AS roles,
+               ${SOURCE('src')}
+        FROM "Person" p JOIN "Source" src ON src.id = p."sourceId"
+        ORDER BY p."sortName", p.id`,
+    }),
+  },
+  roles: {
+    query: () => ({
+      sql: `
+        SELECT p.slug AS person, ${safe('r.title')} AS title, ${safe('r.organisation')} AS organisation, b.slug AS body,
+               ${day('r."startedOn"')} AS started_on, ${day('r."endedOn"')} AS ended_on, ${day('r."heldOn"')} AS held_on, r.confidence, ${SOURCE('src')}
+        FROM "Role" r JOIN "Person" p ON p.id = r."personId" LEFT JOIN "Body" b ON b.id = r."bodyId" JOIN "Source" src ON src.id = r."sourceId"
+        ORDER BY p."sortName", r.id`,
+    }),
+  },
+  statements: {
+    query: () => ({
+      sql: `
+        SELECT st.id, p.slug AS person, ${safe('coalesce(p.name, st."speakerLabel")')} AS speaker, c.slug AS campaign, ${safe('st.subject')} AS subject, st.stance,
+               ${safe('st.quote')} AS quote, ${safe('st.summary')} AS summary, ${day('st."saidOn"')} AS said_on, st.confidence, ${SOURCE('src')}
+        FROM "Statement" st LEFT JOIN "Person" p ON p.id = st."personId" LEFT JOIN "Campaign" c ON c.id = st."campaignId" JOIN "Source" src ON src.id = st."sourceId"
+        ORDER BY st.id`,
+    }),
+  },
+  polls: {
+    query: () => ({
+      sql: `
+        SELECT poll.id, ${safe('poll.pollster')} AS pollster, p.slug AS subject, ${safe('p.name')} AS subject_name, ${safe('poll."subjectRole"')} AS subject_role,
+               ${day('poll."fieldworkStart"')} AS fieldwork_start, ${day('poll."fieldworkEnd"')} AS fieldwork_end, poll.satisfied, poll.dissatisfied,
+               poll."dontKnow" AS dont_know, poll.net, poll."sampleSize" AS sample_size, ${safe('poll.note')} AS note, poll.confidence, ${SOURCE('src')}
+        FROM "Poll" poll JOIN "Person" p ON p.id = poll."subjectPersonId" JOIN "Source" src ON src.id = poll."sourceId"
+        ORDER BY poll."subjectRole", poll.net, poll.id`,
+    }),
+  },
+  tallies: {
+    query: () => ({
+      sql: `
+        SELECT c.slug AS campaign, ${day('t."asOf"')} AS as_of, t.qualifier, t.count, ${safe('t.scope')} AS scope, t.confidence, ${SOURCE('src')}
+        FROM "Tally" t JOIN "Campaign" c ON c.id = t."campaignId" JOIN "Source" src ON src.id = t."sourceId"
+        ORDER BY c.slug, t."asOf", t.id`,
+    }),
+  },
+  thresholds: {
+    query: () => ({
+      sql: `
+        SELECT c.slug AS campaign, ${safe('th.label')} AS label, th.purpose, th."absoluteValue" AS absolute_value, th."sharePercent" AS share_percent,
+               b.slug AS body, bs.size AS body_size,
+               coalesce(th."absoluteValue", ceil(th."sharePercent" * bs.size / 100)::int) AS value, ${SOURCE('src')}
+        FROM "Threshold" th JOIN "Campaign" c ON c.id = th."campaignId" LEFT JOIN "Body" b ON b.id = th."bodyId"
+        LEFT JOIN LATERAL (SELECT size FROM "BodySize" WHERE "bodyId" = th."bodyId" ORDER BY "asOf" DESC LIMIT 1) bs ON true
+        JOIN "Source" src ON src.id = th."sourceId"
+        ORDER BY c.slug, th.id`,
+    }),
+  },
+  stages: {
+    query: () => ({
+      sql: `
+        SELECT c.slug AS campaign, s.position, ${safe('s.name')} AS name, b.slug AS body, ${day('s."scheduledOn"')} AS scheduled_on,
+               ${safe('s."scheduleNote"')} AS schedule_note, s.status, ${safe('s."decisionRule"')} AS decision_rule, ${SOURCE('src')}
+        FROM "Stage" s JOIN "Campaign" c ON c.id = s."campaignId" LEFT JOIN "Body" b ON b.id = s."bodyId" JOIN "Source" src ON src.id = s."sourceId"
+        ORDER BY c.slug, s.position`,
+    }),
+  },
+  ballots: {
+    query: () => ({
+      sql: `
+        SELECT c.slug AS campaign, s.position AS stage, d.id AS division, ${safe('d.question')} AS question, ${day('d."heldOn"')} AS held_on,
+               p.slug AS person, ${safe('p.name')} AS name, bl.vote
+        FROM "Ballot" bl JOIN "Division" d ON d.id = bl."divisionId" JOIN "Stage" s ON s.id = d."stageId"
+        JOIN "Campaign" c ON c.id = s."campaignId" JOIN "Person" p ON p.id = bl."personId"
+        ORDER BY c.slug, s.position, d.id, p."sortName"`,
+    }),
+  },
+  audit: {
+    private: true,
+    query: () => ({
+      sql: `
+        SELECT e.id, ${instant('e.at')} AS at, ${safe('e.actor')} AS actor, e.action, e.entity, e."entityId" AS entity_id,
+               ${safe('e.before::text')} AS before, ${safe('e.after::text')} AS after
+        FROM "AuditEvent" e ORDER BY e.id`,
+    }),
+  },
+};
+
+/**
+ * PostgreSQL ends CSV records with LF; RFC 4180 wants CRLF. Rewrites record ends only, leaving
+ * line breaks inside quoted fields as they are. Optionally starts with a UTF-8 BOM for Excel.
+ */
+function rfc4180(bom: boolean): Transform {
+  let inQuotes = false;
+  let first = true;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const out = Buffer.allocUnsafe(chunk.length * 2 + 3);
+      let o = 0;
+      if (first && bom) {
+        out[o++] = 0xef;
+        out[o++] = 0xbb;
+        out[o++] = 0xbf;
+      }
+      first = false;
+      for (let i = 0; i < chunk.length; i++) {
+        const byte = chunk[i]!;
+        if (byte === 0x22) inQuotes = !inQuotes;
+        else if (byte === 0x0a && !inQuotes) out[o++] = 0x0d;
+        out[o++] = byte;
+      }
+      done(null, out.subarray(0, o));
+    },
+  });
+}
+
+export interface OpenedExport {
+  filename: string;
+  stream: ReadableStream<Uint8Array>;
+}
+
+/** Starts streaming an export. Checks the role for private ones; refuses bad parameters. */
+export async function openExport(name: string, params: URLSearchParams, ctx?: RequestContext): Promise<OpenedExport> {
+  const def = EXPORTS[name];
+  if (!def) throw new AppError('NOT_FOUND', `There is no export called ${name}. Exports: ${Object.keys(EXPORTS).join(', ')}.`);
+  if (def.private) await requireRole('viewer', ctx);
+  const { sql, slug } = def.query(params);
+  const client = await copyPool().connect();
+  let released = false;
+  const release = (error?: Error) => {
+    if (released) return;
+    released = true;
+    client.release(error);
+  };
+  const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
+  const body = copy.pipe(rfc4180(params.get('excel') === '1'));
+  copy.on('error', (error) => {
+    console.error(`[export ${name}] COPY failed:`, error);
+    body.destroy(error);
+    release(error);
+  });
+  copy.on('end', () => release());
+  body.on('close', () => {
+    // A client that disconnects early: stop reading and give the connection back.
+    if (!released) {
+      copy.destroy();
+      release(new Error('export cancelled'));
+    }
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    filename: `whipcount-${name}${slug ? `-${slug}` : ''}-${today}.csv`,
+    stream: Readable.toWeb(body) as ReadableStream<Uint8Array>,
+  };
+}

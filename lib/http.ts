@@ -1,0 +1,14 @@
+// Turning data-access outcomes into HTTP answers, the same way in every route handler.
+import { AppError, isDatabaseDown } from './errors';
+
+export function errorResponse(error: unknown, where: string): Response {
+  if (error instanceof AppError) {
+    return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: { 'Cache-Control': 'no-store' } });
+  }
+  console.error(`[${where}] unexpected error:`, error);
+  const down = isDatabaseDown(error);
+  return Response.json(
+    { error: { code: down ? 'UNAVAILABLE' : 'INTERNAL', message: down ? 'The database is unavailable just now; try again shortly.' : 'Something went wrong; it has been logged.' } },
+    { status: down ? 503 : 500, headers: { 'Cache-Control': 'no-store' } },
+  );
+}

@@ -1,0 +1,89 @@
+// CSV reports: exact output (golden files), formula neutralising, RFC 4180, access.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXPORTS, openExport } from '../lib/export';
+import { signedInAs } from './support/auth';
+import { useDatabase } from './support/database';
+
+const GOLDEN = path.join(import.meta.dirname, 'golden');
+let client: pg.Client;
+
+async function read(name: string, params: Record<string, string> = {}, headers?: Headers) {
+  const { stream, filename } = await openExport(name, new URLSearchParams(params), headers ? { headers } : undefined);
+  return { filename, text: await new Response(stream).text() };
+}
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: await useDatabase({ seeded: true }) });
+  await client.connect();
+  return () => client.end();
+});
+
+describe('CSV exports of the seeded data', () => {
+  // Golden files are the reviewed, expected output; UPDATE_GOLDEN=1 rewrites them for review.
+  for (const name of Object.keys(EXPORTS).filter((n) => !EXPORTS[n]!.private)) {
+    it(`${name}.csv matches its golden file`, async () => {
+      const { text, filename } = await read(name);
+      expect(filename).toMatch(new RegExp(`^whipcount-${name}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      const file = path.join(GOLDEN, `${name}.csv`);
+      if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, text);
+      expect(text).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+
+  it('filters signatures as the campaign page does, and names the file after the campaign', async () => {
+    const { text, filename } = await read('signatures', { campaign: 'plp-motion', q: 'hull' });
+    expect(filename).toMatch(/^whipcount-signatures-plp-motion-/);
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('diana-r-johnson');
+    await expect(read('signatures', { campaign: '../etc' })).rejects.toThrow('campaign must be a campaign slug');
+  });
+});
+
+describe('formula injection', () => {
+  it('prefixes text cells that a spreadsheet would run, and leaves numbers alone', async () => {
+    const source = (await client.query(`SELECT id FROM "Source" LIMIT 1`)).rows[0].id;
+    const hostile = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2', '@SUM(A1)', '\tTab', '\rCR', '\nLF', 'plain'];
+    for (const [i, subject] of hostile.entries()) {
+      await client.query(`INSERT INTO "Statement" ("speakerLabel", subject, stance, "sourceId", "updatedAt") VALUES ($1, $2, 'NEUTRAL', $3, now())`, [`Speaker ${i}`, subject, source]);
+    }
+    const { text } = await read('statements');
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(text).toContain(`,'+1+1,`);
+    expect(text).toContain(`,'-2,`);
+    expect(text).toContain(`,'@SUM(A1),`);
+    expect(text).toContain(`,'\tTab,`); // a tab needs no quotes in CSV, but gets the apostrophe
+    expect(text).toContain(`"'\rCR"`);
+    expect(text).toContain(`"'\nLF"`);
+    expect(text).toContain(',plain,');
+    const polls = (await read('polls')).text;
+    expect(polls).toMatch(/,-58\.00,/); // a negative number stays a number
+  });
+});
+
+describe('RFC 4180', () => {
+  it('ends records with CRLF but keeps line breaks inside quoted fields, and adds a BOM for Excel', async () => {
+    const { text } = await read('statements');
+    expect(text.split('\r\n')[0]).toBe('id,person,speaker,campaign,subject,stance,quote,summary,said_on,confidence,source_publisher,source_title,source_published_at,source_url');
+    expect(/[^\r]\n/.test(text.replace(/"[^"]*(?:""[^"]*)*"/g, ''))).toBe(false); // outside quotes, every LF follows a CR
+    const excel = await openExport('tallies', new URLSearchParams({ excel: '1' }));
+    const bytes = new Uint8Array(await new Response(excel.stream).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
+
+describe('access', () => {
+  it('keeps the audit log for signed-in users', async () => {
+    await expect(read('audit')).rejects.toThrow('Please sign in first.');
+    const viewer = await signedInAs('viewer');
+    const { text } = await read('audit', {}, viewer.headers);
+    expect(text.split('\r\n')[0]).toBe('id,at,actor,action,entity,entity_id,before,after');
+  });
+
+  it('answers an unknown export clearly', async () => {
+    await expect(read('passwords')).rejects.toThrow(/There is no export called passwords/);
+  });
+});
