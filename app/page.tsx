@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { CampaignCard } from '@/components/campaign-card';
+import { DownloadLinks } from '@/components/download-links';
 import { PollComparison } from '@/components/poll-comparison';
 import { Section } from '@/components/section';
 import { TimelineList } from '@/components/timeline-list';
@@ -20,6 +21,12 @@ export default async function OverviewPage() {
           names: the gap is shown for each campaign.
         </p>
       </section>
+      <p className="no-print -mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <DownloadLinks name="signatures" label="All signatures" />
+        <DownloadLinks name="tallies" label="Reported tallies" />
+        <DownloadLinks name="thresholds" label="Thresholds" />
+        <a href="/api/v1/campaigns">JSON API</a>
+      </p>
       {campaigns.length === 0 ? (
         <p className="rounded border border-dashed border-rule bg-white p-6 text-muted">No campaigns yet. Editors can add one from the admin pages.</p>
       ) : (

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DownloadLinks } from '@/components/download-links';
 import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
 import { titleCase } from '@/lib/format';
 import { listPeople, PEOPLE_PAGE_SIZE, peopleQuerySchema } from '@/lib/people';
@@ -21,7 +22,13 @@ export default async function PeoplePage({ searchParams }: Props) {
   };
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="font-serif text-3xl font-bold">People</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="font-serif text-3xl font-bold">People</h1>
+        <span className="flex gap-3">
+          <DownloadLinks name="people" label="Everyone" />
+          <DownloadLinks name="roles" label="Roles" />
+        </span>
+      </div>
       <form method="get" className="grid grid-cols-2 gap-2 rounded-lg border border-rule bg-white p-3 text-sm sm:grid-cols-5" aria-label="Search people">
         <label className="col-span-2 flex flex-col gap-1">
           <span className="text-xs text-muted">Name, alias or constituency</span>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PollComparison } from '@/components/poll-comparison';
+import { DownloadLinks } from '@/components/download-links';
 import { Section } from '@/components/section';
 import { SourceLink } from '@/components/source-link';
 import { formatDay, formatNet } from '@/lib/format';
@@ -19,7 +20,7 @@ export default async function PollsPage() {
       <Section id="comparison" title="Net satisfaction compared">
         <PollComparison polls={polls} />
       </Section>
-      <Section id="detail" title="Each poll">
+      <Section id="detail" title="Each poll" aside={<DownloadLinks name="polls" label="Download polls" />}>
         {polls.length === 0 ? (
           <p className="text-sm text-muted">No polls recorded yet.</p>
         ) : (

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DownloadLinks } from '@/components/download-links';
 import { FilterSelect } from '@/components/filter-select';
 import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit';
 
@@ -33,7 +34,10 @@ export default async function AuditPage({ searchParams }: Props) {
   const link = (p: number) => `?${new URLSearchParams(Object.entries({ ...q, page: String(p) }).filter(([, v]) => v) as [string, string][])}`;
   return (
     <div className="flex flex-col gap-3">
-      <h1 className="font-serif text-3xl font-bold">Audit log</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="font-serif text-3xl font-bold">Audit log</h1>
+        <DownloadLinks name="audit" label="Whole log" />
+      </div>
       <p className="text-sm text-muted">Every change, who made it and when, with what it was before and after. The database refuses to edit or delete this log.</p>
       <form method="get" className="flex flex-wrap items-end gap-2 rounded border border-rule bg-white p-3 text-sm" aria-label="Filter the audit log">
         <FilterSelect name="entity" label="Record type" value={q.entity} options={entities} />

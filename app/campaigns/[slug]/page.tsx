@@ -7,6 +7,7 @@ import { SignatoryTable } from '@/components/campaign/signatory-table';
 import { StageList } from '@/components/campaign/stage-list';
 import { ThresholdProgressList } from '@/components/campaign/threshold-progress';
 import { BreakdownChart } from '@/components/charts/breakdown-chart';
+import { DownloadLinks } from '@/components/download-links';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { CumulativeChart } from '@/components/charts/cumulative-chart';
 import { Section } from '@/components/section';
@@ -174,7 +175,17 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         )}
       </Section>
 
-      <Section id="signatories" title="Signatories">
+      <Section
+        id="signatories"
+        title="Signatories"
+        aside={
+          <DownloadLinks
+            name="signatures"
+            label="Download these signatories"
+            params={{ campaign: campaign.slug, q: query.q, house: query.house, party: query.party, confidence: query.confidence, status: query.status, sort: query.sort, dir: query.dir }}
+          />
+        }
+      >
         <SignatoryTable rows={rows} query={query} parties={parties} total={totalSigned} />
       </Section>
 
@@ -213,7 +224,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           )}
         </Section>
 
-        <Section id="procedure" title="Procedure">
+        <Section id="procedure" title="Procedure" aside={<DownloadLinks name="stages" label="All stages" />}>
           <StageList stages={stages} />
         </Section>
       </div>
