@@ -89,6 +89,9 @@ async function main(): Promise<void> {
     await seed();
     say(`seed: done (${Date.now() - t} ms)`);
   }
+  const { failAbandonedImports } = await import('../lib/import/jobs');
+  const abandoned = await failAbandonedImports();
+  if (abandoned) say(`imports: ${abandoned} import(s) left running by a stopped server marked failed (nothing of them was saved)`);
   const { ensureAuthSecret } = await import('../lib/setup');
   const { ensureFirstAdmin } = await import('../lib/users');
   process.env.BETTER_AUTH_SECRET = await ensureAuthSecret();

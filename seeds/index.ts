@@ -4,7 +4,7 @@ import path from 'node:path';
 import { db } from '../lib/db';
 import { loadDataset } from './dataset';
 import { skyWilliamson } from './datasets/sky-2019-06-28-williamson';
-import { loadRoster, parseRoster } from './roster';
+import { loadRoster, parseRoster } from '../lib/roster';
 
 const SEEDED_KEY = 'seeded_at';
 

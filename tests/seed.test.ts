@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseRoster } from '../seeds/roster';
+import { parseRoster } from '../lib/roster';
 import { ROSTER_FILE, seed } from '../seeds/index';
 import { adminQuery, useDatabase } from './support/database';
 

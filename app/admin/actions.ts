@@ -7,6 +7,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { addSignatures, previewNames, type PreviewLine } from '@/lib/admin/add-signatures';
 import { deleteRecord, saveRecord, type SaveState } from '@/lib/admin/store';
+import { createImportJob, runImportJob } from '@/lib/import/jobs';
 import { signIn, signOut } from '@/lib/auth/login';
 import { isRole } from '@/lib/auth/roles';
 import { AppError, publicMessage } from '@/lib/errors';
@@ -142,5 +143,43 @@ export async function userRoleAction(userId: string, _previous: UserFormState, f
     return { ok: true, message: 'Done.' };
   } catch (error) {
     return { message: publicMessage(error, 'change user') };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV imports
+
+
+export interface UploadState {
+  message?: string;
+  kind?: string;
+}
+
+export async function uploadImportAction(_previous: UploadState, form: FormData): Promise<UploadState> {
+  const kind = String(form.get('kind') ?? '');
+  const file = form.get('file');
+  if (!(file instanceof File) || file.size === 0) return { message: file instanceof File ? 'The file is empty.' : 'Choose a CSV file.', kind };
+  let id: number;
+  try {
+    id = await createImportJob({
+      kind,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      campaignId: Number(form.get('campaignId')) || undefined,
+      sourceId: Number(form.get('sourceId')) || undefined,
+    });
+  } catch (error) {
+    return { message: publicMessage(error, 'upload import'), kind };
+  }
+  redirect(`/admin/imports/${id}`);
+}
+
+export async function runImportAction(id: number, _previous: UploadState, form: FormData): Promise<UploadState> {
+  try {
+    const result = await runImportJob(id, { skipInvalid: form.get('skipInvalid') === 'on' });
+    revalidatePath('/', 'layout');
+    return { message: result.message };
+  } catch (error) {
+    return { message: publicMessage(error, 'run import') };
   }
 }

@@ -29,6 +29,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               </li>
             ))}
             <li>
+              <Link href="/admin/imports">Imports</Link>
+            </li>
+            <li>
               <Link href="/admin/audit">Audit log</Link>
             </li>
             {actor.role === 'admin' && (

@@ -38,13 +38,15 @@ export async function useDatabase({ seeded }: { seeded: boolean }): Promise<stri
   // Auth needs a secret; each run makes its own.
   process.env.BETTER_AUTH_SECRET ??= randomBytes(32).toString('base64url');
   process.env.BETTER_AUTH_URL ??= 'http://localhost:3000';
+  await resetClients();
+  afterAll(resetClients);
+  return url;
+}
+
+/** Drops the process's Prisma client and auth instance, so the next use connects to DATABASE_URL anew. */
+export async function resetClients(): Promise<void> {
   const holder = globalThis as { whipcountPrisma?: { $disconnect(): Promise<void> }; whipcountAuth?: unknown };
   await holder.whipcountPrisma?.$disconnect();
   delete holder.whipcountPrisma;
   delete holder.whipcountAuth;
-  afterAll(async () => {
-    await holder.whipcountPrisma?.$disconnect();
-    delete holder.whipcountPrisma;
-  });
-  return url;
 }

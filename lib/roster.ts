@@ -1,9 +1,11 @@
+import 'server-only';
 // Loads a roster in EveryPolitician's CSV layout as People, one per roster id, with their
 // stints (Membership), their ids and the name forms sources use (PersonAlias).
 import { parse } from 'csv-parse/sync';
-import { db } from '../lib/db';
-import { displayHonorific, normalizeName, parseName, slugify, unsortName } from '../lib/names';
-import type { House } from '../lib/generated/prisma/enums';
+import { db } from './db';
+import { displayHonorific, normalizeName, parseName, slugify, unsortName } from './names';
+import type { Prisma } from './generated/prisma/client';
+import type { House } from './generated/prisma/enums';
 
 export interface RosterRow {
   id: string;
@@ -38,9 +40,10 @@ function houseOf(chamber: string): House {
 const date = (text: string) => (text ? new Date(`${text}T00:00:00Z`) : null);
 
 /** Loads the roster; returns how many people and memberships were added. Running it again adds nothing. */
-export async function loadRoster(rows: RosterRow[], sourceInfo: RosterSource): Promise<{ people: number; memberships: number }> {
-  const prisma = db();
-  return prisma.$transaction(async (tx) => {
+export async function loadRoster(rows: RosterRow[], sourceInfo: RosterSource, within?: Prisma.TransactionClient): Promise<{ people: number; memberships: number }> {
+  if (!within) return db().$transaction((tx) => loadRoster(rows, sourceInfo, tx));
+  const tx = within;
+  {
     const source = await tx.source.upsert({
       where: { key: sourceInfo.key },
       create: { ...sourceInfo },
@@ -128,5 +131,5 @@ export async function loadRoster(rows: RosterRow[], sourceInfo: RosterSource): P
     });
 
     return { people: created.length, memberships: memberships.count };
-  });
+  }
 }

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { NotAllowed } from '@/components/admin/not-allowed';
+import { UploadForm } from '@/components/admin/import-forms';
+import { entityDef } from '@/lib/admin/entities';
+import { referenceOptions } from '@/lib/admin/store';
+import { hasRole } from '@/lib/auth/roles';
+import { requireRole } from '@/lib/auth/session';
+import { listImportJobs } from '@/lib/import/jobs';
+import { IMPORT_KINDS } from '@/lib/import/kinds';
+
+export const metadata: Metadata = { title: 'Imports' };
+
+export default async function ImportsPage() {
+  const actor = await requireRole('viewer');
+  const [jobs, options] = await Promise.all([listImportJobs(), referenceOptions(entityDef('signatures')!)]);
+  const kinds = Object.entries(IMPORT_KINDS).map(([value, k]) => ({ value, label: k.label, needs: k.needs, columns: `${k.columns.required.join(', ')} (required); ${k.columns.optional.join(', ')}` }));
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="font-serif text-3xl font-bold">Imports</h1>
+      <p className="max-w-3xl text-sm text-muted">
+        A file is checked first: you see every invalid row with its line, column and reason, and nothing is written. The import then runs
+        in one transaction: all valid rows or none. Importing the same file again changes nothing.
+      </p>
+      {hasRole(actor.role, 'editor') ? <UploadForm kinds={kinds} campaigns={options.campaign ?? []} sources={options.source ?? []} /> : <NotAllowed role={actor.role} needed="editor" />}
+      <h2 className="font-semibold">Recent imports</h2>
+      {jobs.length === 0 ? (
+        <p className="text-sm text-muted">No imports yet.</p>
+      ) : (
+        <ul className="text-sm">
+          {jobs.map((j) => (
+            <li key={j.id}>
+              <Link href={`/admin/imports/${j.id}`}>
+                #{j.id} {j.fileName}
+              </Link>{' '}
+              — {IMPORT_KINDS[j.kind]?.label ?? j.kind}, {j.status.toLowerCase()}, {j.validRows} valid / {j.invalidRows} invalid rows, by {j.createdBy}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect, useState } from 'react';
+import { runImportAction, type UploadState, uploadImportAction } from '@/app/admin/actions';
+import type { RefOption } from '@/lib/admin/store';
+
+const input = 'rounded border border-rule bg-white px-2 py-1.5';
+
+export function UploadForm({ kinds, campaigns, sources }: { kinds: { value: string; label: string; needs: string[]; columns: string }[]; campaigns: RefOption[]; sources: RefOption[] }) {
+  const [state, action, pending] = useActionState<UploadState, FormData>(uploadImportAction, {});
+  const [kind, setKind] = useState(state.kind ?? kinds[0]!.value);
+  const chosen = kinds.find((k) => k.value === kind)!;
+  return (
+    <form action={action} className="flex flex-col gap-3 rounded-lg border border-rule bg-white p-4">
+      <h2 className="font-semibold">Upload a CSV file</h2>
+      <label className="flex flex-col gap-1">
+        <span className="text-sm font-medium">The file contains</span>
+        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className={input}>
+          {kinds.map((k) => (
+            <option key={k.value} value={k.value}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="text-xs text-muted">Columns: {chosen.columns}</p>
+      {chosen.needs.includes('campaign') && (
+        <label className="flex flex-col gap-1">
+          <span className="text-sm font-medium">Campaign</span>
+          <select name="campaignId" className={input} required>
+            <option value="">Choose…</option>
+            {campaigns.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {chosen.needs.includes('source') && (
+        <label className="flex flex-col gap-1">
+          <span className="text-sm font-medium">Source of the data</span>
+          <select name="sourceId" className={input} required>
+            <option value="">Choose…</option>
+            {sources.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="flex flex-col gap-1">
+        <span className="text-sm font-medium">CSV file (UTF-8, comma-separated, header row; at most 20 MB)</span>
+        <input type="file" name="file" accept=".csv,text/csv" required className="text-sm" />
+      </label>
+      {state.message && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900" data-testid="upload-error">
+          {state.message}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="self-start rounded bg-accent px-4 py-2 text-white">
+        {pending ? 'Checking…' : 'Check the file'}
+      </button>
+    </form>
+  );
+}
+
+/** Runs a checked import; while any import runs, the page refreshes to show its progress. */
+export function RunImportForm({ id, status, invalidRows, validRows }: { id: number; status: string; invalidRows: number; validRows: number }) {
+  const [state, action, pending] = useActionState<UploadState, FormData>(runImportAction.bind(null, id), {});
+  const router = useRouter();
+  useEffect(() => {
+    if (status !== 'RUNNING' && !pending) return;
+    const timer = setInterval(() => router.refresh(), 1000);
+    return () => clearInterval(timer);
+  }, [status, pending, router]);
+  if (status === 'SUCCEEDED') return null;
+  return (
+    <form action={action} className="flex flex-col gap-2 rounded-lg border border-rule bg-white p-4">
+      {invalidRows > 0 && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="skipInvalid" /> Skip the {invalidRows} invalid row{invalidRows === 1 ? '' : 's'} and import the {validRows} valid one{validRows === 1 ? '' : 's'}
+        </label>
+      )}
+      <button type="submit" disabled={pending || status === 'RUNNING'} className="self-start rounded bg-accent px-4 py-2 text-white disabled:opacity-60">
+        {pending || status === 'RUNNING' ? 'Importing…' : status === 'FAILED' ? 'Try the import again' : `Import ${validRows} row${validRows === 1 ? '' : 's'}`}
+      </button>
+      {state.message && (
+        <p role="status" className="text-sm" data-testid="run-result">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,243 @@
+// What each kind of import reads, how it checks each row, and how it writes the valid ones.
+// Writes are set-based and idempotent (natural keys, ON CONFLICT): the same file twice changes
+// nothing. Each runs under a transaction-level advisory lock, so two imports of one kind at once
+// cannot both insert the same new rows.
+import 'server-only';
+import { z } from 'zod';
+import { loadRoster, type RosterRow } from '../roster';
+import { db } from '../db';
+import { Prisma } from '../generated/prisma/client';
+import { matchNames } from '../people';
+
+export interface RowError {
+  row: number;
+  column: string;
+  reason: string;
+}
+
+export interface Analysis {
+  valid: { line: number; data: Record<string, unknown> }[];
+  errors: RowError[];
+  /** The first rows with what the import made of them. */
+  preview: { line: number; values: Record<string, string>; outcome: string }[];
+}
+
+type Tx = Prisma.TransactionClient;
+
+export interface ImportKind {
+  label: string;
+  columns: { required: string[]; optional: string[] };
+  /** What the upload form asks besides the file. */
+  needs: ('campaign' | 'source')[];
+  analyze(rows: { line: number; values: Record<string, string> }[], options: ImportOptions): Promise<Analysis>;
+  commit(tx: Tx, rows: Record<string, unknown>[], options: ImportOptions, progress: (done: number) => Promise<void>): Promise<string>;
+}
+
+export interface ImportOptions {
+  campaignId?: number;
+  sourceId?: number;
+  fileName: string;
+}
+
+const PREVIEW_ROWS = 20;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (v: string) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** Checks each row with a zod schema, naming the column and reason of each problem. */
+function checkRows<T>(rows: { line: number; values: Record<string, string> }[], schema: z.ZodType<T>, key: (data: T) => string) {
+  const valid: { line: number; data: T }[] = [];
+  const errors: RowError[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, values } of rows) {
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push({ row: line, column: String(issue.path[0] ?? ''), reason: issue.message });
+      continue;
+    }
+    const k = key(parsed.data);
+    const first = seen.get(k);
+    if (first !== undefined) {
+      errors.push({ row: line, column: '', reason: `Duplicate of row ${first}.` });
+      continue;
+    }
+    seen.set(k, line);
+    valid.push({ line, data: parsed.data });
+  }
+  return { valid, errors };
+}
+
+const optionalDay = (label: string) =>
+  z
+    .string()
+    .refine((v) => v === '' || isDay(v), `${label} must be a date as YYYY-MM-DD.`)
+    .transform((v) => (v ? v : null));
+const optionalNumber = (label: string, min: number, max: number) =>
+  z
+    .string()
+    .refine((v) => v === '' || (/^-?\d+(\.\d+)?$/.test(v) && Number(v) >= min && Number(v) <= max), `${label} must be a number from ${min} to ${max}.`)
+    .transform((v) => (v === '' ? null : Number(v)));
+const text = (label: string, max: number, required = false) =>
+  (required ? z.string().min(1, `${label} is empty.`) : z.string()).refine((v) => v.length <= max, `${label} is longer than ${max} characters.`).refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v), `${label} contains control characters.`);
+
+function previewOf(rows: { line: number; values: Record<string, string> }[], outcome: (line: number) => string) {
+  return rows.slice(0, PREVIEW_ROWS).map(({ line, values }) => ({ line, values, outcome: outcome(line) }));
+}
+const outcomeFrom = (errors: RowError[], ok: (line: number) => string) => (line: number) => {
+  const mine = errors.filter((e) => e.row === line);
+  return mine.length ? `Invalid: ${mine.map((e) => (e.column ? `${e.column}: ${e.reason}` : e.reason)).join('; ')}` : ok(line);
+};
+
+const lock = (tx: Tx, name: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`whipcount:import:${name}`}))`;
+
+// ---------------------------------------------------------------------------------------------
+
+const rosterRow = z.object({
+  id: text('id', 200, true),
+  name: text('name', 200, true),
+  sort_name: text('sort_name', 200).default(''),
+  group: text('group', 200).default(''),
+  area: text('area', 200).default(''),
+  chamber: text('chamber', 100).default(''),
+  start_date: optionalDay('start_date').transform((v) => v ?? ''),
+  end_date: optionalDay('end_date').transform((v) => v ?? ''),
+  wikidata: text('wikidata', 50).default(''),
+});
+
+const roster: ImportKind = {
+  label: 'People roster (EveryPolitician layout)',
+  columns: {
+    required: ['id', 'name'],
+    optional: ['sort_name', 'email', 'twitter', 'facebook', 'group', 'group_id', 'area_id', 'area', 'chamber', 'term', 'start_date', 'end_date', 'image', 'gender', 'wikidata', 'wikidata_group', 'wikidata_area'],
+  },
+  needs: [],
+  async analyze(rows) {
+    const { valid, errors } = checkRows(rows, rosterRow, (r) => `${r.id}|${r.start_date}`);
+    const people = new Set(valid.map((v) => v.data.id));
+    const known = new Set((await db().personIdentifier.findMany({ where: { scheme: 'everypolitician', value: { in: [...people] } }, select: { value: true } })).map((i) => i.value));
+    const byLine = new Map(valid.map((v) => [v.line, v.data]));
+    return {
+      valid,
+      errors,
+      preview: previewOf(rows, outcomeFrom(errors, (line) => (known.has(byLine.get(line)!.id) ? 'Known person: stint kept or added' : 'New person'))),
+    };
+  },
+  async commit(tx, rows, options, progress) {
+    await lock(tx, 'roster');
+    const result = await loadRoster(rows as unknown as RosterRow[], { key: `import:${options.fileName}`, publisher: 'Roster import', title: options.fileName }, tx);
+    await progress(rows.length);
+    return `${result.people} new people and ${result.memberships} new stints from ${rows.length} rows.`;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+
+const signatureRow = z.object({
+  name: text('name', 200, true),
+  signed_on: optionalDay('signed_on'),
+  role_at_signing: text('role_at_signing', 200).default(''),
+  confidence: z
+    .string()
+    .default('')
+    .transform((v) => v.toUpperCase() || 'REPORTED')
+    .pipe(z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED'], { message: 'confidence must be confirmed, reported or claimed.' })),
+  note: text('note', 2000).default(''),
+});
+
+const signatures: ImportKind = {
+  label: 'Signatures for a campaign (names matched to people)',
+  columns: { required: ['name'], optional: ['signed_on', 'role_at_signing', 'confidence', 'note'] },
+  needs: ['campaign', 'source'],
+  async analyze(rows) {
+    const checked = checkRows(rows, signatureRow, (r) => r.name.toLowerCase());
+    const matches = await matchNames(checked.valid.map((v) => v.data.name));
+    const valid: Analysis['valid'] = [];
+    const errors = [...checked.errors];
+    const matchedBy = new Map<number, string>();
+    const personSeen = new Map<number, number>();
+    checked.valid.forEach((v, i) => {
+      const match = matches[i]!;
+      if (!match.person) {
+        const options = match.candidates.slice(0, 4).map((c) => c.person.name).join(', ');
+        errors.push({ row: v.line, column: 'name', reason: match.status === 'unmatched' ? 'No person with this name.' : `${match.status === 'guess' ? 'Only a guess' : 'Ambiguous'}: ${options}. Use the full name as the roster has it, or add an alias.` });
+        return;
+      }
+      const dup = personSeen.get(match.person.id);
+      if (dup !== undefined) {
+        errors.push({ row: v.line, column: 'name', reason: `Same person as row ${dup} (${match.person.name}).` });
+        return;
+      }
+      personSeen.set(match.person.id, v.line);
+      matchedBy.set(v.line, `${match.person.name} (${match.status})`);
+      valid.push({ line: v.line, data: { ...v.data, personId: match.person.id } });
+    });
+    return { valid, errors, preview: previewOf(rows, outcomeFrom(errors, (line) => `Signature of ${matchedBy.get(line)}`)) };
+  },
+  async commit(tx, rows, options, progress) {
+    await lock(tx, `signatures:${options.campaignId}`);
+    const r = rows as { personId: number; signed_on: string | null; role_at_signing: string; confidence: string; note: string }[];
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "Signature" ("campaignId", "personId", "signedOn", "roleAtSigning", confidence, note, "sourceId", "updatedAt")
+      SELECT ${options.campaignId}, t.person_id, t.signed_on::date, nullif(t.role, ''), t.confidence::"Confidence", nullif(t.note, ''), ${options.sourceId}, now()
+      FROM unnest(${r.map((x) => x.personId)}::int[], ${r.map((x) => x.signed_on)}::text[], ${r.map((x) => x.role_at_signing)}::text[],
+                  ${r.map((x) => x.confidence)}::text[], ${r.map((x) => x.note)}::text[]) AS t(person_id, signed_on, role, confidence, note)
+      ON CONFLICT ("campaignId", "personId") DO NOTHING`;
+    await progress(rows.length);
+    return `${inserted} signatures added; ${rows.length - inserted} were already recorded.`;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+
+const pollRow = z
+  .object({
+    pollster: text('pollster', 200, true),
+    subject: text('subject', 200, true),
+    subject_role: text('subject_role', 200, true),
+    fieldwork_start: optionalDay('fieldwork_start'),
+    fieldwork_end: optionalDay('fieldwork_end'),
+    satisfied: optionalNumber('satisfied', 0, 100),
+    dissatisfied: optionalNumber('dissatisfied', 0, 100),
+    dont_know: optionalNumber('dont_know', 0, 100),
+    net: optionalNumber('net', -100, 100).refine((v) => v !== null, 'net is empty.'),
+    sample_size: optionalNumber('sample_size', 1, 10_000_000),
+    note: text('note', 2000).default(''),
+  })
+  .refine((r) => !r.fieldwork_start || !r.fieldwork_end || r.fieldwork_end >= r.fieldwork_start, { message: 'fieldwork_end is before fieldwork_start.', path: ['fieldwork_end'] });
+
+const polls: ImportKind = {
+  label: 'Satisfaction polls',
+  columns: { required: ['pollster', 'subject', 'subject_role', 'net'], optional: ['fieldwork_start', 'fieldwork_end', 'satisfied', 'dissatisfied', 'dont_know', 'sample_size', 'note'] },
+  needs: ['source'],
+  async analyze(rows) {
+    const checked = checkRows(rows, pollRow, (r) => [r.pollster, r.subject, r.subject_role, r.fieldwork_end, r.net].join('|').toLowerCase());
+    const bySlug = new Map((await db().person.findMany({ where: { slug: { in: checked.valid.map((v) => v.data.subject) } }, select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+    const toMatch = checked.valid.filter((v) => !bySlug.has(v.data.subject));
+    const matches = await matchNames(toMatch.map((v) => v.data.subject));
+    const byName = new Map(toMatch.map((v, i) => [v.line, matches[i]!]));
+    const valid: Analysis['valid'] = [];
+    const errors = [...checked.errors];
+    for (const v of checked.valid) {
+      const personId = bySlug.get(v.data.subject) ?? byName.get(v.line)?.person?.id;
+      if (personId === undefined) errors.push({ row: v.line, column: 'subject', reason: 'No single person with this name or slug.' });
+      else valid.push({ line: v.line, data: { ...v.data, personId } });
+    }
+    return { valid, errors, preview: previewOf(rows, outcomeFrom(errors, () => 'Poll')) };
+  },
+  async commit(tx, rows, options, progress) {
+    await lock(tx, 'polls');
+    let added = 0;
+    for (const r of rows as (z.infer<typeof pollRow> & { personId: number })[]) {
+      const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+      const key = { pollster: r.pollster, subjectPersonId: r.personId, subjectRole: r.subject_role, fieldworkEnd: day(r.fieldwork_end), net: r.net! };
+      if (await tx.poll.findFirst({ where: key, select: { id: true } })) continue;
+      await tx.poll.create({
+        data: { ...key, fieldworkStart: day(r.fieldwork_start), satisfied: r.satisfied, dissatisfied: r.dissatisfied, dontKnow: r.dont_know, sampleSize: r.sample_size, note: r.note || null, sourceId: options.sourceId! },
+      });
+      added++;
+    }
+    await progress(rows.length);
+    return `${added} polls added; ${rows.length - added} were already recorded.`;
+  },
+};
+
+export const IMPORT_KINDS: Record<string, ImportKind> = { roster, signatures, polls };

@@ -1,0 +1,148 @@
+// CSV imports: clear refusals for bad files, row-by-row reasons, all-or-nothing commits,
+// idempotence, concurrency, and the real roster.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createImportJob, getImportJob, runImportJob } from '../lib/import/jobs';
+import { MAX_BYTES } from '../lib/import/parse';
+import { ROSTER_FILE } from '../seeds/index';
+import { signedInAs, type TestUser } from './support/auth';
+import { createDatabase, resetClients, urlFor, useDatabase } from './support/database';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'csv');
+const fixture = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
+
+let client: pg.Client;
+let editor: TestUser;
+let viewer: TestUser;
+let campaignId: number;
+let sourceId: number;
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: await useDatabase({ seeded: true }) });
+  await client.connect();
+  editor = await signedInAs('editor');
+  viewer = await signedInAs('viewer');
+  campaignId = (await client.query(`SELECT id FROM "Campaign" WHERE slug = 'watson-letter'`)).rows[0].id;
+  sourceId = (await client.query(`SELECT id FROM "Source" WHERE key = 'sky-2019-06-28-williamson'`)).rows[0].id;
+  return () => client.end();
+});
+
+const upload = (fileName: string, bytes: Uint8Array, kind = 'signatures', who = editor) =>
+  createImportJob({ kind, fileName, bytes, campaignId, sourceId }, { headers: who.headers });
+const signatures = async () => (await client.query(`SELECT count(*)::int AS n FROM "Signature" WHERE "campaignId" = $1`, [campaignId])).rows[0].n as number;
+
+describe('files that cannot be imported are refused with a clear reason', () => {
+  it.each([
+    ['empty.csv', 'The file is empty.'],
+    ['latin1.csv', 'The file is not valid UTF-8'],
+    ['utf16.csv', 'The file is in UTF-16.'],
+    ['semicolon.csv', 'The columns are separated by “;”, not commas.'],
+    ['tab.csv', 'The columns are separated by tabs, not commas.'],
+    ['missing-column.csv', 'Missing column: name.'],
+    ['unknown-column.csv', 'Unknown column: shoe_size.'],
+    ['duplicate-column.csv', 'The column name appears twice in the header.'],
+    ['ragged.csv', 'Line 3: this row has a different number of columns from the header.'],
+    ['unclosed-quote.csv', 'is never closed'],
+    ['header-only.csv', 'The file has a header row but no data rows.'],
+  ])('%s', async (file, message) => {
+    const jobs = (await client.query(`SELECT count(*)::int AS n FROM "ImportJob"`)).rows[0].n;
+    await expect(upload(file, fixture(file))).rejects.toThrow(message);
+    expect((await client.query(`SELECT count(*)::int AS n FROM "ImportJob"`)).rows[0].n).toBe(jobs);
+  });
+
+  it('a file over the size cap', async () => {
+    await expect(upload('big.csv', new Uint8Array(MAX_BYTES + 1).fill(0x41))).rejects.toThrow(/the limit is 20 MB/);
+  });
+
+  it('an upload without a session or by a viewer', async () => {
+    await expect(createImportJob({ kind: 'signatures', fileName: 'x.csv', bytes: fixture('bom-crlf.csv'), campaignId, sourceId }, { headers: new Headers() })).rejects.toThrow('Please sign in first.');
+    await expect(upload('bom-crlf.csv', fixture('bom-crlf.csv'), 'signatures', viewer)).rejects.toThrow(/needs the editor role/);
+  });
+
+  it('accepts a BOM and CRLF line ends', async () => {
+    const job = (await getImportJob(await upload('bom-crlf.csv', fixture('bom-crlf.csv')), { headers: viewer.headers }))!;
+    expect(job).toMatchObject({ totalRows: 2, validRows: 2, invalidRows: 0 });
+  });
+});
+
+describe('a file with some bad rows', () => {
+  let id: number;
+
+  it('previews every invalid row with its line, column and reason', async () => {
+    id = await upload('signatures-mixed.csv', fixture('signatures-mixed.csv'));
+    const job = (await getImportJob(id, { headers: editor.headers }))!;
+    expect(job).toMatchObject({ status: 'PREVIEWED', totalRows: 8, validRows: 3, invalidRows: 5 });
+    expect(job.errors).toEqual([
+      { row: 6, column: '', reason: 'Duplicate of row 2.' },
+      { row: 7, column: 'signed_on', reason: 'signed_on must be a date as YYYY-MM-DD.' },
+      { row: 8, column: 'confidence', reason: 'confidence must be confirmed, reported or claimed.' },
+      { row: 4, column: 'name', reason: expect.stringMatching(/^Ambiguous: /) },
+      { row: 5, column: 'name', reason: 'No person with this name.' },
+    ]);
+    expect(job.preview[0]).toMatchObject({ line: 2, outcome: 'Signature of Yvette Cooper (exact)' });
+  });
+
+  it('imports nothing unless invalid rows are skipped, then imports the valid ones in one go', async () => {
+    const before = await signatures();
+    const refused = await runImportJob(id, { skipInvalid: false }, { headers: editor.headers });
+    expect(refused).toEqual({ ok: false, message: '5 rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.' });
+    expect(await signatures()).toBe(before);
+    expect((await getImportJob(id, { headers: editor.headers }))!.status).toBe('FAILED');
+
+    const done = await runImportJob(id, { skipInvalid: true }, { headers: editor.headers });
+    expect(done).toEqual({ ok: true, message: '3 signatures added; 0 were already recorded.' });
+    expect(await signatures()).toBe(before + 3);
+    const note = (await client.query(`SELECT s.note FROM "Signature" s JOIN "Person" p ON p.id = s."personId" WHERE p.slug = 'keir-starmer' AND s."campaignId" = $1`, [campaignId])).rows[0].note;
+    expect(note).toBe('=HYPERLINK("http://evil.example")'); // stored as given; neutralised on export
+    expect(await runImportJob(id, { skipInvalid: true }, { headers: editor.headers })).toEqual({ ok: false, message: 'This import has already been done.' });
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const before = await signatures();
+    const again = await upload('signatures-mixed.csv', fixture('signatures-mixed.csv'));
+    expect(await runImportJob(again, { skipInvalid: true }, { headers: editor.headers })).toEqual({ ok: true, message: '0 signatures added; 3 were already recorded.' });
+    expect(await signatures()).toBe(before);
+  });
+});
+
+describe('polls', () => {
+  it('checks ranges and dates, and matches subjects by slug or name', async () => {
+    const id = await createImportJob({ kind: 'polls', fileName: 'polls.csv', bytes: fixture('polls.csv'), sourceId }, { headers: editor.headers });
+    const job = (await getImportJob(id, { headers: editor.headers }))!;
+    expect(job.errors).toEqual([
+      { row: 4, column: 'fieldwork_end', reason: 'fieldwork_end is before fieldwork_start.' },
+      { row: 5, column: 'net', reason: 'net must be a number from -100 to 100.' },
+    ]);
+    const result = await runImportJob(id, { skipInvalid: true }, { headers: editor.headers });
+    expect(result).toEqual({ ok: true, message: '2 polls added; 0 were already recorded.' });
+  });
+});
+
+describe('the real roster', () => {
+  it('imports 661 rows as 652 people into an empty database, once, even when two imports race', async () => {
+    // A database with the schema but no seed, and accounts of its own.
+    const name = await createDatabase('template_migrated');
+    const local = new pg.Client({ connectionString: urlFor(name) });
+    await local.connect();
+    const previous = process.env.DATABASE_URL;
+    await resetClients();
+    process.env.DATABASE_URL = urlFor(name);
+    try {
+      const admin = await signedInAs('editor');
+      const bytes = new Uint8Array(readFileSync(ROSTER_FILE));
+      const [a, b] = await Promise.all([1, 2].map(() => createImportJob({ kind: 'roster', fileName: 'uk-commons-2017.csv', bytes }, { headers: admin.headers })));
+      expect((await getImportJob(a!, { headers: admin.headers }))!).toMatchObject({ totalRows: 661, validRows: 661, invalidRows: 0 });
+      const results = await Promise.all([a!, b!].map((id) => runImportJob(id, { skipInvalid: false }, { headers: admin.headers })));
+      expect(results.map((r) => r.ok)).toEqual([true, true]);
+      const counts = (await local.query(`SELECT (SELECT count(*)::int FROM "Person") AS people, (SELECT count(*)::int FROM "Membership") AS stints`)).rows[0];
+      expect(counts).toEqual({ people: 652, stints: 661 });
+      expect(results.map((r) => r.message).sort()).toEqual(['0 new people and 0 new stints from 661 rows.', '652 new people and 661 new stints from 661 rows.']);
+    } finally {
+      await resetClients();
+      process.env.DATABASE_URL = previous;
+      await local.end();
+    }
+  });
+});
