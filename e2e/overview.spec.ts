@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './axe';
 import type { TallyQualifier } from '../lib/generated/prisma/enums';
-import { describeTally } from '../lib/tally';
+import { describeGap, describeTally } from '../lib/tally';
 import { countOf, queryApp } from './support';
 
 test.describe('overview @phone', () => {
@@ -25,8 +25,9 @@ test.describe('overview @phone', () => {
       await expect(card.getByTestId('reported-count')).toHaveText(campaign.count === null ? '—' : describeTally(campaign.count, campaign.qualifier!));
       await expect(card.getByTestId('threshold')).toHaveCount(campaign.thresholds);
     }
+    const watson = campaigns.find((c) => c.slug === 'watson-letter')!;
     await expect(page.getByRole('article', { name: /Tom Watson/ }).getByTestId('gap')).toHaveText(
-      'more than 140 reported, 1 named: at least 140 not yet named',
+      describeGap(watson.named, { count: watson.count!, qualifier: watson.qualifier! }),
     );
     await expect(page.getByText('Source: Sky News, 28 June 2019').first()).toBeVisible();
   });

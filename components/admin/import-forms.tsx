@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useState } from 'react';
+import { startTransition, useActionState, useEffect, useState } from 'react';
 import { runImportAction, type UploadState, uploadImportAction } from '@/app/admin/actions';
 import type { RefOption } from '@/lib/admin/store';
 
@@ -12,7 +12,16 @@ export function UploadForm({ kinds, campaigns, sources }: { kinds: { value: stri
   const [kind, setKind] = useState(state.kind ?? kinds[0]!.value);
   const chosen = kinds.find((k) => k.value === kind)!;
   return (
-    <form action={action} className="flex flex-col gap-3 rounded-lg border border-rule bg-white p-4">
+    <form
+      // Submitted by hand rather than through the action prop, so that React does not reset the
+      // form: after an error the chosen file and options stay, ready to fix and send again.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="flex flex-col gap-3 rounded-lg border border-rule bg-white p-4"
+    >
       <h2 className="font-semibold">Upload a CSV file</h2>
       <label className="flex flex-col gap-1">
         <span className="text-sm font-medium">The file contains</span>
