@@ -1,0 +1,47 @@
+// Every server action, enumerated from the build so that a new one cannot be missed, refuses a
+// request from a foreign origin and changes nothing. The data-access layer's own refusals (no
+// session, viewer) are covered action by action in tests/admin.test.ts and tests/auth.test.ts.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { countOf } from './support';
+
+const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+  node: Record<string, { exportedName: string; filename: string }>;
+};
+const actions = Object.entries(manifest.node);
+
+test('the build has the server actions we expect to guard', () => {
+  expect(actions.map(([, a]) => a.exportedName).sort()).toEqual(
+    ['createUserAction', 'deleteEntityAction', 'loginAction', 'logoutAction', 'pasteFlowAction', 'runImportAction', 'saveEntityAction', 'uploadImportAction', 'userRoleAction'].sort(),
+  );
+});
+
+test('every server action refuses a foreign Origin and the database is unchanged', async ({ request }) => {
+  const before = await countOf('SELECT ((SELECT count(*) FROM "AuditEvent") + (SELECT count(*) FROM "session") + (SELECT count(*) FROM "ImportJob"))::int AS n');
+  for (const [id, action] of actions) {
+    const response = await request.post('/login', {
+      headers: { 'Next-Action': id, Origin: 'http://evil.example', 'Content-Type': 'text/plain;charset=UTF-8' },
+      data: '[]',
+      maxRedirects: 0,
+    });
+    expect(response.status(), action.exportedName).toBe(403);
+  }
+  expect(await countOf('SELECT ((SELECT count(*) FROM "AuditEvent") + (SELECT count(*) FROM "session") + (SELECT count(*) FROM "ImportJob"))::int AS n')).toBe(before);
+});
+
+test('requests carrying x-middleware-subrequest are refused', async ({ request }) => {
+  for (const path of ['/admin', '/admin/users', '/api/export/audit.csv']) {
+    const response = await request.get(path, { headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' }, maxRedirects: 0 });
+    expect(response.status(), path).toBe(403);
+  }
+});
+
+test('private exports need a session; responses carry the security headers', async ({ request }) => {
+  const audit = await request.get('/api/export/audit.csv');
+  expect(audit.status()).toBe(401);
+  const page = await request.get('/');
+  const headers = page.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+});
