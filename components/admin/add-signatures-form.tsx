@@ -69,8 +69,8 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
             </p>
           )}
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[640px] text-left text-sm" data-testid="match-table">
-              <thead className="bg-paper text-xs uppercase text-muted">
+            <table className="w-full text-left text-sm max-sm:block sm:min-w-[640px]" data-testid="match-table">
+              <thead className="bg-paper text-xs uppercase text-muted max-sm:hidden">
                 <tr>
                   <th scope="col" className="px-2 py-2">Line</th>
                   <th scope="col" className="px-2 py-2">As written</th>
@@ -78,19 +78,19 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
                   <th scope="col" className="px-2 py-2">Person</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody className="max-sm:block">
                 {state.lines.map((l) => {
                   const chosen = state.review[`line-${l.line}`] ?? (l.person ? l.person.slug : '');
                   const undecided = state.undecided?.includes(l.line);
                   return (
-                    <tr key={l.line} className={`border-t border-rule ${undecided ? 'bg-red-50' : ''}`} data-testid="match-row">
-                      <td className="px-2 py-2 tabular-nums">{l.line}</td>
-                      <td className="px-2 py-2 font-medium">{l.input}</td>
-                      <td className="px-2 py-2">
+                    <tr key={l.line} className={`border-t border-rule max-sm:grid max-sm:grid-cols-[2rem_1fr] max-sm:py-2 ${undecided ? 'bg-red-50' : ''}`} data-testid="match-row">
+                      <td className="px-2 py-2 tabular-nums max-sm:row-span-3">{l.line}</td>
+                      <td className="px-2 py-2 font-medium max-sm:py-0">{l.input}</td>
+                      <td className="px-2 py-2 max-sm:py-1">
                         <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_CLASS[l.status]}`}>{STATUS_TEXT[l.status]}</span>
                         {l.alreadySigned.length > 0 && <span className="ml-1 text-xs text-muted">(already signed)</span>}
                       </td>
-                      <td className="px-2 py-2">
+                      <td className="px-2 py-2 max-sm:py-0">
                         <label className="sr-only" htmlFor={`line-${l.line}`}>
                           Person for line {l.line}, {l.input}
                         </label>
@@ -112,7 +112,7 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
             </table>
           </div>
           <h2 className="font-semibold">3. Where and when</h2>
-          <div className="grid gap-3 md:grid-cols-3">
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-3 md:grid-cols-3">
             <label className="flex flex-col gap-1">
               <span className="text-sm font-medium">
                 Source<span aria-hidden="true"> *</span>
