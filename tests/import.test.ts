@@ -107,6 +107,18 @@ describe('a file with some bad rows', () => {
   });
 });
 
+describe('a signatures file with a campaign column', () => {
+  it('files each row under its own campaign, and names an unknown campaign', async () => {
+    const csv = 'campaign,name\nplp-motion,Keir Starmer\nwatson-letter,Wes Streeting\nno-such-campaign,David Lammy\n';
+    const id = await createImportJob({ kind: 'signatures', fileName: 'multi.csv', bytes: new TextEncoder().encode(csv), sourceId }, { headers: editor.headers });
+    const job = (await getImportJob(id, { headers: editor.headers }))!;
+    expect(job.errors).toEqual([{ row: 4, column: 'campaign', reason: 'No campaign with the slug no-such-campaign.' }]);
+    expect(await runImportJob(id, { skipInvalid: true }, { headers: editor.headers })).toMatchObject({ ok: true });
+    const { rows } = await client.query(`SELECT c.slug FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" JOIN "Person" p ON p.id = s."personId" WHERE p.slug IN ('keir-starmer', 'wes-streeting') ORDER BY p.slug, c.slug`);
+    expect(rows.map((r) => r.slug)).toEqual(expect.arrayContaining(['plp-motion', 'watson-letter']));
+  });
+});
+
 describe('polls', () => {
   it('checks ranges and dates, and matches subjects by slug or name', async () => {
     const id = await createImportJob({ kind: 'polls', fileName: 'polls.csv', bytes: fixture('polls.csv'), sourceId }, { headers: editor.headers });

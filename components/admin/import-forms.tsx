@@ -37,8 +37,8 @@ export function UploadForm({ kinds, campaigns, sources }: { kinds: { value: stri
       {chosen.needs.includes('campaign') && (
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Campaign</span>
-          <select name="campaignId" className={input} required>
-            <option value="">Choose…</option>
+          <select name="campaignId" className={input}>
+            <option value="">Given by the file’s campaign column</option>
             {campaigns.map((c) => (
               <option key={c.value} value={c.value}>
                 {c.label}

@@ -22,8 +22,8 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
   const actor = await requireRole('editor', ctx);
   const kind = IMPORT_KINDS[input.kind];
   if (!kind) throw new AppError('INVALID', 'Choose what the file contains.');
-  if (kind.needs.includes('campaign') && !(input.campaignId && (await db().campaign.findUnique({ where: { id: input.campaignId }, select: { id: true } })))) {
-    throw new AppError('INVALID', 'Choose the campaign the signatures belong to.');
+  if (kind.needs.includes('campaign') && input.campaignId && !(await db().campaign.findUnique({ where: { id: input.campaignId }, select: { id: true } }))) {
+    throw new AppError('INVALID', 'That campaign no longer exists.');
   }
   if (kind.needs.includes('source') && !(input.sourceId && (await db().source.findUnique({ where: { id: input.sourceId }, select: { id: true } })))) {
     throw new AppError('INVALID', 'Choose the source the file comes from.');

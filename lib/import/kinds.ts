@@ -28,6 +28,7 @@ export interface ImportKind {
   label: string;
   columns: { required: string[]; optional: string[] };
   /** What the upload form asks besides the file. */
+  /** What the upload form asks besides the file; `campaign` may be given by a column instead. */
   needs: ('campaign' | 'source')[];
   analyze(rows: { line: number; values: Record<string, string> }[], options: ImportOptions): Promise<Analysis>;
   commit(tx: Tx, rows: Record<string, unknown>[], options: ImportOptions, progress: (done: number) => Promise<void>): Promise<string>;
@@ -132,6 +133,7 @@ const roster: ImportKind = {
 // ---------------------------------------------------------------------------------------------
 
 const signatureRow = z.object({
+  campaign: z.string().default(''),
   name: text('name', 200, true),
   signed_on: optionalDay('signed_on'),
   role_at_signing: text('role_at_signing', 200).default(''),
@@ -144,44 +146,58 @@ const signatureRow = z.object({
 });
 
 const signatures: ImportKind = {
-  label: 'Signatures for a campaign (names matched to people)',
-  columns: { required: ['name'], optional: ['signed_on', 'role_at_signing', 'confidence', 'note'] },
+  label: 'Signatures (names matched to people), for one campaign or with a campaign column',
+  columns: { required: ['name'], optional: ['campaign', 'signed_on', 'role_at_signing', 'confidence', 'note'] },
   needs: ['campaign', 'source'],
-  async analyze(rows) {
-    const checked = checkRows(rows, signatureRow, (r) => r.name.toLowerCase());
+  async analyze(rows, options) {
+    const checked = checkRows(rows, signatureRow, (r) => `${r.campaign}|${r.name.toLowerCase()}`);
+    // A campaign column (slugs) overrides the campaign chosen on the form, row by row.
+    const slugs = [...new Set(checked.valid.map((v) => v.data.campaign).filter(Boolean))];
+    const campaigns = new Map((await db().campaign.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
     const matches = await matchNames(checked.valid.map((v) => v.data.name));
     const valid: Analysis['valid'] = [];
     const errors = [...checked.errors];
     const matchedBy = new Map<number, string>();
-    const personSeen = new Map<number, number>();
+    const pairSeen = new Map<string, number>();
     checked.valid.forEach((v, i) => {
+      const campaignId = v.data.campaign ? campaigns.get(v.data.campaign) : options.campaignId;
+      if (campaignId === undefined) {
+        errors.push({ row: v.line, column: 'campaign', reason: v.data.campaign ? `No campaign with the slug ${v.data.campaign}.` : 'No campaign: choose one on the form or add a campaign column.' });
+        return;
+      }
       const match = matches[i]!;
       if (!match.person) {
         const options = match.candidates.slice(0, 4).map((c) => c.person.name).join(', ');
         errors.push({ row: v.line, column: 'name', reason: match.status === 'unmatched' ? 'No person with this name.' : `${match.status === 'guess' ? 'Only a guess' : 'Ambiguous'}: ${options}. Use the full name as the roster has it, or add an alias.` });
         return;
       }
-      const dup = personSeen.get(match.person.id);
+      const pair = `${campaignId}|${match.person.id}`;
+      const dup = pairSeen.get(pair);
       if (dup !== undefined) {
         errors.push({ row: v.line, column: 'name', reason: `Same person as row ${dup} (${match.person.name}).` });
         return;
       }
-      personSeen.set(match.person.id, v.line);
+      pairSeen.set(pair, v.line);
       matchedBy.set(v.line, `${match.person.name} (${match.status})`);
-      valid.push({ line: v.line, data: { ...v.data, personId: match.person.id } });
+      valid.push({ line: v.line, data: { ...v.data, personId: match.person.id, campaignId } });
     });
     return { valid, errors, preview: previewOf(rows, outcomeFrom(errors, (line) => `Signature of ${matchedBy.get(line)}`)) };
   },
   async commit(tx, rows, options, progress) {
-    await lock(tx, `signatures:${options.campaignId}`);
-    const r = rows as { personId: number; signed_on: string | null; role_at_signing: string; confidence: string; note: string }[];
-    const inserted = await tx.$executeRaw`
-      INSERT INTO "Signature" ("campaignId", "personId", "signedOn", "roleAtSigning", confidence, note, "sourceId", "updatedAt")
-      SELECT ${options.campaignId}, t.person_id, t.signed_on::date, nullif(t.role, ''), t.confidence::"Confidence", nullif(t.note, ''), ${options.sourceId}, now()
-      FROM unnest(${r.map((x) => x.personId)}::int[], ${r.map((x) => x.signed_on)}::text[], ${r.map((x) => x.role_at_signing)}::text[],
-                  ${r.map((x) => x.confidence)}::text[], ${r.map((x) => x.note)}::text[]) AS t(person_id, signed_on, role, confidence, note)
-      ON CONFLICT ("campaignId", "personId") DO NOTHING`;
-    await progress(rows.length);
+    await lock(tx, 'signatures');
+    const r = rows as { campaignId: number; personId: number; signed_on: string | null; role_at_signing: string; confidence: string; note: string }[];
+    let inserted = 0;
+    const BATCH = 20_000;
+    for (let i = 0; i < r.length; i += BATCH) {
+      const b = r.slice(i, i + BATCH);
+      inserted += await tx.$executeRaw`
+        INSERT INTO "Signature" ("campaignId", "personId", "signedOn", "roleAtSigning", confidence, note, "sourceId", "updatedAt")
+        SELECT t.campaign_id, t.person_id, t.signed_on::date, nullif(t.role, ''), t.confidence::"Confidence", nullif(t.note, ''), ${options.sourceId}, now()
+        FROM unnest(${b.map((x) => x.campaignId)}::int[], ${b.map((x) => x.personId)}::int[], ${b.map((x) => x.signed_on)}::text[], ${b.map((x) => x.role_at_signing)}::text[],
+                    ${b.map((x) => x.confidence)}::text[], ${b.map((x) => x.note)}::text[]) AS t(campaign_id, person_id, signed_on, role, confidence, note)
+        ON CONFLICT ("campaignId", "personId") DO NOTHING`;
+      await progress(Math.min(i + BATCH, r.length));
+    }
     return `${inserted} signatures added; ${rows.length - inserted} were already recorded.`;
   },
 };

@@ -59,6 +59,10 @@ export function parseCsv(text: string, columns: { required: string[]; optional: 
   return {
     header: names,
     // The line each record ends on, as csv-parse counts (empty lines and quoted line breaks included).
-    rows: data.map(({ record, info }) => ({ line: info.lines, values: Object.fromEntries(names.map((n, j) => [n, (record[j] ?? '').trim()])) })),
+    // Optional columns the file leaves out read as empty.
+    rows: data.map(({ record, info }) => ({
+      line: info.lines,
+      values: { ...Object.fromEntries([...known].map((n) => [n, ''])), ...Object.fromEntries(names.map((n, j) => [n, (record[j] ?? '').trim()])) },
+    })),
   };
 }

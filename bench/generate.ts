@@ -1,0 +1,190 @@
+// A deterministic data set at realistic scale, written with COPY: people, campaigns with a
+// skewed number of signatures (a few with hundreds or thousands, most with a handful), tallies,
+// thresholds, stages and polls. Same seed, same data.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+export interface Scale {
+  people: number;
+  campaigns: number;
+  signatures: number;
+}
+
+export const FULL: Scale = { people: 2_000, campaigns: 20_000, signatures: 1_000_000 };
+export const QUICK: Scale = { people: 200, campaigns: 2_000, signatures: 100_000 };
+
+/** mulberry32: small, fast, good enough for test data, and the same everywhere. */
+export function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Zipf-like sizes, capped at the number of people, summing exactly to `total`. */
+export function campaignSizes(scale: Scale): number[] {
+  const weight = (i: number) => 1 / (i + 1) ** 0.75;
+  let k = 1;
+  const sizes = (k: number) => Array.from({ length: scale.campaigns }, (_, i) => Math.min(scale.people, Math.max(1, Math.floor(k * weight(i)))));
+  let lo = 0;
+  let hi = scale.signatures;
+  for (let n = 0; n < 60; n++) {
+    k = (lo + hi) / 2;
+    const sum = sizes(k).reduce((a, b) => a + b, 0);
+    if (sum < scale.signatures) lo = k;
+    else hi = k;
+  }
+  const result = sizes(hi);
+  // Trim the overshoot from the smallest campaigns above one signature.
+  let excess = result.reduce((a, b) => a + b, 0) - scale.signatures;
+  for (let i = result.length - 1; excess > 0 && i >= 0; i--) {
+    while (excess > 0 && result[i]! > 1) {
+      result[i]!--;
+      excess--;
+    }
+  }
+  return result;
+}
+
+const PARTIES = ['Labour', 'Conservative', 'Scottish National Party', 'Liberal Democrat', 'Independent'];
+const KINDS = ['MOTION', 'LETTER', 'STATEMENT', 'PETITION'];
+
+async function copyRows(client: pg.PoolClient, table: string, columns: string[], rows: Iterable<string>) {
+  const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN WITH (FORMAT text)`));
+  await pipeline(Readable.from(rows), stream);
+}
+
+function* chunked(lines: Iterable<string>, size = 2000): Generator<string> {
+  let batch: string[] = [];
+  for (const line of lines) {
+    batch.push(line);
+    if (batch.length === size) {
+      yield batch.join('');
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch.join('');
+}
+
+const day = (base: number, offset: number) => new Date(base + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** Loads the data set into an empty, migrated database. Returns the seconds COPY of signatures took. */
+export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190628): Promise<{ signatureCopySeconds: number; largest: string }> {
+  const rand = random(seed);
+  const now = new Date().toISOString();
+  await client.query(`INSERT INTO "Source" (id, publisher, title, "updatedAt") VALUES (1, 'Benchmark', 'Generated data', now())`);
+
+  await copyRows(
+    client,
+    'Person',
+    ['id', 'slug', 'name', 'sortName', 'house', 'party', 'constituency', 'sourceId', 'updatedAt'],
+    chunked(
+      (function* () {
+        for (let i = 1; i <= scale.people; i++) {
+          const house = i % 4 === 0 ? 'LORDS' : 'COMMONS';
+          yield `${i}\tperson-${i}\tPerson ${i}\t${i}, Person\t${house}\t${PARTIES[i % PARTIES.length]}\t${house === 'COMMONS' ? `Seat ${i}` : '\\N'}\t1\t${now}\n`;
+        }
+      })(),
+    ),
+  );
+
+  const sizes = campaignSizes(scale);
+  const start = Date.parse('2019-01-01T00:00:00Z');
+  await copyRows(
+    client,
+    'Campaign',
+    ['id', 'slug', 'title', 'kind', 'status', 'eligibleHouses', 'eligibleParties', 'openedOn', 'sourceId', 'updatedAt'],
+    chunked(
+      (function* () {
+        for (let i = 1; i <= scale.campaigns; i++) {
+          const houses = i % 3 === 0 ? '{COMMONS,LORDS}' : '{COMMONS}';
+          yield `${i}\tcampaign-${i}\tCampaign ${i}\t${KINDS[i % KINDS.length]}\tOPEN\t${houses}\t{}\t${day(start, Math.floor(rand() * 300))}\t1\t${now}\n`;
+        }
+      })(),
+    ),
+  );
+
+  const began = performance.now();
+  await copyRows(
+    client,
+    'Signature',
+    ['campaignId', 'personId', 'signedOn', 'confidence', 'sourceId', 'updatedAt'],
+    chunked(
+      (function* () {
+        for (let c = 0; c < scale.campaigns; c++) {
+          const size = sizes[c]!;
+          // Distinct people: a random start and a stride coprime with the number of people.
+          let stride = 1 + Math.floor(rand() * (scale.people - 1));
+          while (gcd(stride, scale.people) !== 1) stride++;
+          const first = Math.floor(rand() * scale.people);
+          const opened = Math.floor(rand() * 300);
+          for (let k = 0; k < size; k++) {
+            const person = ((first + k * stride) % scale.people) + 1;
+            const signed = rand() < 0.9 ? day(start, opened + Math.floor(rand() * 30)) : '\\N';
+            yield `${c + 1}\t${person}\t${signed}\t${rand() < 0.8 ? 'REPORTED' : 'CONFIRMED'}\t1\t${now}\n`;
+          }
+        }
+      })(),
+    ),
+  );
+  const signatureCopySeconds = (performance.now() - began) / 1000;
+
+  await copyRows(
+    client,
+    'Tally',
+    ['campaignId', 'asOf', 'count', 'qualifier', 'sourceId', 'updatedAt'],
+    chunked(
+      (function* () {
+        for (let c = 1; c <= scale.campaigns; c += 10) yield `${c}\t${day(start, 320)}\t${sizes[c - 1]! + Math.floor(rand() * 50)}\tMORE_THAN\t1\t${now}\n`;
+      })(),
+    ),
+  );
+  await copyRows(
+    client,
+    'Threshold',
+    ['campaignId', 'label', 'absoluteValue', 'purpose', 'sourceId', 'updatedAt'],
+    chunked(
+      (function* () {
+        for (let c = 1; c <= scale.campaigns; c++) yield `${c}\tTarget\t${Math.max(1, Math.round(sizes[c - 1]! * 1.2))}\tTARGET\t1\t${now}\n`;
+      })(),
+    ),
+  );
+  await copyRows(
+    client,
+    'Stage',
+    ['campaignId', 'position', 'name', 'status', 'sourceId', 'updatedAt'],
+    chunked(
+      (function* () {
+        for (let c = 1; c <= scale.campaigns; c += 50) {
+          yield `${c}\t1\tCommittee\tPASSED\t1\t${now}\n`;
+          yield `${c}\t2\tFull vote\tSCHEDULED\t1\t${now}\n`;
+        }
+      })(),
+    ),
+  );
+  await copyRows(
+    client,
+    'Poll',
+    ['pollster', 'subjectPersonId', 'subjectRole', 'net', 'sourceId', 'updatedAt'],
+    chunked(
+      (function* () {
+        for (let i = 1; i <= 100; i++) yield `Pollster ${i % 5}\t${i}\tLeader\t${Math.round(rand() * 120 - 60)}\t1\t${now}\n`;
+      })(),
+    ),
+  );
+  for (const table of ['Source', 'Person', 'Campaign', 'Signature', 'Tally', 'Threshold', 'Stage', 'Poll']) {
+    await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`);
+  }
+  await client.query('ANALYZE');
+  return { signatureCopySeconds, largest: 'campaign-1' };
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
