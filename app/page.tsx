@@ -4,14 +4,22 @@ import { DownloadLinks } from '@/components/download-links';
 import { PollComparison } from '@/components/poll-comparison';
 import { Section } from '@/components/section';
 import { TimelineList } from '@/components/timeline-list';
-import { listCampaignSummaries } from '@/lib/campaigns';
+import { countCampaigns, listCampaignSummaries } from '@/lib/campaigns';
 import { listPolls } from '@/lib/polls';
 import { listEvents } from '@/lib/timeline';
 
 export const dynamic = 'force-dynamic';
 
+/** The newest campaigns get a card; the rest are a click away on /campaigns. */
+const OVERVIEW_CAMPAIGNS = 6;
+
 export default async function OverviewPage() {
-  const [campaigns, polls, events] = await Promise.all([listCampaignSummaries(), listPolls(), listEvents({ limit: 5 })]);
+  const [campaigns, total, polls, events] = await Promise.all([
+    listCampaignSummaries({ limit: OVERVIEW_CAMPAIGNS, offset: 0 }),
+    countCampaigns(),
+    listPolls(),
+    listEvents({ limit: 5 }),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <section>
@@ -35,6 +43,13 @@ export default async function OverviewPage() {
             <CampaignCard key={campaign.id} campaign={campaign} />
           ))}
         </div>
+      )}
+      {total > campaigns.length && (
+        <p>
+          <Link href="/campaigns" className="font-semibold">
+            All {total.toLocaleString('en-GB')} campaigns →
+          </Link>
+        </p>
       )}
       <div className="grid gap-5 lg:grid-cols-2">
         <Section id="polls" title="Satisfaction ratings" aside={<Link href="/polls" className="text-sm">All polls →</Link>}>

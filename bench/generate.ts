@@ -15,6 +15,9 @@ export interface Scale {
 export const FULL: Scale = { people: 2_000, campaigns: 20_000, signatures: 1_000_000 };
 export const QUICK: Scale = { people: 200, campaigns: 2_000, signatures: 100_000 };
 
+/** Empty campaigns added for the import benchmark (campaign-{campaigns+1} onwards). */
+export const IMPORT_CAMPAIGNS = 50;
+
 /** mulberry32: small, fast, good enough for test data, and the same everywhere. */
 export function random(seed: number) {
   let a = seed >>> 0;
@@ -94,6 +97,17 @@ export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190
     ),
   );
 
+  await copyRows(
+    client,
+    'PersonAlias',
+    ['personId', 'alias', 'normalized'],
+    chunked(
+      (function* () {
+        for (let i = 1; i <= scale.people; i++) yield `${i}\tPerson ${i}\tperson ${i}\n`;
+      })(),
+    ),
+  );
+
   const sizes = campaignSizes(scale);
   const start = Date.parse('2019-01-01T00:00:00Z');
   await copyRows(
@@ -102,7 +116,8 @@ export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190
     ['id', 'slug', 'title', 'kind', 'status', 'eligibleHouses', 'eligibleParties', 'openedOn', 'sourceId', 'updatedAt'],
     chunked(
       (function* () {
-        for (let i = 1; i <= scale.campaigns; i++) {
+        // The last IMPORT_CAMPAIGNS campaigns start empty: the import benchmark fills them.
+        for (let i = 1; i <= scale.campaigns + IMPORT_CAMPAIGNS; i++) {
           const houses = i % 3 === 0 ? '{COMMONS,LORDS}' : '{COMMONS}';
           yield `${i}\tcampaign-${i}\tCampaign ${i}\t${KINDS[i % KINDS.length]}\tOPEN\t${houses}\t{}\t${day(start, Math.floor(rand() * 300))}\t1\t${now}\n`;
         }
@@ -183,6 +198,16 @@ export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190
   }
   await client.query('ANALYZE');
   return { signatureCopySeconds, largest: 'campaign-1' };
+}
+
+/** A signatures CSV for the empty campaigns: `rows` rows, people by name, matched on import. */
+export function importCsv(scale: Scale, rows: number): string {
+  const lines = ['campaign,name,signed_on'];
+  for (let n = 0; n < rows; n++) {
+    const campaign = scale.campaigns + 1 + Math.floor(n / scale.people);
+    lines.push(`campaign-${campaign},Person ${(n % scale.people) + 1},2019-10-01`);
+  }
+  return lines.join('\n') + '\n';
 }
 
 function gcd(a: number, b: number): number {

@@ -4,7 +4,7 @@ import { formatDay, titleCase } from '@/lib/format';
 import { describeGap, describeTally, guaranteedMinimum } from '@/lib/tally';
 import { StatusBadge } from './badges';
 import { ChartFigure } from './charts/chart-figure';
-import { ThresholdChart } from './charts/threshold-chart';
+import { ThresholdChart } from './charts/lazy';
 import { SourceLink } from './source-link';
 
 /** One campaign at a glance: named against reported, and every threshold. */

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { NetRatingChart } from '@/components/charts/net-rating-chart';
+import { NetRatingChart } from '@/components/charts/lazy';
 import { SourceLink } from '@/components/source-link';
 import { formatNet } from '@/lib/format';
 import type { PollView } from '@/lib/polls';

@@ -19,6 +19,8 @@ test.describe('campaign page @phone', () => {
     await expect(rows.locator('td:first-child a')).toHaveText(names.map((n) => n.name));
     await expect(page.getByTestId('stage')).toHaveCount(2);
     await expect(page.getByTestId('stage').first()).toContainText('3 July 2019');
+    await page.getByRole('link', { name: 'compare with other campaigns →' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overlap with other campaigns');
     const withWatson = page.getByTestId('overlap').filter({ hasText: 'Statement led by Tom Watson' });
     const both = await countOf(`
       SELECT count(*)::int AS n FROM "Signature" a JOIN "Signature" b ON b."personId" = a."personId"
@@ -56,8 +58,8 @@ test.describe('campaign page @phone', () => {
   });
 
   test('has no serious or critical accessibility violations and fits the screen', async ({ page }) => {
-    for (const slug of ['plp-motion', 'watson-letter']) {
-      await page.goto(`/campaigns/${slug}`);
+    for (const path of ['/campaigns/plp-motion', '/campaigns/watson-letter', '/campaigns/plp-motion/overlap', '/campaigns']) {
+      await page.goto(path);
       await expectNoSeriousA11yViolations(page);
       await expectNoHorizontalOverflow(page);
     }
@@ -69,6 +71,7 @@ test.describe('chart downloads', () => {
   test('offers each chart as an SVG download', async ({ page }) => {
     await page.goto('/campaigns/watson-letter');
     const figure = page.locator('figure').filter({ has: page.locator('#chart-over-time') });
+    await expect(figure.locator('svg.recharts-surface').first()).toBeAttached(); // charts load after the page
     const download = page.waitForEvent('download');
     await figure.getByRole('button', { name: 'SVG' }).click();
     expect((await download).suggestedFilename()).toBe('watson-letter-over-time.svg');
@@ -77,6 +80,7 @@ test.describe('chart downloads', () => {
   test('and as a PNG', async ({ page }) => {
     await page.goto('/campaigns/watson-letter');
     const figure = page.locator('figure').filter({ has: page.locator('#chart-breakdown') });
+    await expect(figure.locator('svg.recharts-surface').first()).toBeAttached();
     const download = page.waitForEvent('download');
     await figure.getByRole('button', { name: 'PNG' }).click();
     const file = await download;

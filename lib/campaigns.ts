@@ -1,11 +1,12 @@
 // Campaigns and how their counts stand. Counting happens in SQL; these functions return plain
 // objects for pages, route handlers and charts.
 import 'server-only';
+import { cache } from 'react';
 import { db } from './db';
 import { Prisma } from './generated/prisma/client';
 import type { TallyQualifier, ThresholdPurpose } from './generated/prisma/enums';
 import { cumulative, project, type Projection, type SeriesPoint } from './projection';
-import { eligibleSigner, knownOn, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
+import { containsPattern, eligibleSigner, knownOn, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
 import { guaranteedMinimum } from './tally';
 
 export type { SourceRef } from './sql';
@@ -97,15 +98,32 @@ type ThresholdRow = SourceRow & {
 type TallyRow = SourceRow & { id: number; campaign_id: number; count: number; qualifier: TallyQualifier; scope: string | null; as_of: Date };
 type StageRow = StageSummary & { campaign_id: number };
 
-async function queryCampaigns(slug: string | null, page: { limit: number; offset: number } = { limit: 100_000, offset: 0 }) {
+interface CampaignPage {
+  limit: number;
+  offset: number;
+  /** Words in the title or slug. */
+  q?: string;
+}
+
+const titleMatches = (q: string | undefined) => (q ? containsPattern(q) : null);
+
+async function queryCampaigns(slug: string | null, page: CampaignPage = { limit: 1, offset: 0 }) {
+  const like = titleMatches(page.q);
+  // The page of campaigns is chosen first, so the per-campaign counts run for that page only.
   return db().$queryRaw<CampaignRow[]>`
+    WITH page AS (
+      SELECT * FROM "Campaign" c
+      WHERE (${slug}::text IS NULL OR c.slug = ${slug}) AND (${like}::text IS NULL OR c.title ILIKE ${like} OR c.slug ILIKE ${like})
+      ORDER BY coalesce(c."openedOn", c."createdAt"::date) DESC, c.id
+      LIMIT ${page.limit} OFFSET ${page.offset}
+    )
     SELECT c.id, c.slug, c.title, c.kind::text AS kind, c.status::text AS status, c.summary, c."openedOn" AS opened_on,
            c."eligibleHouses"::text[] AS eligible_houses, c."eligibleParties" AS eligible_parties,
            coalesce(n.named, 0)::int AS named, coalesce(n.named_eligible, 0)::int AS named_eligible,
            b.slug AS body_slug, b.name AS body_name, bs.size AS body_size, bs."asOf" AS body_size_as_of,
            lead.name AS lead_name, lead.slug AS lead_slug,
            ${sourceColumns('s')}
-    FROM "Campaign" c
+    FROM page c
     JOIN "Source" s ON s.id = c."sourceId"
     LEFT JOIN "Person" lead ON lead.id = c."leadSponsorId"
     LEFT JOIN "Body" b ON b.id = c."bodyId"
@@ -117,9 +135,7 @@ async function queryCampaigns(slug: string | null, page: { limit: number; offset
       FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId"
       WHERE sig."campaignId" = c.id AND ${standing}
     ) n ON true
-    WHERE (${slug}::text IS NULL OR c.slug = ${slug})
-    ORDER BY coalesce(c."openedOn", c."createdAt"::date) DESC, c.id
-    LIMIT ${page.limit} OFFSET ${page.offset}`;
+    ORDER BY coalesce(c."openedOn", c."createdAt"::date) DESC, c.id`;
 }
 
 function queryThresholds(campaignIds: number[]) {
@@ -198,8 +214,8 @@ function summarize(row: CampaignRow, thresholds: ThresholdRow[], tallies: TallyR
   };
 }
 
-/** Campaigns with their named count, latest reported tally, thresholds and current stage, newest first. */
-export async function listCampaignSummaries(page?: { limit: number; offset: number }): Promise<CampaignSummary[]> {
+/** A page of campaigns with their named count, latest reported tally, thresholds and current stage, newest first. */
+export async function listCampaignSummaries(page: CampaignPage): Promise<CampaignSummary[]> {
   const rows = await queryCampaigns(null, page);
   const ids = rows.map((r) => r.id);
   const [thresholds, tallies, stages] = await Promise.all([queryThresholds(ids), queryTallies(ids, true), queryStages(ids)]);
@@ -226,8 +242,11 @@ export interface CampaignDetail extends CampaignSummary {
   series: SeriesPoint[];
 }
 
-/** One campaign with everything its page shows at the top, or null for an unknown slug. */
-export async function getCampaign(slug: string): Promise<CampaignDetail | null> {
+/**
+ * One campaign with everything its page shows at the top, or null for an unknown slug. Cached per
+ * request (React's cache), so a page's metadata and body share one set of queries.
+ */
+export const getCampaign = cache(async function getCampaign(slug: string): Promise<CampaignDetail | null> {
   const [row] = await queryCampaigns(slug);
   if (!row) return null;
   const prisma = db();
@@ -272,10 +291,13 @@ export async function getCampaign(slug: string): Promise<CampaignDetail | null> 
       };
     }),
   };
-}
+});
 
-export function countCampaigns(): Promise<number> {
-  return db().campaign.count();
+export async function countCampaigns(q?: string): Promise<number> {
+  const like = titleMatches(q);
+  const [row] = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Campaign" c WHERE (${like}::text IS NULL OR c.title ILIKE ${like} OR c.slug ILIKE ${like})`;
+  return row?.n ?? 0;
 }
 
 /** Slugs and titles of every campaign, for filters and links. */

@@ -8,6 +8,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { requireRole, type RequestContext } from './auth/session';
 import { AppError } from './errors';
 import { signatureQuerySchema, type SignatureQuery } from './signatures';
+import { containsPattern } from './sql';
 import { isSlug } from './validation';
 
 const holder = globalThis as unknown as { whipcountCopyPool?: pg.Pool };
@@ -56,7 +57,7 @@ function signaturesQuery(params: URLSearchParams) {
   if (q.party) where.push(`p.party = ${lit(q.party)}`);
   if (q.confidence) where.push(`sig.confidence = ${lit(q.confidence)}::"Confidence"`);
   if (q.q) {
-    const like = lit(`%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    const like = lit(containsPattern(q.q));
     where.push(`(p.name ILIKE ${like} OR p.constituency ILIKE ${like} OR sig."roleAtSigning" ILIKE ${like})`);
   }
   return {
@@ -64,7 +65,7 @@ function signaturesQuery(params: URLSearchParams) {
     sql: `
       SELECT c.slug AS campaign, p.slug AS person, ${safe('p.name')} AS name, ${safe('p.honorific')} AS honorific, p.house, ${safe('p.party')} AS party,
              ${safe('p.constituency')} AS constituency, ${safe('sig."roleAtSigning"')} AS role_at_signing, ${day('sig."signedOn"')} AS signed_on,
-             ${day(`coalesce(sig."signedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date)`)} AS known_on, sig.confidence,
+             ${day(`coalesce(sig."signedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date, (sig."createdAt" AT TIME ZONE 'UTC')::date)`)} AS known_on, sig.confidence,
              ${bool('sig."isLeadSponsor"')} AS lead_sponsor, ${day('sig."withdrawnOn"')} AS withdrawn_on, ${safe('sig."withdrawalReason"')} AS withdrawal_reason,
              ${bool(`sig."withdrawnOn" IS NULL AND ${ELIGIBLE}`)} AS counted, ${safe('sig.note')} AS note, ${SOURCE('src')}
       FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Campaign" c ON c.id = sig."campaignId" JOIN "Source" src ON src.id = sig."sourceId"

@@ -1,9 +1,11 @@
 // People: finding them by the names sources use, listing them, and reading one.
 import 'server-only';
+import { cache } from 'react';
 import { z } from 'zod';
 import { db } from './db';
 import { Prisma } from './generated/prisma/client';
 import { familyName, normalizeName, parseName } from './names';
+import { containsPattern } from './sql';
 
 export interface PersonRef {
   id: number;
@@ -41,15 +43,19 @@ export async function matchNames(inputs: string[]): Promise<NameMatch[]> {
     SELECT DISTINCT a.normalized AS key, p.id, p.slug, p.name, p.house::text AS house, p.party, p.constituency,
            a.normalized AS alias_normalized
     FROM "PersonAlias" a JOIN "Person" p ON p.id = a."personId"
-    WHERE a.normalized = ANY(${normalized}::text[])`;
-  const byFamily = await prisma.$queryRaw<Row[]>`
-    SELECT DISTINCT ON (f.family, p.id) f.family AS key, p.id, p.slug, p.name, p.house::text AS house, p.party,
-           p.constituency, a.normalized AS alias_normalized
-    FROM unnest(${families}::text[]) AS f(family)
-    JOIN "PersonAlias" a ON a.normalized = f.family OR a.normalized LIKE '% ' || f.family
-    JOIN "Person" p ON p.id = a."personId"
-    WHERE f.family <> ''
-    ORDER BY f.family, p.id, a.normalized`;
+    WHERE a.normalized = ANY(${[...new Set(normalized)]}::text[])`;
+  // Family-name candidates only for the names no alias matched (a much smaller, distinct set).
+  const found = new Set(exact.map((r) => r.key));
+  const unmatchedFamilies = [...new Set(families.filter((f, i) => f && !found.has(normalized[i]!)))];
+  const byFamily = unmatchedFamilies.length
+    ? await prisma.$queryRaw<Row[]>`
+        SELECT DISTINCT ON (f.family, p.id) f.family AS key, p.id, p.slug, p.name, p.house::text AS house, p.party,
+               p.constituency, a.normalized AS alias_normalized
+        FROM unnest(${unmatchedFamilies}::text[]) AS f(family)
+        JOIN "PersonAlias" a ON a.normalized = f.family OR a.normalized LIKE '% ' || f.family
+        JOIN "Person" p ON p.id = a."personId"
+        ORDER BY f.family, p.id, a.normalized`
+    : [];
 
   const group = (rows: Row[]) => {
     const map = new Map<string, Row[]>();
@@ -127,7 +133,7 @@ export const PEOPLE_PAGE_SIZE = 50;
 export async function listPeople(query: PeopleQuery, pageSize = PEOPLE_PAGE_SIZE): Promise<{ people: PersonListItem[]; total: number; parties: string[] }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const like = containsPattern(query.q);
     conditions.push(Prisma.sql`(p.name ILIKE ${like} OR p.constituency ILIKE ${like} OR EXISTS (
       SELECT 1 FROM "PersonAlias" a WHERE a."personId" = p.id AND a.normalized LIKE ${`%${normalizeName(query.q)}%`}))`);
   }
@@ -156,8 +162,8 @@ export async function listPeople(query: PeopleQuery, pageSize = PEOPLE_PAGE_SIZE
 
 const SOURCE_SELECT = { select: { id: true, publisher: true, title: true, publishedAt: true, url: true } } as const;
 
-/** A person with their roles, signatures, statements, polls and memberships; null if unknown. */
-export async function getPerson(slug: string) {
+/** A person with their roles, signatures, statements, polls and memberships; null if unknown. Cached per request. */
+export const getPerson = cache(async function getPerson(slug: string) {
   return db().person.findUnique({
     where: { slug },
     select: {
@@ -201,7 +207,8 @@ export async function getPerson(slug: string) {
       polls: { select: { id: true, pollster: true, subjectRole: true, net: true, fieldworkEnd: true, source: SOURCE_SELECT }, orderBy: { id: 'asc' } },
     },
   });
-}
+});
+
 export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
 
 /** Statements not tied to a named person ("A Labour source"), for the campaign pages. */

@@ -4,7 +4,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from './db';
 import { Prisma } from './generated/prisma/client';
-import { eligibleSigner, knownOn, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
+import { containsPattern, eligibleSigner, knownOn, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
 
 /** The table's filters and sort, as they appear in the page's URL. Unknown values are dropped. */
 export const signatureQuerySchema = z.object({
@@ -15,6 +15,7 @@ export const signatureQuerySchema = z.object({
   status: z.enum(['standing', 'withdrawn', 'all']).default('standing').catch('standing'),
   sort: z.enum(['name', 'house', 'party', 'constituency', 'date', 'confidence']).default('name').catch('name'),
   dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type SignatureQuery = z.infer<typeof signatureQuerySchema>;
 
@@ -72,7 +73,7 @@ function signatureConditions(campaignId: number, query: SignatureQuery): Prisma.
   if (query.party) conditions.push(Prisma.sql`p.party = ${query.party}`);
   if (query.confidence) conditions.push(Prisma.sql`sig.confidence = ${query.confidence}::"Confidence"`);
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const like = containsPattern(query.q);
     conditions.push(Prisma.sql`(p.name ILIKE ${like} OR p.constituency ILIKE ${like} OR sig."roleAtSigning" ILIKE ${like})`);
   }
   return Prisma.join(conditions, ' AND ');
@@ -158,10 +159,22 @@ export interface Overlap {
   neitherTotal: number;
 }
 
-/** For each other campaign: who signed both, and who, eligible for both, signed neither. */
-export async function campaignOverlaps(campaignId: number, neitherLimit = 500): Promise<Overlap[]> {
+/**
+ * The other campaigns that share the most signatories with this one (at most `limit`), each with
+ * who signed both and who, eligible for both, signed neither. One query finds the candidates, so
+ * the cost does not grow with the number of campaigns.
+ */
+export async function campaignOverlaps(campaignId: number, { limit = 5, neitherLimit = 500 } = {}): Promise<Overlap[]> {
   const prisma = db();
-  const others = await prisma.campaign.findMany({ where: { id: { not: campaignId } }, select: { id: true, slug: true, title: true }, orderBy: { title: 'asc' } });
+  const others = await prisma.$queryRaw<{ id: number; slug: string; title: string; both: number }[]>`
+    WITH mine AS (SELECT "personId" FROM "Signature" WHERE "campaignId" = ${campaignId} AND "withdrawnOn" IS NULL),
+    shared AS (
+      SELECT b."campaignId" AS id, count(*)::int AS both FROM mine JOIN "Signature" b ON b."personId" = mine."personId"
+      WHERE b."campaignId" <> ${campaignId} AND b."withdrawnOn" IS NULL GROUP BY 1
+    )
+    SELECT c.id, c.slug, c.title, coalesce(s.both, 0) AS both FROM "Campaign" c LEFT JOIN shared s ON s.id = c.id
+    WHERE c.id <> ${campaignId}
+    ORDER BY coalesce(s.both, 0) DESC, c.title LIMIT ${limit}`;
   return Promise.all(
     others.map(async (other) => {
       const [both, neither] = await Promise.all([

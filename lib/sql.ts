@@ -8,8 +8,9 @@ export const eligibleSigner = Prisma.sql`(p.house = ANY(c."eligibleHouses") AND 
 /** A signature that stands: not withdrawn. */
 export const standing = Prisma.sql`sig."withdrawnOn" IS NULL`;
 
-/** The day we know a signature by: when it was signed, else when its source published it. */
-export const knownOn = Prisma.sql`coalesce(sig."signedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date)`;
+/** The day we know a signature by: when it was signed, else when its source published it, else
+ * when it was recorded here. */
+export const knownOn = Prisma.sql`coalesce(sig."signedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date, (sig."createdAt" AT TIME ZONE 'UTC')::date)`;
 
 /** Columns of a source, for SourceRef. */
 export const sourceColumns = (alias: string) =>
@@ -40,3 +41,8 @@ export const sourceOf = (row: SourceRow): SourceRef => ({
   publishedAt: row.source_published_at,
   url: row.source_url,
 });
+
+/** A LIKE pattern for "contains", with the user's own % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}

@@ -10,7 +10,7 @@ beforeAll(async () => {
   return () => client.end();
 });
 
-const find = async (slug: string) => (await listCampaignSummaries()).find((c) => c.slug === slug)!;
+const find = async (slug: string) => (await listCampaignSummaries({ limit: 100, offset: 0 })).find((c) => c.slug === slug)!;
 
 describe('campaign summaries', () => {
   it('count named signatories and show the latest reported tally and thresholds', async () => {

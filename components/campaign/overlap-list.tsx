@@ -19,6 +19,7 @@ export function OverlapList({ overlaps }: { overlaps: Overlap[] }) {
   if (overlaps.length === 0) return <p className="text-sm text-muted">There are no other campaigns to compare with.</p>;
   return (
     <div className="flex flex-col gap-4">
+      <p className="text-sm text-muted">The campaigns that share the most named signatories with this one.</p>
       {overlaps.map((o) => (
         <div key={o.other.slug} className="rounded border border-rule bg-white p-4" data-testid="overlap">
           <h3 className="font-semibold">

@@ -24,7 +24,7 @@ function href(query: SignatureQuery, change: Partial<SignatureQuery>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(next)) {
     if (value === undefined || value === '') continue;
-    if ((key === 'status' && value === 'standing') || (key === 'sort' && value === 'name') || (key === 'dir' && value === 'asc')) continue;
+    if ((key === 'status' && value === 'standing') || (key === 'sort' && value === 'name') || (key === 'dir' && value === 'asc') || (key === 'page' && value === 1)) continue;
     params.set(key, String(value));
   }
   const text = params.toString();
@@ -32,7 +32,24 @@ function href(query: SignatureQuery, change: Partial<SignatureQuery>): string {
 }
 
 /** Sortable, filterable signatories. A plain GET form: works without JavaScript, shareable by URL. */
-export function SignatoryTable({ rows, query, parties, total }: { rows: SignatureRow[]; query: SignatureQuery; parties: string[]; total: number }) {
+export function SignatoryTable({
+  rows,
+  query,
+  parties,
+  total,
+  matching,
+  perPage,
+}: {
+  rows: SignatureRow[];
+  query: SignatureQuery;
+  parties: string[];
+  total: number;
+  /** How many match the filters, across all pages. */
+  matching: number;
+  perPage: number;
+}) {
+  const pages = Math.max(1, Math.ceil(matching / perPage));
+  const first = (query.page - 1) * perPage;
   const filtered = Boolean(query.q || query.house || query.party || query.confidence || query.status !== 'standing');
   return (
     <div className="flex flex-col gap-3">
@@ -66,7 +83,9 @@ export function SignatoryTable({ rows, query, parties, total }: { rows: Signatur
       </form>
 
       <p className="text-sm text-muted" aria-live="polite">
-        Showing {rows.length.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')} named signator{total === 1 ? 'y' : 'ies'}
+        {rows.length === 0
+          ? `Showing none of ${total.toLocaleString('en-GB')} named signator${total === 1 ? 'y' : 'ies'}`
+          : `Showing ${rows.length === matching ? rows.length.toLocaleString('en-GB') : `${(first + 1).toLocaleString('en-GB')}–${(first + rows.length).toLocaleString('en-GB')} of ${matching.toLocaleString('en-GB')} matching`} of ${total.toLocaleString('en-GB')} named signator${total === 1 ? 'y' : 'ies'}`}
         {filtered ? ' (filtered)' : ''}.
       </p>
 
@@ -88,7 +107,7 @@ export function SignatoryTable({ rows, query, parties, total }: { rows: Signatur
                   return (
                     <th key={col.label} scope="col" className="px-3 py-2" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                       {col.key ? (
-                        <Link href={href(query, { sort: col.key, dir: active && query.dir === 'asc' ? 'desc' : 'asc' })} className="text-muted no-underline hover:underline">
+                        <Link href={href(query, { sort: col.key, dir: active && query.dir === 'asc' ? 'desc' : 'asc', page: 1 })} className="text-muted no-underline hover:underline">
                           {col.label}
                           {active ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
                         </Link>
@@ -132,6 +151,15 @@ export function SignatoryTable({ rows, query, parties, total }: { rows: Signatur
             </tbody>
           </table>
         </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Signatory pages" className="no-print flex gap-4 text-sm">
+          {query.page > 1 && <Link href={href(query, { page: query.page - 1 })}>← Previous {perPage}</Link>}
+          <span className="text-muted">
+            Page {query.page} of {pages}
+          </span>
+          {query.page < pages && <Link href={href(query, { page: query.page + 1 })}>Next {perPage} →</Link>}
+        </nav>
       )}
     </div>
   );

@@ -2,26 +2,26 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfidenceBadge } from '@/components/badges';
-import { OverlapList } from '@/components/campaign/overlap-list';
 import { SignatoryTable } from '@/components/campaign/signatory-table';
 import { StageList } from '@/components/campaign/stage-list';
 import { ThresholdProgressList } from '@/components/campaign/threshold-progress';
-import { BreakdownChart } from '@/components/charts/breakdown-chart';
 import { DownloadLinks } from '@/components/download-links';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { CumulativeChart } from '@/components/charts/cumulative-chart';
+import { BreakdownChart, CumulativeChart } from '@/components/charts/lazy';
 import { Section } from '@/components/section';
 import { SourceLink } from '@/components/source-link';
 import { StatementList } from '@/components/statement-list';
 import { getCampaign } from '@/lib/campaigns';
 import { formatDay, isoDay, titleCase } from '@/lib/format';
 import { listStatements } from '@/lib/people';
-import { campaignOverlaps, listSignatures, signatoryParties, signatureBreakdown, signatureQuerySchema } from '@/lib/signatures';
+import { countSignatures, listSignatures, signatoryParties, signatureBreakdown, signatureQuerySchema } from '@/lib/signatures';
 import { listStages } from '@/lib/stages';
 import { describeGap, describeTally, guaranteedMinimum } from '@/lib/tally';
 import { isSlug } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
+
+const SIGNATORIES_PER_PAGE = 100;
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -41,12 +41,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
 
   const raw = await searchParams;
   const query = signatureQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
-  const [rows, parties, breakdown, stages, overlaps, statements] = await Promise.all([
-    listSignatures(campaign.id, query),
+  const [rows, matching, parties, breakdown, stages, statements] = await Promise.all([
+    listSignatures(campaign.id, query, SIGNATORIES_PER_PAGE, (query.page - 1) * SIGNATORIES_PER_PAGE),
+    countSignatures(campaign.id, query),
     signatoryParties(campaign.id),
     signatureBreakdown(campaign.id),
     listStages(campaign.id),
-    campaignOverlaps(campaign.id),
     listStatements({ campaignSlug: campaign.slug }),
   ]);
   const tally = campaign.latestTally;
@@ -186,7 +186,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           />
         }
       >
-        <SignatoryTable rows={rows} query={query} parties={parties} total={totalSigned} />
+        <SignatoryTable rows={rows} query={query} parties={parties} total={totalSigned} matching={matching} perPage={SIGNATORIES_PER_PAGE} />
       </Section>
 
       <div className="grid gap-5 lg:grid-cols-2">
@@ -230,7 +230,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       </div>
 
       <Section id="overlap" title="Overlap with other campaigns">
-        <OverlapList overlaps={overlaps} />
+        <p className="text-sm">
+          Who signed this and another campaign, and who was eligible for both but is named on neither:{' '}
+          <Link href={`/campaigns/${campaign.slug}/overlap`} className="font-semibold">
+            compare with other campaigns →
+          </Link>
+        </p>
       </Section>
 
       <Section id="statements" title="What people have said">

@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { countCampaigns, listCampaignSummaries } from '@/lib/campaigns';
+import { titleCase } from '@/lib/format';
+import { describeTally } from '@/lib/tally';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Campaigns' };
+
+const PAGE_SIZE = 50;
+
+export default async function CampaignsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  const { q: rawQ, page: rawPage } = await searchParams;
+  const q = rawQ?.trim().slice(0, 100) || undefined;
+  const page = Math.min(Math.max(1, Number(rawPage) || 1), 100_000);
+  const [campaigns, total] = await Promise.all([listCampaignSummaries({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, q }), countCampaigns(q)]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const href = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="font-serif text-3xl font-bold">Campaigns</h1>
+      <form method="get" className="flex gap-2" aria-label="Search campaigns">
+        <label htmlFor="q" className="sr-only">
+          Search campaigns
+        </label>
+        <input id="q" name="q" type="search" defaultValue={q ?? ''} placeholder="Words in the title" className="rounded border border-rule bg-white px-2 py-1.5" />
+        <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
+          Search
+        </button>
+      </form>
+      <p className="text-sm text-muted" aria-live="polite">
+        {total.toLocaleString('en-GB')} campaign{total === 1 ? '' : 's'}
+        {pages > 1 ? ` · page ${page} of ${pages}` : ''}
+      </p>
+      {campaigns.length === 0 ? (
+        <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">No campaign matches.</p>
+      ) : (
+        <div className="overflow-x-auto rounded border border-rule bg-white">
+          <table className="w-full min-w-[560px] text-left text-sm" data-testid="campaigns-table">
+            <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th scope="col" className="px-3 py-2">Campaign</th>
+                <th scope="col" className="px-3 py-2">Kind</th>
+                <th scope="col" className="px-3 py-2 text-right">Named</th>
+                <th scope="col" className="px-3 py-2">Reported</th>
+                <th scope="col" className="px-3 py-2">Thresholds reached</th>
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.map((c) => (
+                <tr key={c.id} className="border-t border-rule">
+                  <td className="px-3 py-2">
+                    <Link href={`/campaigns/${c.slug}`}>{c.title}</Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    {titleCase(c.kind)}, {titleCase(c.status).toLowerCase()}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums">{c.named.toLocaleString('en-GB')}</td>
+                  <td className="px-3 py-2">{c.latestTally ? describeTally(c.latestTally.count, c.latestTally.qualifier) : '—'}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {c.thresholds.filter((t) => t.reached).length} of {c.thresholds.length}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex gap-4 text-sm">
+          {page > 1 && <Link href={href(page - 1)}>← Previous</Link>}
+          {page < pages && <Link href={href(page + 1)}>Next →</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

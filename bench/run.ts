@@ -1,0 +1,235 @@
+// `npm run bench` (or `npm run bench -- --quick`, a tenth of the size): loads a deterministic
+// data set into a PostgreSQL of its own, serves the built app, and measures each figure beside
+// the limit PostgreSQL itself sets in the same run. Ends with "bench: N targets met of M"; a full
+// run writes bench/results/YYYY-MM-DD.md.
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { ensureBuild } from '../scripts/lib/build';
+import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres';
+import { bin, migrateDeploy, ROOT } from '../scripts/lib/run';
+import { FULL, generate, importCsv, QUICK } from './generate';
+
+const quick = process.argv.includes('--quick');
+const scale = quick ? QUICK : FULL;
+const DURATION = quick ? 5 : 20;
+const PORT = 3200;
+const say = (line: string) => console.log(`[bench] ${line}`);
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const rate = (n: number) => `${Math.round(n).toLocaleString('en-GB')} rows/s`;
+
+interface Target {
+  name: string;
+  measured: string;
+  limit: string;
+  met: boolean;
+}
+const targets: Target[] = [];
+const notes: string[] = [];
+
+function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeIt(fn: () => Promise<unknown>, runs: number) {
+  const times: number[] = [];
+  await fn(); // warm up
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** Resident memory of a process and its children, in MB. */
+function rssMb(pid: number): number {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
+        const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim();
+        if (children) pids.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  let kb = 0;
+  for (const p of pids) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return kb / 1024;
+}
+
+async function load(url: string) {
+  const result = await autocannon({ url, connections: 8, duration: DURATION });
+  return { p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p99, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
+}
+
+async function firstLoadJs(url: string): Promise<number> {
+  const html = await (await fetch(url)).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  let bytes = 0;
+  for (const src of new Set(scripts)) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
+  return bytes / 1024;
+}
+
+async function main() {
+  const dataDir = path.join(ROOT, '.data', 'bench');
+  rmSync(dataDir, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.WHIPCOUNT_BENCH_DB_PORT ?? 54359) });
+  const admin = new pg.Client({ connectionString: server.serverUrl });
+  await admin.connect();
+  await admin.query('CREATE DATABASE bench');
+  await admin.end();
+  const url = server.urlFor('bench');
+  process.env.DATABASE_URL = url;
+  process.env.BETTER_AUTH_SECRET = randomBytes(32).toString('base64url');
+  process.env.BETTER_AUTH_URL = `http://localhost:${PORT}`;
+  let app: ReturnType<typeof spawn> | undefined;
+  try {
+    await migrateDeploy(url);
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    pool.on('error', () => {}); // idle connections closed at shutdown
+    const client = await pool.connect();
+    say(`generating ${scale.people.toLocaleString()} people, ${scale.campaigns.toLocaleString()} campaigns, ${scale.signatures.toLocaleString()} signatures`);
+    const t0 = performance.now();
+    const generated = await generate(client, scale);
+    client.release();
+    const copyFromRate = scale.signatures / generated.signatureCopySeconds;
+    say(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s; COPY FROM of signatures: ${rate(copyFromRate)}`);
+
+    // --- the same SQL, run directly -------------------------------------------------------
+    const { getCampaign, listCampaignSummaries } = await import('../lib/campaigns');
+    const { countSignatures, listSignatures, signatureQuerySchema, signatureBreakdown, signatoryParties } = await import('../lib/signatures');
+    const { listStages } = await import('../lib/stages');
+    const { listPolls } = await import('../lib/polls');
+    const { listEvents } = await import('../lib/timeline');
+    const query = signatureQuerySchema.parse({});
+    const campaignSql = await timeIt(async () => {
+      const c = (await getCampaign(generated.largest))!;
+      // What the campaign page runs (app/campaigns/[slug]/page.tsx).
+      await Promise.all([listSignatures(c.id, query, 100, 0), countSignatures(c.id, query), signatoryParties(c.id), signatureBreakdown(c.id), listStages(c.id)]);
+    }, 10);
+    const { countCampaigns } = await import('../lib/campaigns');
+    const overviewSql = await timeIt(() => Promise.all([listCampaignSummaries({ limit: 6, offset: 0 }), countCampaigns(), listPolls(), listEvents({ limit: 5 })]), 10);
+    say(`direct SQL: campaign page p50 ${ms(campaignSql.p50)}, overview p50 ${ms(overviewSql.p50)}`);
+
+    // --- export baseline: COPY TO STDOUT of the export's own query ----------------------------
+    const { EXPORTS } = await import('../lib/export');
+    const exportSql = EXPORTS.signatures!.query(new URLSearchParams()).sql;
+    const copyClient = await pool.connect();
+    let copied = 0;
+    const tc = performance.now();
+    await pipeline(
+      copyClient.query(copyTo(`COPY (${exportSql}) TO STDOUT WITH (FORMAT csv, HEADER true)`)),
+      new Writable({
+        write(chunk: Buffer, _e, done) {
+          for (const byte of chunk) if (byte === 0x0a) copied++;
+          done();
+        },
+      }),
+    );
+    const copyToRate = (copied - 1) / ((performance.now() - tc) / 1000);
+    copyClient.release();
+    say(`COPY TO STDOUT of the export query: ${rate(copyToRate)}`);
+
+    // --- the app, built and served -----------------------------------------------------------
+    await ensureBuild(say);
+    app = spawn(bin('next'), ['start', '-p', String(PORT)], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
+    for (let i = 0; i < 120; i++) {
+      if ((await fetch(`http://localhost:${PORT}/api/health`).catch(() => null))?.ok) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    const campaignLoad = await load(`http://127.0.0.1:${PORT}/campaigns/${generated.largest}`);
+    const overviewLoad = await load(`http://127.0.0.1:${PORT}/`);
+    say(`campaign page: p50 ${campaignLoad.p50} ms, p95 ${campaignLoad.p95} ms, p99 ${campaignLoad.p99} ms, ${campaignLoad.rps.toFixed(0)} req/s, ${campaignLoad.errors} errors`);
+    say(`overview: p50 ${overviewLoad.p50} ms, p95 ${overviewLoad.p95} ms, p99 ${overviewLoad.p99} ms, ${overviewLoad.rps.toFixed(0)} req/s, ${overviewLoad.errors} errors`);
+    targets.push({ name: 'campaign page p95 at 8 connections', measured: `${campaignLoad.p95} ms (p50 ${campaignLoad.p50}, p99 ${campaignLoad.p99}, ${campaignLoad.rps.toFixed(0)} req/s)`, limit: `≤ 100 ms; same SQL direct p50 ${ms(campaignSql.p50)}, p95 ${ms(campaignSql.p95)}`, met: campaignLoad.rps > 0 && campaignLoad.p95 <= 100 && campaignLoad.errors === 0 });
+    targets.push({ name: 'overview p95 at 8 connections', measured: `${overviewLoad.p95} ms (p50 ${overviewLoad.p50}, p99 ${overviewLoad.p99}, ${overviewLoad.rps.toFixed(0)} req/s)`, limit: `≤ 150 ms; same SQL direct p50 ${ms(overviewSql.p50)}, p95 ${ms(overviewSql.p95)}`, met: overviewLoad.rps > 0 && overviewLoad.p95 <= 150 && overviewLoad.errors === 0 });
+
+    // --- the CSV export through HTTP, with the server's memory watched ------------------------
+    const before = rssMb(app.pid!);
+    let peak = before;
+    const watch = setInterval(() => (peak = Math.max(peak, rssMb(app!.pid!))), 50);
+    const te = performance.now();
+    const response = await fetch(`http://localhost:${PORT}/api/export/signatures.csv`);
+    let exported = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 0x0a) exported++;
+    const exportRate = (exported - 1) / ((performance.now() - te) / 1000);
+    clearInterval(watch);
+    say(`export over HTTP: ${rate(exportRate)} (${(exported - 1).toLocaleString()} rows), server memory +${(peak - before).toFixed(0)} MB`);
+    targets.push({ name: 'CSV export of all signatures', measured: `${rate(exportRate)}`, limit: `≥ 50% of COPY TO STDOUT (${rate(copyToRate)}): ${((exportRate / copyToRate) * 100).toFixed(0)}%`, met: exportRate >= 0.5 * copyToRate });
+    targets.push({ name: 'server memory during the export', measured: `+${(peak - before).toFixed(0)} MB (from ${before.toFixed(0)} MB)`, limit: '< 100 MB growth', met: peak - before < 100 });
+
+    // --- the CSV import, through the import pipeline ------------------------------------------
+    const importRows = scale.signatures / 10;
+    const { auth } = await import('../lib/auth/auth');
+    const { signIn } = await import('../lib/auth/login');
+    const { createImportJob, runImportJob } = await import('../lib/import/jobs');
+    const password = randomBytes(12).toString('base64url');
+    await auth().api.createUser({ body: { email: 'bench@example.org', password, name: 'Bench', role: 'editor' as 'admin' } });
+    const cookies = (await signIn('bench@example.org', password, { headers: new Headers() })).getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const headers = new Headers({ cookie: cookies });
+    const csv = new TextEncoder().encode(importCsv(scale, importRows));
+    const ti = performance.now();
+    const job = await createImportJob({ kind: 'signatures', fileName: 'bench.csv', bytes: csv, sourceId: 1 }, { headers });
+    const result = await runImportJob(job, { skipInvalid: false }, { headers });
+    const importRate = importRows / ((performance.now() - ti) / 1000);
+    say(`import: ${rate(importRate)} (${result.message})`);
+    targets.push({ name: `CSV import of ${importRows.toLocaleString()} signatures (check + commit)`, measured: rate(importRate), limit: `≥ 20% of COPY FROM (${rate(copyFromRate)}): ${((importRate / copyFromRate) * 100).toFixed(0)}%`, met: result.ok && importRate >= 0.2 * copyFromRate });
+
+    // --- first-load JavaScript ----------------------------------------------------------------
+    for (const [name, page] of [
+      ['overview', '/'],
+      ['campaign page', `/campaigns/${generated.largest}`],
+    ] as const) {
+      const kb = await firstLoadJs(`http://localhost:${PORT}${page}`);
+      say(`first-load JS of the ${name}: ${kb.toFixed(0)} kB gzipped`);
+      targets.push({ name: `first-load JS of the ${name}`, measured: `${kb.toFixed(0)} kB gzipped`, limit: '≤ 250 kB', met: kb <= 250 });
+    }
+    await pool.end();
+  } catch (error) {
+    console.error('[bench] failed:', error);
+    process.exitCode = 1;
+  } finally {
+    app?.kill('SIGTERM');
+    await server.stop();
+  }
+
+  const met = targets.filter((t) => t.met).length;
+  const table = ['| target | measured | limit / beside it | met |', '| --- | --- | --- | --- |', ...targets.map((t) => `| ${t.name} | ${t.measured} | ${t.limit} | ${t.met ? 'yes' : '**no**'} |`)].join('\n');
+  console.log(`\n${table}\n`);
+  if (!quick) {
+    const dir = path.join(ROOT, 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}.md`);
+    const previous = existsSync(file) ? '' : '';
+    writeFileSync(
+      file,
+      `# Benchmark ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}.\nData: ${scale.people} people, ${scale.campaigns} campaigns, ${scale.signatures} signatures (seeded generator).\n\n${table}\n\n${notes.join('\n')}${previous}\n\nbench: ${met} targets met of ${targets.length}\n`,
+    );
+    say(`wrote ${path.relative(ROOT, file)}`);
+  }
+  console.log(`bench: ${met} targets met of ${targets.length}`);
+}
+
+main().catch((error) => {
+  console.error('[bench] failed:', error);
+  process.exit(1);
+});
