@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pager, TableShell } from '@/components/table-shell';
 import { countCampaigns, listCampaignSummaries } from '@/lib/campaigns';
 import { titleCase } from '@/lib/format';
 import { describeTally } from '@/lib/tally';
@@ -35,43 +36,25 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
       {campaigns.length === 0 ? (
         <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">No campaign matches.</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-rule bg-white">
-          <table className="w-full min-w-[560px] text-left text-sm" data-testid="campaigns-table">
-            <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-2">Campaign</th>
-                <th scope="col" className="px-3 py-2">Kind</th>
-                <th scope="col" className="px-3 py-2 text-right">Named</th>
-                <th scope="col" className="px-3 py-2">Reported</th>
-                <th scope="col" className="px-3 py-2">Thresholds reached</th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.map((c) => (
-                <tr key={c.id} className="border-t border-rule">
-                  <td className="px-3 py-2">
-                    <Link href={`/campaigns/${c.slug}`}>{c.title}</Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    {titleCase(c.kind)}, {titleCase(c.status).toLowerCase()}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{c.named.toLocaleString('en-GB')}</td>
-                  <td className="px-3 py-2">{c.latestTally ? describeTally(c.latestTally.count, c.latestTally.qualifier) : '—'}</td>
-                  <td className="px-3 py-2 tabular-nums">
-                    {c.thresholds.filter((t) => t.reached).length} of {c.thresholds.length}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableShell testId="campaigns-table" columns={['Campaign', 'Kind', 'Named', 'Reported', 'Thresholds reached']}>
+          {campaigns.map((c) => (
+            <tr key={c.id} className="border-t border-rule">
+              <td className="px-3 py-2">
+                <Link href={`/campaigns/${c.slug}`}>{c.title}</Link>
+              </td>
+              <td className="px-3 py-2">
+                {titleCase(c.kind)}, {titleCase(c.status).toLowerCase()}
+              </td>
+              <td className="px-3 py-2 tabular-nums">{c.named.toLocaleString('en-GB')}</td>
+              <td className="px-3 py-2">{c.latestTally ? describeTally(c.latestTally.count, c.latestTally.qualifier) : '—'}</td>
+              <td className="px-3 py-2 tabular-nums">
+                {c.thresholds.filter((t) => t.reached).length} of {c.thresholds.length}
+              </td>
+            </tr>
+          ))}
+        </TableShell>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex gap-4 text-sm">
-          {page > 1 && <Link href={href(page - 1)}>← Previous</Link>}
-          {page < pages && <Link href={href(page + 1)}>Next →</Link>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={href} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DownloadLinks } from '@/components/download-links';
 import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
+import { Pager, TableShell } from '@/components/table-shell';
 import { titleCase } from '@/lib/format';
 import { listPeople, PEOPLE_PAGE_SIZE, peopleQuerySchema } from '@/lib/people';
 
@@ -53,41 +54,22 @@ export default async function PeoplePage({ searchParams }: Props) {
       {people.length === 0 ? (
         <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">Nobody matches this search.</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-rule bg-white">
-          <table className="w-full min-w-[560px] text-left text-sm" data-testid="people-table">
-            <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">House</th>
-                <th scope="col" className="px-3 py-2">Party</th>
-                <th scope="col" className="px-3 py-2">Constituency</th>
-                <th scope="col" className="px-3 py-2 text-right">Signed</th>
-                <th scope="col" className="px-3 py-2 text-right">Statements</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((p) => (
-                <tr key={p.id} className="border-t border-rule">
-                  <td className="px-3 py-2">
-                    <Link href={`/people/${p.slug}`}>{p.name}</Link>
-                  </td>
-                  <td className="px-3 py-2">{titleCase(p.house)}</td>
-                  <td className="px-3 py-2">{p.party ?? '—'}</td>
-                  <td className="px-3 py-2">{p.constituency ?? '—'}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{p.signatures}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{p.statements}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableShell testId="people-table" columns={['Name', 'House', 'Party', 'Constituency', 'Signed', 'Statements']}>
+          {people.map((p) => (
+            <tr key={p.id} className="border-t border-rule">
+              <td className="px-3 py-2">
+                <Link href={`/people/${p.slug}`}>{p.name}</Link>
+              </td>
+              <td className="px-3 py-2">{titleCase(p.house)}</td>
+              <td className="px-3 py-2">{p.party ?? '—'}</td>
+              <td className="px-3 py-2">{p.constituency ?? '—'}</td>
+              <td className="px-3 py-2 tabular-nums">{p.signatures}</td>
+              <td className="px-3 py-2 tabular-nums">{p.statements}</td>
+            </tr>
+          ))}
+        </TableShell>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
-          {query.page > 1 ? <Link href={pageHref(query.page - 1)}>← Previous</Link> : <span className="text-muted">← Previous</span>}
-          {query.page < pages ? <Link href={pageHref(query.page + 1)}>Next →</Link> : <span className="text-muted">Next →</span>}
-        </nav>
-      )}
+      <Pager page={query.page} pages={pages} href={pageHref} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { PollComparison } from '@/components/poll-comparison';
 import { DownloadLinks } from '@/components/download-links';
 import { Section } from '@/components/section';
+import { TableShell } from '@/components/table-shell';
 import { SourceLink } from '@/components/source-link';
 import { formatDay, formatNet } from '@/lib/format';
 import { listPolls } from '@/lib/polls';
@@ -24,50 +25,36 @@ export default async function PollsPage() {
         {polls.length === 0 ? (
           <p className="text-sm text-muted">No polls recorded yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[720px] text-left text-sm" data-testid="polls-table">
-              <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Subject</th>
-                  <th scope="col" className="px-3 py-2">Role</th>
-                  <th scope="col" className="px-3 py-2">Pollster</th>
-                  <th scope="col" className="px-3 py-2">Fieldwork</th>
-                  <th scope="col" className="px-3 py-2">Satisfied</th>
-                  <th scope="col" className="px-3 py-2">Dissatisfied</th>
-                  <th scope="col" className="px-3 py-2">Don’t know</th>
-                  <th scope="col" className="px-3 py-2">Net</th>
-                  <th scope="col" className="px-3 py-2">Sample</th>
-                  <th scope="col" className="px-3 py-2">Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {polls.map((p) => (
-                  <tr key={p.id} className="border-t border-rule align-top">
-                    <td className="px-3 py-2">
-                      <Link href={`/people/${p.subject.slug}`}>{p.subject.name}</Link>
-                      {p.isRecordLow && <span className="ml-1 text-xs font-semibold text-warn">record low</span>}
-                    </td>
-                    <td className="px-3 py-2">{p.subjectRole}</td>
-                    <td className="px-3 py-2">{p.pollster}</td>
-                    <td className="px-3 py-2">
-                      {p.fieldworkStart || p.fieldworkEnd ? `${formatDay(p.fieldworkStart)} – ${formatDay(p.fieldworkEnd)}` : 'not given'}
-                    </td>
-                    <td className="px-3 py-2 tabular-nums">{pct(p.satisfied)}</td>
-                    <td className="px-3 py-2 tabular-nums">{pct(p.dissatisfied)}</td>
-                    <td className="px-3 py-2 tabular-nums">{pct(p.dontKnow)}</td>
-                    <td className="px-3 py-2 font-semibold tabular-nums" data-testid="net">
-                      {formatNet(p.net)}
-                    </td>
-                    <td className="px-3 py-2 tabular-nums">{p.sampleSize?.toLocaleString('en-GB') ?? '—'}</td>
-                    <td className="px-3 py-2">
-                      <SourceLink source={p.source} />
-                      {p.note && <p className="mt-1 text-xs text-muted">{p.note}</p>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableShell
+            testId="polls-table"
+            minWidth="min-w-[720px]"
+            columns={['Subject', 'Role', 'Pollster', 'Fieldwork', 'Satisfied', 'Dissatisfied', 'Don’t know', 'Net', 'Sample', 'Source']}
+          >
+            {polls.map((p) => (
+              <tr key={p.id} className="border-t border-rule align-top">
+                <td className="px-3 py-2">
+                  <Link href={`/people/${p.subject.slug}`}>{p.subject.name}</Link>
+                  {p.isRecordLow && <span className="ml-1 text-xs font-semibold text-warn">record low</span>}
+                </td>
+                <td className="px-3 py-2">{p.subjectRole}</td>
+                <td className="px-3 py-2">{p.pollster}</td>
+                <td className="px-3 py-2">
+                  {p.fieldworkStart || p.fieldworkEnd ? `${formatDay(p.fieldworkStart)} – ${formatDay(p.fieldworkEnd)}` : 'not given'}
+                </td>
+                <td className="px-3 py-2 tabular-nums">{pct(p.satisfied)}</td>
+                <td className="px-3 py-2 tabular-nums">{pct(p.dissatisfied)}</td>
+                <td className="px-3 py-2 tabular-nums">{pct(p.dontKnow)}</td>
+                <td className="px-3 py-2 font-semibold tabular-nums" data-testid="net">
+                  {formatNet(p.net)}
+                </td>
+                <td className="px-3 py-2 tabular-nums">{p.sampleSize?.toLocaleString('en-GB') ?? '—'}</td>
+                <td className="px-3 py-2">
+                  <SourceLink source={p.source} />
+                  {p.note && <p className="mt-1 text-xs text-muted">{p.note}</p>}
+                </td>
+              </tr>
+            ))}
+          </TableShell>
         )}
       </Section>
     </div>

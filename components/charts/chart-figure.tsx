@@ -19,7 +19,7 @@ export function ChartFigure({
 }) {
   return (
     <figure className="flex flex-col gap-2" aria-labelledby={`${id}-caption`}>
-      <div id={id} className="w-full" aria-hidden="true">
+      <div id={id} className="w-full overflow-hidden" aria-hidden="true">
         {children}
       </div>
       <figcaption id={`${id}-caption`} className="text-sm text-muted">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DownloadLinks } from '@/components/download-links';
 import { FilterSelect } from '@/components/filter-select';
+import { Pager, TableShell } from '@/components/table-shell';
 import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -53,38 +54,21 @@ export default async function AuditPage({ searchParams }: Props) {
         <Link href="/admin/audit">Clear</Link>
       </form>
       <p className="text-sm text-muted">{total} event{total === 1 ? '' : 's'}</p>
-      <div className="overflow-x-auto rounded border border-rule bg-white">
-        <table className="w-full text-left text-sm" data-testid="audit-table">
-          <thead className="bg-paper text-xs uppercase text-muted">
-            <tr>
-              <th scope="col" className="px-3 py-2">When</th>
-              <th scope="col" className="px-3 py-2">Who</th>
-              <th scope="col" className="px-3 py-2">What</th>
-              <th scope="col" className="px-3 py-2">Changes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id} className="border-t border-rule align-top">
-                <td className="whitespace-nowrap px-3 py-2">{e.at.toISOString().replace('T', ' ').slice(0, 19)} UTC</td>
-                <td className="px-3 py-2">{e.actor}</td>
-                <td className="px-3 py-2">
-                  {e.action} {e.entity} #{e.entityId}
-                </td>
-                <td className="px-3 py-2">
-                  <Changes before={e.before} after={e.after} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex gap-4 text-sm">
-          {page > 1 && <Link href={link(page - 1)}>← Newer</Link>}
-          {page < pages && <Link href={link(page + 1)}>Older →</Link>}
-        </nav>
-      )}
+      <TableShell testId="audit-table" columns={['When', 'Who', 'What', 'Changes']}>
+        {events.map((e) => (
+          <tr key={e.id} className="border-t border-rule align-top">
+            <td className="whitespace-nowrap px-3 py-2">{e.at.toISOString().replace('T', ' ').slice(0, 19)} UTC</td>
+            <td className="px-3 py-2">{e.actor}</td>
+            <td className="px-3 py-2">
+              {e.action} {e.entity} #{e.entityId}
+            </td>
+            <td className="px-3 py-2">
+              <Changes before={e.before} after={e.after} />
+            </td>
+          </tr>
+        ))}
+      </TableShell>
+      <Pager page={page} pages={pages} href={link} />
     </div>
   );
 }

@@ -1,0 +1,47 @@
+import Link from 'next/link';
+
+/** The frame every data table shares: a horizontal scroller, a header row, the body rows. */
+export function TableShell({
+  columns,
+  children,
+  testId,
+  label,
+  minWidth = 'min-w-[560px]',
+}: {
+  columns: React.ReactNode[];
+  children: React.ReactNode;
+  testId?: string;
+  label?: string;
+  minWidth?: string;
+}) {
+  return (
+    <div className="overflow-x-auto rounded border border-rule bg-white">
+      <table className={`w-full ${minWidth} text-left text-sm`} data-testid={testId} aria-label={label}>
+        <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
+          <tr>
+            {columns.map((column, i) => (
+              <th key={i} scope="col" className="px-3 py-2">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Previous / next links between pages of a list; nothing when there is one page. */
+export function Pager({ page, pages, href, label = 'Pages' }: { page: number; pages: number; href: (page: number) => string; label?: string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={label} className="no-print flex items-center gap-4 text-sm">
+      {page > 1 ? <Link href={href(page - 1)}>← Previous</Link> : <span className="text-muted">← Previous</span>}
+      <span className="text-muted">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? <Link href={href(page + 1)}>Next →</Link> : <span className="text-muted">Next →</span>}
+    </nav>
+  );
+}
