@@ -5,6 +5,7 @@ import { currentActor } from '../lib/auth/session';
 import { MAX_FAILURES, signIn, signOut } from '../lib/auth/login';
 import { createUser as adminCreateUser, DEFAULT_ADMIN_EMAIL, ensureFirstAdmin, listUsers, removeUser, setUserRole } from '../lib/users';
 import { createUser, sessionFor, signedInAs } from './support/auth';
+import { bin, run } from '../scripts/lib/run';
 import { useDatabase } from './support/database';
 
 let client: pg.Client;
@@ -84,6 +85,16 @@ describe('signing in', () => {
     await signOut({ headers });
     expect(await sessions()).toBe(0);
     expect(await currentActor({ headers })).toBeNull();
+  });
+});
+
+describe('npm run user:create', () => {
+  it('adds an account from the command line, refusing a bad role', async () => {
+    const cli = (args: string[]) =>
+      run(bin('tsx'), ['--conditions=react-server', 'scripts/user-create.ts', ...args], { quiet: true, env: { ...process.env, USER_PASSWORD: 'from-the-command-line' } });
+    expect(await cli(['--email', 'cli@example.org', '--role', 'editor', '--name', 'Cli'])).toMatch(/created cli@example.org \(editor\)/);
+    expect(await currentActor({ headers: await sessionFor('cli@example.org', 'from-the-command-line') })).toMatchObject({ role: 'editor' });
+    await expect(cli(['--email', 'bad@example.org', '--role', 'overlord'])).rejects.toThrow(/role: Choose a role/);
   });
 });
 

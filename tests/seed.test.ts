@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRoster } from '../lib/roster';
 import { ROSTER_FILE, seed } from '../seeds/index';
 import { adminQuery, useDatabase } from './support/database';
+import { snapshot } from './support/snapshot';
 
 let database: string;
 const query = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
@@ -99,21 +100,8 @@ describe('the seed', () => {
   });
 
   it('changes nothing when run again', async () => {
-    const snapshot = async () => {
-      const tables = await query<{ table_name: string }>(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT LIKE '\\_%' ORDER BY 1`,
-      );
-      const out: Record<string, string> = {};
-      for (const { table_name } of tables) {
-        const [row] = await query<{ n: number; digest: string | null }>(
-          `SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${table_name}" t`,
-        );
-        out[table_name] = `${row!.n}:${row!.digest}`;
-      }
-      return out;
-    };
-    const before = await snapshot();
+    const before = await snapshot(database);
     await seed();
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(database)).toEqual(before);
   });
 });

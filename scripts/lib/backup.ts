@@ -1,0 +1,99 @@
+// Backup and restore with PostgreSQL's own COPY (binary), table by table, so that no pg_dump
+// binary is needed: the embedded PostgreSQL from npm ships none.
+import { mkdirSync, readFileSync, readdirSync, existsSync, createReadStream, createWriteStream, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { migrateDeploy } from './run';
+
+export interface Manifest {
+  format: 'whipcount-backup-1';
+  createdAt: string;
+  migrations: string[];
+  tables: { name: string; rows: number }[];
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function userTables(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`,
+  );
+  return rows.map((r) => r.name);
+}
+
+/** Writes every table of the database to `dir` as COPY binary files, inside one snapshot. */
+export async function backup(url: string, dir: string): Promise<Manifest> {
+  mkdirSync(dir, { recursive: true });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // One repeatable-read transaction: every table as of the same moment.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const migrations = (await client.query<{ migration_name: string }>(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`)).rows.map((r) => r.migration_name);
+    const tables: Manifest['tables'] = [];
+    for (const name of await userTables(client)) {
+      const rows = Number((await client.query(`SELECT count(*) AS n FROM ${quote(name)}`)).rows[0].n);
+      await pipeline(client.query(copyTo(`COPY ${quote(name)} TO STDOUT WITH (FORMAT binary)`)), createWriteStream(path.join(dir, `${name}.bin`)));
+      tables.push({ name, rows });
+    }
+    await client.query('COMMIT');
+    const manifest: Manifest = { format: 'whipcount-backup-1', createdAt: new Date().toISOString(), migrations, tables };
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    return manifest;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Restores a backup into an empty database: applies the migrations, then loads every table in one
+ * transaction with triggers and foreign-key checks deferred (session_replication_role = replica,
+ * which needs a superuser, as the embedded PostgreSQL's user is), then moves sequences past the
+ * restored ids. Refuses a database that already holds data.
+ */
+export async function restore(url: string, dir: string): Promise<Manifest> {
+  const file = path.join(dir, 'manifest.json');
+  if (!existsSync(file)) throw new Error(`${dir} holds no manifest.json: not a Whipcount backup.`);
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  if (manifest.format !== 'whipcount-backup-1') throw new Error(`Unknown backup format ${manifest.format}.`);
+  for (const t of manifest.tables) if (!readdirSync(dir).includes(`${t.name}.bin`)) throw new Error(`The backup lacks ${t.name}.bin.`);
+
+  await migrateDeploy(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const applied = new Set((await client.query<{ migration_name: string }>(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`)).rows.map((r) => r.migration_name));
+    const missing = manifest.migrations.filter((m) => !applied.has(m));
+    if (missing.length) throw new Error(`The backup was made by a newer version (migrations ${missing.join(', ')}); update the app first.`);
+    for (const name of await userTables(client)) {
+      const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${quote(name)}) AS any`);
+      if (rows[0].any) throw new Error(`The target database is not empty (table ${name} has rows). Restore into an empty database.`);
+    }
+    await client.query('BEGIN');
+    await client.query(`SET LOCAL session_replication_role = replica`);
+    for (const t of manifest.tables) {
+      await pipeline(createReadStream(path.join(dir, `${t.name}.bin`)), client.query(copyFrom(`COPY ${quote(t.name)} FROM STDIN WITH (FORMAT binary)`)));
+    }
+    // Sequences: past the largest restored id of each serial column.
+    const serials = await client.query<{ tbl: string; col: string; seq: string }>(`
+      SELECT c.relname AS tbl, a.attname AS col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
+      FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`);
+    for (const s of serials.rows) {
+      await client.query(`SELECT setval($1, coalesce((SELECT max(${quote(s.col)}) FROM ${quote(s.tbl)}), 0) + 1, false)`, [s.seq]);
+    }
+    for (const t of manifest.tables) {
+      const { rows } = await client.query(`SELECT count(*) AS n FROM ${quote(t.name)}`);
+      if (Number(rows[0].n) !== t.rows) throw new Error(`Restored ${rows[0].n} rows into ${t.name}, expected ${t.rows}; nothing was kept.`);
+    }
+    await client.query('COMMIT');
+    return manifest;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
