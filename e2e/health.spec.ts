@@ -16,3 +16,9 @@ test.describe('/api/health', () => {
     expect(JSON.stringify(body)).not.toContain('127.0.0.1:9');
   });
 });
+
+test('pages say plainly when the database is down', async ({ page }) => {
+  await page.goto(`http://localhost:${DOWN_PORT}/`);
+  await expect(page.getByRole('heading', { name: 'The database is unavailable' })).toBeVisible();
+  await expect(page.getByText('Nothing has been lost')).toBeVisible();
+});

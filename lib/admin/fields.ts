@@ -27,6 +27,8 @@ export type FieldErrors = Record<string, string>;
 
 export const SLUG_PATTERN = { regex: '^[a-z0-9]+(-[a-z0-9]+)*$', message: 'Use lower-case letters, digits and single hyphens, e.g. plp-motion.' };
 
+/** PostgreSQL's integer. */
+const MAX_INT = 2_147_483_647;
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -35,7 +37,12 @@ function fieldSchema(field: FieldDef): z.ZodType {
   switch (field.type) {
     case 'text':
     case 'textarea': {
-      let s = z.string().trim().max(field.max ?? (field.type === 'text' ? 300 : 5000), `At most ${field.max ?? (field.type === 'text' ? 300 : 5000)} characters.`);
+      let s = z
+        .string()
+        .trim()
+        .max(field.max ?? (field.type === 'text' ? 300 : 5000), `At most ${field.max ?? (field.type === 'text' ? 300 : 5000)} characters.`)
+        // Control characters have no place in names and quotes (a textarea may keep tabs and line breaks).
+        .refine((v) => !(field.type === 'text' ? /[\u0000-\u001f\u007f]/ : /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/).test(v), 'Remove the control characters.');
       if (field.pattern) s = s.regex(new RegExp(field.pattern.regex), field.pattern.message);
       return field.required ? z.string().trim().min(1, `${field.label} is required.`).pipe(s) : optional(s);
     }
@@ -43,10 +50,15 @@ function fieldSchema(field: FieldDef): z.ZodType {
       return optional(z.string().trim().max(2000).url('Enter a full web address, starting https://').refine((u) => /^https?:\/\//i.test(u), 'Only http and https addresses.'));
     case 'int':
     case 'decimal': {
-      let n = z.coerce.number({ message: 'Enter a number.' });
-      if (field.type === 'int') n = n.int('Enter a whole number.');
-      if (field.min !== undefined) n = n.min(field.min, `At least ${field.min}.`);
-      if (field.max !== undefined) n = n.max(field.max, `At most ${field.max}.`);
+      // Plain decimal notation only: no hexadecimal, exponents, NaN or Infinity.
+      let n = z
+        .string()
+        .regex(/^-?\d+(\.\d+)?$/, 'Enter a number, like 12 or 12.5.')
+        .transform(Number)
+        .pipe(z.number().max(field.type === 'int' ? MAX_INT : Number.MAX_SAFE_INTEGER, 'Too large.'));
+      if (field.type === 'int') n = n.refine(Number.isInteger, 'Enter a whole number.');
+      if (field.min !== undefined) n = n.refine((v) => v >= field.min!, `At least ${field.min}.`);
+      if (field.max !== undefined) n = n.refine((v) => v <= field.max!, `At most ${field.max}.`);
       return field.required ? z.preprocess(emptyToNull, z.any().refine((v) => v !== null, `${field.label} is required.`).pipe(n)) : optional(n);
     }
     case 'date':
@@ -82,8 +94,8 @@ function fieldSchema(field: FieldDef): z.ZodType {
       );
     case 'ref':
       return field.ref === 'source'
-        ? z.preprocess(emptyToNull, z.union([z.literal('new'), z.coerce.number().int().positive()]).nullable().refine((v) => !field.required || v !== null, `${field.label} is required.`))
-        : optional(z.coerce.number({ message: `Choose a ${field.ref}.` }).int().positive(`Choose a ${field.ref}.`));
+        ? z.preprocess(emptyToNull, z.union([z.literal('new'), z.coerce.number().int().positive().max(MAX_INT)]).nullable().refine((v) => !field.required || v !== null, `${field.label} is required.`))
+        : optional(z.coerce.number({ message: `Choose a ${field.ref}.` }).int(`Choose a ${field.ref}.`).positive(`Choose a ${field.ref}.`).max(MAX_INT, `Choose a ${field.ref}.`));
     case 'person':
       return optional(z.string().trim().regex(new RegExp(SLUG_PATTERN.regex), 'Pick a person from the list.'));
   }
