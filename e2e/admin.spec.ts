@@ -158,8 +158,10 @@ test('a viewer sees the admin pages but can change nothing', async ({ page }) =>
   await expectNoSeriousA11yViolations(page);
 });
 
-test('signing out ends the session', async ({ page }) => {
+test('signing out ends the session', async ({ page, context }) => {
   await signIn(page, viewer);
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith('better-auth.session_token'))!;
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' }); // Secure is added over https (BETTER_AUTH_URL)
   const before = await countOf(`SELECT count(*)::int AS n FROM "session"`);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login\?signedOut=1/);

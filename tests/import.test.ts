@@ -119,6 +119,38 @@ describe('a signatures file with a campaign column', () => {
   });
 });
 
+describe('a roster laid out differently', () => {
+  it('is read through a column mapping, its other columns ignored', async () => {
+    const csv = 'person_id,full_name,party,seat,house,twitter_followers\nx-1,Ada Example,Example Party,Somewhere,House of Commons,12\n';
+    const bytes = new TextEncoder().encode(csv);
+    await expect(createImportJob({ kind: 'roster', fileName: 'other.csv', bytes }, { headers: editor.headers })).rejects.toThrow('Missing columns: id, name.');
+    const mapping = { id: 'person_id', name: 'full_name', group: 'party', area: 'seat', chamber: 'house' };
+    const id = await createImportJob({ kind: 'roster', fileName: 'other.csv', bytes, mapping }, { headers: editor.headers });
+    expect((await getImportJob(id, { headers: editor.headers }))!).toMatchObject({ validRows: 1, invalidRows: 0 });
+    expect(await runImportJob(id, { skipInvalid: false }, { headers: editor.headers })).toMatchObject({ ok: true });
+    const { rows } = await client.query(`SELECT name, party, constituency, house::text FROM "Person" WHERE slug = 'ada-example'`);
+    expect(rows).toEqual([{ name: 'Ada Example', party: 'Example Party', constituency: 'Somewhere', house: 'COMMONS' }]);
+  });
+});
+
+describe('an import cut short by a crash', () => {
+  it('is marked failed at the next start, saved nothing, and can be run again', async () => {
+    const { failAbandonedImports } = await import('../lib/import/jobs');
+    const csv = 'name\nJonathan Ashworth\n';
+    const id = await createImportJob({ kind: 'signatures', fileName: 'crash.csv', bytes: new TextEncoder().encode(csv), campaignId, sourceId }, { headers: editor.headers });
+    // What a SIGKILL mid-run leaves behind: the job claimed, its transaction never committed.
+    await client.query(`UPDATE "ImportJob" SET status = 'RUNNING' WHERE id = $1`, [id]);
+    const before = await signatures();
+    expect(await failAbandonedImports()).toBe(1);
+    const job = (await getImportJob(id, { headers: editor.headers }))!;
+    expect(job.status).toBe('FAILED');
+    expect(job.message).toMatch(/nothing was saved. Run it again/);
+    expect(await signatures()).toBe(before);
+    expect(await runImportJob(id, { skipInvalid: false }, { headers: editor.headers })).toMatchObject({ ok: true });
+    expect(await signatures()).toBe(before + 1);
+  });
+});
+
 describe('polls', () => {
   it('checks ranges and dates, and matches subjects by slug or name', async () => {
     const id = await createImportJob({ kind: 'polls', fileName: 'polls.csv', bytes: fixture('polls.csv'), sourceId }, { headers: editor.headers });

@@ -167,6 +167,9 @@ export async function uploadImportAction(_previous: UploadState, form: FormData)
       bytes: new Uint8Array(await file.arrayBuffer()),
       campaignId: Number(form.get('campaignId')) || undefined,
       sourceId: Number(form.get('sourceId')) || undefined,
+      mapping: Object.fromEntries(
+        [...form.entries()].filter(([k, v]) => k.startsWith('map.') && typeof v === 'string' && v.trim()).map(([k, v]) => [k.slice(4), String(v).slice(0, 100)]),
+      ),
     });
   } catch (error) {
     return { message: publicMessage(error, 'upload import'), kind };

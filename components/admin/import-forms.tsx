@@ -7,7 +7,15 @@ import type { RefOption } from '@/lib/admin/store';
 
 const input = 'rounded border border-rule bg-white px-2 py-1.5';
 
-export function UploadForm({ kinds, campaigns, sources }: { kinds: { value: string; label: string; needs: string[]; columns: string }[]; campaigns: RefOption[]; sources: RefOption[] }) {
+export function UploadForm({
+  kinds,
+  campaigns,
+  sources,
+}: {
+  kinds: { value: string; label: string; needs: string[]; columns: string; names: string[] }[];
+  campaigns: RefOption[];
+  sources: RefOption[];
+}) {
   const [state, action, pending] = useActionState<UploadState, FormData>(uploadImportAction, {});
   const [kind, setKind] = useState(state.kind ?? kinds[0]!.value);
   const chosen = kinds.find((k) => k.value === kind)!;
@@ -60,6 +68,20 @@ export function UploadForm({ kinds, campaigns, sources }: { kinds: { value: stri
           </select>
         </label>
       )}
+      <details className="rounded border border-rule p-2 text-sm">
+        <summary className="cursor-pointer">My file names its columns differently</summary>
+        <p className="mt-1 text-xs text-muted">
+          Give the name your file uses for each column it has; leave the rest empty. Columns the import does not use are then ignored.
+        </p>
+        <div className="mt-2 grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-3" key={kind}>
+          {chosen.names.map((name) => (
+            <label key={name} className="flex flex-col gap-1">
+              <span className="text-xs">{name}</span>
+              <input name={`map.${name}`} className={input} placeholder={name} />
+            </label>
+          ))}
+        </div>
+      </details>
       <label className="flex flex-col gap-1">
         <span className="text-sm font-medium">CSV file (UTF-8, comma-separated, header row; at most 20 MB)</span>
         <input type="file" name="file" accept=".csv,text/csv" required className="text-sm" />

@@ -15,6 +15,8 @@ export interface UploadInput {
   bytes: Uint8Array;
   campaignId?: number;
   sourceId?: number;
+  /** Our column name → the file's, for files laid out differently. */
+  mapping?: Record<string, string>;
 }
 
 /** Checks an upload and records it as a previewed job. File-level problems throw AppError('INVALID'). */
@@ -33,12 +35,13 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
   let parsed;
   try {
     content = decodeUtf8(input.bytes);
-    parsed = parseCsv(content, kind.columns);
+    parsed = parseCsv(content, kind.columns, { rename: input.mapping });
   } catch (error) {
     if (error instanceof CsvFileError) throw new AppError('INVALID', error.message);
     throw error;
   }
-  const options: ImportOptions = { campaignId: input.campaignId, sourceId: input.sourceId, fileName };
+  const mapping = Object.fromEntries(Object.entries(input.mapping ?? {}).filter(([, v]) => v.trim()));
+  const options: ImportOptions = { campaignId: input.campaignId, sourceId: input.sourceId, fileName, ...(Object.keys(mapping).length ? { mapping } : {}) };
   const analysis = await kind.analyze(parsed.rows, options);
   const invalidRows = new Set(analysis.errors.map((e) => e.row)).size;
   const job = await db().importJob.create({
@@ -92,7 +95,7 @@ export async function runImportJob(id: number, { skipInvalid }: { skipInvalid: b
     return { ok: false, message };
   };
   try {
-    const parsed = parseCsv(job.content ?? '', kind.columns);
+    const parsed = parseCsv(job.content ?? '', kind.columns, { rename: options.mapping });
     const analysis = await kind.analyze(parsed.rows, options);
     if (analysis.errors.length && !skipInvalid) {
       return await fail(`${new Set(analysis.errors.map((e) => e.row)).size} rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.`);

@@ -38,6 +38,8 @@ export interface ImportOptions {
   campaignId?: number;
   sourceId?: number;
   fileName: string;
+  /** Our column name → the file's, for other layouts. */
+  mapping?: Record<string, string>;
 }
 
 const PREVIEW_ROWS = 20;

@@ -29,8 +29,16 @@ export function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
-/** Parses CSV text with a header row, checking the columns against what the import expects. */
-export function parseCsv(text: string, columns: { required: string[]; optional: string[] }): ParsedCsv {
+export interface ColumnMapping {
+  /** Our column name → the file's column name, for files laid out differently. */
+  rename?: Record<string, string>;
+}
+
+/**
+ * Parses CSV text with a header row, checking the columns against what the import expects. With
+ * a mapping, the file's own names are read as ours and columns the import does not use are ignored.
+ */
+export function parseCsv(text: string, columns: { required: string[]; optional: string[] }, mapping: ColumnMapping = {}): ParsedCsv {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   if (!firstLine.trim()) throw new CsvFileError('The first line is empty: the file needs a header row naming its columns.');
   if (!firstLine.includes(',')) {
@@ -47,12 +55,17 @@ export function parseCsv(text: string, columns: { required: string[]; optional: 
     throw new CsvFileError(`The file is not valid CSV near line ${e.lines ?? '?'}: ${e.message}`);
   }
   const [head, ...data] = records;
-  const names = (head?.record ?? []).map((h) => h.trim().toLowerCase());
+  const theirs = new Map(Object.entries(mapping.rename ?? {}).filter(([, v]) => v.trim()).map(([ours, file]) => [file.trim().toLowerCase(), ours]));
+  const mapped = theirs.size > 0;
+  const names = (head?.record ?? []).map((h) => {
+    const name = h.trim().toLowerCase();
+    return theirs.get(name) ?? name;
+  });
   const missing = columns.required.filter((c) => !names.includes(c));
   if (missing.length) throw new CsvFileError(`Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The header row has: ${names.join(', ') || 'nothing'}.`);
   const known = new Set([...columns.required, ...columns.optional]);
   const unknown = names.filter((n) => !known.has(n));
-  if (unknown.length) throw new CsvFileError(`Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Expected: ${[...known].join(', ')}.`);
+  if (unknown.length && !mapped) throw new CsvFileError(`Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Expected: ${[...known].join(', ')}.`);
   const duplicated = names.filter((n, i) => names.indexOf(n) !== i);
   if (duplicated.length) throw new CsvFileError(`The column ${duplicated[0]} appears twice in the header.`);
   if (data.length === 0) throw new CsvFileError('The file has a header row but no data rows.');
@@ -62,7 +75,10 @@ export function parseCsv(text: string, columns: { required: string[]; optional: 
     // Optional columns the file leaves out read as empty.
     rows: data.map(({ record, info }) => ({
       line: info.lines,
-      values: { ...Object.fromEntries([...known].map((n) => [n, ''])), ...Object.fromEntries(names.map((n, j) => [n, (record[j] ?? '').trim()])) },
+      values: {
+        ...Object.fromEntries([...known].map((n) => [n, ''])),
+        ...Object.fromEntries(names.flatMap((n, j) => (known.has(n) ? [[n, (record[j] ?? '').trim()]] : []))),
+      },
     })),
   };
 }

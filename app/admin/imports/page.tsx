@@ -14,7 +14,13 @@ export const metadata: Metadata = { title: 'Imports' };
 export default async function ImportsPage() {
   const actor = await requireRole('viewer');
   const [jobs, options] = await Promise.all([listImportJobs(), referenceOptions(entityDef('signatures')!)]);
-  const kinds = Object.entries(IMPORT_KINDS).map(([value, k]) => ({ value, label: k.label, needs: k.needs, columns: `${k.columns.required.join(', ')} (required); ${k.columns.optional.join(', ')}` }));
+  const kinds = Object.entries(IMPORT_KINDS).map(([value, k]) => ({
+    value,
+    label: k.label,
+    needs: k.needs,
+    columns: `${k.columns.required.join(', ')} (required); ${k.columns.optional.join(', ')}`,
+    names: [...k.columns.required, ...k.columns.optional],
+  }));
   return (
     <div className="flex flex-col gap-4">
       <h1 className="font-serif text-3xl font-bold">Imports</h1>
