@@ -50,6 +50,7 @@ test.describe('people, polls, timeline and sources @phone', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Growing calls for Jeremy Corbyn to boot out anti-Semitism row MP Chris Williamson');
     await expect(page.getByText('Sky News, 28 June 2019 17:43 UK time')).toBeVisible();
     await expect(page.getByText('No web address is recorded for this source.')).toBeVisible();
+    await expect(page).toHaveTitle('Source · Whipcount'); // set after a client-side navigation
     await expectNoSeriousA11yViolations(page);
   });
 });
