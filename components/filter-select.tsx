@@ -1,21 +1,27 @@
-/** A labelled <select> for GET filter forms, with "Any" as the empty choice. */
+/** A labelled <select>: filters (with "Any" as the empty choice) and form fields alike. */
 export function FilterSelect({
   name,
   label,
   value,
   options,
   anyLabel = 'Any',
+  required,
+  invalid,
+  labelClassName = 'text-xs text-muted',
 }: {
   name: string;
   label: string;
-  value: string | undefined;
+  value?: string;
   options: readonly (string | readonly [value: string, label: string])[];
   anyLabel?: string | null;
+  required?: boolean;
+  invalid?: boolean;
+  labelClassName?: string;
 }) {
   return (
     <label className="flex flex-col gap-1">
-      <span className="text-xs text-muted">{label}</span>
-      <select name={name} defaultValue={value ?? ''} className="rounded border border-rule bg-white px-2 py-1.5">
+      <span className={labelClassName}>{label}</span>
+      <select name={name} defaultValue={value ?? ''} required={required} aria-invalid={invalid || undefined} className="rounded border border-rule bg-white px-2 py-1.5">
         {anyLabel !== null && <option value="">{anyLabel}</option>}
         {options.map((option) => {
           const [v, text] = typeof option === 'string' ? [option, option] : option;
@@ -35,3 +41,6 @@ export const HOUSE_OPTIONS = [
   ['LORDS', 'Lords'],
   ['NONE', 'Neither'],
 ] as const;
+
+/** Options from the data-access layer ({ value, label }) in the form FilterSelect takes. */
+export const asOptions = (options: readonly { value: string; label: string }[]) => options.map((o) => [o.value, o.label] as const);

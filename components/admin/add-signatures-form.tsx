@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { type PasteState, pasteFlowAction } from '@/app/admin/actions';
+import { asOptions, FilterSelect } from '@/components/filter-select';
 import { CONFIDENCE } from '@/lib/admin/entities';
 import type { RefOption } from '@/lib/admin/store';
 
@@ -34,17 +35,16 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
       <form action={action} key={`${state.campaignId}:${state.text}`} className="flex flex-col gap-3 rounded-lg border border-rule bg-white p-4">
         <input type="hidden" name="intent" value="preview" />
         <h2 className="font-semibold">1. Paste the names</h2>
-        <label className="flex flex-col gap-1">
-          <span className="text-sm font-medium">Campaign they signed</span>
-          <select name="campaignId" defaultValue={state.campaignId} required className={input} aria-invalid={err.campaignId ? true : undefined}>
-            <option value="">Choose…</option>
-            {campaigns.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="campaignId"
+          label="Campaign they signed"
+          value={state.campaignId}
+          options={asOptions(campaigns)}
+          anyLabel="Choose…"
+          required
+          invalid={Boolean(err.campaignId)}
+          labelClassName="text-sm font-medium"
+        />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Names, one per line, as the source writes them</span>
           <textarea name="names" rows={8} defaultValue={state.text} required className={`${input} font-mono text-sm`} placeholder={'Dame Margaret Hodge\nMr Lammy\nYvette Cooper'} />

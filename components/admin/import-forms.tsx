@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useState } from 'react';
 import { runImportAction, type UploadState, uploadImportAction } from '@/app/admin/actions';
+import { asOptions, FilterSelect } from '@/components/filter-select';
 import type { RefOption } from '@/lib/admin/store';
 
 const input = 'rounded border border-rule bg-white px-2 py-1.5';
@@ -43,30 +44,10 @@ export function UploadForm({
       </label>
       <p className="text-xs text-muted">Columns: {chosen.columns}</p>
       {chosen.needs.includes('campaign') && (
-        <label className="flex flex-col gap-1">
-          <span className="text-sm font-medium">Campaign</span>
-          <select name="campaignId" className={input}>
-            <option value="">Given by the file’s campaign column</option>
-            {campaigns.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="campaignId" label="Campaign" options={asOptions(campaigns)} anyLabel="Given by the file’s campaign column" labelClassName="text-sm font-medium" />
       )}
       {chosen.needs.includes('source') && (
-        <label className="flex flex-col gap-1">
-          <span className="text-sm font-medium">Source of the data</span>
-          <select name="sourceId" className={input} required>
-            <option value="">Choose…</option>
-            {sources.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="sourceId" label="Source of the data" options={asOptions(sources)} anyLabel="Choose…" required labelClassName="text-sm font-medium" />
       )}
       <details className="rounded border border-rule p-2 text-sm">
         <summary className="cursor-pointer">My file names its columns differently</summary>
