@@ -7,8 +7,8 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { requireRole, type RequestContext } from './auth/session';
 import { AppError } from './errors';
-import { signatureQuerySchema, type SignatureQuery } from './signatures';
-import { containsPattern } from './sql';
+import { SIGNATURE_SORT_SQL, signatureQuerySchema } from './signatures';
+import { containsPattern, ELIGIBLE_SQL, KNOWN_ON_SQL } from './sql';
 import { isSlug } from './validation';
 
 const holder = globalThis as unknown as { whipcountCopyPool?: pg.Pool };
@@ -26,7 +26,6 @@ const safe = (column: string) => `csv_safe(${column})`;
 const bool = (column: string) => `CASE WHEN ${column} THEN 'true' ELSE 'false' END`;
 const SOURCE = (a: string) =>
   `${safe(`${a}.publisher`)} AS source_publisher, ${safe(`${a}.title`)} AS source_title, ${instant(`${a}."publishedAt"`)} AS source_published_at, ${safe(`${a}.url`)} AS source_url`;
-const ELIGIBLE = `(p.house = ANY(c."eligibleHouses") AND (cardinality(coalesce(c."eligibleParties", '{}')) = 0 OR p.party = ANY(c."eligibleParties")))`;
 
 interface ExportDef {
   /** Only signed-in users (viewer or above) may download it. */
@@ -34,14 +33,6 @@ interface ExportDef {
   query: (params: URLSearchParams) => { sql: string; slug?: string };
 }
 
-const SIGNATURE_ORDER: Record<SignatureQuery['sort'], string> = {
-  name: 'p."sortName"',
-  house: 'p.house',
-  party: 'p.party',
-  constituency: 'p.constituency',
-  date: 'known_on',
-  confidence: 'sig.confidence',
-};
 
 function signaturesQuery(params: URLSearchParams) {
   const campaign = params.get('campaign');
@@ -65,12 +56,12 @@ function signaturesQuery(params: URLSearchParams) {
     sql: `
       SELECT c.slug AS campaign, p.slug AS person, ${safe('p.name')} AS name, ${safe('p.honorific')} AS honorific, p.house, ${safe('p.party')} AS party,
              ${safe('p.constituency')} AS constituency, ${safe('sig."roleAtSigning"')} AS role_at_signing, ${day('sig."signedOn"')} AS signed_on,
-             ${day(`coalesce(sig."signedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date, (sig."createdAt" AT TIME ZONE 'UTC')::date)`)} AS known_on, sig.confidence,
+             ${day(KNOWN_ON_SQL)} AS known_on, sig.confidence,
              ${bool('sig."isLeadSponsor"')} AS lead_sponsor, ${day('sig."withdrawnOn"')} AS withdrawn_on, ${safe('sig."withdrawalReason"')} AS withdrawal_reason,
-             ${bool(`sig."withdrawnOn" IS NULL AND ${ELIGIBLE}`)} AS counted, ${safe('sig.note')} AS note, ${SOURCE('src')}
+             ${bool(`sig."withdrawnOn" IS NULL AND ${ELIGIBLE_SQL()}`)} AS counted, ${safe('sig.note')} AS note, ${SOURCE('src')}
       FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Campaign" c ON c.id = sig."campaignId" JOIN "Source" src ON src.id = sig."sourceId"
       WHERE ${where.join(' AND ')}
-      ORDER BY c.slug, ${SIGNATURE_ORDER[q.sort]} ${q.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p."sortName", sig.id`,
+      ORDER BY c.slug, ${SIGNATURE_SORT_SQL[q.sort]} ${q.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p."sortName", sig.id`,
   };
 }
 

@@ -4,7 +4,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from './db';
 import { Prisma } from './generated/prisma/client';
-import { containsPattern, eligibleSigner, knownOn, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
+import { containsPattern, eligibleFor, eligibleSigner, knownOn, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
 
 /** The table's filters and sort, as they appear in the page's URL. Unknown values are dropped. */
 export const signatureQuerySchema = z.object({
@@ -37,13 +37,14 @@ export interface SignatureRow {
   source: SourceRef;
 }
 
-const ORDER: Record<SignatureQuery['sort'], Prisma.Sql> = {
-  name: Prisma.sql`p."sortName"`,
-  house: Prisma.sql`p.house`,
-  party: Prisma.sql`p.party`,
-  constituency: Prisma.sql`p.constituency`,
-  date: Prisma.sql`known_on`,
-  confidence: Prisma.sql`sig.confidence`,
+/** The column each sort key orders by (the table and the CSV export share it; `known_on` is a select alias). */
+export const SIGNATURE_SORT_SQL: Record<SignatureQuery['sort'], string> = {
+  name: 'p."sortName"',
+  house: 'p.house',
+  party: 'p.party',
+  constituency: 'p.constituency',
+  date: 'known_on',
+  confidence: 'sig.confidence',
 };
 
 type Row = SourceRow & {
@@ -100,7 +101,7 @@ export async function listSignatures(campaignId: number, query: SignatureQuery, 
     JOIN "Campaign" c ON c.id = sig."campaignId"
     JOIN "Source" src ON src.id = sig."sourceId"
     WHERE ${signatureConditions(campaignId, query)}
-    ORDER BY ${ORDER[query.sort]} ${direction}, p."sortName", sig.id
+    ORDER BY ${Prisma.raw(SIGNATURE_SORT_SQL[query.sort])} ${direction}, p."sortName", sig.id
     LIMIT ${limit} OFFSET ${offset}`;
   return rows.map((r) => ({
     id: r.id,
@@ -189,7 +190,7 @@ export async function campaignOverlaps(campaignId: number, { limit = 5, neitherL
           FROM "Person" p, "Campaign" c, "Campaign" o
           WHERE c.id = ${campaignId} AND o.id = ${other.id}
             AND ${eligibleSigner}
-            AND p.house = ANY(o."eligibleHouses") AND (cardinality(coalesce(o."eligibleParties", '{}')) = 0 OR p.party = ANY(o."eligibleParties"))
+            AND ${eligibleFor('o')}
             AND NOT EXISTS (
               SELECT 1 FROM "Signature" sig WHERE sig."personId" = p.id AND sig."campaignId" IN (c.id, o.id) AND ${standing}
             )

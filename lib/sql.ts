@@ -2,15 +2,25 @@
 // They assume the aliases c (Campaign), p (Person), sig (Signature) and src (its Source).
 import { Prisma } from './generated/prisma/client';
 
+// Each rule is written once as text (the CSV exports inline it into COPY, which takes no
+// parameters) and wrapped for Prisma's tagged queries below.
+
+/** The person `p` may sign campaign `campaign` by house and party. */
+export const ELIGIBLE_SQL = (campaign = 'c') =>
+  `(p.house = ANY(${campaign}."eligibleHouses") AND (cardinality(coalesce(${campaign}."eligibleParties", '{}')) = 0 OR p.party = ANY(${campaign}."eligibleParties")))`;
+
+/** The day we know a signature by: when it was signed, else when its source published it, else
+ * when it was recorded here. */
+export const KNOWN_ON_SQL = `coalesce(sig."signedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date, (sig."createdAt" AT TIME ZONE 'UTC')::date)`;
+
 /** The signer's house and party may sign this campaign. */
-export const eligibleSigner = Prisma.sql`(p.house = ANY(c."eligibleHouses") AND (cardinality(coalesce(c."eligibleParties", '{}')) = 0 OR p.party = ANY(c."eligibleParties")))`;
+export const eligibleSigner = Prisma.raw(ELIGIBLE_SQL());
+export const eligibleFor = (campaign: string) => Prisma.raw(ELIGIBLE_SQL(campaign));
 
 /** A signature that stands: not withdrawn. */
 export const standing = Prisma.sql`sig."withdrawnOn" IS NULL`;
 
-/** The day we know a signature by: when it was signed, else when its source published it, else
- * when it was recorded here. */
-export const knownOn = Prisma.sql`coalesce(sig."signedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date, (sig."createdAt" AT TIME ZONE 'UTC')::date)`;
+export const knownOn = Prisma.raw(KNOWN_ON_SQL);
 
 /** Columns of a source, for SourceRef. */
 export const sourceColumns = (alias: string) =>
