@@ -60,7 +60,7 @@ export const ENTITIES: EntityDef[] = [
       { name: 'status', label: 'Status', type: 'select', required: true, options: opts('OPEN', 'CLOSED', 'SUCCEEDED', 'FAILED', 'WITHDRAWN') },
       { name: 'summary', label: 'Summary', type: 'textarea' },
       { name: 'bodyId', label: 'Body it belongs to', type: 'ref', ref: 'body' },
-      { name: 'leadSponsorId', label: 'Lead sponsor', type: 'person' },
+      { name: 'leadSponsorId', label: 'Lead sponsor', type: 'person', relation: 'leadSponsor' },
       { name: 'openedOn', label: 'Opened on', type: 'date' },
       { name: 'eligibleHouses', label: 'Who may sign', type: 'multiselect', required: true, options: HOUSES },
       { name: 'eligibleParties', label: 'Parties that may sign', type: 'list', help: 'As the roster names them, separated by commas; leave empty for any party.' },
@@ -111,7 +111,7 @@ export const ENTITIES: EntityDef[] = [
     plural: 'Signatures',
     fields: [
       { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign', required: true },
-      { name: 'personId', label: 'Person', type: 'person', required: true },
+      { name: 'personId', label: 'Person', type: 'person', relation: 'person', required: true },
       { name: 'signedOn', label: 'Signed on', type: 'date' },
       { name: 'roleAtSigning', label: 'Role at signing', type: 'text', max: 200 },
       confidence,
@@ -207,7 +207,7 @@ export const ENTITIES: EntityDef[] = [
     plural: 'Ballots',
     fields: [
       { name: 'divisionId', label: 'Division', type: 'ref', ref: 'division', required: true },
-      { name: 'personId', label: 'Person', type: 'person', required: true },
+      { name: 'personId', label: 'Person', type: 'person', relation: 'person', required: true },
       { name: 'vote', label: 'Vote', type: 'select', required: true, options: opts('AYE', 'NO', 'ABSTAIN') },
     ],
     columns: ['divisionId', 'personId', 'vote'],
@@ -223,7 +223,7 @@ export const ENTITIES: EntityDef[] = [
     label: 'statement',
     plural: 'Statements',
     fields: [
-      { name: 'personId', label: 'Speaker', type: 'person' },
+      { name: 'personId', label: 'Speaker', type: 'person', relation: 'person' },
       { name: 'speakerLabel', label: 'Or the source’s words for the speaker', type: 'text', max: 200, help: 'e.g. “A Labour source”' },
       { name: 'subject', label: 'Subject', type: 'text', required: true, max: 300 },
       { name: 'campaignId', label: 'Campaign it concerns', type: 'ref', ref: 'campaign' },
@@ -248,7 +248,7 @@ export const ENTITIES: EntityDef[] = [
     plural: 'Polls',
     fields: [
       { name: 'pollster', label: 'Pollster', type: 'text', required: true, max: 200 },
-      { name: 'subjectPersonId', label: 'Subject', type: 'person', required: true },
+      { name: 'subjectPersonId', label: 'Subject', type: 'person', relation: 'subject', required: true },
       { name: 'subjectRole', label: 'Role rated', type: 'text', required: true, max: 200, help: 'Records compare within a role, e.g. Leader of the Opposition.' },
       { name: 'fieldworkStart', label: 'Fieldwork from', type: 'date' },
       { name: 'fieldworkEnd', label: 'Fieldwork to', type: 'date' },
@@ -323,7 +323,7 @@ export const ENTITIES: EntityDef[] = [
     label: 'alias',
     plural: 'Name aliases',
     fields: [
-      { name: 'personId', label: 'Person', type: 'person', required: true },
+      { name: 'personId', label: 'Person', type: 'person', relation: 'person', required: true },
       { name: 'alias', label: 'Name as sources write it', type: 'text', required: true, max: 200 },
       { name: 'sourceId', label: 'Source', type: 'ref', ref: 'source' },
     ],
@@ -341,7 +341,7 @@ export const ENTITIES: EntityDef[] = [
     label: 'role',
     plural: 'Roles held',
     fields: [
-      { name: 'personId', label: 'Person', type: 'person', required: true },
+      { name: 'personId', label: 'Person', type: 'person', relation: 'person', required: true },
       { name: 'title', label: 'Title', type: 'text', required: true, max: 200 },
       { name: 'organisation', label: 'Organisation', type: 'text', max: 200 },
       { name: 'bodyId', label: 'Body', type: 'ref', ref: 'body' },

@@ -19,7 +19,8 @@ export type FieldDef = {
   | { type: 'multiselect'; options: readonly (readonly [string, string])[] }
   | { type: 'list' }
   | { type: 'ref'; ref: RefKind }
-  | { type: 'person' }
+  /** A person picked by slug; `relation` is the Prisma relation the id field belongs to. */
+  | { type: 'person'; relation: string }
 );
 
 export type FormValues = Record<string, string | string[]>;

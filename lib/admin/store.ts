@@ -41,7 +41,7 @@ function requireDef(key: string): EntityDef {
   return def;
 }
 
-const personFields = (def: EntityDef) => def.fields.filter((f) => f.type === 'person');
+const personFields = (def: EntityDef) => def.fields.flatMap((f) => (f.type === 'person' ? [f] : []));
 
 /** Names a database constraint in an error, if the entity knows it. */
 function constraintError(def: EntityDef, error: unknown): FieldErrors | null {
@@ -63,10 +63,10 @@ export interface RefOption {
 }
 
 /** Choices for every reference field of an entity, and the people list where people are picked. */
-export async function referenceOptions(def: EntityDef, ctx?: RequestContext): Promise<Record<string, RefOption[]>> {
+export async function referenceOptions(def: EntityDef, ctx?: RequestContext, { people = true } = {}): Promise<Record<string, RefOption[]>> {
   await requireRole('viewer', ctx);
   const prisma = db();
-  const kinds = new Set(def.fields.flatMap((f) => (f.type === 'ref' ? [f.ref] : f.type === 'person' ? ['person'] : [])));
+  const kinds = new Set(def.fields.flatMap((f) => (f.type === 'ref' ? [f.ref] : f.type === 'person' && people ? ['person'] : [])));
   const out: Record<string, RefOption[]> = {};
   await Promise.all(
     [...kinds].map(async (kind) => {
@@ -108,13 +108,13 @@ export async function referenceOptions(def: EntityDef, ctx?: RequestContext): Pr
 export async function getRecord(key: string, id: number, ctx?: RequestContext) {
   await requireRole('viewer', ctx);
   const def = requireDef(key);
-  const include = Object.fromEntries(personFields(def).map((f) => [f.name.replace(/Id$/, '').replace('subjectPerson', 'subject'), { select: { slug: true } }]));
+  const include = Object.fromEntries(personFields(def).map((f) => [f.relation, { select: { slug: true } }]));
   const row = await delegate(db(), def).findUnique({ where: { id }, include: Object.keys(include).length ? include : undefined });
   if (!row) return null;
   const values: FormValues = {};
   for (const f of def.fields) {
     if (f.type === 'person') {
-      const relation = row[f.name.replace(/Id$/, '').replace('subjectPerson', 'subject')] as { slug: string } | null;
+      const relation = row[f.relation] as { slug: string } | null;
       values[f.name] = relation?.slug ?? '';
     } else values[f.name] = toFormValue(f, row[f.name]);
   }
@@ -132,7 +132,8 @@ export async function listRecords(key: string, query: { q?: string; page?: numbe
   const [rows, total, options] = await Promise.all([
     d.findMany({ where, orderBy: def.orderBy, take: pageSize, skip: (page - 1) * pageSize }),
     d.count({ where }),
-    referenceOptions(def, ctx),
+    // Rows name their people by id; the list looks those up below instead of loading everyone.
+    referenceOptions(def, ctx, { people: false }),
   ]);
   const personIds = personFields(def).flatMap((f) => rows.map((r) => r[f.name] as number | null)).filter((v): v is number => typeof v === 'number');
   const people = new Map((await db().person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
