@@ -7,17 +7,20 @@ export function TableShell({
   testId,
   label,
   minWidth = 'min-w-[560px]',
+  maxHeight,
 }: {
   columns: React.ReactNode[];
   children: React.ReactNode;
   testId?: string;
   label?: string;
   minWidth?: string;
+  /** Scroll vertically past this height (a Tailwind max-h class), keeping the header in view. */
+  maxHeight?: string;
 }) {
   return (
-    <div className="overflow-x-auto rounded border border-rule bg-white">
+    <div className={`${maxHeight ? `${maxHeight} overflow-auto` : 'overflow-x-auto'} rounded border border-rule bg-white`}>
       <table className={`w-full ${minWidth} text-left text-sm`} data-testid={testId} aria-label={label}>
-        <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
+        <thead className={`${maxHeight ? 'sticky top-0 ' : ''}bg-paper text-xs uppercase tracking-wide text-muted`}>
           <tr>
             {columns.map((column, i) => (
               <th key={i} scope="col" className="px-3 py-2">

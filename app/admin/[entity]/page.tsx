@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Pager, TableShell } from '@/components/table-shell';
 import { entityDef } from '@/lib/admin/entities';
 import { listRecords } from '@/lib/admin/store';
 import { currentActor } from '@/lib/auth/session';
@@ -53,45 +54,28 @@ export default async function EntityListPage({ params, searchParams }: Props) {
       {list.rows.length === 0 ? (
         <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">Nothing here yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-rule bg-white">
-          <table className="w-full text-left text-sm" data-testid="admin-list">
-            <thead className="bg-paper text-xs uppercase text-muted">
-              <tr>
-                {def.columns.map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2">
-                    {def.fields.find((f) => f.name === c)?.label}
-                  </th>
-                ))}
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((row) => (
-                <tr key={row.id} className="border-t border-rule">
-                  {row.cells.map((cell, i) => (
-                    <td key={i} className="max-w-xs truncate px-3 py-2">
-                      {cell}
-                    </td>
-                  ))}
-                  <td className="px-3 py-2">
-                    <Link href={`/admin/${def.key}/${row.id}`} aria-label={`${canEdit ? 'Edit' : 'View'} ${row.title}`}>
-                      {canEdit ? 'Edit' : 'View'}
-                    </Link>
-                  </td>
-                </tr>
+        <TableShell
+          testId="admin-list"
+          minWidth=""
+          columns={[...def.columns.map((c) => def.fields.find((f) => f.name === c)?.label), <span key="actions" className="sr-only">Actions</span>]}
+        >
+          {list.rows.map((row) => (
+            <tr key={row.id} className="border-t border-rule">
+              {row.cells.map((cell, i) => (
+                <td key={i} className="max-w-xs truncate px-3 py-2">
+                  {cell}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <td className="px-3 py-2">
+                <Link href={`/admin/${def.key}/${row.id}`} aria-label={`${canEdit ? 'Edit' : 'View'} ${row.title}`}>
+                  {canEdit ? 'Edit' : 'View'}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </TableShell>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex gap-4 text-sm">
-          {list.page > 1 && <Link href={`?${new URLSearchParams({ ...(q ? { q } : {}), page: String(list.page - 1) })}`}>← Previous</Link>}
-          {list.page < pages && <Link href={`?${new URLSearchParams({ ...(q ? { q } : {}), page: String(list.page + 1) })}`}>Next →</Link>}
-        </nav>
-      )}
+      <Pager page={list.page} pages={pages} href={(p) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`} />
     </div>
   );
 }

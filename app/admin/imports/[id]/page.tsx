@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RunImportForm } from '@/components/admin/import-forms';
+import { TableShell } from '@/components/table-shell';
 import { hasRole } from '@/lib/auth/roles';
 import { requireRole } from '@/lib/auth/session';
 import { getImportJob } from '@/lib/import/jobs';
@@ -50,60 +51,34 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           <h2 id="invalid-rows" className="mb-2 font-semibold">
             Invalid rows
           </h2>
-          <div className="max-h-96 overflow-auto rounded border border-rule bg-white">
-            <table className="w-full text-left text-sm" data-testid="import-errors">
-              <thead className="sticky top-0 bg-paper text-xs uppercase text-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Line</th>
-                  <th scope="col" className="px-3 py-2">Column</th>
-                  <th scope="col" className="px-3 py-2">Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {job.errors.slice(0, 1000).map((e, i) => (
-                  <tr key={i} className="border-t border-rule">
-                    <td className="px-3 py-1 tabular-nums">{e.row}</td>
-                    <td className="px-3 py-1">{e.column || '—'}</td>
-                    <td className="px-3 py-1">{e.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableShell testId="import-errors" minWidth="" maxHeight="max-h-96" columns={['Line', 'Column', 'Reason']}>
+            {job.errors.slice(0, 1000).map((e, i) => (
+              <tr key={i} className="border-t border-rule">
+                <td className="px-3 py-1 tabular-nums">{e.row}</td>
+                <td className="px-3 py-1">{e.column || '—'}</td>
+                <td className="px-3 py-1">{e.reason}</td>
+              </tr>
+            ))}
+          </TableShell>
         </section>
       )}
       <section aria-labelledby="preview">
         <h2 id="preview" className="mb-2 font-semibold">
           First rows
         </h2>
-        <div className="overflow-x-auto rounded border border-rule bg-white">
-          <table className="w-full text-left text-sm" data-testid="import-preview">
-            <thead className="bg-paper text-xs uppercase text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-2">Line</th>
-                {columns.map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2">
-                    {c}
-                  </th>
-                ))}
-                <th scope="col" className="px-3 py-2">What happens</th>
-              </tr>
-            </thead>
-            <tbody>
-              {job.preview.map((row) => (
-                <tr key={row.line} className="border-t border-rule">
-                  <td className="px-3 py-1 tabular-nums">{row.line}</td>
-                  {columns.map((c) => (
-                    <td key={c} className="max-w-48 truncate px-3 py-1">
-                      {row.values[c]}
-                    </td>
-                  ))}
-                  <td className="px-3 py-1">{row.outcome}</td>
-                </tr>
+        <TableShell testId="import-preview" minWidth="" columns={['Line', ...columns, 'What happens']}>
+          {job.preview.map((row) => (
+            <tr key={row.line} className="border-t border-rule">
+              <td className="px-3 py-1 tabular-nums">{row.line}</td>
+              {columns.map((c) => (
+                <td key={c} className="max-w-48 truncate px-3 py-1">
+                  {row.values[c]}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <td className="px-3 py-1">{row.outcome}</td>
+            </tr>
+          ))}
+        </TableShell>
       </section>
     </div>
   );
