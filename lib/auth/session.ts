@@ -1,6 +1,7 @@
 // Who is asking. Every data-access function that writes, or reads what is not public, calls
 // requireRole itself: the page, the proxy and the action are never the only check.
 import 'server-only';
+import { cache } from 'react';
 import { AppError } from '../errors';
 import { auth } from './auth';
 import { hasRole, isRole, type Role } from './roles';
@@ -30,7 +31,15 @@ async function requestHeaders(ctx?: RequestContext): Promise<Headers> {
 
 /** The signed-in user, or null. A banned user or an unknown role counts as signed out. */
 export async function currentActor(ctx?: RequestContext): Promise<Actor | null> {
-  const session = await auth().api.getSession({ headers: await requestHeaders(ctx) });
+  return ctx?.headers ? actorFor(ctx.headers) : actorOfThisRequest();
+}
+
+// While rendering, every data-access call on a page asks who is signing in; one session lookup
+// per request serves them all (React's cache is per request, and inactive outside rendering).
+const actorOfThisRequest = cache(async () => actorFor(await requestHeaders()));
+
+async function actorFor(headers: Headers): Promise<Actor | null> {
+  const session = await auth().api.getSession({ headers });
   if (!session) return null;
   const { user } = session;
   if ((user as { banned?: boolean | null }).banned) return null;

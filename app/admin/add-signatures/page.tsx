@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Add signatures' };
 export default async function AddSignaturesPage({ searchParams }: { searchParams: Promise<{ campaign?: string }> }) {
   const actor = await requireRole('viewer');
   if (!hasRole(actor.role, 'editor')) return <NotAllowed role={actor.role} needed="editor" />;
-  const options = await referenceOptions(entityDef('signatures')!);
+  const options = await referenceOptions(entityDef('signatures')!, undefined, { people: false });
   const { campaign } = await searchParams;
   return (
     <div className="flex flex-col gap-4">

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Imports' };
 
 export default async function ImportsPage() {
   const actor = await requireRole('viewer');
-  const [jobs, options] = await Promise.all([listImportJobs(), referenceOptions(entityDef('signatures')!)]);
+  const [jobs, options] = await Promise.all([listImportJobs(), referenceOptions(entityDef('signatures')!, undefined, { people: false })]);
   const kinds = Object.entries(IMPORT_KINDS).map(([value, k]) => ({
     value,
     label: k.label,
