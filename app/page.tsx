@@ -33,6 +33,9 @@ export default async function OverviewPage() {
         <DownloadLinks name="signatures" label="All signatures" />
         <DownloadLinks name="tallies" label="Reported tallies" />
         <DownloadLinks name="thresholds" label="Thresholds" />
+        <a href="/api/export/everything.zip" download title="Every table of the data set as CSV, with ids and a manifest">
+          Everything (ZIP of CSVs)
+        </a>
         <a href="/api/v1/campaigns">JSON API</a>
       </p>
       {campaigns.length === 0 ? (

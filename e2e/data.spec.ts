@@ -15,6 +15,18 @@ test('a campaign’s signatories download as CSV with the page’s filters', asy
   expect(lines[1]).toContain('Diana R. Johnson');
 });
 
+test('everything downloads from the overview as one ZIP of CSVs with a manifest', async ({ page }) => {
+  await page.goto('/');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Everything (ZIP of CSVs)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^whipcount-everything-\d{4}-\d{2}-\d{2}\.zip$/);
+  const bytes = await (await import('node:fs/promises')).readFile((await file.path())!);
+  expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04])); // a ZIP's local file header
+  expect(bytes.includes('manifest.json')).toBe(true);
+  expect(bytes.includes('Signature.csv')).toBe(true);
+});
+
 test('the JSON API answers with the same numbers as the page', async ({ request }) => {
   const body = await (await request.get('/api/v1/campaigns/plp-motion')).json();
   expect(body.data.namedSignatories).toBe(await countOf(`SELECT count(*)::int AS n FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' AND s."withdrawnOn" IS NULL`));

@@ -19,6 +19,21 @@ function copyPool(): pg.Pool {
   return holder.whipcountCopyPool;
 }
 
+/** A COPY connection whose `release` may be called by several stream events: only the first counts. */
+export async function copyConnection() {
+  const client = await copyPool().connect();
+  let released = false;
+  return {
+    client,
+    isReleased: () => released,
+    release(error?: Error) {
+      if (released) return;
+      released = true;
+      client.release(error);
+    },
+  };
+}
+
 const lit = (value: string) => pg.Client.prototype.escapeLiteral(value);
 const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const instant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -162,7 +177,7 @@ export const EXPORTS: Record<string, ExportDef> = {
  * PostgreSQL ends CSV records with LF; RFC 4180 wants CRLF. Rewrites record ends only, leaving
  * line breaks inside quoted fields as they are. Optionally starts with a UTF-8 BOM for Excel.
  */
-function rfc4180(bom: boolean): Transform {
+export function rfc4180(bom: boolean): Transform {
   let inQuotes = false;
   let first = true;
   return new Transform({
@@ -197,13 +212,7 @@ export async function openExport(name: string, params: URLSearchParams, ctx?: Re
   if (!def) throw new AppError('NOT_FOUND', `There is no export called ${name}. Exports: ${Object.keys(EXPORTS).join(', ')}.`);
   if (def.private) await requireRole('viewer', ctx);
   const { sql, slug } = def.query(params);
-  const client = await copyPool().connect();
-  let released = false;
-  const release = (error?: Error) => {
-    if (released) return;
-    released = true;
-    client.release(error);
-  };
+  const { client, release, isReleased } = await copyConnection();
   const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
   const body = copy.pipe(rfc4180(params.get('excel') === '1'));
   copy.on('error', (error) => {
@@ -214,7 +223,7 @@ export async function openExport(name: string, params: URLSearchParams, ctx?: Re
   copy.on('end', () => release());
   body.on('close', () => {
     // A client that disconnects early: stop reading and give the connection back.
-    if (!released) {
+    if (!isReleased()) {
       copy.destroy();
       release(new Error('export cancelled'));
     }

@@ -3,6 +3,9 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from './db';
 
+/** The AppMeta key whose presence means the database holds its first data (seeded or imported). */
+export const SEEDED_KEY = 'seeded_at';
+
 /**
  * BETTER_AUTH_SECRET signs session cookies. When it is not set, one is generated once and kept
  * in the database, so that restarts keep sessions and several app servers agree on it.

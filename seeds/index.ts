@@ -5,8 +5,8 @@ import { db } from '../lib/db';
 import { loadDataset } from './dataset';
 import { skyWilliamson } from './datasets/sky-2019-06-28-williamson';
 import { loadRoster, parseRoster } from '../lib/roster';
+import { SEEDED_KEY } from '../lib/setup';
 
-const SEEDED_KEY = 'seeded_at';
 
 export const ROSTER_FILE = path.join(import.meta.dirname, 'data', 'uk-commons-2017.csv');
 

@@ -1,23 +1,31 @@
+import { openArchive } from '@/lib/archive';
 import { openExport } from '@/lib/export';
 import { errorResponse } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/export/NAME.csv — a CSV report, streamed. `?excel=1` adds a BOM for Excel. */
+const attachment = (type: string, filename: string) => ({
+  'Content-Type': type,
+  'Content-Disposition': `attachment; filename="${filename}"`,
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+});
+
+/**
+ * GET /api/export/NAME.csv — a CSV report, streamed. `?excel=1` adds a BOM for Excel.
+ * GET /api/export/everything.zip — the whole public data set, one CSV per table (docs/csv.md).
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
-  const match = /^([a-z]+)\.csv$/.exec(file);
-  if (!match) return Response.json({ error: { code: 'NOT_FOUND', message: 'Exports end in .csv, e.g. /api/export/signatures.csv' } }, { status: 404 });
   try {
+    if (file === 'everything.zip') {
+      const { filename, stream } = await openArchive();
+      return new Response(stream, { headers: attachment('application/zip', filename) });
+    }
+    const match = /^([a-z]+)\.csv$/.exec(file);
+    if (!match) return Response.json({ error: { code: 'NOT_FOUND', message: 'Exports end in .csv (e.g. /api/export/signatures.csv), or are everything.zip' } }, { status: 404 });
     const { filename, stream } = await openExport(match[1]!, new URL(request.url).searchParams, { headers: request.headers });
-    return new Response(stream, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8; header=present',
-        'Content-Disposition': `attachment; filename="${filename}"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    return new Response(stream, { headers: attachment('text/csv; charset=utf-8; header=present', filename) });
   } catch (error) {
     return errorResponse(error, `export ${file}`);
   }
