@@ -134,13 +134,21 @@ describe('a roster laid out differently', () => {
 });
 
 describe('an import cut short by a crash', () => {
-  it('is marked failed at the next start, saved nothing, and can be run again', async () => {
+  it('is marked failed once no server holds its lock, saved nothing, and can be run again', async () => {
     const { failAbandonedImports } = await import('../lib/import/jobs');
     const csv = 'name\nJonathan Ashworth\n';
     const id = await createImportJob({ kind: 'signatures', fileName: 'crash.csv', bytes: new TextEncoder().encode(csv), campaignId, sourceId }, { headers: editor.headers });
-    // What a SIGKILL mid-run leaves behind: the job claimed, its transaction never committed.
-    await client.query(`UPDATE "ImportJob" SET status = 'RUNNING' WHERE id = $1`, [id]);
+    // What a SIGKILL mid-run leaves behind: the job claimed a while ago, its transaction gone.
+    await client.query(`UPDATE "ImportJob" SET status = 'RUNNING', "updatedAt" = now() - interval '1 minute' WHERE id = $1`, [id]);
     const before = await signatures();
+    // While another app server's transaction holds the job's lock, the job is running, not abandoned.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [0x1d09, id]);
+    expect(await failAbandonedImports()).toBe(0);
+    await other.query('ROLLBACK');
+    await other.end();
     expect(await failAbandonedImports()).toBe(1);
     const job = (await getImportJob(id, { headers: editor.headers }))!;
     expect(job.status).toBe('FAILED');

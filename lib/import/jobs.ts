@@ -64,6 +64,7 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
 
 export async function getImportJob(id: number, ctx?: RequestContext) {
   await requireRole('viewer', ctx);
+  await failAbandonedImports();
   const job = await db().importJob.findUnique({ where: { id }, omit: { content: true } });
   if (!job) return null;
   return { ...job, errors: job.errors as unknown as RowError[], preview: job.preview as unknown as { line: number; values: Record<string, string>; outcome: string }[], options: job.options as unknown as ImportOptions };
@@ -71,15 +72,26 @@ export async function getImportJob(id: number, ctx?: RequestContext) {
 
 export async function listImportJobs(ctx?: RequestContext) {
   await requireRole('viewer', ctx);
+  await failAbandonedImports();
   return db().importJob.findMany({ orderBy: { id: 'desc' }, take: 50, omit: { content: true, preview: true, errors: true } });
 }
 
+/** Advisory-lock space of running imports: a job's lock is held for as long as its run lasts. */
+const JOB_LOCK = 0x1d09;
+/** How long a claimed job may go without its lock before it counts as abandoned. */
+const CLAIM_GRACE_SECONDS = 10;
+
+class InvalidRows extends Error {}
+
 /**
  * Imports a previewed (or failed) job in one transaction. With invalid rows it imports nothing
- * unless `skipInvalid`. Re-checks the file at run time, since the data may have changed.
+ * unless `skipInvalid`. Re-checks the file at run time, since the data may have changed. The
+ * transaction holds the job's advisory lock, so any app server can tell a running job from one
+ * whose process died (`failAbandonedImports`).
  */
 export async function runImportJob(id: number, { skipInvalid }: { skipInvalid: boolean }, ctx?: RequestContext): Promise<{ ok: boolean; message: string }> {
   const actor = await requireRole('editor', ctx);
+  await failAbandonedImports();
   // Claim the job: only one run at a time, whichever app server gets it.
   const claimed = await db().importJob.updateMany({ where: { id, status: { in: ['PREVIEWED', 'FAILED'] } }, data: { status: 'RUNNING', processedRows: 0, message: null } });
   if (claimed.count === 0) {
@@ -95,13 +107,14 @@ export async function runImportJob(id: number, { skipInvalid }: { skipInvalid: b
     return { ok: false, message };
   };
   try {
-    const parsed = parseCsv(job.content ?? '', kind.columns, { rename: options.mapping });
-    const analysis = await kind.analyze(parsed.rows, options);
-    if (analysis.errors.length && !skipInvalid) {
-      return await fail(`${new Set(analysis.errors.map((e) => e.row)).size} rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.`);
-    }
-    const message = await db().$transaction(
+    const { message, rows } = await db().$transaction(
       async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${JOB_LOCK}::int, ${id}::int)`;
+        const parsed = parseCsv(job.content ?? '', kind.columns, { rename: options.mapping });
+        const analysis = await kind.analyze(parsed.rows, options);
+        if (analysis.errors.length && !skipInvalid) {
+          throw new InvalidRows(`${new Set(analysis.errors.map((e) => e.row)).size} rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.`);
+        }
         const summary = await kind.commit(
           tx,
           analysis.valid.map((v) => v.data),
@@ -112,20 +125,29 @@ export async function runImportJob(id: number, { skipInvalid }: { skipInvalid: b
           },
         );
         await recordAudit(tx, actor, 'import', `import:${job.kind}`, id, null, { fileName: job.fileName, rows: analysis.valid.length, skipped: analysis.errors.length, summary });
-        return summary;
+        return { message: summary, rows: analysis.valid.length };
       },
       { timeout: 10 * 60_000, maxWait: 30_000 },
     );
-    await db().importJob.update({ where: { id }, data: { status: 'SUCCEEDED', message, processedRows: analysis.valid.length, finishedAt: new Date(), content: null } });
+    await db().importJob.update({ where: { id }, data: { status: 'SUCCEEDED', message, processedRows: rows, finishedAt: new Date(), content: null } });
     return { ok: true, message };
   } catch (error) {
+    if (error instanceof InvalidRows) return await fail(error.message);
     console.error(`[import ${id}] failed:`, error);
     return await fail(error instanceof AppError ? `The import failed and nothing was saved: ${error.message}` : `The import failed and nothing was saved. The error was logged (import ${id}).`);
   }
 }
 
-/** A job left RUNNING by a process that died is failed at start-up, so it can be retried. */
+/**
+ * Fails jobs left RUNNING by a process that died, so they can be retried: a job whose lock no
+ * transaction holds (PostgreSQL ends a dead client's transaction and frees its locks). Any app
+ * server may call it, at start-up and before runs and listings, without failing another
+ * server's running import.
+ */
 export async function failAbandonedImports(): Promise<number> {
-  const { count } = await db().importJob.updateMany({ where: { status: 'RUNNING' }, data: { status: 'FAILED', message: 'The server stopped while this import ran; nothing was saved. Run it again.', finishedAt: new Date() } });
-  return count;
+  return db().$executeRaw`
+    UPDATE "ImportJob" SET status = 'FAILED', "finishedAt" = now(), "updatedAt" = now(),
+           message = 'The server stopped while this import ran; nothing was saved. Run it again.'
+    WHERE status = 'RUNNING' AND "updatedAt" < now() - make_interval(secs => ${CLAIM_GRACE_SECONDS})
+      AND pg_try_advisory_xact_lock(${JOB_LOCK}::int, id)`;
 }
