@@ -3,7 +3,9 @@
 // - Signed-out visitors of /admin are sent to /login.
 // - A server action posted from another origin gets a plain 403 here instead of Next's 500.
 // - Requests carrying the internal x-middleware-subrequest header are refused outright.
+// - While the database is known to be down, pages and API reads answer 503 at once (lib/outage.ts).
 import { type NextRequest, NextResponse } from 'next/server';
+import { stillDown, unavailableResponse } from './lib/outage';
 
 function foreignOrigin(request: NextRequest): boolean {
   const origin = request.headers.get('origin');
@@ -15,9 +17,14 @@ function foreignOrigin(request: NextRequest): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (request.headers.has('x-middleware-subrequest')) {
     return new NextResponse('Forbidden', { status: 403 });
+  }
+  const { pathname } = request.nextUrl;
+  // /api/health answers for itself; actions (POST) fail closed in the data layer with a message.
+  if ((request.method === 'GET' || request.method === 'HEAD') && pathname !== '/api/health' && (await stillDown())) {
+    return unavailableResponse(pathname);
   }
   if (request.method === 'POST' && request.headers.has('next-action') && foreignOrigin(request)) {
     return new NextResponse('Forbidden: this form was sent from another site.', { status: 403 });

@@ -1,6 +1,7 @@
 // Whether the database answers, for /api/health and the error pages.
 import 'server-only';
 import { db } from './db';
+import { markDatabaseDown } from './outage';
 
 export interface Health {
   status: 'ok' | 'unavailable';
@@ -18,6 +19,7 @@ export async function checkHealth(timeoutMs = 2000): Promise<Health> {
     return { status: 'ok', database: { reachable: true, latencyMs: Date.now() - started }, time: new Date().toISOString() };
   } catch (error) {
     console.error('[health] database unreachable:', error);
+    markDatabaseDown();
     // The detail stays in the log; the public answer says only what is wrong.
     return { status: 'unavailable', database: { reachable: false, latencyMs: null, error: 'database unreachable' }, time: new Date().toISOString() };
   }

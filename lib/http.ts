@@ -1,5 +1,6 @@
 // Turning data-access outcomes into HTTP answers, the same way in every route handler.
 import { AppError, isDatabaseDown } from './errors';
+import { markDatabaseDown } from './outage';
 
 export function errorResponse(error: unknown, where: string): Response {
   if (error instanceof AppError) {
@@ -7,6 +8,7 @@ export function errorResponse(error: unknown, where: string): Response {
   }
   console.error(`[${where}] unexpected error:`, error);
   const down = isDatabaseDown(error);
+  if (down) markDatabaseDown();
   return Response.json(
     { error: { code: down ? 'UNAVAILABLE' : 'INTERNAL', message: down ? 'The database is unavailable just now; try again shortly.' : 'Something went wrong; it has been logged.' } },
     { status: down ? 503 : 500, headers: { 'Cache-Control': 'no-store' } },

@@ -40,8 +40,17 @@ function houseOf(chamber: string): House {
 const date = (text: string) => (text ? new Date(`${text}T00:00:00Z`) : null);
 
 /** Loads the roster; returns how many people and memberships were added. Running it again adds nothing. */
-export async function loadRoster(rows: RosterRow[], sourceInfo: RosterSource, within?: Prisma.TransactionClient): Promise<{ people: number; memberships: number }> {
-  if (!within) return db().$transaction((tx) => loadRoster(rows, sourceInfo, tx));
+/** People are created in batches, so that a long import shows progress. */
+const PEOPLE_BATCH = 2000;
+
+export async function loadRoster(
+  rows: RosterRow[],
+  sourceInfo: RosterSource,
+  within?: Prisma.TransactionClient,
+  /** Told how many rows are done as the work goes (creating people is most of it). */
+  progress: (done: number) => Promise<void> = async () => {},
+): Promise<{ people: number; memberships: number }> {
+  if (!within) return db().$transaction((tx) => loadRoster(rows, sourceInfo, tx, progress));
   const tx = within;
   {
     const source = await tx.source.upsert({
@@ -88,9 +97,12 @@ export async function loadRoster(rows: RosterRow[], sourceInfo: RosterSource, wi
         },
       };
     });
-    const created = newPeople.length
-      ? await tx.person.createManyAndReturn({ data: newPeople.map((p) => p.data), select: { id: true, slug: true } })
-      : [];
+    const created: { id: number; slug: string }[] = [];
+    for (let i = 0; i < newPeople.length; i += PEOPLE_BATCH) {
+      const batch = newPeople.slice(i, i + PEOPLE_BATCH).map((p) => p.data);
+      created.push(...(await tx.person.createManyAndReturn({ data: batch, select: { id: true, slug: true } })));
+      await progress(Math.floor((rows.length * 0.7 * created.length) / newPeople.length));
+    }
     const idBySlug = new Map(created.map((p) => [p.slug, p.id]));
     for (const p of newPeople) known.set(p.id, idBySlug.get(p.data.slug)!);
 
@@ -130,6 +142,7 @@ export async function loadRoster(rows: RosterRow[], sourceInfo: RosterSource, wi
       skipDuplicates: true,
     });
 
+    await progress(rows.length);
     return { people: created.length, memberships: memberships.count };
   }
 }

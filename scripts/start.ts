@@ -10,10 +10,10 @@
 // layer, whose modules are marked `server-only` and refuse to load without it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import pg from 'pg';
 import { ensureBuild } from './lib/build';
 import { isPortTaken, startEmbeddedPostgres, type EmbeddedDatabase } from './lib/embedded-postgres';
-import { bin, migrateDeploy, ROOT } from './lib/run';
+import { ensureDatabase, prepareDatabase } from './lib/prepare';
+import { bin, ROOT } from './lib/run';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -44,18 +44,6 @@ async function stop(code: number): Promise<never> {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
-/** Creates the database named in the URL when the server lacks it. */
-async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}".`);
   if (await isPortTaken(port, '0.0.0.0')) {
@@ -72,41 +60,10 @@ async function main(): Promise<void> {
     url = embedded.urlFor('whipcount');
     say(`database: embedded PostgreSQL on 127.0.0.1:${dbPort}, data in ${path.relative(ROOT, dataDir) || dataDir} (${Date.now() - t} ms)`);
   }
-  process.env.DATABASE_URL = url;
-
-  let t = Date.now();
-  const migrated = await migrateDeploy(url);
-  const applied = /following migration\(s\) have been applied/.test(migrated);
-  say(`migrations: ${applied ? 'applied new migrations' : 'up to date'} (${Date.now() - t} ms)`);
-
-  t = Date.now();
-  const { hasBeenSeeded, seed } = await import('../seeds/index');
-  const { db } = await import('../lib/db');
-  if (await hasBeenSeeded()) {
-    say('seed: already loaded on an earlier start; leaving the data as it is');
-  } else {
-    say('seed: first run, loading the Commons roster and the first data set');
-    await seed();
-    say(`seed: done (${Date.now() - t} ms)`);
-  }
-  const { failAbandonedImports } = await import('../lib/import/jobs');
-  const abandoned = await failAbandonedImports();
-  if (abandoned) say(`imports: ${abandoned} import(s) left running by a stopped server marked failed (nothing of them was saved)`);
-  const { ensureAuthSecret } = await import('../lib/setup');
-  const { ensureFirstAdmin } = await import('../lib/users');
-  process.env.BETTER_AUTH_SECRET = await ensureAuthSecret();
-  process.env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
-  const admin = await ensureFirstAdmin({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });
-  if (admin?.password) {
-    say(`users: created the first admin, ${admin.email}, with this password (shown once; change it or create your own account):`);
-    say(`       ${admin.password}`);
-  } else if (admin) {
-    say(`users: created the first admin, ${admin.email}, from ADMIN_EMAIL / ADMIN_PASSWORD`);
-  }
-  await db().$disconnect();
+  await prepareDatabase(url, { say, port });
 
   if (!dev) {
-    t = Date.now();
+    const t = Date.now();
     if (await ensureBuild(say)) say(`build: done (${Math.round((Date.now() - t) / 1000)} s)`);
     else say('build: current');
   }

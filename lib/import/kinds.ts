@@ -126,8 +126,7 @@ const roster: ImportKind = {
   },
   async commit(tx, rows, options, progress) {
     await lock(tx, 'roster');
-    const result = await loadRoster(rows as unknown as RosterRow[], { key: `import:${options.fileName}`, publisher: 'Roster import', title: options.fileName }, tx);
-    await progress(rows.length);
+    const result = await loadRoster(rows as unknown as RosterRow[], { key: `import:${options.fileName}`, publisher: 'Roster import', title: options.fileName }, tx, progress);
     return `${result.people} new people and ${result.memberships} new stints from ${rows.length} rows.`;
   },
 };
