@@ -12,7 +12,7 @@ import { bin, ROOT } from '../../scripts/lib/run';
 
 export const DATA_DIR = path.join(ROOT, '.data', 'resilience');
 export const DB_PORT = 54369;
-export const APP_PORTS = [3200, 3201] as const;
+export const APP_PORTS = [3210, 3211] as const;
 
 const say = (line: string) => console.log(`[resilience] ${line}`);
 
