@@ -53,7 +53,7 @@ export default defineConfig({
       stdout: 'pipe',
     },
     {
-      command: `npx next start -p ${DOWN_PORT}`,
+      command: `node --import tsx scripts/serve.ts --port ${DOWN_PORT}`,
       port: DOWN_PORT,
       timeout: 120_000,
       reuseExistingServer: false,

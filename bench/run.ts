@@ -15,7 +15,7 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { ensureBuild } from '../scripts/lib/build';
 import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres';
-import { bin, migrateDeploy, ROOT } from '../scripts/lib/run';
+import { migrateDeploy, ROOT, serveCommand } from '../scripts/lib/run';
 import { FULL, generate, importCsv, QUICK } from './generate';
 
 const quick = process.argv.includes('--quick');
@@ -75,8 +75,9 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections: 8, duration: DURATION });
+/** Autocannon reports p90 and p97.5, not p95: the p95 figures below are its p97.5, which is stricter. */
+async function load(url: string, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url, connections: 8, duration: DURATION, headers });
   return { p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p99, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
 }
 
@@ -150,7 +151,8 @@ async function main() {
 
     // --- the app, built and served -----------------------------------------------------------
     await ensureBuild(say);
-    app = spawn(bin('next'), ['start', '-p', String(PORT)], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
+    const [command, args] = serveCommand(PORT);
+    app = spawn(command, args, { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
     for (let i = 0; i < 120; i++) {
       if ((await fetch(`http://localhost:${PORT}/api/health`).catch(() => null))?.ok) break;
       await new Promise((r) => setTimeout(r, 500));
@@ -160,6 +162,15 @@ async function main() {
     const overviewLoad = await load(`http://127.0.0.1:${PORT}/`);
     say(`campaign page: p50 ${campaignLoad.p50} ms, p95 ${campaignLoad.p95} ms, p99 ${campaignLoad.p99} ms, ${campaignLoad.rps.toFixed(0)} req/s, ${campaignLoad.errors} errors`);
     say(`overview: p50 ${overviewLoad.p50} ms, p95 ${overviewLoad.p95} ms, p99 ${overviewLoad.p99} ms, ${overviewLoad.rps.toFixed(0)} req/s, ${overviewLoad.errors} errors`);
+    // The same pages as a signed-in user sees them: never from the public-page micro-cache, each
+    // one rendered (a cookie that names a session makes the app look it up, as for a real one).
+    const signedIn = { cookie: 'better-auth.session_token=bench.unsigned' };
+    const campaignFresh = await load(`http://127.0.0.1:${PORT}/campaigns/${generated.largest}`, signedIn);
+    const overviewFresh = await load(`http://127.0.0.1:${PORT}/`, signedIn);
+    notes.push(
+      `Every request rendered (as for signed-in users, who bypass the public-page micro-cache), 8 connections: campaign page p50 ${campaignFresh.p50} ms, p95 ${campaignFresh.p95} ms, ${campaignFresh.rps.toFixed(0)} req/s; overview p50 ${overviewFresh.p50} ms, p95 ${overviewFresh.p95} ms, ${overviewFresh.rps.toFixed(0)} req/s.`,
+    );
+    say(`rendered every time: campaign page p95 ${campaignFresh.p95} ms, overview p95 ${overviewFresh.p95} ms`);
     targets.push({ name: 'campaign page p95 at 8 connections', measured: `${campaignLoad.p95} ms (p50 ${campaignLoad.p50}, p99 ${campaignLoad.p99}, ${campaignLoad.rps.toFixed(0)} req/s)`, limit: `≤ 100 ms; same SQL direct p50 ${ms(campaignSql.p50)}, p95 ${ms(campaignSql.p95)}`, met: campaignLoad.rps > 0 && campaignLoad.p95 <= 100 && campaignLoad.errors === 0 });
     targets.push({ name: 'overview p95 at 8 connections', measured: `${overviewLoad.p95} ms (p50 ${overviewLoad.p50}, p99 ${overviewLoad.p99}, ${overviewLoad.rps.toFixed(0)} req/s)`, limit: `≤ 150 ms; same SQL direct p50 ${ms(overviewSql.p50)}, p95 ${ms(overviewSql.p95)}`, met: overviewLoad.rps > 0 && overviewLoad.p95 <= 150 && overviewLoad.errors === 0 });
 
@@ -219,7 +230,9 @@ async function main() {
     const dir = path.join(ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}.md`);
-    const previous = existsSync(file) ? '' : '';
+    // Findings written by hand below the figures are kept when the figures are rewritten.
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const previous = before.includes('\n## ') ? `\n${before.slice(before.indexOf('\n## ')).replace(/\n+bench: \d+ targets met of \d+\n*$/, '')}` : '';
     writeFileSync(
       file,
       `# Benchmark ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}.\nData: ${scale.people} people, ${scale.campaigns} campaigns, ${scale.signatures} signatures (seeded generator).\n\n${table}\n\n${notes.join('\n')}${previous}\n\nbench: ${met} targets met of ${targets.length}\n`,

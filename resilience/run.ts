@@ -183,8 +183,10 @@ async function main(): Promise<number> {
     const stoppedAt = Date.now();
     try {
       // The first request to meet the outage may get the error page; within seconds every page gets the 503 page.
-      await waitFor('a 503 page on both servers', async () => {
-        const answers = await Promise.all([a, b].map((s) => fetch(`${s.url}/campaigns`, { signal: AbortSignal.timeout(10_000) })));
+      // Pages kept by the public-page micro-cache may be served for its few seconds more.
+      const pages = ['/', '/campaigns', `/campaigns/${campaigns[0]!.slug}`, '/api/v1/campaigns'];
+      await waitFor('a 503 answer on both servers', async () => {
+        const answers = await Promise.all([a, b].flatMap((s) => pages.map((p) => fetch(`${s.url}${p}`, { signal: AbortSignal.timeout(10_000) }))));
         return answers.every((r) => r.status === 503);
       }, 15_000);
       const page = await fetch(`${a.url}/`);

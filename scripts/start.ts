@@ -13,7 +13,7 @@ import path from 'node:path';
 import { ensureBuild } from './lib/build';
 import { isPortTaken, startEmbeddedPostgres, type EmbeddedDatabase } from './lib/embedded-postgres';
 import { ensureDatabase, prepareDatabase } from './lib/prepare';
-import { bin, ROOT } from './lib/run';
+import { bin, ROOT, serveCommand } from './lib/run';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -68,7 +68,8 @@ async function main(): Promise<void> {
     else say('build: current');
   }
 
-  app = spawn(bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], {
+  const [command, args] = dev ? [bin('next'), ['dev', '-p', String(port)]] : serveCommand(port);
+  app = spawn(command, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' },

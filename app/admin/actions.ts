@@ -10,13 +10,14 @@ import { deleteRecord, saveRecord, type SaveState } from '@/lib/admin/store';
 import { createImportJob, runImportJob } from '@/lib/import/jobs';
 import { signIn, signOut } from '@/lib/auth/login';
 import { isRole } from '@/lib/auth/roles';
+import { publicDataChanged } from '@/lib/cache';
 import { AppError, publicMessage } from '@/lib/errors';
 import { createUser, removeUser, setUserRole } from '@/lib/users';
 
 export async function saveEntityAction(key: string, id: number | null, _previous: SaveState, form: FormData): Promise<SaveState> {
   const state = await saveRecord(key, id, form);
   if (state.status !== 'saved') return { ...state, nonce: Date.now() };
-  revalidatePath('/', 'layout');
+  publicDataChanged();
   redirect(`/admin/${key}/${state.id}?saved=1`);
 }
 
@@ -28,7 +29,7 @@ export async function deleteEntityAction(key: string, id: number, _previous: Del
   const version = form.get('_version') ? Number(form.get('_version')) : null;
   const result = await deleteRecord(key, id, version);
   if (!result.ok) return { message: result.message };
-  revalidatePath('/', 'layout');
+  publicDataChanged();
   redirect(`/admin/${key}?deleted=1`);
 }
 
@@ -98,7 +99,7 @@ async function saveStep(previous: PasteState, form: FormData): Promise<PasteStat
       newSource: { publisher: review['newSource.publisher'], title: review['newSource.title'], publishedAt: review['newSource.publishedAt'] ?? '', url: review['newSource.url'] ?? '' },
     });
     if (!result.ok) return { ...previous, review, message: result.message, fieldErrors: result.fieldErrors, undecided: result.undecided };
-    revalidatePath('/', 'layout');
+    publicDataChanged();
     return { ...previous, step: 'done', review, message: result.message, fieldErrors: undefined, undecided: undefined };
   } catch (error) {
     return { ...previous, review, message: publicMessage(error, 'add signatures') };
@@ -180,7 +181,7 @@ export async function uploadImportAction(_previous: UploadState, form: FormData)
 export async function runImportAction(id: number, _previous: UploadState, form: FormData): Promise<UploadState> {
   try {
     const result = await runImportJob(id, { skipInvalid: form.get('skipInvalid') === 'on' });
-    revalidatePath('/', 'layout');
+    publicDataChanged();
     return { message: result.message };
   } catch (error) {
     return { message: publicMessage(error, 'run import') };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ensureBuild } from '../../scripts/lib/build';
 import { isPortTaken, startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/lib/embedded-postgres';
 import { ensureDatabase, prepareDatabase } from '../../scripts/lib/prepare';
-import { bin, ROOT } from '../../scripts/lib/run';
+import { ROOT, serveCommand } from '../../scripts/lib/run';
 
 export const DATA_DIR = path.join(ROOT, '.data', 'resilience');
 export const DB_PORT = 54369;
@@ -36,7 +36,8 @@ export class AppServer {
   }
 
   async start(): Promise<void> {
-    const child = spawn(bin('next'), ['start', '-p', String(this.port)], {
+    const [command, args] = serveCommand(this.port);
+    const child = spawn(command, args, {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...this.env, BETTER_AUTH_URL: this.url, NEXT_TELEMETRY_DISABLED: '1' },

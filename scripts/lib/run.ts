@@ -31,3 +31,11 @@ export function run(command: string, args: string[], options: SpawnOptions & { q
 export function migrateDeploy(url: string): Promise<string> {
   return run(bin('prisma'), ['migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, quiet: true });
 }
+
+/**
+ * The command that serves the built app on `port` (scripts/serve.ts): one Node process, so that
+ * a signal sent to it reaches the server itself.
+ */
+export function serveCommand(port: number): [string, string[]] {
+  return [process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve.ts'), '--port', String(port)]];
+}

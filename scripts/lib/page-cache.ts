@@ -1,0 +1,154 @@
+// A micro-cache for public pages, in front of Next.js's request handler: the answer to an
+// anonymous GET of a dashboard page or of the JSON API is kept for a few seconds and served to
+// everyone who asks meanwhile, so a burst of readers (a story breaking) costs one render per page
+// per few seconds instead of one per reader. See docs/decisions/011-public-page-micro-cache.md.
+//
+// Only what is the same for every anonymous reader is kept: GET, no session cookie, no client
+// router (RSC) request, a 200 answer of HTML or JSON without Set-Cookie. Signed-in users always
+// get a fresh render; a save through this process clears the cache at once (lib/cache.ts), and
+// other processes' copies expire within the TTL.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export interface CachedAnswer {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+  storedAt: number;
+}
+
+export interface PageCacheOptions {
+  ttlMs: number;
+  maxEntries?: number;
+  maxBytes?: number;
+  maxEntryBytes?: number;
+}
+
+const NEVER = /^\/(admin|login|api\/(?!v1\/)|_next\/)/;
+
+/** The cache key of a request, or null when its answer must not be shared. */
+export function cacheKey(req: IncomingMessage): string | null {
+  if (req.method !== 'GET') return null;
+  const url = req.url ?? '/';
+  const path = url.split('?')[0]!;
+  if (NEVER.test(path) || url.includes('_rsc=')) return null;
+  if (req.headers.rsc || req.headers['next-router-state-tree'] || req.headers['next-router-prefetch'] || req.headers['next-action']) return null;
+  if (/(^|;\s*)[^=]*better-auth[^=]*=/.test(req.headers.cookie ?? '')) return null;
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  return `${gzip ? 'gz' : 'id'} ${url}`;
+}
+
+export class PageCache {
+  private entries = new Map<string, CachedAnswer>();
+  private inFlight = new Map<string, Promise<void>>();
+  private bytes = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly options: PageCacheOptions) {}
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private fresh(key: string): CachedAnswer | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (Date.now() - entry.storedAt > this.options.ttlMs) {
+      this.delete(key);
+      return null;
+    }
+    return entry;
+  }
+
+  private delete(key: string) {
+    const entry = this.entries.get(key);
+    if (entry) this.bytes -= entry.body.length;
+    this.entries.delete(key);
+  }
+
+  private store(key: string, answer: CachedAnswer) {
+    const { maxEntries = 1000, maxBytes = 64 * 1024 * 1024, maxEntryBytes = 4 * 1024 * 1024 } = this.options;
+    if (answer.body.length > maxEntryBytes) return;
+    this.delete(key);
+    this.entries.set(key, answer);
+    this.bytes += answer.body.length;
+    // Oldest first out (a Map keeps insertion order).
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= maxEntries && this.bytes <= maxBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  /**
+   * Answers from the cache, or lets `render` answer and keeps a copy when it may be shared.
+   * Concurrent misses for one key wait for the first render instead of each rendering.
+   */
+  async handle(req: IncomingMessage, res: ServerResponse, render: () => Promise<void>): Promise<void> {
+    const key = this.options.ttlMs > 0 ? cacheKey(req) : null;
+    if (key === null) return render();
+    let entry = this.fresh(key);
+    if (!entry && this.inFlight.has(key)) {
+      await this.inFlight.get(key);
+      entry = this.fresh(key);
+    }
+    if (entry) {
+      this.hits++;
+      res.writeHead(entry.status, { ...entry.headers, age: String(Math.floor((Date.now() - entry.storedAt) / 1000)), 'x-whipcount-cache': 'hit' });
+      res.end(entry.body);
+      return;
+    }
+    this.misses++;
+    const done = this.capture(res, key);
+    this.inFlight.set(key, done);
+    try {
+      res.setHeader('x-whipcount-cache', 'miss');
+      await render();
+      await done;
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  /** Records what goes out on `res` (after Next.js's compression) and stores it if shareable. */
+  private capture(res: ServerResponse, key: string): Promise<void> {
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding) : Buffer.from(chunk as Uint8Array));
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      return end(chunk, ...rest);
+    }) as typeof res.end;
+    return new Promise((resolve) => {
+      res.once('close', () => {
+        const type = String(res.getHeader('content-type') ?? '');
+        const shareable =
+          res.writableFinished && res.statusCode === 200 && !res.hasHeader('set-cookie') && /^(text\/html|application\/json)/.test(type);
+        if (shareable) {
+          const headers: Record<string, string | string[]> = {};
+          for (const [name, value] of Object.entries(res.getHeaders())) {
+            if (value !== undefined && name !== 'x-whipcount-cache' && name !== 'date' && name !== 'connection' && name !== 'keep-alive' && name !== 'transfer-encoding') {
+              headers[name] = Array.isArray(value) ? value : String(value);
+            }
+          }
+          const body = Buffer.concat(chunks);
+          headers['content-length'] = String(body.length);
+          this.store(key, { status: 200, headers, body, storedAt: Date.now() });
+        }
+        resolve();
+      });
+    });
+  }
+}

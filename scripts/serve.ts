@@ -1,0 +1,42 @@
+// The production server: Next.js's request handler behind the public-page micro-cache
+// (scripts/lib/page-cache.ts). `npm start`, the benchmark and the resilience suite all serve the
+// app with it, so what they measure is what users get.
+//   tsx scripts/serve.ts --port 3000
+//   WHIPCOUNT_PAGE_CACHE_SECONDS  how long an anonymous page is shared (default 5; 0 turns it off)
+import { createServer } from 'node:http';
+import next from 'next';
+import { PageCache } from './lib/page-cache';
+import { ROOT } from './lib/run';
+
+const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.env.PORT || 3000);
+const ttlSeconds = Number(process.env.WHIPCOUNT_PAGE_CACHE_SECONDS ?? 5);
+const cache = new PageCache({ ttlMs: Math.max(0, ttlSeconds) * 1000 });
+// The data layer clears it after a save (lib/cache.ts); it runs in this process.
+(globalThis as { whipcountPageCache?: PageCache }).whipcountPageCache = cache;
+
+const app = next({ dev: false, dir: ROOT, hostname: 'localhost', port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  // What `next start` records about the client, which sign-in throttling relies on: the address
+  // this server saw is appended, so a client cannot choose the last entry.
+  const remote = req.socket.remoteAddress ?? 'unknown';
+  const forwarded = req.headers['x-forwarded-for'];
+  req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${remote}` : remote;
+  req.headers['x-forwarded-host'] ??= req.headers.host;
+  req.headers['x-forwarded-proto'] ??= 'http';
+  cache
+    .handle(req, res, () => handle(req, res))
+    .catch((error: unknown) => {
+      console.error('[serve] request failed:', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Something went wrong; it has been logged.');
+    });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, () => console.log(`✓ Ready on http://localhost:${port} (public pages shared for ${ttlSeconds} s)`));
+
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

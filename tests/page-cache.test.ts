@@ -1,0 +1,147 @@
+// The public-page micro-cache, in front of a real HTTP server: what it shares, what it never
+// shares, expiry, clearing, and one render for a burst of identical requests.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageCache } from '../scripts/lib/page-cache';
+
+let close: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await close?.();
+  close = null;
+});
+
+type Render = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** A server whose renders are counted; `render` decides each answer. */
+async function serve(cache: PageCache, render: Render) {
+  let renders = 0;
+  const server = createServer((req, res) => {
+    void cache.handle(req, res, async () => {
+      renders++;
+      await render(req, res);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  close = () => new Promise((r) => server.close(() => r()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    get: (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers }),
+    renders: () => renders,
+  };
+}
+
+const page: Render = (req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.write('<p>rendered ');
+  res.end(`${req.url} at ${process.hrtime.bigint()}</p>`);
+};
+
+describe('the public-page micro-cache', () => {
+  it('shares an anonymous page for its TTL, then renders it again', async () => {
+    const app = await serve(new PageCache({ ttlMs: 300 }), page);
+    const first = await app.get('/campaigns/x');
+    const text = await first.text();
+    expect(first.headers.get('x-whipcount-cache')).toBe('miss');
+    const second = await app.get('/campaigns/x');
+    expect(second.headers.get('x-whipcount-cache')).toBe('hit');
+    expect(await second.text()).toBe(text);
+    expect(second.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(app.renders()).toBe(1);
+    await new Promise((r) => setTimeout(r, 350));
+    expect(await (await app.get('/campaigns/x')).text()).not.toBe(text);
+    expect(app.renders()).toBe(2);
+  });
+
+  it('keys on the whole address, query included', async () => {
+    const app = await serve(new PageCache({ ttlMs: 10_000 }), page);
+    await app.get('/campaigns/x?sort=name');
+    await app.get('/campaigns/x?sort=party');
+    await app.get('/campaigns/x?sort=name');
+    expect(app.renders()).toBe(2);
+  });
+
+  it('never shares signed-in pages, admin pages, exports, client-router requests or non-GET requests', async () => {
+    const app = await serve(new PageCache({ ttlMs: 10_000 }), page);
+    const twice = async (path: string, headers: Record<string, string> = {}) => {
+      const before = app.renders();
+      await app.get(path, headers);
+      await app.get(path, headers);
+      return app.renders() - before;
+    };
+    expect(await twice('/', { cookie: 'theme=dark; better-auth.session_token=abc' })).toBe(2);
+    expect(await twice('/', { cookie: '__Secure-better-auth.session_token=abc' })).toBe(2);
+    expect(await twice('/admin/statements')).toBe(2);
+    expect(await twice('/login')).toBe(2);
+    expect(await twice('/api/export/people.csv')).toBe(2);
+    expect(await twice('/api/health')).toBe(2);
+    expect(await twice('/', { RSC: '1' })).toBe(2);
+    expect(await twice('/?_rsc=abc')).toBe(2);
+    expect(await twice('/api/v1/campaigns')).toBe(1);
+    expect(await twice('/', { cookie: 'theme=dark' })).toBe(1);
+  });
+
+  it('keeps only 200 answers of HTML or JSON without Set-Cookie', async () => {
+    const answers: Record<string, [number, Record<string, string>]> = {
+      '/gone': [404, { 'content-type': 'text/html' }],
+      '/down': [503, { 'content-type': 'text/html' }],
+      '/cookie': [200, { 'content-type': 'text/html', 'set-cookie': 'a=b' }],
+      '/file': [200, { 'content-type': 'text/csv' }],
+    };
+    const app = await serve(new PageCache({ ttlMs: 10_000 }), (req, res) => {
+      const [status, headers] = answers[req.url!]!;
+      res.writeHead(status, headers);
+      res.end('x');
+    });
+    for (const path of Object.keys(answers)) {
+      await app.get(path);
+      await app.get(path);
+    }
+    expect(app.renders()).toBe(8);
+  });
+
+  it('keeps compressed and plain answers apart', async () => {
+    const app = await serve(new PageCache({ ttlMs: 10_000 }), (req, res) => {
+      const gzip = /gzip/.test(String(req.headers['accept-encoding']));
+      res.writeHead(200, { 'content-type': 'text/html', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+      res.end(gzip ? gzipSync('<p>hello</p>') : '<p>hello</p>');
+    });
+    expect(await (await app.get('/', { 'accept-encoding': 'gzip' })).text()).toBe('<p>hello</p>');
+    const again = await app.get('/', { 'accept-encoding': 'gzip' });
+    expect(again.headers.get('x-whipcount-cache')).toBe('hit');
+    expect(again.headers.get('content-encoding')).toBe('gzip');
+    expect(await again.text()).toBe('<p>hello</p>');
+    const plain = await app.get('/', { 'accept-encoding': 'identity' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('<p>hello</p>');
+    expect(app.renders()).toBe(2);
+  });
+
+  it('is emptied by clear(), as a save does', async () => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    const app = await serve(cache, page);
+    await app.get('/');
+    cache.clear();
+    await app.get('/');
+    expect(app.renders()).toBe(2);
+  });
+
+  it('renders once for a burst of identical requests', async () => {
+    const app = await serve(new PageCache({ ttlMs: 10_000 }), async (req, res) => {
+      await new Promise((r) => setTimeout(r, 100));
+      await page(req, res);
+    });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => app.get('/')));
+    const texts = await Promise.all(answers.map((a) => a.text()));
+    expect(new Set(texts).size).toBe(1);
+    expect(app.renders()).toBe(1);
+  });
+
+  it('does nothing with a TTL of 0', async () => {
+    const app = await serve(new PageCache({ ttlMs: 0 }), page);
+    await app.get('/');
+    await app.get('/');
+    expect(app.renders()).toBe(2);
+  });
+});
