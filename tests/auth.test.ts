@@ -76,6 +76,28 @@ describe('signing in', () => {
     await expect(attempt(email, password, '198.18.1.1')).resolves.toBeInstanceOf(Headers);
   });
 
+  it('sets HttpOnly, SameSite=Lax session cookies, Secure (and __Secure-) when the app is served over https', async () => {
+    const { email, password } = await createUser('viewer');
+    const plain = (await attempt(email, password, '198.18.2.1')).getSetCookie().find((c) => c.includes('session_token'))!;
+    expect(plain).toMatch(/HttpOnly/i);
+    expect(plain).toMatch(/SameSite=Lax/i);
+    expect(plain).not.toMatch(/;\s*Secure/i);
+    const holder = globalThis as { whipcountAuth?: unknown };
+    const url = process.env.BETTER_AUTH_URL;
+    process.env.BETTER_AUTH_URL = 'https://whipcount.example.org';
+    delete holder.whipcountAuth;
+    try {
+      const secure = (await attempt(email, password, '198.18.2.1')).getSetCookie().find((c) => c.includes('session_token'))!;
+      expect(secure).toMatch(/^__Secure-better-auth\.session_token=/);
+      expect(secure).toMatch(/;\s*Secure/i);
+      expect(secure).toMatch(/HttpOnly/i);
+      expect(secure).toMatch(/SameSite=Lax/i);
+    } finally {
+      process.env.BETTER_AUTH_URL = url;
+      delete holder.whipcountAuth;
+    }
+  });
+
   it('ends the session on the server when signing out', async () => {
     const { email, password } = await createUser('viewer');
     const headers = await sessionFor(email, password);
