@@ -26,6 +26,8 @@ try {
 async function createFromArguments() {
   const { ensureAuthSecret } = await import('../lib/setup');
   process.env.BETTER_AUTH_SECRET = await ensureAuthSecret();
+  // No request is served from here; the app's own origin keeps better-auth from warning.
+  process.env.BETTER_AUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
   const { newUserSchema } = await import('../lib/users');
   const { auth } = await import('../lib/auth/auth');
   const generated = process.env.USER_PASSWORD ? undefined : randomBytes(15).toString('base64url');

@@ -111,6 +111,37 @@ describe('editing', () => {
     expect((await saveRecord('campaigns', campaignId, campaignForm({ _version: '2', title: 'Edited by the second editor' }), { headers: editor.headers })).status).toBe('saved');
   });
 
+  it('links people to a timeline event, changes and removes them with the event, and audits who was linked', async () => {
+    const slugs = (await client.query(`SELECT slug, id FROM "Person" WHERE slug IN ('diana-r-johnson', 'margaret-hodge') ORDER BY slug`)).rows as { slug: string; id: number }[];
+    expect(slugs).toHaveLength(2);
+    const eventForm = (people: string[], extra: Record<string, string> = {}) =>
+      form({ title: 'A test meeting', occurredOn: '2019-07-01', datePrecision: 'DAY', sourceId: String(sourceId), people: [...people, ''], ...extra });
+    const linked = async (id: number) => (await client.query(`SELECT "personId" FROM "TimelineEventPerson" WHERE "eventId" = $1 ORDER BY "personId"`, [id])).rows.map((r) => r.personId);
+
+    const created = await saveRecord('events', null, eventForm(slugs.map((p) => p.slug)), { headers: editor.headers });
+    expect(created.status).toBe('saved');
+    const id = created.id!;
+    expect(await linked(id)).toEqual(slugs.map((p) => p.id).sort((a, b) => a - b));
+    expect((await getRecord('events', id, { headers: viewer.headers }))!.values.people).toEqual(['margaret-hodge', 'diana-r-johnson']); // by sort name
+
+    // An unknown person: a field error naming them, what was typed kept, nothing changed.
+    const wrong = await saveRecord('events', id, eventForm(['diana-r-johnson', 'no-such-person'], { _version: '1' }), { headers: editor.headers });
+    expect(wrong).toMatchObject({ status: 'error', fieldErrors: { people: expect.stringContaining('no-such-person') } });
+    expect(wrong.values?.people).toEqual(['diana-r-johnson', 'no-such-person']);
+    expect(await linked(id)).toHaveLength(2);
+
+    const edited = await saveRecord('events', id, eventForm(['margaret-hodge'], { _version: '1' }), { headers: editor.headers });
+    expect(edited).toMatchObject({ status: 'saved', version: 2 });
+    expect(await linked(id)).toEqual([slugs.find((p) => p.slug === 'margaret-hodge')!.id]);
+    const { events } = await listAuditEvents({ entity: 'timelineEvent', entityId: String(id) }, { headers: viewer.headers });
+    expect(events[0]).toMatchObject({ action: 'update' });
+    expect((events[0]!.before as { people: unknown[] }).people).toHaveLength(2);
+    expect((events[0]!.after as { people: unknown[] }).people).toEqual([{ personId: slugs.find((p) => p.slug === 'margaret-hodge')!.id }]);
+
+    expect(await deleteRecord('events', id, 2, { headers: editor.headers })).toEqual({ ok: true });
+    expect(await linked(id)).toEqual([]);
+  });
+
   it('adds a new source inline, in the same transaction', async () => {
     const sources = await count('Source');
     const missing = await saveRecord('tallies', null, form({ campaignId: String(plpId), asOf: '2019-07-01', qualifier: 'AT_LEAST', count: '70', confidence: 'REPORTED', sourceId: 'new', 'newSource.publisher': '' }), { headers: editor.headers });

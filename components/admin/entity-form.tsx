@@ -8,6 +8,24 @@ import type { RefOption, SaveState } from '@/lib/admin/store';
 
 const inputClass = 'w-full rounded border border-rule bg-white px-2 py-1.5 aria-[invalid=true]:border-red-700';
 
+/** A field's help and error lines, with the ids its control's aria-describedby names. */
+function FieldNotes({ id, help, error }: { id: string; help?: string; error?: string }) {
+  return (
+    <>
+      {help && (
+        <p id={`${id}-help`} className="text-xs text-muted">
+          {help}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 function Field({ field, value, error, options, readOnly }: { field: FieldDef; value: string | string[]; error?: string; options: Record<string, RefOption[]>; readOnly: boolean }) {
   const id = `field-${field.name}`;
   const describedBy = [error ? `${id}-error` : null, field.help ? `${id}-help` : null].filter(Boolean).join(' ') || undefined;
@@ -57,13 +75,38 @@ function Field({ field, value, error, options, readOnly }: { field: FieldDef; va
               <input type="checkbox" name={field.name} value={v} defaultChecked={([] as string[]).concat(value).includes(v)} disabled={readOnly} /> {label}
             </label>
           ))}
-          {error && (
-            <p id={`${id}-error`} className="text-sm text-red-800">
-              {error}
-            </p>
-          )}
+          <FieldNotes id={id} help={field.help} error={error} />
         </fieldset>
       );
+    case 'people': {
+      // One box per person, each with the people list to pick from; two empty ones to add more.
+      const chosen = ([] as string[]).concat(value).filter(Boolean);
+      return (
+        <fieldset className="flex flex-col gap-1" aria-describedby={describedBy}>
+          <legend className="text-sm font-medium">{field.label}</legend>
+          <datalist id={`${id}-people`}>
+            {(options.person ?? []).map((o) => (
+              <option key={o.value} value={o.value} label={o.label} />
+            ))}
+          </datalist>
+          {[...chosen, '', ''].map((slug, i) => (
+            <input
+              key={`${i}-${slug}`}
+              name={field.name}
+              aria-label={`${field.label}: person ${i + 1}`}
+              aria-invalid={error ? true : undefined}
+              list={`${id}-people`}
+              defaultValue={slug}
+              autoComplete="off"
+              placeholder="Type a name, pick from the list"
+              disabled={readOnly}
+              className={inputClass}
+            />
+          ))}
+          <FieldNotes id={id} help={field.help} error={error} />
+        </fieldset>
+      );
+    }
     case 'ref':
       control = (
         <select {...common} defaultValue={String(value)} className={inputClass}>
@@ -109,16 +152,7 @@ function Field({ field, value, error, options, readOnly }: { field: FieldDef; va
         {field.required && <span aria-hidden="true"> *</span>}
       </label>
       {control}
-      {field.help && (
-        <p id={`${id}-help`} className="text-xs text-muted">
-          {field.help}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} help={field.help} error={error} />
     </div>
   );
 }

@@ -286,6 +286,13 @@ export const ENTITIES: EntityDef[] = [
       { name: 'onOrBefore', label: 'Only known to have happened by this date', type: 'boolean' },
       { name: 'description', label: 'Description', type: 'textarea' },
       { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign' },
+      {
+        name: 'people',
+        label: 'People involved',
+        type: 'people',
+        link: { model: 'timelineEventPerson', owner: 'eventId', relation: 'people' },
+        help: 'Type a name and pick from the list; leave a box empty to remove someone.',
+      },
       source,
     ],
     columns: ['occurredOn', 'title', 'campaignId'],

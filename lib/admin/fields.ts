@@ -21,6 +21,11 @@ export type FieldDef = {
   | { type: 'ref'; ref: RefKind }
   /** A person picked by slug; `relation` is the Prisma relation the id field belongs to. */
   | { type: 'person'; relation: string }
+  /**
+   * Several people, each picked by slug, kept in a link table: `link.model` is its Prisma
+   * delegate, `link.owner` its column naming this record, `link.relation` the relation to it.
+   */
+  | { type: 'people'; link: { model: string; owner: string; relation: string } }
 );
 
 export type FormValues = Record<string, string | string[]>;
@@ -99,6 +104,11 @@ function fieldSchema(field: FieldDef): z.ZodType {
         : optional(z.coerce.number({ message: `Choose a ${field.ref}.` }).int(`Choose a ${field.ref}.`).positive(`Choose a ${field.ref}.`).max(MAX_INT, `Choose a ${field.ref}.`));
     case 'person':
       return optional(z.string().trim().regex(new RegExp(SLUG_PATTERN.regex), 'Pick a person from the list.'));
+    case 'people':
+      return z
+        .array(z.string().trim().regex(new RegExp(SLUG_PATTERN.regex), 'Pick each person from the list.'))
+        .max(50, 'At most 50 people.')
+        .transform((slugs) => [...new Set(slugs)]);
   }
 }
 
@@ -112,6 +122,7 @@ export function valuesFrom(fields: FieldDef[], form: FormData): FormValues {
   const values: FormValues = {};
   for (const f of fields) {
     if (f.type === 'multiselect') values[f.name] = form.getAll(f.name).map(String);
+    else if (f.type === 'people') values[f.name] = form.getAll(f.name).map((v) => String(v).trim()).filter(Boolean);
     else if (f.type === 'boolean') values[f.name] = form.get(f.name) ? 'on' : '';
     else values[f.name] = String(form.get(f.name) ?? '');
   }
@@ -130,8 +141,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 
 /** A stored value as a form value: dates as YYYY-MM-DD, arrays kept, null as empty. */
 export function toFormValue(field: FieldDef, value: unknown): string | string[] {
-  if (value === null || value === undefined) return field.type === 'multiselect' ? [] : '';
-  if (field.type === 'multiselect') return (value as string[]).map(String);
+  if (value === null || value === undefined) return field.type === 'multiselect' || field.type === 'people' ? [] : '';
+  if (field.type === 'multiselect' || field.type === 'people') return (value as string[]).map(String);
   if (field.type === 'list') return (value as string[]).join(', ');
   if (field.type === 'boolean') return value ? 'on' : '';
   if (value instanceof Date) return field.type === 'datetime' ? value.toISOString().slice(0, 16) : value.toISOString().slice(0, 10);

@@ -42,6 +42,24 @@ function requireDef(key: string): EntityDef {
 }
 
 const personFields = (def: EntityDef) => def.fields.flatMap((f) => (f.type === 'person' ? [f] : []));
+const peopleLists = (def: EntityDef) => def.fields.flatMap((f) => (f.type === 'people' ? [f] : []));
+
+/** A record with the people of its link tables (as person ids), for the audit trail. */
+async function readWithLinks(client: unknown, def: EntityDef, id: number) {
+  const links = peopleLists(def);
+  const include = Object.fromEntries(links.map((f) => [f.link.relation, { select: { personId: true }, orderBy: { personId: 'asc' } }]));
+  return delegate(client, def).findUnique({ where: { id }, include: links.length ? include : undefined });
+}
+
+/** Replaces the people linked to a record. */
+async function writeLinks(tx: unknown, def: EntityDef, id: number, people: Record<string, number[]>) {
+  for (const f of peopleLists(def)) {
+    const link = (tx as Record<string, { deleteMany(a: unknown): Promise<unknown>; createMany(a: unknown): Promise<unknown> }>)[f.link.model]!;
+    await link.deleteMany({ where: { [f.link.owner]: id } });
+    const ids = people[f.name] ?? [];
+    if (ids.length) await link.createMany({ data: ids.map((personId) => ({ [f.link.owner]: id, personId })) });
+  }
+}
 
 /** Names a database constraint in an error, if the entity knows it. */
 function constraintError(def: EntityDef, error: unknown): FieldErrors | null {
@@ -66,7 +84,7 @@ export interface RefOption {
 export async function referenceOptions(def: EntityDef, ctx?: RequestContext, { people = true } = {}): Promise<Record<string, RefOption[]>> {
   await requireRole('viewer', ctx);
   const prisma = db();
-  const kinds = new Set(def.fields.flatMap((f) => (f.type === 'ref' ? [f.ref] : f.type === 'person' && people ? ['person'] : [])));
+  const kinds = new Set(def.fields.flatMap((f) => (f.type === 'ref' ? [f.ref] : (f.type === 'person' || f.type === 'people') && people ? ['person'] : [])));
   const out: Record<string, RefOption[]> = {};
   await Promise.all(
     [...kinds].map(async (kind) => {
@@ -108,7 +126,10 @@ export async function referenceOptions(def: EntityDef, ctx?: RequestContext, { p
 export async function getRecord(key: string, id: number, ctx?: RequestContext) {
   await requireRole('viewer', ctx);
   const def = requireDef(key);
-  const include = Object.fromEntries(personFields(def).map((f) => [f.relation, { select: { slug: true } }]));
+  const include = Object.fromEntries([
+    ...personFields(def).map((f) => [f.relation, { select: { slug: true } }]),
+    ...peopleLists(def).map((f) => [f.link.relation, { select: { person: { select: { slug: true, sortName: true } } } }]),
+  ]);
   const row = await delegate(db(), def).findUnique({ where: { id }, include: Object.keys(include).length ? include : undefined });
   if (!row) return null;
   const values: FormValues = {};
@@ -116,6 +137,9 @@ export async function getRecord(key: string, id: number, ctx?: RequestContext) {
     if (f.type === 'person') {
       const relation = row[f.relation] as { slug: string } | null;
       values[f.name] = relation?.slug ?? '';
+    } else if (f.type === 'people') {
+      const links = row[f.link.relation] as { person: { slug: string; sortName: string } }[];
+      values[f.name] = [...links].sort((a, b) => a.person.sortName.localeCompare(b.person.sortName)).map((l) => l.person.slug);
     } else values[f.name] = toFormValue(f, row[f.name]);
   }
   return { values, version: def.versioned ? (row.version as number) : undefined, title: def.title(row) };
@@ -162,7 +186,12 @@ export async function listRecords(key: string, query: { q?: string; page?: numbe
 
 async function resolvePeople(def: EntityDef, data: Record<string, unknown>): Promise<FieldErrors | null> {
   const fields = personFields(def);
-  const slugs = fields.map((f) => data[f.name]).filter((v): v is string => typeof v === 'string');
+  const lists = peopleLists(def);
+  const slugs = [
+    ...fields.map((f) => data[f.name]).filter((v): v is string => typeof v === 'string'),
+    ...lists.flatMap((f) => (data[f.name] as string[] | undefined) ?? []),
+  ];
+  if (slugs.length === 0) return null;
   const found = new Map((await db().person.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
   const errors: FieldErrors = {};
   for (const f of fields) {
@@ -171,6 +200,12 @@ async function resolvePeople(def: EntityDef, data: Record<string, unknown>): Pro
     const id = found.get(slug);
     if (id === undefined) errors[f.name] = 'No such person: pick one from the list, or add them under People first.';
     else data[f.name] = id;
+  }
+  for (const f of lists) {
+    const listed = (data[f.name] as string[] | undefined) ?? [];
+    const unknown = listed.filter((slug) => !found.has(slug));
+    if (unknown.length) errors[f.name] = `No such person: ${unknown.join(', ')}. Pick each from the list, or add them under People first.`;
+    else data[f.name] = listed.map((slug) => found.get(slug)!);
   }
   return Object.keys(errors).length ? errors : null;
 }
@@ -218,6 +253,12 @@ export async function saveRecord(key: string, id: number | null, form: FormData,
     const checkErrors = def.check?.(data);
     if (checkErrors) return fail(checkErrors);
     Object.assign(data, def.derive?.(data));
+    // People in link tables are written beside the record, not as its columns.
+    const links: Record<string, number[]> = {};
+    for (const f of peopleLists(def)) {
+      links[f.name] = data[f.name] as number[];
+      delete data[f.name];
+    }
 
     const result = await db().$transaction(async (tx) => {
       if (newSource) {
@@ -228,10 +269,11 @@ export async function saveRecord(key: string, id: number | null, form: FormData,
       const d = delegate(tx, def);
       if (id === null) {
         const created = await d.create({ data });
-        await recordAudit(tx, actor, 'create', def.model, created.id as number, null, created);
+        await writeLinks(tx, def, created.id as number, links);
+        await recordAudit(tx, actor, 'create', def.model, created.id as number, null, await readWithLinks(tx, def, created.id as number));
         return { kind: 'saved' as const, row: created };
       }
-      const before = await d.findUnique({ where: { id } });
+      const before = await readWithLinks(tx, def, id);
       if (!before) return { kind: 'missing' as const };
       if (def.versioned) {
         const { count } = await d.updateMany({ where: { id, version: submittedVersion }, data: { ...data, version: { increment: 1 } } });
@@ -239,7 +281,8 @@ export async function saveRecord(key: string, id: number | null, form: FormData,
       } else {
         await d.update({ where: { id }, data });
       }
-      const after = await d.findUnique({ where: { id } });
+      await writeLinks(tx, def, id, links);
+      const after = await readWithLinks(tx, def, id);
       await recordAudit(tx, actor, 'update', def.model, id, before, after);
       return { kind: 'saved' as const, row: after! };
     });
