@@ -4,8 +4,10 @@ const nextConfig = {
   // pg and the Prisma adapter run as plain Node modules on the server, not bundled.
   serverExternalPackages: ['pg', '@prisma/adapter-pg'],
   poweredByHeader: false,
-  // CSV uploads go through a server action; the import itself refuses files over 20 MB.
-  experimental: { serverActions: { bodySizeLimit: '21mb' } },
+  // CSV uploads go through a server action; the import itself refuses files over 20 MB. proxy.ts
+  // sees every request, so Next.js buffers bodies for it: that buffer must hold the largest upload
+  // too (its default, 10 MB, would cut a bigger file short). lib/action-request.ts says the same.
+  experimental: { serverActions: { bodySizeLimit: '21mb' }, proxyClientMaxBodySize: '21mb' },
   async headers() {
     return [
       {

@@ -1,10 +1,12 @@
 // Comfort and an early no, never the only guard: every page, action and route handler checks the
 // session and role itself, and Next.js checks server actions' Origin too.
 // - Signed-out visitors of /admin are sent to /login.
-// - A server action posted from another origin gets a plain 403 here instead of Next's 500.
+// - A server action posted from another origin gets a plain 403 here instead of Next's 500; one
+//   whose body is too big (413) or not an encoded call (400) is refused before Next.js decodes it.
 // - Requests carrying the internal x-middleware-subrequest header are refused outright.
 // - While the database is known to be down, pages and API reads answer 503 at once (lib/outage.ts).
 import { type NextRequest, NextResponse } from 'next/server';
+import { actionRequestProblem } from './lib/action-request';
 import { stillDown, unavailableResponse } from './lib/outage';
 
 function foreignOrigin(request: NextRequest): boolean {
@@ -26,8 +28,10 @@ export async function proxy(request: NextRequest) {
   if ((request.method === 'GET' || request.method === 'HEAD') && pathname !== '/api/health' && (await stillDown())) {
     return unavailableResponse(pathname);
   }
-  if (request.method === 'POST' && request.headers.has('next-action') && foreignOrigin(request)) {
-    return new NextResponse('Forbidden: this form was sent from another site.', { status: 403 });
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    if (foreignOrigin(request)) return new NextResponse('Forbidden: this form was sent from another site.', { status: 403 });
+    const problem = await actionRequestProblem(request);
+    if (problem) return new NextResponse(problem.message, { status: problem.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
   if (request.nextUrl.pathname.startsWith('/admin')) {
     const hasSession = request.cookies.getAll().some((c) => c.name.endsWith('better-auth.session_token'));

@@ -341,6 +341,47 @@ async function main(): Promise<number> {
     note(`access: ${tried} calls of ${Object.keys(calls).length} server actions without a session, with a forged cookie, as a viewer and (admin-only) as an editor: all refused, nothing changed`);
   });
 
+  await check('malformed requests to server actions and the API get a 4xx or the form’s error, never a 5xx, and change nothing', async () => {
+    const editor = editors[0]!;
+    const fingerprint = async () => (await one<{ f: string }>(`SELECT concat_ws(',', (SELECT count(*) FROM "AuditEvent"), (SELECT count(*) FROM "Statement"), (SELECT count(*) FROM "ImportJob")) AS f`)).f;
+    const before = await fingerprint();
+    const raw = (body: BodyInit, type?: string, action = 'saveEntityAction') =>
+      fetch(`${a.url}/admin/statements/new`, {
+        method: 'POST',
+        headers: { Origin: a.url, cookie: editor.cookie, 'Next-Action': Client.actionId(action), ...(type ? { 'content-type': type } : {}) },
+        body,
+        redirect: 'manual',
+      });
+    const badRoot = new FormData();
+    badRoot.set('0', '{{{');
+    const noRoot = new FormData();
+    noRoot.set('subject', 'x');
+    const cases: [string, () => Promise<Response>, RegExp][] = [
+      ['text that is not JSON', () => raw('not json at all', 'text/plain;charset=UTF-8'), /^400$/],
+      ['a JSON object instead of arguments', () => raw('{"subject":"x"}', 'text/plain;charset=UTF-8'), /^400$/],
+      ['a JSON body', () => raw('{"subject":"x"}', 'application/json'), /^400$/],
+      ['invalid UTF-8', () => raw(Buffer.from([0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d]), 'text/plain;charset=UTF-8'), /^400$/],
+      ['a BOM before the arguments', () => raw('\ufeff["statements",null,{},"$K1"]', 'text/plain;charset=UTF-8'), /^400$/],
+      ['multipart with a broken root', () => raw(badRoot), /^400$/],
+      ['multipart without a root', () => raw(noRoot), /^400$/],
+      ['over 20 MB', () => raw('x'.repeat(22 * 1024 * 1024), 'text/plain;charset=UTF-8'), /^413$/],
+      ['too few arguments', () => raw('["statements",null]', 'text/plain;charset=UTF-8'), /^200$/],
+      ['arguments of the wrong types', () => raw('[1,{"x":2},3,4]', 'text/plain;charset=UTF-8'), /^200$/],
+      ['a broken previous state for the paste form', () => raw('[{"lines":[null]},"$K1"]', 'text/plain;charset=UTF-8', 'pasteFlowAction'), /^200$/],
+      ['an action that does not exist', () => fetch(`${a.url}/admin`, { method: 'POST', headers: { Origin: a.url, 'Next-Action': 'ff'.repeat(21), 'content-type': 'text/plain' }, body: '[]' }), /^4\d\d$/],
+      ['a JSON POST to the read-only API', () => fetch(`${a.url}/api/v1/campaigns`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x"}' }), /^405$/],
+      ['a DELETE to the read-only API', () => fetch(`${a.url}/api/v1/campaigns/${campaigns[0]!.slug}`, { method: 'DELETE' }), /^405$/],
+    ];
+    for (const [what, send, expected] of cases) {
+      const response = await send();
+      const body = await response.text();
+      assert.match(String(response.status), expected, `${what}: ${response.status} ${body.slice(0, 200)}`);
+      if (response.status === 200) assert.match(body, /This form could not be read/, `${what}: ${body.slice(-200)}`);
+    }
+    assert.equal(await fingerprint(), before, 'nothing changed');
+    note(`malformed requests: ${cases.length} kinds of broken or hostile action and API bodies, each a 4xx or the form's error, no 5xx, nothing changed`);
+  });
+
   await check('login throttling counts failures on both app servers together', async () => {
     const email = 'throttled@example.org';
     await createUser(admin, email, 'editor', password);

@@ -14,7 +14,14 @@ import { publicDataChanged } from '@/lib/cache';
 import { AppError, publicMessage } from '@/lib/errors';
 import { createUser, removeUser, setUserRole } from '@/lib/users';
 
+// Anyone can post anything to an action: arguments that are not what our forms send are refused
+// with a message (a 200 with the form's error state), never a crash.
+const UNREADABLE = 'This form could not be read. Reload the page and try again.';
+const isForm = (value: unknown): value is FormData => value instanceof FormData;
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+
 export async function saveEntityAction(key: string, id: number | null, _previous: SaveState, form: FormData): Promise<SaveState> {
+  if (typeof key !== 'string' || !(id === null || isId(id)) || !isForm(form)) return { status: 'error', message: UNREADABLE, values: {} };
   const state = await saveRecord(key, id, form);
   if (state.status !== 'saved') return { ...state, nonce: Date.now() };
   publicDataChanged();
@@ -26,6 +33,7 @@ export interface DeleteState {
 }
 
 export async function deleteEntityAction(key: string, id: number, _previous: DeleteState, form: FormData): Promise<DeleteState> {
+  if (typeof key !== 'string' || !isId(id) || !isForm(form)) return { message: UNREADABLE };
   const version = form.get('_version') ? Number(form.get('_version')) : null;
   const result = await deleteRecord(key, id, version);
   if (!result.ok) return { message: result.message };
@@ -45,6 +53,7 @@ function safeNext(value: FormDataEntryValue | null): string {
 }
 
 export async function loginAction(_previous: LoginState, form: FormData): Promise<LoginState> {
+  if (!isForm(form)) return { message: UNREADABLE };
   const email = String(form.get('email') ?? '').trim();
   const password = String(form.get('password') ?? '');
   if (!email || !password) return { message: 'Enter your e-mail address and password.', email };
@@ -108,6 +117,11 @@ async function saveStep(previous: PasteState, form: FormData): Promise<PasteStat
 
 /** One action for both steps of the paste form, so that each step sees the latest state. */
 export async function pasteFlowAction(previous: PasteState, form: FormData): Promise<PasteState> {
+  const lines = typeof previous === 'object' && previous !== null ? (previous.lines as unknown) : null;
+  const readable = Array.isArray(lines) && lines.every((l) => typeof l === 'object' && l !== null && typeof l.line === 'number' && typeof l.input === 'string');
+  if (!isForm(form) || !readable || typeof previous.review !== 'object' || previous.review === null) {
+    return { step: 'paste', campaignId: '', text: '', lines: [], review: {}, message: UNREADABLE };
+  }
   return form.get('intent') === 'save' ? saveStep(previous, form) : previewStep(previous, form);
 }
 
@@ -123,6 +137,7 @@ export interface UserFormState {
 }
 
 export async function createUserAction(_previous: UserFormState, form: FormData): Promise<UserFormState> {
+  if (!isForm(form)) return { message: UNREADABLE };
   const values = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') };
   try {
     const result = await createUser({ ...values, password: String(form.get('password') ?? '') });
@@ -135,6 +150,7 @@ export async function createUserAction(_previous: UserFormState, form: FormData)
 }
 
 export async function userRoleAction(userId: string, _previous: UserFormState, form: FormData): Promise<UserFormState> {
+  if (typeof userId !== 'string' || !isForm(form)) return { message: UNREADABLE };
   const role = String(form.get('role') ?? '');
   try {
     if (form.get('intent') === 'remove') await removeUser(userId);
@@ -157,6 +173,7 @@ export interface UploadState {
 }
 
 export async function uploadImportAction(_previous: UploadState, form: FormData): Promise<UploadState> {
+  if (!isForm(form)) return { message: UNREADABLE };
   const kind = String(form.get('kind') ?? '');
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) return { message: file instanceof File ? 'The file is empty.' : 'Choose a CSV file.', kind };
@@ -179,6 +196,7 @@ export async function uploadImportAction(_previous: UploadState, form: FormData)
 }
 
 export async function runImportAction(id: number, _previous: UploadState, form: FormData): Promise<UploadState> {
+  if (!isId(id) || !isForm(form)) return { message: UNREADABLE };
   try {
     const result = await runImportJob(id, { skipInvalid: form.get('skipInvalid') === 'on' });
     publicDataChanged();
