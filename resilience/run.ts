@@ -382,6 +382,20 @@ async function main(): Promise<number> {
     note(`malformed requests: ${cases.length} kinds of broken or hostile action and API bodies, each a 4xx or the form's error, no 5xx, nothing changed`);
   });
 
+  await check('an upload of 12 MB arrives whole: every row of the file is in its import job', async () => {
+    const ROWS = 70_000;
+    const pad = 'x'.repeat(120);
+    const lines = Array.from({ length: ROWS }, (_, k) => `big-${RUN}-${k},Big Upload ${k},https://example.org/${pad}/${k}.png`);
+    const text = `id,name,image\n${lines.join('\n')}\n`;
+    assert.ok(text.length > 12 * 1024 * 1024, `the file is ${text.length} bytes`);
+    const upload = await editors[0]!.action('/admin/imports', 'uploadImportAction', [{}, form({ kind: 'roster', file: new File([text], 'big.csv', { type: 'text/csv' }) })]);
+    const id = Number(/^\/admin\/imports\/(\d+)/.exec(upload.redirect ?? '')?.[1]);
+    assert.ok(id, `the upload made a job: ${upload.status} ${upload.body.slice(-300)}`);
+    const job = await one<{ totalRows: number; validRows: number }>(`SELECT "totalRows", "validRows" FROM "ImportJob" WHERE id = $1`, [id]);
+    assert.deepEqual(job, { totalRows: ROWS, validRows: ROWS });
+    note(`upload: a ${(text.length / 1024 / 1024).toFixed(1)} MB CSV of ${ROWS.toLocaleString('en-GB')} rows arrived whole`);
+  });
+
   await check('login throttling counts failures on both app servers together', async () => {
     const email = 'throttled@example.org';
     await createUser(admin, email, 'editor', password);
