@@ -138,7 +138,7 @@ describe('editing', () => {
     expect((events[0]!.before as { people: unknown[] }).people).toHaveLength(2);
     expect((events[0]!.after as { people: unknown[] }).people).toEqual([{ personId: slugs.find((p) => p.slug === 'margaret-hodge')!.id }]);
 
-    expect(await deleteRecord('events', id, 2, { headers: editor.headers })).toEqual({ ok: true });
+    expect(await deleteRecord('events', id, 2, { headers: editor.headers })).toEqual({ ok: true, deleted: 1 });
     expect(await linked(id)).toEqual([]);
   });
 
@@ -160,13 +160,37 @@ describe('editing', () => {
   it('refuses to delete a person who has signed, saying why', async () => {
     const hodge = (await client.query(`SELECT id, version FROM "Person" WHERE slug = 'margaret-hodge'`)).rows[0];
     const result = await deleteRecord('people', hodge.id, hodge.version, { headers: editor.headers });
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/cannot be deleted: signatures, roles, statements, ballots or polls refer to it/) });
+    const signed = (await client.query(`SELECT count(*)::int AS n FROM "Signature" WHERE "personId" = $1`, [hodge.id])).rows[0].n;
+    expect(signed).toBeGreaterThan(0);
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be deleted on its own: .*refer to it\. .*tick the box to delete them with it/) });
+    expect((result as { dependents: unknown[] }).dependents).toContainEqual({ label: 'signatures', count: signed });
     expect((await client.query(`SELECT count(*)::int AS n FROM "Person" WHERE id = $1`, [hodge.id])).rows[0].n).toBe(1);
+  });
+
+  it('deletes a campaign with its signatures only when asked to, auditing each one', async () => {
+    const created = await saveRecord('campaigns', null, campaignForm({ slug: 'doomed-letter', title: 'A letter to delete' }), { headers: editor.headers });
+    const id = created.id!;
+    const people = (await client.query(`SELECT id FROM "Person" ORDER BY id LIMIT 3`)).rows.map((r) => r.id as number);
+    for (const personId of people) {
+      await client.query(`INSERT INTO "Signature" ("campaignId", "personId", "sourceId", "updatedAt") VALUES ($1, $2, $3, now())`, [id, personId, sourceId]);
+    }
+    const refused = await deleteRecord('campaigns', id, 1, { headers: editor.headers });
+    expect(refused).toMatchObject({ ok: false, dependents: [{ label: 'signatures', count: 3 }] });
+    expect(await count('Signature')).toBeGreaterThan(0);
+    const audits = await count('AuditEvent');
+
+    const done = await deleteRecord('campaigns', id, 1, { headers: editor.headers }, { cascade: true });
+    expect(done).toEqual({ ok: true, deleted: 4 });
+    expect((await client.query(`SELECT count(*)::int AS n FROM "Signature" WHERE "campaignId" = $1`, [id])).rows[0].n).toBe(0);
+    expect((await client.query(`SELECT count(*)::int AS n FROM "Campaign" WHERE id = $1`, [id])).rows[0].n).toBe(0);
+    expect(await count('AuditEvent')).toBe(audits + 4);
+    const { events } = await listAuditEvents({ entity: 'signature', action: 'delete' }, { headers: viewer.headers });
+    expect(events.filter((e) => (e.before as { campaignId: number }).campaignId === id)).toHaveLength(3);
   });
 
   it('deletes what nothing depends on, and audits it', async () => {
     const result = await deleteRecord('campaigns', campaignId, 3, { headers: editor.headers });
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, deleted: 1 });
     const { events } = await listAuditEvents({ entity: 'campaign', entityId: String(campaignId), action: 'delete' }, { headers: viewer.headers });
     expect(events).toHaveLength(1);
     expect((events[0]!.before as { slug: string }).slug).toBe('test-letter');

@@ -30,13 +30,15 @@ export async function saveEntityAction(key: string, id: number | null, _previous
 
 export interface DeleteState {
   message?: string;
+  /** After a refusal: what refers to the record and may be deleted with it, if the editor asks. */
+  dependents?: { label: string; count: number }[];
 }
 
 export async function deleteEntityAction(key: string, id: number, _previous: DeleteState, form: FormData): Promise<DeleteState> {
   if (typeof key !== 'string' || !isId(id) || !isForm(form)) return { message: UNREADABLE };
   const version = form.get('_version') ? Number(form.get('_version')) : null;
-  const result = await deleteRecord(key, id, version);
-  if (!result.ok) return { message: result.message };
+  const result = await deleteRecord(key, id, version, undefined, { cascade: form.get('cascade') === 'on' });
+  if (!result.ok) return { message: result.message, dependents: result.dependents };
   publicDataChanged();
   redirect(`/admin/${key}?deleted=1`);
 }

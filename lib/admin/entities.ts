@@ -39,6 +39,11 @@ export interface EntityDef {
   constraints?: Record<string, [field: string, message: string]>;
   /** What may depend on a row, for the refusal message when deleting it is not allowed. */
   dependents?: string;
+  /**
+   * Records that refer to a row and may be deleted with it, when the editor asks for that
+   * explicitly after a refusal: the Prisma delegate, the column naming the row, a plural label.
+   */
+  cascade?: { model: string; field: string; label: string }[];
   /** Fields filled from others before saving (e.g. an alias's normalized form). */
   derive?: (data: Record<string, unknown>) => Record<string, unknown>;
   /** Text columns the list page searches. */
@@ -71,6 +76,7 @@ export const ENTITIES: EntityDef[] = [
     versioned: true,
     constraints: { Campaign_slug_key: ['slug', 'Another campaign already uses this slug.'], Campaign_slug_check: ['slug', SLUG_PATTERN.message] },
     dependents: 'signatures',
+    cascade: [{ model: 'signature', field: 'campaignId', label: 'signatures' }],
     search: ['title', 'slug'],
     orderBy: [{ title: 'asc' }],
   },
@@ -320,7 +326,15 @@ export const ENTITIES: EntityDef[] = [
     title: (r) => String(r.name),
     versioned: true,
     constraints: { Person_slug_key: ['slug', 'Another person already uses this slug.'], Person_slug_check: ['slug', SLUG_PATTERN.message] },
-    dependents: 'signatures, roles, statements, ballots or polls',
+    dependents: 'signatures, roles, statements, ballots, polls or timeline events',
+    cascade: [
+      { model: 'signature', field: 'personId', label: 'signatures' },
+      { model: 'role', field: 'personId', label: 'roles' },
+      { model: 'statement', field: 'personId', label: 'statements' },
+      { model: 'ballot', field: 'personId', label: 'ballots' },
+      { model: 'poll', field: 'subjectPersonId', label: 'polls' },
+      { model: 'timelineEventPerson', field: 'personId', label: 'mentions in timeline events' },
+    ],
     search: ['name', 'constituency', 'party'],
     orderBy: [{ sortName: 'asc' }],
   },

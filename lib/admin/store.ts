@@ -313,25 +313,54 @@ export async function saveRecord(key: string, id: number | null, form: FormData,
   }
 }
 
-/** Deletes a record; refused with the reason when other records depend on it or it changed meanwhile. */
-export async function deleteRecord(key: string, id: number, version: number | null, ctx?: RequestContext): Promise<{ ok: true } | { ok: false; message: string }> {
+export type DeleteResult = { ok: true; deleted: number } | { ok: false; message: string; dependents?: { label: string; count: number }[] };
+
+type CascadeDelegate = { findMany(a: unknown): Promise<Record<string, unknown>[]>; deleteMany(a: unknown): Promise<{ count: number }>; count(a: unknown): Promise<number> };
+const cascadeDelegate = (client: unknown, model: string) => (client as Record<string, CascadeDelegate>)[model]!;
+
+/** How many records of each kind the entity may take with it refer to this row. */
+async function countDependents(def: EntityDef, id: number) {
+  const counts = await Promise.all((def.cascade ?? []).map(async (c) => ({ label: c.label, count: await cascadeDelegate(db(), c.model).count({ where: { [c.field]: id } }) })));
+  return counts.filter((c) => c.count > 0);
+}
+
+/**
+ * Deletes a record; refused with the reason when other records depend on it or it changed
+ * meanwhile. With `cascade` (the editor ticked "also delete …" after such a refusal), the
+ * entity's declared dependents are deleted first, each audited, all in the same transaction.
+ */
+export async function deleteRecord(key: string, id: number, version: number | null, ctx?: RequestContext, { cascade = false } = {}): Promise<DeleteResult> {
   const def = requireDef(key);
   try {
     const actor = await requireRole('editor', ctx);
     return await db().$transaction(async (tx) => {
       const d = delegate(tx, def);
-      const before = await d.findUnique({ where: { id } });
+      const before = await readWithLinks(tx, def, id);
       if (!before) return { ok: false as const, message: 'This record no longer exists.' };
       if (def.versioned && version !== null && before.version !== version) {
         return { ok: false as const, message: 'Someone changed this record since you opened it. Review their change before deleting.' };
       }
+      let deleted = 1;
+      for (const c of cascade ? (def.cascade ?? []) : []) {
+        const dependents = cascadeDelegate(tx, c.model);
+        for (const row of await dependents.findMany({ where: { [c.field]: id } })) {
+          const rowId = row.id !== undefined ? String(row.id) : Object.values(row).join(':');
+          await recordAudit(tx, actor, 'delete', c.model, rowId, row, null);
+        }
+        deleted += (await dependents.deleteMany({ where: { [c.field]: id } })).count;
+      }
       await d.delete({ where: { id } });
       await recordAudit(tx, actor, 'delete', def.model, id, before, null);
-      return { ok: true as const };
+      return { ok: true as const, deleted };
     });
   } catch (error) {
     const text = `${(error as Error)?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`;
     if ((error as { code?: string })?.code === 'P2003' || /foreign key|P2003|violates RESTRICT|Restrict/i.test(text)) {
+      const dependents = cascade ? [] : await countDependents(def, id);
+      if (dependents.length) {
+        const list = dependents.map((c) => `${c.count} ${c.label}`).join(', ');
+        return { ok: false, message: `This ${def.label} cannot be deleted on its own: ${list} refer to it. Remove or reassign those first, or tick the box to delete them with it.`, dependents };
+      }
       return { ok: false, message: `This ${def.label} cannot be deleted: ${def.dependents ?? 'other records'} refer to it. Remove or reassign those first.` };
     }
     return { ok: false, message: publicMessage(error, `delete ${key}`) };
