@@ -37,6 +37,12 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`✓ Ready on http://localhost:${port} (public pages shared for ${ttlSeconds} s)`));
 
-const stop = () => server.close(() => process.exit(0));
+// Stop taking requests, let those under way finish (idle keep-alive connections are closed at
+// once), and exit within five seconds whatever happens.
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5000).unref();
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
