@@ -88,6 +88,38 @@ test('an editor creates a campaign with a threshold; a wrong field keeps what wa
   expect(await countOf(`SELECT count(*)::int AS n FROM "Threshold" t JOIN "Campaign" c ON c.id = t."campaignId" WHERE c.slug = 'leadership-letter'`)).toBe(1);
 });
 
+test('an editor records who took part in a timeline event, then removes one; the timeline shows them', async ({ page }) => {
+  await signIn(page, editor);
+  await page.goto('/admin/events/new');
+  await page.getByLabel('What happened').fill('A test meeting of the committee');
+  await page.locator('input[name=occurredOn]').fill('2019-07-02');
+  await page.getByLabel('Date known to the').selectOption('DAY');
+  await page.getByLabel('People involved: person 1').fill('diana-r-johnson');
+  await page.getByLabel('People involved: person 2').fill('margaret-hodge');
+  await chooseOption(page.getByLabel('Source'), /Sky News/);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Create timeline event' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  // Shown by sort name: Hodge before Johnson.
+  await expect(page.getByLabel('People involved: person 1')).toHaveValue('margaret-hodge');
+  await expect(page.getByLabel('People involved: person 2')).toHaveValue('diana-r-johnson');
+  const editUrl = page.url().replace(/\?.*$/, '');
+
+  await page.goto('/timeline');
+  const item = page.getByRole('listitem').filter({ hasText: 'A test meeting of the committee' });
+  await expect(item.getByRole('link', { name: 'Margaret Hodge' })).toBeVisible();
+  await expect(item.getByRole('link', { name: 'Diana R. Johnson' })).toBeVisible();
+
+  await page.goto(editUrl);
+  await page.getByLabel('People involved: person 1').fill('');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(/\?saved=1/);
+  await expect(page.getByLabel('People involved: person 1')).toHaveValue('diana-r-johnson');
+  expect(
+    await countOf(`SELECT count(*)::int AS n FROM "TimelineEventPerson" l JOIN "TimelineEvent" e ON e.id = l."eventId" WHERE e.title = 'A test meeting of the committee'`),
+  ).toBe(1);
+});
+
 test('an editor pastes names, decides the doubtful ones, and the public count changes', async ({ page }) => {
   await signIn(page, editor);
   await page.goto('/campaigns/leadership-letter');
@@ -156,6 +188,24 @@ test('a viewer sees the admin pages but can change nothing', async ({ page }) =>
   await page.goto('/admin/audit');
   await expect(page.getByTestId('audit-table')).toContainText('create campaign');
   await expectNoSeriousA11yViolations(page);
+});
+
+test('deleting a campaign with signatures is refused, then done with them only when the editor ticks the box', async ({ page }) => {
+  await signIn(page, editor);
+  await page.goto('/admin/campaigns');
+  await page.getByRole('link', { name: 'Letter calling for a leadership contest' }).click();
+  await page.getByText('Delete this campaign…').click();
+  await page.getByRole('button', { name: 'Yes, delete this campaign' }).click();
+  await expect(page.locator('details').getByRole('alert')).toContainText('cannot be deleted on its own: 4 signatures refer to it');
+  const signatures = `SELECT count(*)::int AS n FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'leadership-letter'`;
+  expect(await countOf(signatures)).toBe(4);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel('Also delete the 4 signatures that refer to this campaign').check();
+  await page.getByRole('button', { name: 'Yes, delete this campaign' }).click();
+  await expect(page).toHaveURL(/\/admin\/campaigns\?deleted=1/);
+  expect(await countOf(signatures)).toBe(0);
+  expect(await countOf(`SELECT count(*)::int AS n FROM "Campaign" WHERE slug = 'leadership-letter'`)).toBe(0);
+  expect(await countOf(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'delete' AND entity = 'signature'`)).toBe(4);
 });
 
 test('signing out ends the session', async ({ page, context }) => {
