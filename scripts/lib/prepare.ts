@@ -31,7 +31,7 @@ export async function prepareDatabase(url: string, { say, port }: { say: (line: 
   const { hasBeenSeeded, seed } = await import('../../seeds/index');
   const { db } = await import('../../lib/db');
   if (await hasBeenSeeded()) {
-    say('seed: already loaded on an earlier start; leaving the data as it is');
+    say('seed: the database already holds its data (seeded or imported earlier); leaving it as it is');
   } else {
     say('seed: first run, loading the Commons roster and the first data set');
     await seed();
