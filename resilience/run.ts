@@ -182,6 +182,9 @@ async function main(): Promise<number> {
     await cluster.stopDatabase();
     const stoppedAt = Date.now();
     try {
+      // The very first page to meet the outage (one no cache holds) already answers 503.
+      const first = await fetch(`${a.url}/people?outage=${RUN}`);
+      assert.equal(first.status, 503, 'the first request of the outage');
       // The first request to meet the outage may get the error page; within seconds every page gets the 503 page.
       // Pages kept by the public-page micro-cache may be served for its few seconds more.
       const pages = ['/', '/campaigns', `/campaigns/${campaigns[0]!.slug}`, '/api/v1/campaigns'];

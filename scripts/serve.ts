@@ -26,6 +26,11 @@ const server = createServer((req, res) => {
   req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${remote}` : remote;
   req.headers['x-forwarded-host'] ??= req.headers.host;
   req.headers['x-forwarded-proto'] ??= 'http';
+  // A page that failed because the database is down (the data layer or instrumentation.ts has
+  // marked it so, lib/outage.ts) answers 503, not 500, from the very first request of an outage.
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+  res.writeHead = ((status: number, ...rest: unknown[]) =>
+    writeHead(status === 500 && (globalThis as { whipcountDownSince?: number }).whipcountDownSince !== undefined ? 503 : status, ...rest)) as typeof res.writeHead;
   cache
     .handle(req, res, () => handle(req, res))
     .catch((error: unknown) => {
