@@ -13,6 +13,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { copyConnection, rfc4180 } from './export';
+import { appliedMigrations, firstTableWithRows, moveSequencesPastIds, quoteIdent } from './pg-tables';
 import { SEEDED_KEY } from './setup';
 
 /** The tables of the public data set, parents before children (the order an import loads them). */
@@ -56,8 +57,6 @@ interface Column {
   text: boolean;
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /** The table's columns in their order, and which hold text (those pass through csv_safe). */
 async function columnsOf(client: pg.PoolClient | pg.Client, table: string): Promise<Column[]> {
   const { rows } = await client.query<{ name: string; type: string }>(
@@ -73,16 +72,9 @@ async function primaryKeyOf(client: pg.PoolClient, table: string): Promise<strin
     `SELECT a.attname AS name FROM pg_index i
      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
      WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`,
-    [quote(table)],
+    [quoteIdent(table)],
   );
   return rows.map((r) => r.name);
-}
-
-async function appliedMigrations(client: pg.PoolClient | pg.Client): Promise<string[]> {
-  const { rows } = await client.query<{ migration_name: string }>(
-    `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-  );
-  return rows.map((r) => r.migration_name);
 }
 
 export interface OpenedArchive {
@@ -104,14 +96,14 @@ export async function openArchive(): Promise<OpenedArchive> {
     for (const name of ARCHIVE_TABLES) {
       const columns = await columnsOf(client, name);
       const key = await primaryKeyOf(client, name);
-      const rows = Number((await client.query(`SELECT count(*) AS n FROM ${quote(name)}`)).rows[0].n);
-      const list = columns.map((c) => (c.text ? `csv_safe(${quote(c.name)}) AS ${quote(c.name)}` : quote(c.name))).join(', ');
+      const rows = Number((await client.query(`SELECT count(*) AS n FROM ${quoteIdent(name)}`)).rows[0].n);
+      const list = columns.map((c) => (c.text ? `csv_safe(${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}` : quoteIdent(c.name))).join(', ');
       tables.push({
         name,
         file: `${name}.csv`,
         rows,
         columns: columns.map((c) => c.name),
-        select: `SELECT ${list} FROM ${quote(name)} ORDER BY ${key.map(quote).join(', ')}`,
+        select: `SELECT ${list} FROM ${quoteIdent(name)} ORDER BY ${key.map(quoteIdent).join(', ')}`,
       });
     }
     const manifest: ArchiveManifest = {
@@ -241,10 +233,8 @@ export async function importArchive(url: string, archive: string | Buffer, actor
     const applied = new Set(await appliedMigrations(client));
     const newer = manifest.migrations.filter((m) => !applied.has(m));
     if (newer.length) throw new ArchiveError(`The archive was made by a newer version (migrations ${newer.join(', ')}); update the app first.`);
-    for (const name of ARCHIVE_TABLES) {
-      const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${quote(name)}) AS any`);
-      if (rows[0].any) throw new ArchiveError(`The database already holds data (table ${name} has rows). Import into an empty database.`);
-    }
+    const taken = await firstTableWithRows(client, ARCHIVE_TABLES);
+    if (taken) throw new ArchiveError(`The database already holds data (table ${taken} has rows). Import into an empty database.`);
 
     await client.query('BEGIN');
     const loaded: ImportedArchive['tables'] = [];
@@ -254,29 +244,21 @@ export async function importArchive(url: string, archive: string | Buffer, actor
       const current = new Map((await columnsOf(client, name)).map((c) => [c.name, c]));
       const unknown = table.columns.filter((c) => !current.has(c));
       if (unknown.length) throw new ArchiveError(`${table.file}: columns this version does not have: ${unknown.join(', ')}.`);
-      const cols = table.columns.map(quote).join(', ');
-      const scratch = quote(`archive_${name}`);
-      await client.query(`CREATE TEMP TABLE ${scratch} (LIKE ${quote(name)} INCLUDING DEFAULTS) ON COMMIT DROP`);
+      const cols = table.columns.map(quoteIdent).join(', ');
+      const scratch = quoteIdent(`archive_${name}`);
+      await client.query(`CREATE TEMP TABLE ${scratch} (LIKE ${quoteIdent(name)} INCLUDING DEFAULTS) ON COMMIT DROP`);
       try {
         // HEADER MATCH: the file's header must name exactly the manifest's columns, in order.
         await pipeline(await zip.openReadStreamPromise(entries.get(table.file)!), client.query(copyFrom(`COPY ${scratch} (${cols}) FROM STDIN WITH (FORMAT csv, HEADER MATCH)`)));
-        const values = table.columns.map((c) => (current.get(c)!.text ? `csv_unsafe(${quote(c)})` : quote(c))).join(', ');
-        const { rowCount } = await client.query(`INSERT INTO ${quote(name)} (${cols}) SELECT ${values} FROM ${scratch}`);
+        const values = table.columns.map((c) => (current.get(c)!.text ? `csv_unsafe(${quoteIdent(c)})` : quoteIdent(c))).join(', ');
+        const { rowCount } = await client.query(`INSERT INTO ${quoteIdent(name)} (${cols}) SELECT ${values} FROM ${scratch}`);
         if (rowCount !== table.rows) throw new ArchiveError(`${table.file} holds ${rowCount} rows; the manifest says ${table.rows}.`);
         loaded.push({ name, rows: rowCount ?? 0 });
       } catch (error) {
         throw error instanceof ArchiveError ? error : describe(error, table.file);
       }
     }
-    for (const name of ARCHIVE_TABLES) {
-      const { rows } = await client.query<{ col: string; seq: string | null }>(
-        `SELECT column_name AS col, pg_get_serial_sequence($1, column_name) AS seq FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $2`,
-        [quote(name), name],
-      );
-      for (const { col, seq } of rows) {
-        if (seq) await client.query(`SELECT setval($1, coalesce((SELECT max(${quote(col)}) FROM ${quote(name)}), 0) + 1, false)`, [seq]);
-      }
-    }
+    await moveSequencesPastIds(client, ARCHIVE_TABLES);
     await client.query(
       `INSERT INTO "AppMeta" (key, value, "updatedAt") VALUES ($1, $2, now()) ON CONFLICT (key) DO NOTHING`,
       [SEEDED_KEY, `imported ${manifest.createdAt}`],

@@ -5,6 +5,7 @@
 //   WHIPCOUNT_PAGE_CACHE_SECONDS  how long an anonymous page is shared (default 5; 0 turns it off)
 import { createServer } from 'node:http';
 import next from 'next';
+import { isMarkedDown } from '../lib/outage';
 import { PageCache } from './lib/page-cache';
 import { ROOT } from './lib/run';
 
@@ -30,7 +31,7 @@ const server = createServer((req, res) => {
   // marked it so, lib/outage.ts) answers 503, not 500, from the very first request of an outage.
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
   res.writeHead = ((status: number, ...rest: unknown[]) =>
-    writeHead(status === 500 && (globalThis as { whipcountDownSince?: number }).whipcountDownSince !== undefined ? 503 : status, ...rest)) as typeof res.writeHead;
+    writeHead(status === 500 && isMarkedDown() ? 503 : status, ...rest)) as typeof res.writeHead;
   cache
     .handle(req, res, () => handle(req, res))
     .catch((error: unknown) => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { appliedMigrations, firstTableWithRows, moveSequencesPastIds, quoteIdent } from '../../lib/pg-tables';
 import { migrateDeploy } from './run';
 
 export interface Manifest {
@@ -14,7 +15,6 @@ export interface Manifest {
   tables: { name: string; rows: number }[];
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 async function userTables(client: pg.Client): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
@@ -31,11 +31,11 @@ export async function backup(url: string, dir: string): Promise<Manifest> {
   try {
     // One repeatable-read transaction: every table as of the same moment.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const migrations = (await client.query<{ migration_name: string }>(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`)).rows.map((r) => r.migration_name);
+    const migrations = await appliedMigrations(client);
     const tables: Manifest['tables'] = [];
     for (const name of await userTables(client)) {
-      const rows = Number((await client.query(`SELECT count(*) AS n FROM ${quote(name)}`)).rows[0].n);
-      await pipeline(client.query(copyTo(`COPY ${quote(name)} TO STDOUT WITH (FORMAT binary)`)), createWriteStream(path.join(dir, `${name}.bin`)));
+      const rows = Number((await client.query(`SELECT count(*) AS n FROM ${quoteIdent(name)}`)).rows[0].n);
+      await pipeline(client.query(copyTo(`COPY ${quoteIdent(name)} TO STDOUT WITH (FORMAT binary)`)), createWriteStream(path.join(dir, `${name}.bin`)));
       tables.push({ name, rows });
     }
     await client.query('COMMIT');
@@ -64,28 +64,19 @@ export async function restore(url: string, dir: string): Promise<Manifest> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const applied = new Set((await client.query<{ migration_name: string }>(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`)).rows.map((r) => r.migration_name));
+    const applied = new Set(await appliedMigrations(client));
     const missing = manifest.migrations.filter((m) => !applied.has(m));
     if (missing.length) throw new Error(`The backup was made by a newer version (migrations ${missing.join(', ')}); update the app first.`);
-    for (const name of await userTables(client)) {
-      const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${quote(name)}) AS any`);
-      if (rows[0].any) throw new Error(`The target database is not empty (table ${name} has rows). Restore into an empty database.`);
-    }
+    const taken = await firstTableWithRows(client, await userTables(client));
+    if (taken) throw new Error(`The target database is not empty (table ${taken} has rows). Restore into an empty database.`);
     await client.query('BEGIN');
     await client.query(`SET LOCAL session_replication_role = replica`);
     for (const t of manifest.tables) {
-      await pipeline(createReadStream(path.join(dir, `${t.name}.bin`)), client.query(copyFrom(`COPY ${quote(t.name)} FROM STDIN WITH (FORMAT binary)`)));
+      await pipeline(createReadStream(path.join(dir, `${t.name}.bin`)), client.query(copyFrom(`COPY ${quoteIdent(t.name)} FROM STDIN WITH (FORMAT binary)`)));
     }
-    // Sequences: past the largest restored id of each serial column.
-    const serials = await client.query<{ tbl: string; col: string; seq: string }>(`
-      SELECT c.relname AS tbl, a.attname AS col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
-      FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`);
-    for (const s of serials.rows) {
-      await client.query(`SELECT setval($1, coalesce((SELECT max(${quote(s.col)}) FROM ${quote(s.tbl)}), 0) + 1, false)`, [s.seq]);
-    }
+    await moveSequencesPastIds(client);
     for (const t of manifest.tables) {
-      const { rows } = await client.query(`SELECT count(*) AS n FROM ${quote(t.name)}`);
+      const { rows } = await client.query(`SELECT count(*) AS n FROM ${quoteIdent(t.name)}`);
       if (Number(rows[0].n) !== t.rows) throw new Error(`Restored ${rows[0].n} rows into ${t.name}, expected ${t.rows}; nothing was kept.`);
     }
     await client.query('COMMIT');
