@@ -117,3 +117,8 @@ export function pollJson(p: PollView) {
 }
 
 export const JSON_HEADERS = { 'Cache-Control': 'public, max-age=30', 'Access-Control-Allow-Origin': '*' };
+
+/** The API's answer for a campaign slug that names no campaign. */
+export function campaignNotFound(slug: string): Response {
+  return Response.json({ error: { code: 'NOT_FOUND', message: `No campaign ${JSON.stringify(slug)}.` } }, { status: 404 });
+}

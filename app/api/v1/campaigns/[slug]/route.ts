@@ -1,4 +1,4 @@
-import { campaignDetailJson, JSON_HEADERS } from '@/lib/api';
+import { campaignDetailJson, campaignNotFound, JSON_HEADERS } from '@/lib/api';
 import { getCampaign } from '@/lib/campaigns';
 import { errorResponse } from '@/lib/http';
 import { listStages } from '@/lib/stages';
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const notFound = Response.json({ error: { code: 'NOT_FOUND', message: `No campaign ${JSON.stringify(slug)}.` } }, { status: 404 });
+  const notFound = campaignNotFound(slug);
   if (!isSlug(slug)) return notFound;
   try {
     const campaign = await getCampaign(slug);

@@ -1,4 +1,4 @@
-import { JSON_HEADERS, paged, pagination, signatureJson } from '@/lib/api';
+import { campaignNotFound, JSON_HEADERS, paged, pagination, signatureJson } from '@/lib/api';
 import { getCampaign } from '@/lib/campaigns';
 import { errorResponse } from '@/lib/http';
 import { countSignatures, listSignatures, signatureQuerySchema } from '@/lib/signatures';
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 /** The campaign's signatories, with the same filters as its page (q, house, party, confidence, status, sort, dir). */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const notFound = Response.json({ error: { code: 'NOT_FOUND', message: `No campaign ${JSON.stringify(slug)}.` } }, { status: 404 });
+  const notFound = campaignNotFound(slug);
   if (!isSlug(slug)) return notFound;
   try {
     const search = new URL(request.url).searchParams;
