@@ -6,7 +6,7 @@ import { db } from './db';
 import { Prisma } from './generated/prisma/client';
 import type { TallyQualifier, ThresholdPurpose } from './generated/prisma/enums';
 import { cumulative, project, type Projection, type SeriesPoint } from './projection';
-import { containsPattern, eligibleSigner, knownOn, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
+import { BODY_SIZE_SQL, CAMPAIGN_DAY_SQL, containsPattern, eligibleSigner, knownOn, onSigningDay, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
 import { guaranteedMinimum } from './tally';
 
 export type { SourceRef } from './sql';
@@ -127,12 +127,13 @@ async function queryCampaigns(slug: string | null, page: CampaignPage = { limit:
     JOIN "Source" s ON s.id = c."sourceId"
     LEFT JOIN "Person" lead ON lead.id = c."leadSponsorId"
     LEFT JOIN "Body" b ON b.id = c."bodyId"
+    LEFT JOIN LATERAL (SELECT ${Prisma.raw(CAMPAIGN_DAY_SQL('c'))} AS day) cd ON true
     LEFT JOIN LATERAL (
-      SELECT size, "asOf" FROM "BodySize" WHERE "bodyId" = c."bodyId" ORDER BY "asOf" DESC LIMIT 1
-    ) bs ON true
+      SELECT ${Prisma.raw(BODY_SIZE_SQL('b', 'cd.day'))} AS size, cd.day AS "asOf"
+    ) bs ON b.id IS NOT NULL
     LEFT JOIN LATERAL (
       SELECT count(*) AS named, count(*) FILTER (WHERE ${eligibleSigner}) AS named_eligible
-      FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId"
+      FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Source" src ON src.id = sig."sourceId" ${onSigningDay}
       WHERE sig."campaignId" = c.id AND ${standing}
     ) n ON true
     ORDER BY coalesce(c."openedOn", c."createdAt"::date) DESC, c.id`;
@@ -144,11 +145,10 @@ function queryThresholds(campaignIds: number[]) {
            th."sharePercent"::float8 AS share_percent, b.name AS body_name, bs.size AS body_size,
            ${sourceColumns('s')}
     FROM "Threshold" th
+    JOIN "Campaign" c ON c.id = th."campaignId"
     JOIN "Source" s ON s.id = th."sourceId"
     LEFT JOIN "Body" b ON b.id = th."bodyId"
-    LEFT JOIN LATERAL (
-      SELECT size FROM "BodySize" WHERE "bodyId" = th."bodyId" ORDER BY "asOf" DESC LIMIT 1
-    ) bs ON true
+    LEFT JOIN LATERAL (SELECT ${Prisma.raw(BODY_SIZE_SQL('b', CAMPAIGN_DAY_SQL('c')))} AS size) bs ON b.id IS NOT NULL
     WHERE th."campaignId" = ANY(${campaignIds}::int[])
     ORDER BY th."campaignId", coalesce(th."absoluteValue", 0), th.id`;
 }
@@ -262,7 +262,7 @@ export const getCampaign = cache(async function getCampaign(slug: string): Promi
     prisma.$queryRaw<{ day: string; added: number }[]>`
       SELECT to_char(${knownOn}, 'YYYY-MM-DD') AS day, count(*)::int AS added
       FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Source" src ON src.id = sig."sourceId"
-      JOIN "Campaign" c ON c.id = sig."campaignId"
+      JOIN "Campaign" c ON c.id = sig."campaignId" ${onSigningDay}
       WHERE sig."campaignId" = ${row.id} AND ${standing} AND ${eligibleSigner}
       GROUP BY 1 ORDER BY 1`,
   ]);

@@ -8,7 +8,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { requireRole, type RequestContext } from './auth/session';
 import { AppError } from './errors';
 import { SIGNATURE_SORT_SQL, signatureQuerySchema } from './signatures';
-import { containsPattern, ELIGIBLE_SQL, KNOWN_ON_SQL } from './sql';
+import { containsPattern, ELIGIBLE_SQL, HOUSE_ON_DAY, KNOWN_ON_SQL, ON_DAY_SQL, PARTY_ON_DAY, SEAT_ON_DAY } from './sql';
 import { isSlug } from './validation';
 
 const holder = globalThis as unknown as { whipcountCopyPool?: pg.Pool };
@@ -59,22 +59,23 @@ function signaturesQuery(params: URLSearchParams) {
   const status = params.get('status') ?? (campaign ? 'standing' : 'all');
   if (status === 'standing') where.push('sig."withdrawnOn" IS NULL');
   if (status === 'withdrawn') where.push('sig."withdrawnOn" IS NOT NULL');
-  if (q.house) where.push(`p.house = ${lit(q.house)}::"House"`);
-  if (q.party) where.push(`p.party = ${lit(q.party)}`);
+  if (q.house) where.push(`${HOUSE_ON_DAY} = ${lit(q.house)}::"House"`);
+  if (q.party) where.push(`${PARTY_ON_DAY} = ${lit(q.party)}`);
   if (q.confidence) where.push(`sig.confidence = ${lit(q.confidence)}::"Confidence"`);
   if (q.q) {
     const like = lit(containsPattern(q.q));
-    where.push(`(p.name ILIKE ${like} OR p.constituency ILIKE ${like} OR sig."roleAtSigning" ILIKE ${like})`);
+    where.push(`(p.name ILIKE ${like} OR ${SEAT_ON_DAY} ILIKE ${like} OR sig."roleAtSigning" ILIKE ${like})`);
   }
   return {
     slug: campaign ?? undefined,
     sql: `
-      SELECT c.slug AS campaign, p.slug AS person, ${safe('p.name')} AS name, ${safe('p.honorific')} AS honorific, p.house, ${safe('p.party')} AS party,
-             ${safe('p.constituency')} AS constituency, ${safe('sig."roleAtSigning"')} AS role_at_signing, ${day('sig."signedOn"')} AS signed_on,
+      SELECT c.slug AS campaign, p.slug AS person, ${safe('p.name')} AS name, ${safe('p.honorific')} AS honorific, ${HOUSE_ON_DAY} AS house, ${safe(PARTY_ON_DAY)} AS party,
+             ${safe(SEAT_ON_DAY)} AS constituency, ${safe('sig."roleAtSigning"')} AS role_at_signing, ${day('sig."signedOn"')} AS signed_on,
              ${day(KNOWN_ON_SQL)} AS known_on, sig.confidence,
              ${bool('sig."isLeadSponsor"')} AS lead_sponsor, ${day('sig."withdrawnOn"')} AS withdrawn_on, ${safe('sig."withdrawalReason"')} AS withdrawal_reason,
              ${bool(`sig."withdrawnOn" IS NULL AND ${ELIGIBLE_SQL()}`)} AS counted, ${safe('sig.note')} AS note, ${SOURCE('src')}
       FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Campaign" c ON c.id = sig."campaignId" JOIN "Source" src ON src.id = sig."sourceId"
+      ${ON_DAY_SQL(KNOWN_ON_SQL)}
       WHERE ${where.join(' AND ')}
       ORDER BY c.slug, ${SIGNATURE_SORT_SQL[q.sort]} ${q.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p."sortName", sig.id`,
   };

@@ -4,7 +4,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from './db';
 import { Prisma } from './generated/prisma/client';
-import { containsPattern, eligibleFor, eligibleSigner, knownOn, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
+import { CAMPAIGN_DAY_SQL, containsPattern, eligibleFor, eligibleSigner, HOUSE_ON_DAY, knownOn, onDay, onSigningDay, PARTY_ON_DAY, SEAT_ON_DAY, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
 
 /** The table's filters and sort, as they appear in the page's URL. Unknown values are dropped. */
 export const signatureQuerySchema = z.object({
@@ -37,12 +37,13 @@ export interface SignatureRow {
   source: SourceRef;
 }
 
-/** The column each sort key orders by (the table and the CSV export share it; `known_on` is a select alias). */
+/** The column each sort key orders by (the table and the CSV export share it; `known_on` is a select alias).
+ * House, party and seat are the signer's on the day they signed. */
 export const SIGNATURE_SORT_SQL: Record<SignatureQuery['sort'], string> = {
   name: 'p."sortName"',
-  house: 'p.house',
-  party: 'p.party',
-  constituency: 'p.constituency',
+  house: HOUSE_ON_DAY,
+  party: PARTY_ON_DAY,
+  constituency: SEAT_ON_DAY,
   date: 'known_on',
   confidence: 'sig.confidence',
 };
@@ -70,12 +71,12 @@ function signatureConditions(campaignId: number, query: SignatureQuery): Prisma.
   const conditions: Prisma.Sql[] = [Prisma.sql`sig."campaignId" = ${campaignId}`];
   if (query.status === 'standing') conditions.push(standing);
   if (query.status === 'withdrawn') conditions.push(Prisma.sql`sig."withdrawnOn" IS NOT NULL`);
-  if (query.house) conditions.push(Prisma.sql`p.house = ${query.house}::"House"`);
-  if (query.party) conditions.push(Prisma.sql`p.party = ${query.party}`);
+  if (query.house) conditions.push(Prisma.sql`${Prisma.raw(HOUSE_ON_DAY)} = ${query.house}::"House"`);
+  if (query.party) conditions.push(Prisma.sql`${Prisma.raw(PARTY_ON_DAY)} = ${query.party}`);
   if (query.confidence) conditions.push(Prisma.sql`sig.confidence = ${query.confidence}::"Confidence"`);
   if (query.q) {
     const like = containsPattern(query.q);
-    conditions.push(Prisma.sql`(p.name ILIKE ${like} OR p.constituency ILIKE ${like} OR sig."roleAtSigning" ILIKE ${like})`);
+    conditions.push(Prisma.sql`(p.name ILIKE ${like} OR ${Prisma.raw(SEAT_ON_DAY)} ILIKE ${like} OR sig."roleAtSigning" ILIKE ${like})`);
   }
   return Prisma.join(conditions, ' AND ');
 }
@@ -83,7 +84,8 @@ function signatureConditions(campaignId: number, query: SignatureQuery): Prisma.
 /** How many signatures match the filters. */
 export async function countSignatures(campaignId: number, query: SignatureQuery): Promise<number> {
   const [row] = await db().$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" WHERE ${signatureConditions(campaignId, query)}`;
+    SELECT count(*)::int AS n FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Source" src ON src.id = sig."sourceId" ${onSigningDay}
+    WHERE ${signatureConditions(campaignId, query)}`;
   return row?.n ?? 0;
 }
 
@@ -91,7 +93,7 @@ export async function countSignatures(campaignId: number, query: SignatureQuery)
 export async function listSignatures(campaignId: number, query: SignatureQuery, limit = 5000, offset = 0): Promise<SignatureRow[]> {
   const direction = query.dir === 'desc' ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
   const rows = await db().$queryRaw<Row[]>`
-    SELECT sig.id, p.slug, p.name, p.honorific, p.house::text AS house, p.party, p.constituency,
+    SELECT sig.id, p.slug, p.name, p.honorific, ${Prisma.raw(HOUSE_ON_DAY)}::text AS house, ${Prisma.raw(PARTY_ON_DAY)} AS party, ${Prisma.raw(SEAT_ON_DAY)} AS constituency,
            sig."roleAtSigning" AS role_at_signing, sig."signedOn" AS signed_on, ${knownOn} AS known_on,
            sig.confidence::text AS confidence, sig."isLeadSponsor" AS is_lead_sponsor,
            sig."withdrawnOn" AS withdrawn_on, sig."withdrawalReason" AS withdrawal_reason, ${eligibleSigner} AS eligible, sig.note,
@@ -100,6 +102,7 @@ export async function listSignatures(campaignId: number, query: SignatureQuery, 
     JOIN "Person" p ON p.id = sig."personId"
     JOIN "Campaign" c ON c.id = sig."campaignId"
     JOIN "Source" src ON src.id = sig."sourceId"
+    ${onSigningDay}
     WHERE ${signatureConditions(campaignId, query)}
     ORDER BY ${Prisma.raw(SIGNATURE_SORT_SQL[query.sort])} ${direction}, p."sortName", sig.id
     LIMIT ${limit} OFFSET ${offset}`;
@@ -128,11 +131,11 @@ export interface BreakdownRow {
   count: number;
 }
 
-/** Standing signatures by house and party, largest first. */
+/** Standing signatures by house and party on the day they signed, largest first. */
 export function signatureBreakdown(campaignId: number): Promise<BreakdownRow[]> {
   return db().$queryRaw<BreakdownRow[]>`
-    SELECT p.house::text AS house, coalesce(p.party, 'No party recorded') AS party, count(*)::int AS count
-    FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId"
+    SELECT ${Prisma.raw(HOUSE_ON_DAY)}::text AS house, coalesce(${Prisma.raw(PARTY_ON_DAY)}, 'No party recorded') AS party, count(*)::int AS count
+    FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Source" src ON src.id = sig."sourceId" ${onSigningDay}
     WHERE sig."campaignId" = ${campaignId} AND ${standing}
     GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`;
 }
@@ -140,8 +143,9 @@ export function signatureBreakdown(campaignId: number): Promise<BreakdownRow[]> 
 /** The parties among a campaign's signatories, for the party filter. */
 export async function signatoryParties(campaignId: number): Promise<string[]> {
   const rows = await db().$queryRaw<{ party: string }[]>`
-    SELECT DISTINCT p.party FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId"
-    WHERE sig."campaignId" = ${campaignId} AND p.party IS NOT NULL ORDER BY 1`;
+    SELECT DISTINCT ${Prisma.raw(PARTY_ON_DAY)} AS party FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId"
+    JOIN "Source" src ON src.id = sig."sourceId" ${onSigningDay}
+    WHERE sig."campaignId" = ${campaignId} AND ${Prisma.raw(PARTY_ON_DAY)} IS NOT NULL ORDER BY 1`;
   return rows.map((r) => r.party);
 }
 
@@ -162,7 +166,7 @@ export interface Overlap {
 
 /**
  * The other campaigns that share the most signatories with this one (at most `limit`), each with
- * who signed both and who, eligible for both, signed neither. One query finds the candidates, so
+ * who signed both and who, eligible for both (each on its own day: CAMPAIGN_DAY_SQL), signed neither. One query finds the candidates, so
  * the cost does not grow with the number of campaigns.
  */
 export async function campaignOverlaps(campaignId: number, { limit = 5, neitherLimit = 500 } = {}): Promise<Overlap[]> {
@@ -187,10 +191,11 @@ export async function campaignOverlaps(campaignId: number, { limit = 5, neitherL
           ORDER BY p."sortName"`,
         prisma.$queryRaw<(PersonLink & { total: number })[]>`
           SELECT p.slug, p.name, p.party, p.constituency, count(*) OVER ()::int AS total
-          FROM "Person" p, "Campaign" c, "Campaign" o
+          FROM "Campaign" c CROSS JOIN "Campaign" o CROSS JOIN "Person" p
+          ${onDay(CAMPAIGN_DAY_SQL('c'))} ${onDay(CAMPAIGN_DAY_SQL('o'), 'on_other_day')}
           WHERE c.id = ${campaignId} AND o.id = ${other.id}
             AND ${eligibleSigner}
-            AND ${eligibleFor('o')}
+            AND ${eligibleFor('o', 'on_other_day')}
             AND NOT EXISTS (
               SELECT 1 FROM "Signature" sig WHERE sig."personId" = p.id AND sig."campaignId" IN (c.id, o.id) AND ${standing}
             )

@@ -1,21 +1,67 @@
 // SQL fragments the data-access modules share, so that "who counts" means one thing everywhere.
-// They assume the aliases c (Campaign), p (Person), sig (Signature) and src (its Source).
+// They assume the aliases c (Campaign), p (Person), sig (Signature), src (its Source) and on_day
+// (the person's stint on the day that matters, from ON_DAY_SQL).
 import { Prisma } from './generated/prisma/client';
 
 // Each rule is written once as text (the CSV exports inline it into COPY, which takes no
 // parameters) and wrapped for Prisma's tagged queries below.
 
-/** The person `p` may sign campaign `campaign` by house and party. */
-export const ELIGIBLE_SQL = (campaign = 'c') =>
-  `(p.house = ANY(${campaign}."eligibleHouses") AND (cardinality(coalesce(${campaign}."eligibleParties", '{}')) = 0 OR p.party = ANY(${campaign}."eligibleParties")))`;
+/**
+ * Joins `on_day`: the house, party and seat of person `p` on a day (an SQL date expression), from
+ * the stint in force that day (docs/decisions/013-terms-and-stints.md). Someone with stints but
+ * none that day gets no row (all NULL: not a member then); someone with no stints at all is taken
+ * at their own recorded house and party, since not every signer is on a roster (peers, activists).
+ */
+export const ON_DAY_SQL = (day: string, alias = 'on_day') => `LEFT JOIN LATERAL (
+    (SELECT ms.house, ms.party, ms.constituency FROM "Membership" ms
+     WHERE ms."personId" = p.id AND coalesce(ms."startDate", '-infinity'::date) <= ${day} AND coalesce(ms."endDate", 'infinity'::date) >= ${day}
+     ORDER BY ms."startDate" DESC NULLS LAST, ms.id DESC LIMIT 1)
+    UNION ALL
+    (SELECT p.house, p.party, p.constituency WHERE NOT EXISTS (SELECT 1 FROM "Membership" mx WHERE mx."personId" = p.id))
+  ) ${alias} ON true`;
+
+/** House, party and seat as on the day of the `on_day` join, else the person's current ones (for display and filters). */
+export const HOUSE_ON_DAY = 'coalesce(on_day.house, p.house)';
+export const PARTY_ON_DAY = 'coalesce(on_day.party, p.party)';
+export const SEAT_ON_DAY = 'coalesce(on_day.constituency, p.constituency)';
+
+/** The person of the `on_day` join could sign campaign `campaign` that day, by house and party. */
+export const ELIGIBLE_SQL = (campaign = 'c', alias = 'on_day') =>
+  `coalesce(${alias}.house = ANY(${campaign}."eligibleHouses") AND (cardinality(coalesce(${campaign}."eligibleParties", '{}')) = 0 OR ${alias}.party = ANY(${campaign}."eligibleParties")), false)`;
+
+/**
+ * The ids (person_id) of a body's members on a day: whoever sat that day in one of its member
+ * houses for one of its member parties, and whoever is named as a member for that day.
+ */
+export const BODY_MEMBERS_SQL = (body: string, day: string) => `(
+    SELECT ms."personId" AS person_id FROM "Membership" ms
+    WHERE cardinality(coalesce(${body}."memberHouses", '{}')) > 0 AND ms.house = ANY(${body}."memberHouses")
+      AND (cardinality(coalesce(${body}."memberParties", '{}')) = 0 OR ms.party = ANY(${body}."memberParties"))
+      AND coalesce(ms."startDate", '-infinity'::date) <= ${day} AND coalesce(ms."endDate", 'infinity'::date) >= ${day}
+    UNION
+    SELECT bm."personId" FROM "BodyMember" bm
+    WHERE bm."bodyId" = ${body}.id AND coalesce(bm."startDate", '-infinity'::date) <= ${day} AND coalesce(bm."endDate", 'infinity'::date) >= ${day}
+  )`;
+
+/** A body's size on a day: the latest size recorded on or before it, else its members counted from stints (NULL when neither is known). */
+export const BODY_SIZE_SQL = (body: string, day: string) => `coalesce(
+    (SELECT bsz.size FROM "BodySize" bsz WHERE bsz."bodyId" = ${body}.id AND bsz."asOf" <= ${day} ORDER BY bsz."asOf" DESC LIMIT 1),
+    nullif((SELECT count(*)::int FROM ${BODY_MEMBERS_SQL(body, day)} members), 0))`;
+
+/** The day a campaign's eligible non-signers are counted on: its latest reported tally, else when it opened, else today. */
+export const CAMPAIGN_DAY_SQL = (campaign = 'c') =>
+  `coalesce((SELECT max(t."asOf") FROM "Tally" t WHERE t."campaignId" = ${campaign}.id), ${campaign}."openedOn", current_date)`;
 
 /** The day we know a signature by: when it was signed, else when its source published it, else
  * when it was recorded here. */
 export const KNOWN_ON_SQL = `coalesce(sig."signedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date, (sig."createdAt" AT TIME ZONE 'UTC')::date)`;
 
-/** The signer's house and party may sign this campaign. */
+/** The signer's house and party on the day they signed (the `onSigningDay` join) may sign this campaign. */
 export const eligibleSigner = Prisma.raw(ELIGIBLE_SQL());
-export const eligibleFor = (campaign: string) => Prisma.raw(ELIGIBLE_SQL(campaign));
+export const eligibleFor = (campaign: string, alias?: string) => Prisma.raw(ELIGIBLE_SQL(campaign, alias));
+/** The `on_day` join for a signature's known-on day (needs the aliases p, sig and src). */
+export const onSigningDay = Prisma.raw(ON_DAY_SQL(KNOWN_ON_SQL));
+export const onDay = (day: string, alias?: string) => Prisma.raw(ON_DAY_SQL(day, alias));
 
 /** A signature that stands: not withdrawn. */
 export const standing = Prisma.sql`sig."withdrawnOn" IS NULL`;

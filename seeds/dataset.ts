@@ -8,6 +8,7 @@ import type {
   House,
   Stance,
   StageStatus,
+  Stand,
   TallyQualifier,
   ThresholdPurpose,
 } from '../lib/generated/prisma/enums';
@@ -22,7 +23,14 @@ export interface Dataset {
   /** People the source names, as it writes them. Matched to existing people by name or alias;
    * `create` ones that no roster holds (a party activist, a past leader). */
   people: { ref: string; name: string; create?: { house: House; party?: string } }[];
-  bodies: { slug: string; name: string; description?: string; sizes?: { asOf: Day; size: number }[] }[];
+  bodies: {
+    slug: string;
+    name: string;
+    description?: string;
+    sizes?: { asOf: Day; size: number }[];
+    /** Members by rule: who sits in these houses for these parties on the day. */
+    members?: { houses: House[]; parties?: string[] };
+  }[];
   roles: { person: string; title: string; organisation?: string; body?: string; heldOn?: Day; confidence?: Confidence }[];
   campaigns: {
     slug: string;
@@ -57,7 +65,11 @@ export interface Dataset {
     scheduleNote?: string;
     status: StageStatus;
     decisionRule?: string;
+    /** The day whose membership decides who may vote, until the vote is dated. */
+    membersOn?: Day;
   }[];
+  /** "Signatories of this campaign count as … on that stage's vote." */
+  positionRules?: { stage: { campaign: string; position: number }; campaign: string; stand: Stand; note?: string }[];
   statements: {
     person?: string;
     speakerLabel?: string;
@@ -153,7 +165,7 @@ export async function loadDataset(data: Dataset): Promise<void> {
     for (const b of data.bodies) {
       const body = await tx.body.upsert({
         where: { slug: b.slug },
-        create: { slug: b.slug, name: b.name, description: b.description, sourceId },
+        create: { slug: b.slug, name: b.name, description: b.description, memberHouses: b.members?.houses ?? [], memberParties: b.members?.parties ?? [], sourceId },
         update: {},
         select: { id: true },
       });
@@ -244,8 +256,21 @@ export async function loadDataset(data: Dataset): Promise<void> {
           scheduleNote: s.scheduleNote,
           status: s.status,
           decisionRule: s.decisionRule,
+          membersOn: day(s.membersOn),
           sourceId,
         },
+        update: {},
+      });
+    }
+
+    for (const r of data.positionRules ?? []) {
+      const stage = await tx.stage.findUniqueOrThrow({
+        where: { campaignId_position: { campaignId: campaign(r.stage.campaign), position: r.stage.position } },
+        select: { id: true },
+      });
+      await tx.positionRule.upsert({
+        where: { stageId_campaignId: { stageId: stage.id, campaignId: campaign(r.campaign) } },
+        create: { stageId: stage.id, campaignId: campaign(r.campaign), stand: r.stand, note: r.note, sourceId },
         update: {},
       });
     }

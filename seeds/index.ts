@@ -1,4 +1,4 @@
-// The first-run data: the 2017–19 Commons roster and the facts of the first source article.
+// The first-run data: the terms, the 2017–19 Commons roster and the facts of the first source article.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { db } from '../lib/db';
@@ -6,11 +6,12 @@ import { loadDataset } from './dataset';
 import { skyWilliamson } from './datasets/sky-2019-06-28-williamson';
 import { loadRoster, parseRoster } from '../lib/roster';
 import { SEEDED_KEY } from '../lib/setup';
-
+import { loadTerms } from './terms';
 
 export const ROSTER_FILE = path.join(import.meta.dirname, 'data', 'uk-commons-2017.csv');
 
 export async function seed(): Promise<void> {
+  await loadTerms();
   await loadRoster(parseRoster(readFileSync(ROSTER_FILE, 'utf8')), {
     key: 'everypolitician-uk-commons-term-57',
     publisher: 'EveryPolitician',

@@ -50,8 +50,14 @@ describe('campaign summaries', () => {
       `INSERT INTO "Threshold" ("campaignId", label, "sharePercent", "bodyId", purpose, "sourceId", "updatedAt") VALUES ($1, '20% of the PLP', 20, $2, 'PROCEDURAL_REQUIREMENT', $3, now())`,
       [campaign, body, source],
     );
+    // The PLP is a rule (Labour and Labour/Co-operative MPs), counted from the stints in force on
+    // the campaign's day, its latest reported tally (28 June 2019).
+    const { rows: plp } = await client.query(`
+      SELECT count(DISTINCT "personId")::int AS n FROM "Membership"
+      WHERE house = 'COMMONS' AND party IN ('Labour', 'Labour/Co-operative') AND "startDate" <= '2019-06-28' AND "endDate" >= '2019-06-28'`);
     let share = (await find('plp-motion')).thresholds.find((t) => t.label === '20% of the PLP')!;
-    expect(share).toMatchObject({ value: null, sharePercent: 20, bodySize: null, reached: false });
+    expect(share).toMatchObject({ value: Math.ceil((20 * plp[0].n) / 100), sharePercent: 20, bodySize: plp[0].n });
+    // A size recorded on or before that day is what the source says, and wins over the count.
     await client.query(`INSERT INTO "BodySize" ("bodyId", "asOf", size, "sourceId") VALUES ($1, '2019-01-01', 250, $2), ($1, '2019-06-01', 247, $2)`, [body, source]);
     share = (await find('plp-motion')).thresholds.find((t) => t.label === '20% of the PLP')!;
     expect(share).toMatchObject({ value: 50, bodySize: 247 }); // ceil(20% of 247) = 50

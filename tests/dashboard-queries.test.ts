@@ -102,13 +102,17 @@ describe('dashboard aggregations', () => {
     const [overlap] = await campaignOverlaps(ids.plp);
     expect(overlap!.other.slug).toBe('watson-letter');
     expect(overlap!.both.map((p) => p.name)).toEqual(['Yvette Cooper']);
+    // Eligible as on both campaigns' day (their tallies: 28 June 2019), from the stints in force then.
     const { rows } = await client.query(`
       SELECT count(*)::int AS n FROM "Person" p
-      WHERE p.house = 'COMMONS' AND p.party IN ('Labour', 'Labour/Co-operative')
+      WHERE EXISTS (SELECT 1 FROM "Membership" m WHERE m."personId" = p.id AND m.house = 'COMMONS' AND m.party IN ('Labour', 'Labour/Co-operative')
+                      AND m."startDate" <= '2019-06-28' AND m."endDate" >= '2019-06-28')
         AND NOT EXISTS (SELECT 1 FROM "Signature" s WHERE s."personId" = p.id AND s."withdrawnOn" IS NULL)`);
     expect(overlap!.neitherTotal).toBe(rows[0].n);
     expect(overlap!.neither.some((p) => p.name === 'Dawn Butler')).toBe(true); // withdrawn: signed neither
     expect(overlap!.neither.some((p) => p.name === 'Tom Watson')).toBe(false);
+    // Left the Commons in 2018 (Lewisham East by-election): not eligible on the day, though Labour.
+    expect(overlap!.neither.some((p) => p.name === 'Heidi Alexander')).toBe(false);
   });
 
   it('tally a division against its rule, from totals or from named ballots', async () => {

@@ -184,13 +184,29 @@ describe('the real roster', () => {
     try {
       const admin = await signedInAs('editor');
       const bytes = new Uint8Array(readFileSync(ROSTER_FILE));
-      const [a, b] = await Promise.all([1, 2].map(() => createImportJob({ kind: 'roster', fileName: 'uk-commons-2017.csv', bytes }, { headers: admin.headers })));
+      // This database knows no terms: the roster's term 57 needs its dates, given with the upload.
+      const bare = await createImportJob({ kind: 'roster', fileName: 'uk-commons-2017.csv', bytes }, { headers: admin.headers });
+      expect((await getImportJob(bare, { headers: admin.headers }))!).toMatchObject({ validRows: 0, invalidRows: 661 });
+      expect((await getImportJob(bare, { headers: admin.headers }))!.errors[0]).toEqual({
+        row: 2,
+        column: 'term',
+        reason: 'Term 57 of the House of Commons is not known: give its start and end dates (and their source) on the upload form.',
+      });
+      const source = (await local.query(`INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('UK Parliament', 'Dates of the 57th Parliament', now()) RETURNING id`)).rows[0].id;
+      const term = { startDate: '2017-06-08', endDate: '2019-11-06', sourceId: source };
+      const [a, b] = await Promise.all([1, 2].map(() => createImportJob({ kind: 'roster', fileName: 'uk-commons-2017.csv', bytes, term }, { headers: admin.headers })));
       expect((await getImportJob(a!, { headers: admin.headers }))!).toMatchObject({ totalRows: 661, validRows: 661, invalidRows: 0 });
       const results = await Promise.all([a!, b!].map((id) => runImportJob(id, { skipInvalid: false }, { headers: admin.headers })));
       expect(results.map((r) => r.ok)).toEqual([true, true]);
       const counts = (await local.query(`SELECT (SELECT count(*)::int FROM "Person") AS people, (SELECT count(*)::int FROM "Membership") AS stints`)).rows[0];
       expect(counts).toEqual({ people: 652, stints: 661 });
-      expect(results.map((r) => r.message).sort()).toEqual(['0 new people and 0 new stints from 661 rows.', '652 new people and 661 new stints from 661 rows.']);
+      expect(results.map((r) => r.message).sort()).toEqual([
+        '0 new people, 0 new stints and 0 changed stints from 661 rows.',
+        '652 new people, 661 new stints and 0 changed stints from 661 rows.',
+      ]);
+      // One term, made once; every stint dated within it.
+      const dated = (await local.query(`SELECT count(*)::int AS n FROM "Membership" m JOIN "Term" t ON t.id = m."termId" WHERE m."startDate" >= t."startDate" AND m."endDate" <= t."endDate"`)).rows[0];
+      expect(dated.n).toBe(661);
     } finally {
       await resetClients();
       process.env.DATABASE_URL = previous;

@@ -187,6 +187,14 @@ export async function uploadImportAction(_previous: UploadState, form: FormData)
       bytes: new Uint8Array(await file.arrayBuffer()),
       campaignId: Number(form.get('campaignId')) || undefined,
       sourceId: Number(form.get('sourceId')) || undefined,
+      stageId: Number(form.get('stageId')) || undefined,
+      divisionId: Number(form.get('divisionId')) || undefined,
+      term: {
+        startDate: String(form.get('termStart') ?? ''),
+        endDate: String(form.get('termEnd') ?? ''),
+        sourceId: Number(form.get('termSourceId')) || undefined,
+        label: String(form.get('termLabel') ?? ''),
+      },
       mapping: Object.fromEntries(
         [...form.entries()].filter(([k, v]) => k.startsWith('map.') && typeof v === 'string' && v.trim()).map(([k, v]) => [k.slice(4), String(v).slice(0, 100)]),
       ),

@@ -12,10 +12,14 @@ export function UploadForm({
   kinds,
   campaigns,
   sources,
+  stages = [],
+  divisions = [],
 }: {
   kinds: { value: string; label: string; needs: string[]; columns: string; names: string[] }[];
   campaigns: RefOption[];
   sources: RefOption[];
+  stages?: RefOption[];
+  divisions?: RefOption[];
 }) {
   const [state, action, pending] = useActionState<UploadState, FormData>(uploadImportAction, {});
   const [kind, setKind] = useState(state.kind ?? kinds[0]!.value);
@@ -48,6 +52,35 @@ export function UploadForm({
       )}
       {chosen.needs.includes('source') && (
         <FilterSelect name="sourceId" label="Source of the data" options={asOptions(sources)} anyLabel="Choose…" required labelClassName="text-sm font-medium" />
+      )}
+      {chosen.needs.includes('stage') && (
+        <FilterSelect name="stageId" label="Stage whose vote the positions are about" options={asOptions(stages)} anyLabel="Choose…" required labelClassName="text-sm font-medium" />
+      )}
+      {chosen.needs.includes('division') && (
+        <FilterSelect name="divisionId" label="Division the ballots were cast in" options={asOptions(divisions)} anyLabel="Choose…" required labelClassName="text-sm font-medium" />
+      )}
+      {chosen.needs.includes('term') && (
+        <details className="rounded border border-rule p-2 text-sm" open={Boolean(state.message && /term/i.test(state.message))}>
+          <summary className="cursor-pointer">The file names a term (Parliament) this database does not know yet</summary>
+          <p className="mt-1 text-xs text-muted">
+            Give that term’s dates and where they come from; its stints with no dates of their own take these. Leave empty when every term in the file is known.
+          </p>
+          <div className="mt-2 grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-2">
+            <label className="flex flex-col gap-1">
+              <span className="text-xs">First day of the term</span>
+              <input type="date" name="termStart" className={input} />
+            </label>
+            <label className="flex flex-col gap-1">
+              <span className="text-xs">Last day (empty while it runs)</span>
+              <input type="date" name="termEnd" className={input} />
+            </label>
+            <label className="flex flex-col gap-1">
+              <span className="text-xs">Name (e.g. 56th Parliament (2015–2017))</span>
+              <input name="termLabel" maxLength={200} className={input} />
+            </label>
+            <FilterSelect name="termSourceId" label="Source of the dates" options={asOptions(sources)} anyLabel="Choose…" labelClassName="text-xs" />
+          </div>
+        </details>
       )}
       <details className="rounded border border-rule p-2 text-sm">
         <summary className="cursor-pointer">My file names its columns differently</summary>

@@ -17,6 +17,24 @@ export interface UploadInput {
   sourceId?: number;
   /** Our column name → the file's, for files laid out differently. */
   mapping?: Record<string, string>;
+  /** A new term's dates, for a roster naming a term the database does not know. */
+  term?: { startDate: string; endDate: string | null; sourceId?: number; label?: string };
+  stageId?: number;
+  divisionId?: number;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A new term's dates as given on the upload form: both optional, but a start needs a source. */
+async function checkedTerm(term: UploadInput['term']): Promise<ImportOptions['term']> {
+  if (!term || (!term.startDate && !term.endDate)) return undefined;
+  if (!DAY.test(term.startDate) || Number.isNaN(Date.parse(term.startDate))) throw new AppError('INVALID', 'The new term’s start must be a date.');
+  if (term.endDate && (!DAY.test(term.endDate) || Number.isNaN(Date.parse(term.endDate)))) throw new AppError('INVALID', 'The new term’s end must be a date, or empty.');
+  if (term.endDate && term.endDate < term.startDate) throw new AppError('INVALID', 'The new term ends before it starts.');
+  if (!(term.sourceId && (await db().source.findUnique({ where: { id: term.sourceId }, select: { id: true } })))) {
+    throw new AppError('INVALID', 'Choose the source of the new term’s dates.');
+  }
+  return { startDate: term.startDate, endDate: term.endDate || null, sourceId: term.sourceId, ...(term.label ? { label: term.label.slice(0, 200) } : {}) };
 }
 
 /** Checks an upload and records it as a previewed job. File-level problems throw AppError('INVALID'). */
@@ -30,18 +48,33 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
   if (kind.needs.includes('source') && !(input.sourceId && (await db().source.findUnique({ where: { id: input.sourceId }, select: { id: true } })))) {
     throw new AppError('INVALID', 'Choose the source the file comes from.');
   }
+  const term = await checkedTerm(kind.needs.includes('term') ? input.term : undefined);
+  if (kind.needs.includes('stage') && !(input.stageId && (await db().stage.findUnique({ where: { id: input.stageId }, select: { id: true } })))) {
+    throw new AppError('INVALID', 'Choose the stage whose vote the positions are about.');
+  }
+  if (kind.needs.includes('division') && !(input.divisionId && (await db().division.findUnique({ where: { id: input.divisionId }, select: { id: true } })))) {
+    throw new AppError('INVALID', 'Choose the division the ballots were cast in.');
+  }
   const fileName = input.fileName.replace(/[^\w.\- ]+/g, '_').slice(0, 200) || 'upload.csv';
   let content: string;
   let parsed;
   try {
     content = decodeUtf8(input.bytes);
-    parsed = parseCsv(content, kind.columns, { rename: input.mapping });
+    parsed = parseCsv(content, kind.columns, { rename: input.mapping, ignoreUnknown: kind.ignoresUnknownColumns });
   } catch (error) {
     if (error instanceof CsvFileError) throw new AppError('INVALID', error.message);
     throw error;
   }
   const mapping = Object.fromEntries(Object.entries(input.mapping ?? {}).filter(([, v]) => v.trim()));
-  const options: ImportOptions = { campaignId: input.campaignId, sourceId: input.sourceId, fileName, ...(Object.keys(mapping).length ? { mapping } : {}) };
+  const options: ImportOptions = {
+    campaignId: input.campaignId,
+    sourceId: input.sourceId,
+    fileName,
+    ...(Object.keys(mapping).length ? { mapping } : {}),
+    ...(term ? { term } : {}),
+    ...(kind.needs.includes('stage') ? { stageId: input.stageId } : {}),
+    ...(kind.needs.includes('division') ? { divisionId: input.divisionId } : {}),
+  };
   const analysis = await kind.analyze(parsed.rows, options);
   const invalidRows = new Set(analysis.errors.map((e) => e.row)).size;
   const job = await db().importJob.create({
@@ -56,6 +89,7 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
       errors: analysis.errors as unknown as Prisma.InputJsonValue,
       preview: analysis.preview as unknown as Prisma.InputJsonValue,
       createdBy: actor.email,
+      message: parsed.ignored.length ? `Columns the import does not use were ignored: ${parsed.ignored.join(', ')}.` : null,
     },
     select: { id: true },
   });
@@ -110,7 +144,7 @@ export async function runImportJob(id: number, { skipInvalid }: { skipInvalid: b
     const { message, rows } = await db().$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${JOB_LOCK}::int, ${id}::int)`;
-        const parsed = parseCsv(job.content ?? '', kind.columns, { rename: options.mapping });
+        const parsed = parseCsv(job.content ?? '', kind.columns, { rename: options.mapping, ignoreUnknown: kind.ignoresUnknownColumns });
         const analysis = await kind.analyze(parsed.rows, options);
         if (analysis.errors.length && !skipInvalid) {
           throw new InvalidRows(`${new Set(analysis.errors.map((e) => e.row)).size} rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.`);

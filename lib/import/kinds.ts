@@ -4,7 +4,9 @@
 // cannot both insert the same new rows.
 import 'server-only';
 import { z } from 'zod';
-import { loadRoster, type RosterRow } from '../roster';
+import { houseOf, knownTerms, loadRoster, type NewTerm, overlaps, type RosterRow, stintOf, termLabel } from '../roster';
+import { normalizeName, unsortName } from '../names';
+import type { House } from '../generated/prisma/enums';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { matchNames } from '../people';
@@ -29,7 +31,9 @@ export interface ImportKind {
   columns: { required: string[]; optional: string[] };
   /** What the upload form asks besides the file. */
   /** What the upload form asks besides the file; `campaign` may be given by a column instead. */
-  needs: ('campaign' | 'source')[];
+  needs: ('campaign' | 'source' | 'term' | 'stage' | 'division')[];
+  /** Columns the import does not use are ignored with a notice instead of refusing the file. */
+  ignoresUnknownColumns?: boolean;
   analyze(rows: { line: number; values: Record<string, string> }[], options: ImportOptions): Promise<Analysis>;
   commit(tx: Tx, rows: Record<string, unknown>[], options: ImportOptions, progress: (done: number) => Promise<void>): Promise<string>;
 }
@@ -40,6 +44,10 @@ export interface ImportOptions {
   fileName: string;
   /** Our column name → the file's, for other layouts. */
   mapping?: Record<string, string>;
+  /** The dates of a term the roster names and the database does not know yet. */
+  term?: NewTerm;
+  stageId?: number;
+  divisionId?: number;
 }
 
 const PREVIEW_ROWS = 20;
@@ -101,33 +109,107 @@ const rosterRow = z.object({
   group: text('group', 200).default(''),
   area: text('area', 200).default(''),
   chamber: text('chamber', 100).default(''),
+  term: text('term', 50).default(''),
   start_date: optionalDay('start_date').transform((v) => v ?? ''),
   end_date: optionalDay('end_date').transform((v) => v ?? ''),
   wikidata: text('wikidata', 50).default(''),
 });
 
+type ExistingStint = { person_id: number; roster_id: string; external_id: string | null; house: string; party: string | null; constituency: string | null; start: string | null; end: string | null; names: string[]; person_name: string };
+
+const span = (s: { startDate: string | null; endDate: string | null }) => `${s.startDate ?? '…'} – ${s.endDate ?? '…'}`;
+
 const roster: ImportKind = {
-  label: 'People roster (EveryPolitician layout)',
+  label: 'People roster, one stint a row (EveryPolitician layout, or any mapped onto it)',
   columns: {
     required: ['id', 'name'],
     optional: ['sort_name', 'email', 'twitter', 'facebook', 'group', 'group_id', 'area_id', 'area', 'chamber', 'term', 'start_date', 'end_date', 'image', 'gender', 'wikidata', 'wikidata_group', 'wikidata_area'],
   },
-  needs: [],
-  async analyze(rows) {
-    const { valid, errors } = checkRows(rows, rosterRow, (r) => `${r.id}|${r.start_date}`);
-    const people = new Set(valid.map((v) => v.data.id));
-    const known = new Set((await db().personIdentifier.findMany({ where: { scheme: 'everypolitician', value: { in: [...people] } }, select: { value: true } })).map((i) => i.value));
-    const byLine = new Map(valid.map((v) => [v.line, v.data]));
-    return {
-      valid,
-      errors,
-      preview: previewOf(rows, outcomeFrom(errors, (line) => (known.has(byLine.get(line)!.id) ? 'Known person: stint kept or added' : 'New person'))),
-    };
+  needs: ['term'],
+  ignoresUnknownColumns: true,
+  async analyze(rows, options) {
+    const checked = checkRows(rows, rosterRow, (r) => `${r.id}|${houseOf(r.chamber)}|${r.term}|${r.start_date}`);
+    const errors = [...checked.errors];
+    const terms = await knownTerms();
+    // A term the database does not know: the dates given with the upload are for it (one a file).
+    const unknownTerms = [...new Set(checked.valid.filter((v) => v.data.term && !terms.has(`${houseOf(v.data.chamber)}|${v.data.term}`)).map((v) => `${houseOf(v.data.chamber)}|${v.data.term}`))];
+    const given = options.term;
+    if (given && unknownTerms[0]) terms.set(unknownTerms[0], { id: 0, house: unknownTerms[0].split('|')[0] as House, name: unknownTerms[0].split('|')[1]!, startDate: given.startDate, endDate: given.endDate });
+
+    const ids = [...new Set(checked.valid.map((v) => v.data.id))];
+    const existing = await db().$queryRaw<ExistingStint[]>`
+      SELECT pi."personId" AS person_id, pi.value AS roster_id, m."externalId" AS external_id, m.house::text AS house, m.party, m.constituency,
+             to_char(m."startDate", 'YYYY-MM-DD') AS start, to_char(m."endDate", 'YYYY-MM-DD') AS end,
+             (SELECT array_agg(a.normalized) FROM "PersonAlias" a WHERE a."personId" = pi."personId") AS names, p.name AS person_name
+      FROM "PersonIdentifier" pi JOIN "Person" p ON p.id = pi."personId" LEFT JOIN "Membership" m ON m."personId" = pi."personId"
+      WHERE pi.scheme = 'everypolitician' AND pi.value = ANY(${ids}::text[])`;
+    const byRosterId = new Map<string, ExistingStint[]>();
+    for (const e of existing) byRosterId.set(e.roster_id, [...(byRosterId.get(e.roster_id) ?? []), e]);
+
+    // First what each row says on its own (term, dates, whose id it is), then how the rows that
+    // pass fit together and with the stints already recorded.
+    const own = checked.valid.flatMap(({ line, data: row }) => {
+      const stint = stintOf(row as RosterRow, terms);
+      const fail = (column: string, reason: string) => (errors.push({ row: line, column, reason }), []);
+      if (stint.termKey && !terms.has(stint.termKey)) {
+        const [house, name] = stint.termKey.split('|') as [House, string];
+        return fail(
+          'term',
+          unknownTerms.indexOf(stint.termKey) > 0 && given
+            ? `A file may bring one new term; ${termLabel(house, name)} is a second one. Import it in a file of its own.`
+            : `${termLabel(house, name).replace(/^t/, 'T')} is not known: give its start and end dates (and their source) on the upload form.`,
+        );
+      }
+      if (stint.startDate && stint.endDate && stint.endDate < stint.startDate) return fail('end_date', `The stint ends (${stint.endDate}) before it starts (${stint.startDate}).`);
+      const theirs = byRosterId.get(stint.rosterId);
+      const names = theirs?.[0]!.names ?? [];
+      if (theirs && !names.includes(normalizeName(row.name)) && !names.includes(normalizeName(unsortName(row.sort_name || row.name)))) {
+        return fail('id', `The id ${stint.rosterId} belongs to ${theirs[0]!.person_name}, not ${row.name}.`);
+      }
+      return [{ line, row, stint, theirs }];
+    });
+    const fileKeys = new Set(own.map((f) => f.stint.externalId));
+    const valid: Analysis['valid'] = [];
+    const accepted: typeof own = [];
+    const outcomes = new Map<number, string>();
+    for (const entry of own) {
+      const { line, row, stint, theirs } = entry;
+      const clash = accepted.find((o) => o.stint.rosterId === stint.rosterId && o.stint.house === stint.house && overlaps(o.stint, stint));
+      if (clash) {
+        const seat = clash.stint.constituency !== stint.constituency ? ` (${clash.stint.constituency ?? 'no seat'} there, ${stint.constituency ?? 'no seat'} here)` : '';
+        errors.push({ row: line, column: 'start_date', reason: `Overlaps the stint on line ${clash.line} (${span(clash.stint)}) of the same person${seat}.` });
+        continue;
+      }
+      if (theirs) {
+        const same = theirs.find((e) => e.external_id === stint.externalId);
+        const other = theirs.find(
+          (e) => e.external_id && e.external_id !== stint.externalId && !fileKeys.has(e.external_id) && e.house === stint.house && overlaps({ startDate: e.start, endDate: e.end }, stint),
+        );
+        if (other) {
+          errors.push({ row: line, column: 'start_date', reason: `Overlaps the stint already recorded for ${theirs[0]!.person_name} (${other.party ?? 'no party'}, ${span({ startDate: other.start, endDate: other.end })}).` });
+          continue;
+        }
+        if (same) {
+          const changes = (
+            [
+              ['party', same.party, stint.party],
+              ['seat', same.constituency, stint.constituency],
+              ['end', same.end, stint.endDate],
+            ] as const
+          ).filter(([, a, b]) => a !== b);
+          outcomes.set(line, changes.length ? `Stint changed: ${changes.map(([what, a, b]) => `${what} ${a ?? '—'} → ${b ?? '—'}`).join('; ')}` : 'Stint already there');
+        } else outcomes.set(line, `New stint for ${theirs[0]!.person_name}: ${stint.party ?? 'no party'}, ${span(stint)}`);
+      } else outcomes.set(line, `New person, with a stint: ${stint.party ?? 'no party'}, ${span(stint)}`);
+      accepted.push(entry);
+      valid.push({ line, data: row });
+    }
+    errors.sort((a, b) => a.row - b.row);
+    return { valid, errors, preview: previewOf(rows, outcomeFrom(errors, (line) => outcomes.get(line) ?? '')) };
   },
   async commit(tx, rows, options, progress) {
     await lock(tx, 'roster');
-    const result = await loadRoster(rows as unknown as RosterRow[], { key: `import:${options.fileName}`, publisher: 'Roster import', title: options.fileName }, tx, progress);
-    return `${result.people} new people and ${result.memberships} new stints from ${rows.length} rows.`;
+    const result = await loadRoster(rows as unknown as RosterRow[], { key: `import:${options.fileName}`, publisher: 'Roster import', title: options.fileName }, tx, progress, options.term);
+    return `${result.people} new people, ${result.memberships} new stints and ${result.changed} changed stints from ${rows.length} rows.`;
   },
 };
 

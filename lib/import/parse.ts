@@ -13,6 +13,8 @@ export class CsvFileError extends Error {
 
 export interface ParsedCsv {
   header: string[];
+  /** Columns of the file that the import does not use (read only when it ignores them). */
+  ignored: string[];
   /** Data rows, each with its line number in the file (the header is line 1). */
   rows: { line: number; values: Record<string, string> }[];
 }
@@ -32,6 +34,8 @@ export function decodeUtf8(bytes: Uint8Array): string {
 export interface ColumnMapping {
   /** Our column name → the file's column name, for files laid out differently. */
   rename?: Record<string, string>;
+  /** Ignore columns the import does not use (with a notice) instead of refusing the file. */
+  ignoreUnknown?: boolean;
 }
 
 /**
@@ -65,12 +69,13 @@ export function parseCsv(text: string, columns: { required: string[]; optional: 
   if (missing.length) throw new CsvFileError(`Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The header row has: ${names.join(', ') || 'nothing'}.`);
   const known = new Set([...columns.required, ...columns.optional]);
   const unknown = names.filter((n) => !known.has(n));
-  if (unknown.length && !mapped) throw new CsvFileError(`Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Expected: ${[...known].join(', ')}.`);
+  if (unknown.length && !mapped && !mapping.ignoreUnknown) throw new CsvFileError(`Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Expected: ${[...known].join(', ')}.`);
   const duplicated = names.filter((n, i) => names.indexOf(n) !== i);
   if (duplicated.length) throw new CsvFileError(`The column ${duplicated[0]} appears twice in the header.`);
   if (data.length === 0) throw new CsvFileError('The file has a header row but no data rows.');
   return {
     header: names,
+    ignored: unknown,
     // The line each record ends on, as csv-parse counts (empty lines and quoted line breaks included).
     // Optional columns the file leaves out read as empty.
     rows: data.map(({ record, info }) => ({

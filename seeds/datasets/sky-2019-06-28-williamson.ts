@@ -35,7 +35,13 @@ export const skyWilliamson: Dataset = {
   ],
 
   bodies: [
-    { slug: 'plp', name: 'Parliamentary Labour Party', description: 'Labour MPs.' },
+    {
+      slug: 'plp',
+      name: 'Parliamentary Labour Party',
+      description: 'Labour MPs.',
+      // Labour MPs: the roster lists Labour and Labour/Co-operative members apart.
+      members: { houses: ['COMMONS'], parties: ['Labour', 'Labour/Co-operative'] },
+    },
     {
       slug: 'plp-parliamentary-committee',
       name: 'PLP parliamentary committee',
@@ -135,7 +141,19 @@ export const skyWilliamson: Dataset = {
       body: 'plp',
       scheduleNote: 'The week after the committee meeting, if approved',
       status: 'PENDING',
+      // The article names no voting rule: the arithmetic stays "not known" (ruleKind UNKNOWN).
       decisionRule: 'A vote of the full PLP',
+      // No date is given for the vote: who may vote is the PLP as on the article's day.
+      membersOn: PUBLISHED,
+    },
+  ],
+
+  positionRules: [
+    {
+      stage: { campaign: 'plp-motion', position: 2 },
+      campaign: 'plp-motion',
+      stand: 'FOR',
+      note: 'Signing the motion counts as support for it in the vote of the full PLP.',
     },
   ],
 

@@ -1,0 +1,181 @@
+// Terms and dated stints (issue "Memberships over time"): rosters of several Parliaments kept
+// apart, re-imports that change nothing, current party from the latest stint, and party and
+// eligibility as on the day. Rosters are written here, small; no second real roster file.
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getCampaign } from '../lib/campaigns';
+import { createImportJob, getImportJob, runImportJob } from '../lib/import/jobs';
+import { listSignatures, signatureQuerySchema } from '../lib/signatures';
+import { signedInAs, type TestUser } from './support/auth';
+import { useDatabase } from './support/database';
+
+let client: pg.Client;
+let editor: TestUser;
+let sourceId: number;
+
+const HEADER = 'id,name,sort_name,group,area,chamber,term,start_date,end_date';
+// Term 56 (2015–17) and term 57 (2017–19): A sat in both for the same party; B in both, Labour in 56
+// then Independent in 57; C only in 57, whip withdrawn mid-term and restored.
+const TERM_56 = `${HEADER}
+a,Ann Alpha,"Alpha, Ann",Labour,Aton,House of Commons,56,,
+b,Bob Beta,"Beta, Bob",Labour,Bton,House of Commons,56,,
+`;
+const TERM_57 = `${HEADER}
+a,Ann Alpha,"Alpha, Ann",Labour,Aton,House of Commons,57,,
+b,Bob Beta,"Beta, Bob",Independent,Bton,House of Commons,57,,
+c,Cat Gamma,"Gamma, Cat",Labour,Cton,House of Commons,57,,2018-03-31
+c,Cat Gamma,"Gamma, Cat",Independent,Cton,House of Commons,57,2018-04-01,2018-09-30
+c,Cat Gamma,"Gamma, Cat",Labour,Cton,House of Commons,57,2018-10-01,
+`;
+const DATES = { '56': { startDate: '2015-05-07', endDate: '2017-05-03' }, '57': { startDate: '2017-06-08', endDate: '2019-11-06' } } as const;
+
+async function importRoster(csv: string, term?: keyof typeof DATES, name = `term-${term ?? 'x'}.csv`) {
+  const id = await createImportJob(
+    { kind: 'roster', fileName: name, bytes: new TextEncoder().encode(csv), term: term ? { ...DATES[term], sourceId } : undefined },
+    { headers: editor.headers },
+  );
+  return id;
+}
+const job = (id: number) => getImportJob(id, { headers: editor.headers }).then((j) => j!);
+const run = (id: number) => runImportJob(id, { skipInvalid: false }, { headers: editor.headers });
+const stints = async (rosterId: string) =>
+  (
+    await client.query(
+      `SELECT t.name AS term, m.party, to_char(m."startDate", 'YYYY-MM-DD') AS start, to_char(m."endDate", 'YYYY-MM-DD') AS end
+       FROM "Membership" m JOIN "PersonIdentifier" i ON i."personId" = m."personId" AND i.scheme = 'everypolitician' AND i.value = $1
+       LEFT JOIN "Term" t ON t.id = m."termId" ORDER BY m."startDate"`,
+      [rosterId],
+    )
+  ).rows;
+const current = async (rosterId: string) =>
+  (await client.query(`SELECT p.party FROM "Person" p JOIN "PersonIdentifier" i ON i."personId" = p.id AND i.scheme = 'everypolitician' AND i.value = $1`, [rosterId])).rows[0]
+    ?.party;
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: await useDatabase({ seeded: false }) });
+  await client.connect();
+  editor = await signedInAs('editor');
+  sourceId = (await client.query(`INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('UK Parliament', 'Dates of Parliaments', now()) RETURNING id`)).rows[0].id;
+  return () => client.end();
+});
+
+describe('two consecutive terms', () => {
+  it('imported newer first, then older: one stint per term with its dates, current party unchanged', async () => {
+    expect(await run(await importRoster(TERM_57, '57'))).toMatchObject({ ok: true, message: '3 new people, 5 new stints and 0 changed stints from 5 rows.' });
+    expect(await current('b')).toBe('Independent');
+
+    const older = await importRoster(TERM_56, '56');
+    expect((await job(older)).preview.map((p) => p.outcome)).toEqual([
+      'New stint for Ann Alpha: Labour, 2015-05-07 – 2017-05-03',
+      'New stint for Bob Beta: Labour, 2015-05-07 – 2017-05-03',
+    ]);
+    expect(await run(older)).toMatchObject({ ok: true, message: '0 new people, 2 new stints and 0 changed stints from 2 rows.' });
+    expect(await stints('b')).toEqual([
+      { term: '56', party: 'Labour', start: '2015-05-07', end: '2017-05-03' },
+      { term: '57', party: 'Independent', start: '2017-06-08', end: '2019-11-06' },
+    ]);
+    expect(await stints('a')).toHaveLength(2);
+    expect(await current('b')).toBe('Independent'); // the older term changed no one's current party
+  });
+
+  it('a second import of the same file reports nothing new and changes nothing', async () => {
+    const again = await importRoster(TERM_56, undefined, 'again.csv');
+    expect((await job(again)).preview.map((p) => p.outcome)).toEqual(['Stint already there', 'Stint already there']);
+    expect(await run(again)).toMatchObject({ message: '0 new people, 0 new stints and 0 changed stints from 2 rows.' });
+  });
+
+  it('says what a changed stint changes, and changes it', async () => {
+    const csv = TERM_56.replace('b,Bob Beta,"Beta, Bob",Labour,Bton,House of Commons,56,,', 'b,Bob Beta,"Beta, Bob",Labour,Bton East,House of Commons,56,,');
+    const id = await importRoster(csv, undefined, 'changed.csv');
+    expect((await job(id)).preview[1]!.outcome).toBe('Stint changed: seat Bton → Bton East');
+    expect(await run(id)).toMatchObject({ message: '0 new people, 0 new stints and 1 changed stints from 2 rows.' });
+  });
+});
+
+describe('the other order, in a database of its own', () => {
+  it('older first, then newer: the newer stint becomes the current party', async () => {
+    // Fresh ids, so this order is tested without the stints above.
+    const rename = (csv: string) => csv.replace(/^([abc]),/gm, 'z$1,').replace(/Alpha/g, 'Zalpha').replace(/Beta/g, 'Zbeta').replace(/Gamma/g, 'Zgamma');
+    await run(await importRoster(rename(TERM_56), undefined, 'z56.csv'));
+    expect(await current('zb')).toBe('Labour');
+    await run(await importRoster(rename(TERM_57), undefined, 'z57.csv'));
+    expect(await current('zb')).toBe('Independent');
+    expect((await stints('zb')).map((s) => s.term)).toEqual(['56', '57']);
+  });
+});
+
+describe('as on the day', () => {
+  it('party at signing follows a mid-term change; eligibility counts on dates either side of it', async () => {
+    const cat = (await client.query(`SELECT "personId" AS id FROM "PersonIdentifier" WHERE scheme = 'everypolitician' AND value = 'c'`)).rows[0].id;
+    const campaign = (
+      await client.query(
+        `INSERT INTO "Campaign" (slug, title, kind, "eligibleHouses", "eligibleParties", "sourceId", "updatedAt")
+         VALUES ('terms-test', 'Labour MPs only', 'LETTER', '{COMMONS}', '{Labour}', $1, now()) RETURNING id`,
+        [sourceId],
+      )
+    ).rows[0].id;
+    const sign = (day: string) =>
+      client.query(`INSERT INTO "Signature" ("campaignId", "personId", "signedOn", "sourceId", "updatedAt") VALUES ($1, $2, $3, $4, now())
+                    ON CONFLICT ("campaignId", "personId") DO UPDATE SET "signedOn" = EXCLUDED."signedOn"`, [campaign, cat, day, sourceId]);
+    const table = async () => (await listSignatures(campaign, signatureQuerySchema.parse({})))[0]!;
+
+    await sign('2018-05-01'); // whip withdrawn then
+    expect(await table()).toMatchObject({ party: 'Independent', eligible: false });
+    expect((await getCampaign('terms-test'))!.namedEligible).toBe(0);
+
+    await sign('2018-03-31'); // the day before
+    expect(await table()).toMatchObject({ party: 'Labour', eligible: true });
+    expect((await getCampaign('terms-test'))!.namedEligible).toBe(1);
+
+    await sign('2018-10-01'); // restored
+    expect(await table()).toMatchObject({ party: 'Labour', eligible: true });
+  });
+});
+
+describe('bad rosters are refused row by row, nothing half-imported', () => {
+  it('names overlapping stints, an end before a start, an unknown term and an id that is someone else', async () => {
+    const csv = `${HEADER}
+d,Dan Delta,"Delta, Dan",Labour,Dton,House of Commons,57,2017-06-08,2018-01-31
+d,Dan Delta,"Delta, Dan",Labour,Eton,House of Commons,57,2018-01-01,
+e,Eve Epsilon,"Epsilon, Eve",Green,Fton,House of Commons,57,2018-05-01,2018-04-01
+f,Fay Phi,"Phi, Fay",Labour,Gton,House of Commons,55,,
+a,Someone Else,"Else, Someone",Labour,Aton,House of Commons,57,,
+a,Ann Alpha,"Alpha, Ann",Labour,Aton,House of Commons,57,2018-01-01,
+`;
+    const before = (await client.query(`SELECT count(*)::int AS n FROM "Membership"`)).rows[0].n;
+    const id = await importRoster(csv, undefined, 'bad.csv');
+    expect((await job(id)).errors).toEqual([
+      { row: 3, column: 'start_date', reason: 'Overlaps the stint on line 2 (2017-06-08 – 2018-01-31) of the same person (Dton there, Eton here).' },
+      { row: 4, column: 'end_date', reason: 'The stint ends (2018-04-01) before it starts (2018-05-01).' },
+      { row: 5, column: 'term', reason: 'Term 55 of the House of Commons is not known: give its start and end dates (and their source) on the upload form.' },
+      { row: 6, column: 'id', reason: 'The id a belongs to Ann Alpha, not Someone Else.' },
+      { row: 7, column: 'start_date', reason: 'Overlaps the stint already recorded for Ann Alpha (Labour, 2017-06-08 – 2019-11-06).' },
+    ]);
+    expect(await run(id)).toMatchObject({ ok: false });
+    expect((await client.query(`SELECT count(*)::int AS n FROM "Membership"`)).rows[0].n).toBe(before);
+  });
+
+  it('the database refuses overlapping stints of one person in one house, whatever writes them', async () => {
+    const person = (await client.query(`SELECT "personId" AS id FROM "PersonIdentifier" WHERE value = 'a'`)).rows[0].id;
+    await expect(
+      client.query(`INSERT INTO "Membership" ("personId", house, party, "startDate", "sourceId") VALUES ($1, 'COMMONS', 'Green', '2019-01-01', $2)`, [person, sourceId]),
+    ).rejects.toThrow(/Membership_no_overlap/);
+  });
+
+  it('reads a roster of another body laid out differently, ignoring columns it does not use', async () => {
+    const csv = 'member,full_name,faction,ward,council,session,from,to,followers\nw1,Wyn Omega,Green,Riverside,Example City Council,2022,2022-05-05,,120\n';
+    const id = await createImportJob(
+      {
+        kind: 'roster',
+        fileName: 'council.csv',
+        bytes: new TextEncoder().encode(csv),
+        mapping: { id: 'member', name: 'full_name', group: 'faction', area: 'ward', chamber: 'council', term: 'session', start_date: 'from', end_date: 'to' },
+        term: { startDate: '2022-05-05', endDate: '2026-05-06', sourceId },
+      },
+      { headers: editor.headers },
+    );
+    expect((await job(id)).message).toBe('Columns the import does not use were ignored: followers.');
+    expect(await run(id)).toMatchObject({ ok: true });
+    expect(await stints('w1')).toEqual([{ term: '2022', party: 'Green', start: '2022-05-05', end: '2026-05-06' }]);
+  });
+});
