@@ -179,8 +179,19 @@ export const getPerson = cache(async function getPerson(slug: string) {
       aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
       identifiers: { select: { scheme: true, value: true }, orderBy: { scheme: 'asc' } },
       memberships: {
-        select: { house: true, party: true, constituency: true, startDate: true, endDate: true, source: SOURCE_SELECT },
-        orderBy: [{ startDate: { sort: 'asc', nulls: 'first' } }],
+        select: {
+          id: true,
+          house: true,
+          party: true,
+          constituency: true,
+          startDate: true,
+          endDate: true,
+          change: true,
+          note: true,
+          term: { select: { id: true, name: true, label: true } },
+          source: SOURCE_SELECT,
+        },
+        orderBy: [{ startDate: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
       },
       roles: {
         select: { id: true, title: true, organisation: true, startedOn: true, endedOn: true, heldOn: true, confidence: true, body: { select: { name: true } }, source: SOURCE_SELECT },

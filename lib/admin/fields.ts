@@ -2,7 +2,7 @@
 // the zod schema the server parses with. Pure and client-safe (no database).
 import { z } from 'zod';
 
-export type RefKind = 'source' | 'body' | 'campaign' | 'stage' | 'division';
+export type RefKind = 'source' | 'body' | 'campaign' | 'stage' | 'division' | 'term' | 'statement';
 
 export type FieldDef = {
   name: string;

@@ -7,6 +7,7 @@ import { db } from '../db';
 import { AppError, publicMessage } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { entityDef, type EntityDef } from './entities';
+import { HOOKS } from './hooks';
 import { type FieldDef, type FieldErrors, fieldErrorsOf, type FormValues, NEW_SOURCE_FIELDS, schemaFor, toFormValue, valuesFrom } from './fields';
 
 /** What a form shows after a submission. */
@@ -109,6 +110,17 @@ export async function referenceOptions(def: EntityDef, ctx?: RequestContext, { p
           out.division = (await prisma.division.findMany({ orderBy: { id: 'desc' }, take: 500, select: { id: true, question: true, stage: { select: { name: true } } } })).map(
             (d) => ({ value: String(d.id), label: `${d.stage.name}: ${d.question}` }),
           );
+          break;
+        case 'term':
+          out.term = (await prisma.term.findMany({ orderBy: [{ house: 'asc' }, { startDate: 'desc' }], select: { id: true, house: true, name: true, label: true } })).map((t) => ({
+            value: String(t.id),
+            label: `${t.house === 'COMMONS' ? 'House of Commons' : t.house === 'LORDS' ? 'House of Lords' : 'Other'}: ${t.label ?? `term ${t.name}`}`,
+          }));
+          break;
+        case 'statement':
+          out.statement = (
+            await prisma.statement.findMany({ orderBy: { id: 'desc' }, take: 500, select: { id: true, subject: true, speakerLabel: true, person: { select: { name: true } } } })
+          ).map((s) => ({ value: String(s.id), label: `${s.person?.name ?? s.speakerLabel ?? 'Unnamed'}: ${s.subject}` }));
           break;
         case 'person':
           out.person = (await prisma.person.findMany({ orderBy: { sortName: 'asc' }, select: { slug: true, name: true, party: true, constituency: true } })).map((p) => ({
@@ -268,9 +280,11 @@ export async function saveRecord(key: string, id: number | null, form: FormData,
       }
       const d = delegate(tx, def);
       if (id === null) {
+        await HOOKS[def.key]?.beforeCreate?.(tx as Prisma.TransactionClient, data, (action, model, rowId, before, after) => recordAudit(tx, actor, action, model, rowId, before, after));
         const created = await d.create({ data });
         await writeLinks(tx, def, created.id as number, links);
         await recordAudit(tx, actor, 'create', def.model, created.id as number, null, await readWithLinks(tx, def, created.id as number));
+        await HOOKS[def.key]?.afterWrite?.(tx as Prisma.TransactionClient, created);
         return { kind: 'saved' as const, row: created };
       }
       const before = await readWithLinks(tx, def, id);
@@ -284,6 +298,7 @@ export async function saveRecord(key: string, id: number | null, form: FormData,
       await writeLinks(tx, def, id, links);
       const after = await readWithLinks(tx, def, id);
       await recordAudit(tx, actor, 'update', def.model, id, before, after);
+      await HOOKS[def.key]?.afterWrite?.(tx as Prisma.TransactionClient, after!, before);
       return { kind: 'saved' as const, row: after! };
     });
 
@@ -351,6 +366,7 @@ export async function deleteRecord(key: string, id: number, version: number | nu
       }
       await d.delete({ where: { id } });
       await recordAudit(tx, actor, 'delete', def.model, id, before, null);
+      await HOOKS[def.key]?.afterWrite?.(tx as Prisma.TransactionClient, before, before);
       return { ok: true as const, deleted };
     });
   } catch (error) {

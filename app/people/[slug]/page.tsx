@@ -5,7 +5,8 @@ import { ConfidenceBadge } from '@/components/badges';
 import { Section } from '@/components/section';
 import { SourceLink } from '@/components/source-link';
 import { StatementList } from '@/components/statement-list';
-import { formatDay, formatNet, titleCase } from '@/lib/format';
+import { StintsByTerm } from '@/components/stints-by-term';
+import { formatDay, formatNet } from '@/lib/format';
 import { getPerson } from '@/lib/people';
 import { listEvents } from '@/lib/timeline';
 import { isSlug } from '@/lib/validation';
@@ -64,22 +65,7 @@ export default async function PersonPage({ params }: Props) {
               ))}
             </ul>
           )}
-          {person.memberships.length > 0 && (
-            <>
-              <h3 className="mb-1 mt-4 text-sm font-semibold">Seats and parties</h3>
-              <ul className="text-sm">
-                {person.memberships.map((m, i) => (
-                  <li key={i}>
-                    {titleCase(m.house)}: {m.party ?? 'no party'}
-                    {m.constituency ? `, ${m.constituency}` : ''}{' '}
-                    <span className="text-muted">
-                      ({m.startDate ? formatDay(m.startDate) : 'from the start of the term'} – {m.endDate ? formatDay(m.endDate) : 'end of the term'})
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <StintsByTerm stints={person.memberships} />
         </Section>
 
         <Section id="signed" title="What they signed">
