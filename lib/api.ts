@@ -5,6 +5,7 @@ import type { PollView } from './polls';
 import type { SignatureRow } from './signatures';
 import type { SourceRef } from './sql';
 import type { StageView } from './stages';
+import type { WhipChange, WhipCount, WhipMember } from './whip-count';
 
 export const MAX_PER_PAGE = 200;
 
@@ -121,4 +122,56 @@ export const JSON_HEADERS = { 'Cache-Control': 'public, max-age=30', 'Access-Con
 /** The API's answer for a campaign slug that names no campaign. */
 export function campaignNotFound(slug: string): Response {
   return Response.json({ error: { code: 'NOT_FOUND', message: `No campaign ${JSON.stringify(slug)}.` } }, { status: 404 });
+}
+
+export function whipCountJson(w: WhipCount & { memberList: WhipMember[] }, changes: WhipChange[]) {
+  const evidence = (e: WhipMember['evidence']) =>
+    e && {
+      derivedFromCampaign: e.derivedFrom?.slug ?? null,
+      quote: e.quote,
+      note: e.note,
+      statementId: e.statement?.id ?? null,
+      confidence: e.confidence,
+      source: source(e.source),
+    };
+  return {
+    campaign: w.campaign,
+    stage: { position: w.stage.position, name: w.stage.name, status: w.stage.status, body: w.stage.bodyName, scheduledOn: day(w.stage.scheduledOn), decisionRuleText: w.stage.decisionRule },
+    rule: { ...w.rule, description: w.ruleText },
+    membersOn: day(w.day),
+    membersOnReason: w.dayReason,
+    members: w.members,
+    counts: w.counts,
+    outlook: { ...w.outlook, description: w.outlookText },
+    byParty: w.byParty,
+    memberList: w.memberList.map((m) => ({
+      slug: m.slug,
+      name: m.name,
+      party: m.party,
+      constituency: m.constituency,
+      position: m.stand,
+      since: day(m.since),
+      previous: m.previous && { position: m.previous.stand, until: day(m.previous.until) },
+      evidence: evidence(m.evidence),
+      ...(w.division ? { vote: m.vote, teller: m.teller, forecast: m.result, rebel: m.rebel } : {}),
+    })),
+    changes: changes.map((c) => ({ slug: c.slug, name: c.name, from: c.from, to: c.to, on: day(c.on), derived: c.derived, source: source(c.source) })),
+    division: w.division && {
+      heldOn: day(w.division.heldOn),
+      question: w.division.question,
+      ayes: w.division.ayes,
+      noes: w.division.noes,
+      abstentions: w.division.abstentions,
+      countedFromBallots: w.division.fromBallots,
+      namedBallots: w.division.namedBallots,
+      passed: w.division.passed,
+      forecastHeld: w.division.held,
+      forecastSwitched: w.division.switched,
+      forecastDidNotVote: w.division.didNotVote,
+      heldShare: w.division.heldShare,
+      rebels: w.division.rebels,
+      source: source(w.division.source),
+    },
+    source: source(w.source),
+  };
 }

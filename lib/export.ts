@@ -81,6 +81,28 @@ function signaturesQuery(params: URLSearchParams) {
   };
 }
 
+/** Every position on every vote (the whole history: a newer one supersedes, nothing is overwritten), explicit ones only. */
+function positionsQuery(params: URLSearchParams) {
+  const campaign = params.get('campaign');
+  const stage = params.get('stage');
+  if (campaign !== null && !isSlug(campaign)) throw new AppError('INVALID', 'campaign must be a campaign slug, e.g. plp-motion.');
+  if (stage !== null && !/^[1-9]\d{0,2}$/.test(stage)) throw new AppError('INVALID', 'stage must be a stage number, e.g. 2.');
+  const where = ['TRUE'];
+  if (campaign) where.push(`c.slug = ${lit(campaign)}`);
+  if (stage) where.push(`s.position = ${Number(stage)}`);
+  return {
+    slug: campaign ? `${campaign}${stage ? `-stage-${stage}` : ''}` : undefined,
+    sql: `
+      SELECT c.slug AS campaign, s.position AS stage, ${safe('s.name')} AS stage_name, p.slug AS person, ${safe('p.name')} AS name,
+             pos.stand AS position, ${day('pos."statedOn"')} AS stated_on, pos.confidence, ${safe('pos.quote')} AS quote, pos."statementId" AS statement_id,
+             ${safe('pos.note')} AS note, ${SOURCE('src')}
+      FROM "Position" pos JOIN "Stage" s ON s.id = pos."stageId" JOIN "Campaign" c ON c.id = s."campaignId"
+      JOIN "Person" p ON p.id = pos."personId" JOIN "Source" src ON src.id = pos."sourceId"
+      WHERE ${where.join(' AND ')}
+      ORDER BY c.slug, s.position, p."sortName", pos."statedOn", pos.id`,
+  };
+}
+
 export const EXPORTS: Record<string, ExportDef> = {
   signatures: { query: signaturesQuery },
   people: {
@@ -157,12 +179,13 @@ export const EXPORTS: Record<string, ExportDef> = {
     query: () => ({
       sql: `
         SELECT c.slug AS campaign, s.position AS stage, d.id AS division, ${safe('d.question')} AS question, ${day('d."heldOn"')} AS held_on,
-               p.slug AS person, ${safe('p.name')} AS name, bl.vote
+               p.slug AS person, ${safe('p.name')} AS name, bl.vote, ${bool('bl.teller')} AS teller
         FROM "Ballot" bl JOIN "Division" d ON d.id = bl."divisionId" JOIN "Stage" s ON s.id = d."stageId"
         JOIN "Campaign" c ON c.id = s."campaignId" JOIN "Person" p ON p.id = bl."personId"
         ORDER BY c.slug, s.position, d.id, p."sortName"`,
     }),
   },
+  positions: { query: positionsQuery },
   audit: {
     private: true,
     query: () => ({

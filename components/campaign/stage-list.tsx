@@ -1,10 +1,11 @@
+import Link from 'next/link';
 import { StatusBadge } from '@/components/badges';
 import { SourceLink } from '@/components/source-link';
 import { formatDay } from '@/lib/format';
 import type { StageView } from '@/lib/stages';
 
 /** The procedure as an ordered timeline of stages, with any votes held at them. */
-export function StageList({ stages }: { stages: StageView[] }) {
+export function StageList({ stages, campaignSlug }: { stages: StageView[]; campaignSlug: string }) {
   if (stages.length === 0) return <p className="text-sm text-muted">No procedure has been recorded for this campaign.</p>;
   return (
     <ol className="relative flex flex-col gap-4 border-l-2 border-rule pl-5">
@@ -26,6 +27,9 @@ export function StageList({ stages }: { stages: StageView[] }) {
             {stage.bodyName ? <span className="text-muted"> · {stage.bodyName}</span> : null}
           </p>
           {stage.decisionRule && <p className="text-sm text-muted">Decision rule: {stage.decisionRule}</p>}
+          <p className="text-sm">
+            <Link href={`/campaigns/${campaignSlug}/stages/${stage.position}`}>Whip count and vote →</Link>
+          </p>
           {stage.divisions.map((d) => (
             <div key={d.id} className="mt-2 rounded border border-rule bg-white p-3 text-sm">
               <p className="font-medium">

@@ -2,7 +2,7 @@
 
 // Saves the chart's SVG as it is drawn, or as a PNG rendered from it at twice the size.
 function svgOf(targetId: string): SVGSVGElement | null {
-  return document.getElementById(targetId)?.querySelector('svg.recharts-surface') ?? null;
+  return document.getElementById(targetId)?.querySelector('svg.recharts-surface, svg[data-chart]') ?? null;
 }
 
 function serialize(svg: SVGSVGElement): string {

@@ -225,7 +225,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         </Section>
 
         <Section id="procedure" title="Procedure" aside={<DownloadLinks name="stages" label="All stages" />}>
-          <StageList stages={stages} />
+          <StageList stages={stages} campaignSlug={campaign.slug} />
         </Section>
       </div>
 

@@ -1,0 +1,253 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { WhipHistoryChart } from '@/components/charts/lazy';
+import { DownloadLinks } from '@/components/download-links';
+import { Section } from '@/components/section';
+import { SourceLink } from '@/components/source-link';
+import { WhipCountEditor } from '@/components/whip/editor-forms';
+import { MemberTable, StandBadge } from '@/components/whip/member-table';
+import { ParliamentChart } from '@/components/whip/parliament-chart';
+import { STAND_COLOUR } from '@/components/whip/stands';
+import { STANDS as STAND_OPTIONS } from '@/lib/admin/entities';
+import { referenceOptions } from '@/lib/admin/store';
+import { entityDef } from '@/lib/admin/entities';
+import { hasRole } from '@/lib/auth/roles';
+import { currentActor } from '@/lib/auth/session';
+import { STAND_LABEL } from '@/lib/decision-rule';
+import { formatDay, isoDay } from '@/lib/format';
+import { lastSourceUsed } from '@/lib/positions';
+import { filterMembers, getWhipCount, listStageDivisions, listWhipChanges, STANDS, whipHistory, whipQuerySchema } from '@/lib/whip-count';
+import { isSlug } from '@/lib/validation';
+
+export const dynamic = 'force-dynamic';
+
+const PER_PAGE = 100;
+type Props = { params: Promise<{ slug: string; position: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+const positionOf = (text: string) => (/^[1-9]\d{0,2}$/.test(text) ? Number(text) : null);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, position } = await params;
+  const n = positionOf(position);
+  const count = isSlug(slug) && n ? await getWhipCount(slug, n) : null;
+  return { title: count ? `Whip count: ${count.stage.name} — ${count.campaign.title}` : 'Vote not found' };
+}
+
+export default async function WhipCountPage({ params, searchParams }: Props) {
+  const { slug, position } = await params;
+  const n = positionOf(position);
+  if (!isSlug(slug) || n === null) notFound();
+  const count = await getWhipCount(slug, n);
+  if (!count) notFound();
+  const raw = await searchParams;
+  const query = whipQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
+  const [changes, history, actor] = await Promise.all([listWhipChanges(slug, n), whipHistory(slug, n), currentActor()]);
+  const table = filterMembers(count.memberList, query, PER_PAGE);
+  const editor = actor && hasRole(actor.role, 'editor');
+  const [options, lastSource, divisions] = editor
+    ? await Promise.all([referenceOptions(entityDef('divisions')!, undefined, { people: false }), lastSourceUsed(), listStageDivisions(count.stage.id)])
+    : [null, null, []];
+  const { counts, division } = count;
+  const known = count.members - counts.UNKNOWN;
+
+  return (
+    <article className="flex flex-col gap-5">
+      <header className="flex flex-col gap-1">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href={`/campaigns/${count.campaign.slug}`}>{count.campaign.title}</Link> › Procedure, stage {count.stage.position}
+        </nav>
+        <h1 className="font-serif text-3xl font-bold">Whip count: {count.stage.name}</h1>
+        <p className="text-muted">
+          {count.stage.bodyName ?? 'No body recorded'} · {count.members} members may vote, as members on {formatDay(count.day)} ({count.dayReason}) ·{' '}
+          {count.stage.scheduledOn ? `vote ${formatDay(count.stage.scheduledOn)}` : count.stage.scheduleNote ? `“${count.stage.scheduleNote}”` : 'no date set'}
+        </p>
+        <SourceLink source={count.source} />
+      </header>
+
+      <Section id="headline" title="Where they stand">
+        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7" data-testid="whip-headline">
+          {STANDS.map((s) => (
+            <div key={s} className="rounded border border-rule p-2" style={{ borderLeft: `6px solid ${STAND_COLOUR[s]}` }}>
+              <dt className="text-xs text-muted">{STAND_LABEL[s]}</dt>
+              <dd className="text-2xl font-bold tabular-nums">{counts[s]}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-3" data-testid="whip-summary">
+          Of {count.members} members who may vote, {known} have a known position: {counts.FOR + counts.LEANING_FOR} for or leaning for, {counts.AGAINST + counts.LEANING_AGAINST} against or
+          leaning against, {counts.UNDECIDED} undecided{counts.WILL_NOT_VOTE ? `, ${counts.WILL_NOT_VOTE} will not vote` : ''}.
+        </p>
+        <p className="mt-1">
+          <strong>What it needs:</strong> <span data-testid="whip-rule">{count.ruleText}</span>
+          {count.stage.decisionRule ? <span className="text-muted"> (the source: “{count.stage.decisionRule}”)</span> : null}.
+        </p>
+        <p className="mt-1 font-medium" data-testid="whip-outlook">
+          {count.outlookText}
+        </p>
+      </Section>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Section id="chart" title="Every member, by party and position">
+          <ChartFigure
+            id="whip-chart"
+            filename={`whip-count-${slug}-${n}`}
+            caption={`${count.members} seats, parties as wedges (largest on the left), coloured by position. Hover a seat for the member.`}
+            table={
+              <table className="text-left text-sm">
+                <thead>
+                  <tr>
+                    <th scope="col" className="pr-3">
+                      Party
+                    </th>
+                    {STANDS.map((s) => (
+                      <th key={s} scope="col" className="pr-3">
+                        {STAND_LABEL[s]}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {count.byParty.map((p) => (
+                    <tr key={p.party}>
+                      <th scope="row" className="pr-3 font-normal">
+                        {p.party}
+                      </th>
+                      {STANDS.map((s) => (
+                        <td key={s} className="pr-3 tabular-nums">
+                          {p.counts[s]}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          >
+            <ParliamentChart members={count.memberList} title={`Whip count of ${count.stage.name}`} />
+          </ChartFigure>
+          <ul className="mt-2 flex flex-wrap gap-3 text-xs" aria-label="Key">
+            {STANDS.map((s) => (
+              <li key={s}>
+                <StandBadge stand={s === 'UNKNOWN' ? null : s} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+
+        <Section id="over-time" title="Positions over time">
+          {history.length === 0 ? (
+            <p className="text-sm text-muted">No one’s position is recorded yet.</p>
+          ) : (
+            <ChartFigure
+              id="whip-history"
+              filename={`whip-count-${slug}-${n}-over-time`}
+              caption="Members by position at the end of each day on which someone’s position was first recorded or changed."
+              table={
+                <table className="text-left text-sm">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="pr-3">
+                        Day
+                      </th>
+                      {STANDS.map((s) => (
+                        <th key={s} scope="col" className="pr-3">
+                          {STAND_LABEL[s]}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {history.map((h) => (
+                      <tr key={h.day}>
+                        <th scope="row" className="pr-3 font-normal">
+                          {formatDay(h.day)}
+                        </th>
+                        {STANDS.map((s) => (
+                          <td key={s} className="pr-3 tabular-nums">
+                            {h.counts[s]}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              }
+            >
+              <WhipHistoryChart series={history} />
+            </ChartFigure>
+          )}
+        </Section>
+      </div>
+
+      {division && (
+        <Section id="vote" title="The vote">
+          <div data-testid="whip-division" className="flex flex-col gap-1 text-sm">
+            <p className="font-medium">
+              {division.heldOn ? `${formatDay(division.heldOn)}: ` : ''}
+              {division.question}
+            </p>
+            <p className="tabular-nums">
+              Ayes {division.ayes} · Noes {division.noes} · Abstentions {division.abstentions} —{' '}
+              <strong>{division.passed === null ? 'the rule is not known' : division.passed ? 'passed' : 'did not pass'}</strong>
+            </p>
+            <p className="text-muted">
+              {division.fromBallots ? `Counted from ${division.namedBallots} named ballots (tellers apart).` : `Totals as recorded; ${division.namedBallots} ballots named.`} <SourceLink source={division.source} />
+            </p>
+            {division.mismatch && (
+              <p role="alert" className="rounded bg-red-50 p-2 text-red-900">
+                {division.mismatch}
+              </p>
+            )}
+            <p data-testid="whip-forecast">
+              The count before the vote: {division.held} placements held, {division.switched} switched, {division.didNotVote} did not vote
+              {division.heldShare === null ? '.' : ` — ${Math.round(division.heldShare * 100)}% held.`} {division.rebels} member{division.rebels === 1 ? '' : 's'} voted against the
+              majority of their own party.
+            </p>
+          </div>
+        </Section>
+      )}
+
+      <Section
+        id="members"
+        title="Members who may vote"
+        aside={<DownloadLinks name="positions" params={{ campaign: slug, stage: String(n) }} label="Positions, whole history" />}
+      >
+        <MemberTable rows={table.rows} query={query} parties={count.parties} matching={table.total} perPage={PER_PAGE} voted={division !== null} />
+      </Section>
+
+      <Section id="changes" title="Changes">
+        {changes.length === 0 ? (
+          <p className="text-sm text-muted">No one has been placed yet.</p>
+        ) : (
+          <ol className="flex flex-col gap-1 text-sm" data-testid="whip-changes">
+            {changes.map((c, i) => (
+              <li key={i}>
+                <span className="text-muted">{formatDay(c.on)}</span> — <a href={`/people/${c.slug}`}>{c.name}</a>
+                {c.party ? ` (${c.party})` : ''}: {c.from ? STAND_LABEL[c.from].toLowerCase() : 'not known'} → <strong>{STAND_LABEL[c.to].toLowerCase()}</strong>
+                {c.derived ? ' (derived from a signature)' : ''} <SourceLink source={c.source} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+
+      {editor && options && (
+        <Section id="edit" title="Update the count">
+          <WhipCountEditor
+            stageId={count.stage.id}
+            members={count.memberList
+              .map((m) => [m.slug, `${m.name}${m.party ? ` — ${m.party}` : ''}${m.constituency ? ` — ${m.constituency}` : ''}`] as const)
+              .sort((a, b) => a[1].localeCompare(b[1]))}
+            stands={STAND_OPTIONS}
+            sources={(options.source ?? []).map((o) => [o.value, o.label] as const)}
+            divisions={divisions.map((d) => [String(d.id), `${d.heldOn ? `${isoDay(d.heldOn)}: ` : ''}${d.question}`] as const)}
+            today={isoDay(new Date())!}
+            lastSource={lastSource ? String(lastSource) : ''}
+          />
+        </Section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,29 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { STAND_COLOUR } from '@/components/whip/stands';
+import { STAND_LABEL } from '@/lib/decision-rule';
+import type { StandCounts } from '@/lib/decision-rule';
+
+const KEYS = ['FOR', 'LEANING_FOR', 'UNDECIDED', 'UNKNOWN', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'] as const;
+const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
+const short = (day: string) => SHORT.format(new Date(`${day}T00:00:00Z`));
+
+/** Members by position at the end of each day on which someone moved: a stacked bar a day. */
+export function WhipHistoryChart({ series }: { series: { day: string; counts: StandCounts }[] }) {
+  const data = series.map((p) => ({ day: p.day, ...p.counts }));
+  return (
+    <ResponsiveContainer width="100%" height={240}>
+      <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} maxBarSize={48}>
+        <CartesianGrid stroke="#e8e5dc" vertical={false} />
+        <XAxis dataKey="day" tickFormatter={short} tick={{ fontSize: 11 }} />
+        <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={40} />
+        <Tooltip labelFormatter={(d) => short(String(d))} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {KEYS.map((k) => (
+          <Bar key={k} dataKey={k} name={STAND_LABEL[k]} stackId="1" fill={STAND_COLOUR[k]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,63 @@
+// Every member who may vote as a seat in a hemicycle, parties as wedges (largest on the left),
+// each seat coloured by where its member stands. Drawn on the server as SVG: readable before any
+// JavaScript, and downloadable like the other charts (ChartFigure).
+import { STAND_LABEL } from '@/lib/decision-rule';
+import type { StandOrUnknown, WhipMember } from '@/lib/whip-count';
+import { STAND_COLOUR } from './stands';
+
+const ORDER: StandOrUnknown[] = ['FOR', 'LEANING_FOR', 'UNDECIDED', 'UNKNOWN', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'];
+
+/** Seat centres of a hemicycle of n seats: rows of growing radius, seats spaced evenly by arc. */
+export function hemicycle(n: number): { x: number; y: number; r: number }[] {
+  if (n === 0) return [];
+  const rows = Math.max(1, Math.min(12, Math.round(Math.sqrt(n / 3.2))));
+  const inner = rows === 1 ? 1 : 0.38;
+  const radii = Array.from({ length: rows }, (_, i) => (rows === 1 ? 1 : inner + ((1 - inner) * i) / (rows - 1)));
+  const total = radii.reduce((a, b) => a + b, 0);
+  const perRow = radii.map((r) => Math.max(1, Math.floor((n * r) / total)));
+  for (let i = rows - 1; perRow.reduce((a, b) => a + b, 0) < n; i = (i + rows - 1) % rows) perRow[i]!++;
+  const seat = rows === 1 ? Math.min(0.08, Math.PI / (2 * n)) : ((1 - inner) / (rows - 1)) * 0.42;
+  const seats: { x: number; y: number; r: number; angle: number; radius: number }[] = [];
+  radii.forEach((radius, i) => {
+    const k = perRow[i]!;
+    for (let j = 0; j < k; j++) {
+      const angle = k === 1 ? Math.PI / 2 : Math.PI - (Math.PI * j) / (k - 1);
+      seats.push({ x: radius * Math.cos(angle), y: radius * Math.sin(angle), r: seat, angle, radius });
+    }
+  });
+  // Left to right, inner to outer: filling in this order makes each group a wedge.
+  seats.sort((a, b) => b.angle - a.angle || a.radius - b.radius);
+  return seats;
+}
+
+export function ParliamentChart({ members, title }: { members: WhipMember[]; title: string }) {
+  const partySize = new Map<string, number>();
+  for (const m of members) partySize.set(m.party ?? '', (partySize.get(m.party ?? '') ?? 0) + 1);
+  const rank = (s: StandOrUnknown) => ORDER.indexOf(s);
+  const ordered = [...members].sort(
+    (a, b) =>
+      partySize.get(b.party ?? '')! - partySize.get(a.party ?? '')! ||
+      (a.party ?? '').localeCompare(b.party ?? '') ||
+      rank(a.stand ?? 'UNKNOWN') - rank(b.stand ?? 'UNKNOWN') ||
+      a.name.localeCompare(b.name),
+  );
+  const seats = hemicycle(ordered.length);
+  const W = 400;
+  const scale = W / 2.2;
+  return (
+    <svg data-chart viewBox={`0 0 ${W} ${W * 0.55}`} width="100%" role="img" aria-label={title} style={{ maxWidth: 560 }}>
+      <title>{title}</title>
+      <g transform={`translate(${W / 2} ${W * 0.52}) scale(${scale} ${-scale})`}>
+        {ordered.map((m, i) => {
+          const s = seats[i]!;
+          const stand = m.stand ?? 'UNKNOWN';
+          return (
+            <circle key={m.personId} cx={s.x.toFixed(4)} cy={s.y.toFixed(4)} r={s.r.toFixed(4)} fill={STAND_COLOUR[stand]}>
+              <title>{`${m.name}${m.party ? ` (${m.party})` : ''}: ${STAND_LABEL[stand]}`}</title>
+            </circle>
+          );
+        })}
+      </g>
+    </svg>
+  );
+}

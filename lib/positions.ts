@@ -1,0 +1,224 @@
+// Writing the whip count: one member moved in one step, a pasted list placed at once, and a
+// division list as Hansard prints it recorded as ballots. Each checks the session and role, that
+// every member may vote at that stage on the day, and writes its records with their audit events
+// in one transaction (docs/decisions/014-whip-count.md).
+import 'server-only';
+import { z } from 'zod';
+import { recordAudit } from './audit';
+import { requireRole, type RequestContext } from './auth/session';
+import { db } from './db';
+import { AppError } from './errors';
+import type { Stand } from './generated/prisma/enums';
+import { parseDivisionList } from './hansard';
+import { matchNames, type NameMatch, type PersonRef } from './people';
+import { stageVoters } from './whip-count';
+import { splitNames } from './admin/add-signatures';
+
+export const MAX_PASTE_LINES = 1000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (v: string) => DAY.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+export interface WriteResult {
+  ok: boolean;
+  message: string;
+  fieldErrors?: Record<string, string>;
+  /** Lines left for the editor, each with why ("ambiguous: …", "not a member on the day"). */
+  leftOver?: { line: number; text: string; reason: string }[];
+  /** What to keep in the text box: the lines not saved. */
+  remaining?: string;
+}
+
+const STAND_VALUES = ['FOR', 'LEANING_FOR', 'UNDECIDED', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'] as const;
+
+const common = z.object({
+  stageId: z.coerce.number().int().positive('Choose the vote.').max(2_147_483_647),
+  stand: z.enum(STAND_VALUES, { message: 'Choose where they stand.' }),
+  statedOn: z.string().refine(isDay, 'Give the day it was stated, as YYYY-MM-DD.'),
+  sourceId: z.coerce.number({ message: 'Choose the source.' }).int('Choose the source.').positive('Choose the source.').max(2_147_483_647),
+  confidence: z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED']).default('REPORTED'),
+  quote: z.string().trim().max(5000, 'The quote is longer than 5,000 characters.').optional(),
+  note: z.string().trim().max(2000, 'The note is longer than 2,000 characters.').optional(),
+});
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[String(issue.path[0] ?? '_form')] ??= issue.message;
+  return out;
+}
+
+async function checkSource(sourceId: number) {
+  return (await db().source.findUnique({ where: { id: sourceId }, select: { id: true } })) !== null;
+}
+
+/** The source this editor cited last for a position, to prefill the next one. */
+export async function lastSourceUsed(ctx?: RequestContext): Promise<number | null> {
+  const actor = await requireRole('editor', ctx);
+  const [row] = await db().$queryRaw<{ source_id: string | null }[]>`
+    SELECT "after"->>'sourceId' AS source_id FROM "AuditEvent" WHERE "actorId" = ${actor.id} AND entity IN ('position', 'ballot-list') ORDER BY id DESC LIMIT 1`;
+  return row?.source_id ? Number(row.source_id) : null;
+}
+
+/** Moves one member to a new position from a day on: a new record, the old ones kept. */
+export async function movePosition(input: Record<string, unknown>, ctx?: RequestContext): Promise<WriteResult> {
+  const actor = await requireRole('editor', ctx);
+  const parsed = common.extend({ person: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Choose a member.') }).safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below. Nothing was saved.', fieldErrors: fieldErrors(parsed.error) };
+  const d = parsed.data;
+  if (!(await checkSource(d.sourceId))) return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
+  const person = await db().person.findUnique({ where: { slug: d.person }, select: { id: true, name: true } });
+  const voters = await stageVoters(d.stageId);
+  if (!voters) return { ok: false, message: 'That vote no longer exists.', fieldErrors: { stageId: 'Choose the vote.' } };
+  if (!person || !voters.ids.has(person.id)) {
+    return { ok: false, message: `${person?.name ?? 'That person'} may not vote on this: not a member of the body on ${voters.day.toISOString().slice(0, 10)}. Nothing was saved.`, fieldErrors: { person: 'Not a member who may vote.' } };
+  }
+  try {
+    await db().$transaction(async (tx) => {
+      const row = await tx.position.create({
+        data: { stageId: d.stageId, personId: person.id, stand: d.stand, statedOn: new Date(`${d.statedOn}T00:00:00Z`), confidence: d.confidence, quote: d.quote || null, note: d.note || null, sourceId: d.sourceId },
+      });
+      await recordAudit(tx, actor, 'create', 'position', row.id, null, row);
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') return { ok: false, message: `${person.name} already has this position on this vote on that day. Nothing was saved.`, fieldErrors: { stand: 'Already recorded for that day.' } };
+    throw error;
+  }
+  return { ok: true, message: `${person.name}: ${d.stand.toLowerCase().replace('_', ' ')} from ${d.statedOn}.` };
+}
+
+/** A match among the voters only: a name that is ambiguous in the roster may name one voter. */
+function voterMatch(match: NameMatch, ids: Set<number>, constituency?: string | null): { person: PersonRef | null; reason: string } {
+  if (match.person) return ids.has(match.person.id) ? { person: match.person, reason: '' } : { person: null, reason: `${match.person.name} is not a member who may vote on the day.` };
+  let among = match.candidates.filter((c) => ids.has(c.person.id) && (match.status === 'ambiguous' || c.score >= 0.99));
+  if (constituency) among = among.filter((c) => c.person.constituency?.toLowerCase() === constituency.toLowerCase());
+  if (among.length === 1) return { person: among[0]!.person, reason: '' };
+  if (match.status === 'unmatched') return { person: null, reason: 'No person with this name.' };
+  const options = match.candidates.slice(0, 4).map((c) => `${c.person.name}${c.person.constituency ? ` (${c.person.constituency})` : ''}`).join(', ');
+  return { person: null, reason: `${match.status === 'guess' ? 'Only a guess' : 'Ambiguous'}: ${options}. Write the name as the roster has it, or add the seat in brackets.` };
+}
+
+/**
+ * Places every name of a pasted list at one position. Names that match one member who may vote
+ * are saved; the rest are left in the box with the reason, for the editor to settle.
+ */
+export async function pastePositions(input: Record<string, unknown>, ctx?: RequestContext): Promise<WriteResult> {
+  const actor = await requireRole('editor', ctx);
+  const parsed = common.extend({ names: z.string().max(200_000, 'The list is too long.') }).safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below. Nothing was saved.', fieldErrors: fieldErrors(parsed.error) };
+  const d = parsed.data;
+  const lines = d.names.split(/\r?\n/);
+  const names = lines.map((text, i) => ({ line: i + 1, text: splitNames(text)[0] ?? '' })).filter((l) => l.text);
+  if (names.length === 0) return { ok: false, message: 'Paste at least one name, one a line.', fieldErrors: { names: 'Paste at least one name.' } };
+  if (names.length > MAX_PASTE_LINES) return { ok: false, message: `At most ${MAX_PASTE_LINES} names at a time.`, fieldErrors: { names: 'Too many lines.' } };
+  if (!(await checkSource(d.sourceId))) return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
+  const voters = await stageVoters(d.stageId);
+  if (!voters) return { ok: false, message: 'That vote no longer exists.', fieldErrors: { stageId: 'Choose the vote.' } };
+  const withSeat = names.map((n) => {
+    const seat = /\(([^()]+)\)\s*$/.exec(n.text);
+    return { ...n, name: seat ? n.text.slice(0, seat.index).trim() : n.text, seat: seat?.[1]?.trim() ?? null };
+  });
+  const matches = await matchNames(withSeat.map((n) => n.name));
+  const leftOver: NonNullable<WriteResult['leftOver']> = [];
+  const chosen = new Map<number, { line: number; person: PersonRef }>();
+  withSeat.forEach((n, i) => {
+    const { person, reason } = voterMatch(matches[i]!, voters.ids, n.seat);
+    if (!person) return void leftOver.push({ line: n.line, text: n.text, reason });
+    const dup = chosen.get(person.id);
+    if (dup) return void leftOver.push({ line: n.line, text: n.text, reason: `Same member as line ${dup.line} (${person.name}).` });
+    chosen.set(person.id, { line: n.line, person });
+  });
+  const statedOn = new Date(`${d.statedOn}T00:00:00Z`);
+  const saved = await db().$transaction(async (tx) => {
+    let added = 0;
+    for (const { person } of chosen.values()) {
+      const exists = await tx.position.findUnique({ where: { stageId_personId_statedOn_stand: { stageId: d.stageId, personId: person.id, statedOn, stand: d.stand as Stand } }, select: { id: true } });
+      if (exists) continue;
+      const row = await tx.position.create({ data: { stageId: d.stageId, personId: person.id, stand: d.stand, statedOn, confidence: d.confidence, note: d.note || null, sourceId: d.sourceId } });
+      await recordAudit(tx, actor, 'create', 'position', row.id, null, row);
+      added++;
+    }
+    return added;
+  });
+  const already = chosen.size - saved;
+  const message = [`${saved} member${saved === 1 ? '' : 's'} placed`, already ? `${already} already had it` : '', leftOver.length ? `${leftOver.length} line${leftOver.length === 1 ? '' : 's'} left for you below` : ''].filter(Boolean).join('; ');
+  return { ok: true, message: `${message}.`, leftOver, remaining: leftOver.map((l) => l.text).join('\n') };
+}
+
+const divisionSchema = z.object({
+  stageId: z.coerce.number().int().positive('Choose the vote.').max(2_147_483_647),
+  divisionId: z.preprocess((v) => (v === '' || v === 'new' ? null : v), z.coerce.number().int().positive().max(2_147_483_647).nullable()),
+  question: z.string().trim().max(500, 'The question is longer than 500 characters.').optional(),
+  heldOn: z.preprocess((v) => (v === '' ? null : v), z.string().refine(isDay, 'Give the day of the vote, as YYYY-MM-DD.').nullable()),
+  sourceId: z.coerce.number({ message: 'Choose the source.' }).int('Choose the source.').positive('Choose the source.').max(2_147_483_647),
+  list: z.string().max(500_000, 'The list is too long.'),
+});
+
+/**
+ * Records a division list as ballots: all or nothing. Every name must match one member who may
+ * vote on the day, once, in one lobby; otherwise nothing is saved and each problem names its line.
+ * A new division is created with the question and day given; an existing one gains the ballots.
+ */
+export async function recordDivisionList(input: Record<string, unknown>, ctx?: RequestContext): Promise<WriteResult & { divisionId?: number }> {
+  const actor = await requireRole('editor', ctx);
+  const parsed = divisionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below. Nothing was saved.', fieldErrors: fieldErrors(parsed.error) };
+  const d = parsed.data;
+  if (d.divisionId === null && !d.question) return { ok: false, message: 'A new division needs its question.', fieldErrors: { question: 'What was the vote on?' } };
+  if (!(await checkSource(d.sourceId))) return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
+  const existing = d.divisionId ? await db().division.findUnique({ where: { id: d.divisionId }, select: { id: true, stageId: true, heldOn: true, ayes: true, noes: true } }) : null;
+  if (d.divisionId && (!existing || existing.stageId !== d.stageId)) return { ok: false, message: 'That division is not a vote of this stage.', fieldErrors: { divisionId: 'Choose a division of this vote.' } };
+  const day = existing?.heldOn ?? (d.heldOn ? new Date(`${d.heldOn}T00:00:00Z`) : null);
+  const voters = await stageVoters(d.stageId, day);
+  if (!voters) return { ok: false, message: 'That vote no longer exists.', fieldErrors: { stageId: 'Choose the vote.' } };
+
+  const { entries, problems } = parseDivisionList(d.list);
+  if (entries.length === 0) return { ok: false, message: 'No names found: paste the list with its “Ayes” and “Noes” headings.', fieldErrors: { list: 'No names found.' } };
+  const matches = await matchNames(entries.map((e) => e.name));
+  const leftOver = [...problems];
+  const byPerson = new Map<number, (typeof entries)[number]>();
+  const ballots: { personId: number; vote: 'AYE' | 'NO'; teller: boolean }[] = [];
+  entries.forEach((e, i) => {
+    const { person, reason } = voterMatch(matches[i]!, voters.ids, e.constituency);
+    if (!person) return void leftOver.push({ line: e.line, text: e.raw, reason });
+    const first = byPerson.get(person.id);
+    if (first) {
+      return void leftOver.push({
+        line: e.line,
+        text: e.raw,
+        reason: first.lobby === e.lobby ? `${person.name} is listed twice (also line ${first.line}).` : `${person.name} is in both lobbies (also line ${first.line}, ${first.lobby === 'AYE' ? 'Ayes' : 'Noes'}).`,
+      });
+    }
+    byPerson.set(person.id, e);
+    ballots.push({ personId: person.id, vote: e.lobby, teller: e.teller });
+  });
+  if (leftOver.length) {
+    leftOver.sort((a, b) => a.line - b.line);
+    return { ok: false, message: `${leftOver.length} line${leftOver.length === 1 ? '' : 's'} need${leftOver.length === 1 ? 's' : ''} attention; nothing was saved.`, leftOver };
+  }
+  const counted = { AYE: ballots.filter((b) => b.vote === 'AYE' && !b.teller).length, NO: ballots.filter((b) => b.vote === 'NO' && !b.teller).length };
+  if (existing && ((existing.ayes !== null && existing.ayes !== counted.AYE) || (existing.noes !== null && existing.noes !== counted.NO))) {
+    return {
+      ok: false,
+      message: `The list has ${counted.AYE} ayes and ${counted.NO} noes (tellers apart), but the division records ${existing.ayes ?? '?'} ayes and ${existing.noes ?? '?'} noes. Correct the totals or the list; nothing was saved.`,
+      fieldErrors: { list: 'Does not match the recorded totals.' },
+    };
+  }
+  try {
+    const divisionId = await db().$transaction(async (tx) => {
+      let id = existing?.id;
+      if (!id) {
+        const division = await tx.division.create({ data: { stageId: d.stageId, question: d.question!, heldOn: day, ayes: counted.AYE, noes: counted.NO, sourceId: d.sourceId } });
+        await recordAudit(tx, actor, 'create', 'division', division.id, null, division);
+        id = division.id;
+      }
+      const taken = await tx.ballot.findMany({ where: { divisionId: id, personId: { in: ballots.map((b) => b.personId) } }, select: { personId: true } });
+      if (taken.length) throw new AppError('CONFLICT', `${taken.length} of these members already have a ballot in this division; nothing was saved.`);
+      await tx.ballot.createMany({ data: ballots.map((b) => ({ divisionId: id!, ...b })) });
+      await recordAudit(tx, actor, 'create', 'ballot-list', id, null, { divisionId: id, sourceId: d.sourceId, ballots: ballots.length, ayes: counted.AYE, noes: counted.NO });
+      return id;
+    });
+    return { ok: true, message: `${ballots.length} ballots recorded: ${counted.AYE} ayes and ${counted.NO} noes, tellers apart.`, divisionId };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,174 @@
+// The whip count against PostgreSQL: who may vote (dated stints), placements derived from
+// signatures and superseded by newer positions, the editors' three ways in with their refusals,
+// and after the vote: forecast against ballots and rebellions, checked against counts by hand.
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GET as whipCountApi } from '../app/api/v1/campaigns/[slug]/stages/[position]/route';
+import { movePosition, pastePositions, recordDivisionList } from '../lib/positions';
+import { filterMembers, getWhipCount, listWhipChanges, whipHistory, whipQuerySchema } from '../lib/whip-count';
+import { signedInAs, type TestUser } from './support/auth';
+import { useDatabase } from './support/database';
+
+let client: pg.Client;
+let editor: TestUser;
+let viewer: TestUser;
+let stageId: number;
+let sourceId: number;
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: await useDatabase({ seeded: true }) });
+  await client.connect();
+  editor = await signedInAs('editor');
+  viewer = await signedInAs('viewer');
+  stageId = (await client.query(`SELECT s.id FROM "Stage" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' AND s.position = 2`)).rows[0].id;
+  sourceId = (await client.query(`SELECT id FROM "Source" WHERE key = 'sky-2019-06-28-williamson'`)).rows[0].id;
+  return () => client.end();
+});
+
+const count = () => getWhipCount('plp-motion', 2).then((c) => c!);
+const member = async (slug: string) => (await count()).memberList.find((m) => m.slug === slug);
+const as = (user: TestUser) => ({ headers: user.headers });
+const positions = async () => (await client.query(`SELECT count(*)::int AS n FROM "Position"`)).rows[0].n as number;
+
+describe('the seeded PLP vote', () => {
+  it('counts every Labour and Labour/Co-operative MP of the roster on 28 June 2019, and no one else', async () => {
+    const { rows } = await client.query(`
+      SELECT p.slug FROM "Person" p WHERE EXISTS (
+        SELECT 1 FROM "Membership" m WHERE m."personId" = p.id AND m.house = 'COMMONS' AND m.party IN ('Labour', 'Labour/Co-operative')
+          AND m."startDate" <= '2019-06-28' AND m."endDate" >= '2019-06-28') ORDER BY 1`);
+    const c = await count();
+    expect(c.members).toBe(rows.length);
+    expect(c.memberList.map((m) => m.slug).sort()).toEqual(rows.map((r) => r.slug));
+    expect(c.memberList.some((m) => m.name === 'Heidi Alexander')).toBe(false); // left the Commons in 2018
+    expect(c.day.toISOString().slice(0, 10)).toBe('2019-06-28');
+    expect(c.rule.kind).toBe('UNKNOWN');
+    expect(c.outlook).toEqual({ kind: 'unknown-rule' });
+  });
+
+  it('places the five named signatories of the motion as for, derived from their signatures', async () => {
+    const c = await count();
+    expect(c.counts.FOR).toBe(5);
+    expect(c.counts.UNKNOWN).toBe(c.members - 5);
+    const placed = c.memberList.filter((m) => m.stand);
+    expect(placed.map((m) => m.name).sort()).toEqual(['David Lammy', 'Diana R. Johnson', 'Margaret Hodge', 'Wes Streeting', 'Yvette Cooper']);
+    for (const m of placed) {
+      expect(m.evidence).toMatchObject({ derivedFrom: { slug: 'plp-motion' }, source: { publisher: 'Sky News' } });
+      expect(m.since!.toISOString().slice(0, 10)).toBe('2019-06-28');
+    }
+  });
+
+  it('answers the same through the JSON API', async () => {
+    const response = await whipCountApi(new Request('http://localhost/api/v1/campaigns/plp-motion/stages/2'), { params: Promise.resolve({ slug: 'plp-motion', position: '2' }) });
+    expect(response.status).toBe(200);
+    const { data } = await response.json();
+    const c = await count();
+    expect(data).toMatchObject({ members: c.members, counts: c.counts, rule: { kind: 'UNKNOWN' }, membersOn: '2019-06-28' });
+    expect(data.memberList.filter((m: { position: string | null }) => m.position === 'FOR')).toHaveLength(5);
+    expect(data.memberList.find((m: { slug: string }) => m.slug === 'yvette-cooper').evidence).toMatchObject({ derivedFromCampaign: 'plp-motion', source: { publisher: 'Sky News' } });
+    const missing = await whipCountApi(new Request('http://localhost/x'), { params: Promise.resolve({ slug: 'plp-motion', position: '9' }) });
+    expect(missing.status).toBe(404);
+  });
+});
+
+describe('positions are a history', () => {
+  const move = (person: string, stand: string, statedOn: string, who = editor) => movePosition({ stageId: String(stageId), person, stand, statedOn, sourceId: String(sourceId), quote: '' }, as(who));
+
+  it('a newer position supersedes a derived one and the movement stays visible', async () => {
+    expect(await move('yvette-cooper', 'LEANING_AGAINST', '2019-07-01')).toMatchObject({ ok: true });
+    const m = (await member('yvette-cooper'))!;
+    expect(m).toMatchObject({ stand: 'LEANING_AGAINST', previous: { stand: 'FOR' }, evidence: { derivedFrom: null } });
+    expect(m.previous!.until.toISOString().slice(0, 10)).toBe('2019-07-01');
+    const changes = await listWhipChanges('plp-motion', 2);
+    expect(changes[0]).toMatchObject({ slug: 'yvette-cooper', from: 'FOR', to: 'LEANING_AGAINST', derived: false });
+    // Each day's counts, from the day of the first placements on.
+    const history = await whipHistory('plp-motion', 2);
+    expect(history.map((h) => [h.day, h.counts.FOR, h.counts.LEANING_AGAINST])).toEqual([
+      ['2019-06-28', 5, 0],
+      ['2019-07-01', 4, 1],
+    ]);
+  });
+
+  it('an older explicit position is superseded by a newer derived one', async () => {
+    expect(await move('wes-streeting', 'UNDECIDED', '2019-06-20')).toMatchObject({ ok: true });
+    expect((await member('wes-streeting'))!).toMatchObject({ stand: 'FOR', previous: { stand: 'UNDECIDED' } });
+  });
+
+  it('refuses a position without a date or source, for someone who may not vote, or from a viewer; nothing saved', async () => {
+    const before = await positions();
+    const noSource = await movePosition({ stageId: String(stageId), person: 'david-lammy', stand: 'FOR', statedOn: '2019-07-01', sourceId: '' }, as(editor));
+    expect(noSource).toMatchObject({ ok: false, fieldErrors: { sourceId: 'Choose the source.' } });
+    const noDate = await movePosition({ stageId: String(stageId), person: 'david-lammy', stand: 'FOR', statedOn: '1 July', sourceId: String(sourceId) }, as(editor));
+    expect(noDate.fieldErrors?.statedOn).toMatch(/YYYY-MM-DD/);
+    const tory = await move('gavin-williamson', 'AGAINST', '2019-07-01');
+    expect(tory).toMatchObject({ ok: false, fieldErrors: { person: 'Not a member who may vote.' } });
+    expect(tory.message).toMatch(/not a member of the body on 2019-06-28/);
+    await expect(move('david-lammy', 'FOR', '2019-07-01', viewer)).rejects.toThrow(/editor/i);
+    expect(await positions()).toBe(before);
+  });
+});
+
+describe('a pasted list at one position', () => {
+  it('places the names that match one member who may vote and leaves the rest, with reasons', async () => {
+    const names = ['Keir Starmer', 'Mr Lammy', 'Johnson', 'Gavin Williamson', 'Nobody Atall', 'Sir Keir Starmer'].join('\n');
+    const result = await pastePositions({ stageId: String(stageId), stand: 'UNDECIDED', statedOn: '2019-07-02', sourceId: String(sourceId), names }, as(editor));
+    expect(result.ok).toBe(true);
+    // "Johnson" names several MPs, but only one Labour one: among those who may vote, it is one.
+    expect(result.message).toMatch(/^2 members placed; 4 lines left for you below\.$/);
+    expect(result.leftOver!.map((l) => [l.line, l.reason.split(':')[0]])).toEqual([
+      [2, 'Only a guess'], // "Mr Lammy": a guess is never taken
+      [4, 'Gavin Williamson is not a member who may vote on the day.'],
+      [5, 'No person with this name.'],
+      [6, 'Same member as line 1 (Keir Starmer).'],
+    ]);
+    expect(result.remaining).toBe('Mr Lammy\nGavin Williamson\nNobody Atall\nSir Keir Starmer');
+    expect((await member('keir-starmer'))!.stand).toBe('UNDECIDED');
+    expect((await member('diana-r-johnson'))!).toMatchObject({ stand: 'UNDECIDED', previous: { stand: 'FOR' } });
+  });
+});
+
+describe('a division list as Hansard prints it', () => {
+  const record = (list: string, extra: Record<string, string> = {}) =>
+    recordDivisionList({ stageId: String(stageId), divisionId: 'new', question: 'That the whip be withdrawn', heldOn: '2019-07-08', sourceId: String(sourceId), list, ...extra }, as(editor));
+  const ballots = async () => (await client.query(`SELECT count(*)::int AS n FROM "Ballot"`)).rows[0].n as number;
+
+  it('refuses the whole list, line by line, for a name twice, in both lobbies, unknown or not a member', async () => {
+    const before = await ballots();
+    const result = await record(`AYES\nCooper, rh Yvette\nStreeting, Wes\nCooper, Yvette\nNOES\nStreeting, Wes\nWilliamson, Gavin\nUnheard, Of\n`);
+    expect(result.ok).toBe(false);
+    expect(result.leftOver!.map((l) => [l.line, l.reason])).toEqual([
+      [4, 'Yvette Cooper is listed twice (also line 2).'],
+      [6, 'Wes Streeting is in both lobbies (also line 3, Ayes).'],
+      [7, 'Gavin Williamson is not a member who may vote on the day.'],
+      [8, 'No person with this name.'],
+    ]);
+    expect(await ballots()).toBe(before);
+  });
+
+  it('records the ballots, then scores the count and finds the rebels', async () => {
+    // By hand: Labour ayes Cooper, Streeting, Lammy, Hodge, Starmer, Johnson (tellers apart);
+    // Labour noes Chris Williamson → Labour's majority is aye, so he rebels. Jon Ashworth sits
+    // as Labour/Co-operative, the only one of his party to vote: no majority against him.
+    const list = `AYES\nCooper, rh Yvette\nStreeting, Wes\nLammy, rh Mr David\nHodge, rh Dame Margaret\nStarmer, Keir\nJohnson, Diana R.\nTellers for the Ayes:\nJeff Smith and\nMike Kane\nNOES\nAshworth, Jonathan\nWilliamson, Chris\n`;
+    const result = await record(list);
+    expect(result).toMatchObject({ ok: true, message: '10 ballots recorded: 6 ayes and 2 noes, tellers apart.' });
+    const c = await count();
+    expect(c.division).toMatchObject({ ayes: 6, noes: 2, namedBallots: 10, passed: null, mismatch: null });
+    // Forecasts: Cooper leaning against → aye: switched. Streeting, Lammy, Hodge for → aye: held.
+    // Starmer and Johnson undecided: no forecast. No one else had one.
+    expect(c.division).toMatchObject({ held: 3, switched: 1, didNotVote: 0, heldShare: 0.75 });
+    const rebels = c.memberList.filter((m) => m.rebel).map((m) => m.name).sort();
+    const party = async (name: string) => c.memberList.find((m) => m.name === name)!.party;
+    expect(await party('Jon Ashworth')).toBe('Labour/Co-operative');
+    expect(rebels).toEqual(['Chris Williamson']);
+    expect(c.division!.rebels).toBe(1);
+    expect(filterMembers(c.memberList, whipQuerySchema.parse({ stand: 'FOR' })).total).toBe(3);
+    expect(c.memberList.find((m) => m.name === 'Jeff Smith')).toMatchObject({ vote: 'AYE', teller: true, result: null });
+  });
+
+  it('refuses a list for an existing division whose recorded totals it does not match', async () => {
+    const division = (await client.query(`INSERT INTO "Division" ("stageId", question, ayes, noes, "sourceId", "updatedAt") VALUES ($1, 'Recorded', 3, 0, $2, now()) RETURNING id`, [stageId, sourceId])).rows[0].id;
+    const result = await record('AYES\nLammy, David\n', { divisionId: String(division) });
+    expect(result.message).toMatch(/The list has 1 ayes and 0 noes \(tellers apart\), but the division records 3 ayes and 0 noes/);
+    expect((await client.query(`SELECT count(*)::int AS n FROM "Ballot" WHERE "divisionId" = $1`, [division])).rows[0].n).toBe(0);
+  });
+});
