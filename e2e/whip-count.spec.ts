@@ -1,0 +1,115 @@
+import { expect, test } from '@playwright/test';
+import { E2E_ADMIN } from '../playwright.config';
+import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './axe';
+import { countOf } from './support';
+
+const PAGE = '/campaigns/plp-motion/stages/2';
+// Who may vote: Labour and Labour/Co-operative MPs with a stint in force on 28 June 2019.
+const VOTERS = `SELECT count(DISTINCT m."personId")::int AS n FROM "Membership" m
+  WHERE m.house = 'COMMONS' AND m.party IN ('Labour', 'Labour/Co-operative') AND m."startDate" <= '2019-06-28' AND m."endDate" >= '2019-06-28'`;
+
+test.describe('whip count, public @phone', () => {
+  test('shows every member who may vote, the five signatories as for with their evidence, and no rule arithmetic', async ({ page }) => {
+    const voters = await countOf(VOTERS);
+    // The editing tests below may have run first (the phone project runs after the desktop one):
+    // members placed by hand besides the five signatories are known too.
+    const placedByHand = await countOf(`SELECT count(DISTINCT "personId")::int AS n FROM "Position" WHERE "personId" NOT IN (
+      SELECT "personId" FROM "Signature" WHERE "campaignId" = (SELECT id FROM "Campaign" WHERE slug = 'plp-motion'))`);
+    const moves = await countOf(`SELECT count(*)::int AS n FROM "Position"`);
+    await page.goto('/campaigns/plp-motion');
+    await page.getByTestId('stage').nth(1).getByRole('link', { name: 'Whip count and vote →' }).click();
+    await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Whip count: Vote of the full PLP at Westminster');
+    const headline = page.getByTestId('whip-headline');
+    await expect(headline.locator('div').filter({ hasText: /^For/ }).locator('dd')).toHaveText('5');
+    await expect(headline.locator('div').filter({ hasText: /^Not known/ }).locator('dd')).toHaveText(String(voters - 5 - placedByHand));
+    await expect(page.getByTestId('whip-rule')).toHaveText('The rule is not known');
+    await expect(page.getByTestId('whip-outlook')).toContainText('without pass/fail arithmetic');
+    await expect(page.locator('#whip-chart svg circle')).toHaveCount(voters);
+
+    await page.locator('select[name=stand]').selectOption('FOR');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect(page).toHaveURL(/[?&]stand=FOR/);
+    const rows = page.getByTestId('whip-members').locator('tbody tr');
+    await expect(rows).toHaveCount(5);
+    for (const name of ['David Lammy', 'Diana R. Johnson', 'Margaret Hodge', 'Wes Streeting', 'Yvette Cooper']) {
+      await expect(rows.filter({ hasText: name })).toContainText('Signed PLP motion to withdraw the whip');
+    }
+    await expect(rows.first()).toContainText('(derived)');
+    await expect(page.getByTestId('whip-changes').locator('li')).toHaveCount(5 + moves);
+  });
+
+  test('has no serious or critical accessibility violations and fits the screen', async ({ page }) => {
+    await page.goto(PAGE);
+    await expectNoSeriousA11yViolations(page);
+    await expectNoHorizontalOverflow(page);
+  });
+
+  test('answers 404 for a stage that does not exist', async ({ page }) => {
+    for (const path of ['/campaigns/plp-motion/stages/9', '/campaigns/plp-motion/stages/0', '/campaigns/plp-motion/stages/two', '/campaigns/nothing/stages/1']) {
+      expect((await page.goto(path))?.status(), path).toBe(404);
+    }
+  });
+});
+
+test.describe('whip count, editing', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  test.beforeEach(async ({ page }) => {
+    await page.goto(`/login?next=${encodeURIComponent(PAGE)}`);
+    await page.getByLabel('E-mail address').fill(E2E_ADMIN.email);
+    await page.getByLabel('Password').fill(E2E_ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Whip count: Vote of the full PLP at Westminster');
+  });
+
+  test('an editor moves a member in one step; a missing source is refused and what was typed stays', async ({ page }) => {
+    const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Move a member' }) });
+    const member = form.locator('select[name=person]');
+    const value = await member.locator('option').filter({ hasText: /^Keir Starmer/ }).getAttribute('value');
+    await member.selectOption(value!);
+    await form.locator('select[name=stand]').selectOption('LEANING_FOR');
+    await form.locator('input[name=statedOn]').fill('2019-07-01');
+    await form.locator('select[name=sourceId]').selectOption('');
+    await form.getByLabel('Their words (optional)').fill('I will back the motion');
+    // The browser would refuse the empty source first; the server must refuse it too.
+    await form.evaluate((f) => f.querySelectorAll('[required]').forEach((e) => e.removeAttribute('required')));
+    await form.getByRole('button', { name: 'Save the move' }).click();
+    await expect(page.getByTestId('move-result')).toContainText('Choose the source.');
+    await expect(form.getByLabel('Their words (optional)')).toHaveValue('I will back the motion');
+    expect(await countOf(`SELECT count(*)::int AS n FROM "Position"`)).toBe(0);
+
+    const source = await form.locator('select[name=sourceId] option').filter({ hasText: 'Sky News' }).first().getAttribute('value');
+    await form.locator('select[name=sourceId]').selectOption(source!);
+    await form.getByRole('button', { name: 'Save the move' }).click();
+    await expect(page.getByTestId('move-result')).toContainText('Keir Starmer: leaning for from 2019-07-01.');
+    await expect(page.getByTestId('whip-changes').locator('li').first()).toContainText('Keir Starmer');
+    await expect(page.getByTestId('whip-changes').locator('li').first()).toContainText('not known → leaning for');
+    expect(await countOf(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE entity = 'position' AND action = 'create'`)).toBe(1);
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('an editor pastes a division list as Hansard prints it, and the page scores the count', async ({ page }) => {
+    const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Record a division list' }) });
+    await form.getByLabel('Question (for a new division)').fill('That the whip be withdrawn for 12 months');
+    await form.getByLabel('Held on (for a new division)').fill('2019-07-08');
+    const source = await form.locator('select[name=sourceId] option').filter({ hasText: 'Sky News' }).first().getAttribute('value');
+    await form.locator('select[name=sourceId]').selectOption(source!);
+    const list = form.getByLabel(/The list as Hansard prints it/);
+    await list.fill('AYES\nCooper, rh Yvette\nStreeting, Wes\nNobody, Such\nNOES\nStreeting, Wes\n');
+    await form.getByRole('button', { name: 'Record the ballots' }).click();
+    await expect(page.getByTestId('division-result')).toContainText('nothing was saved');
+    await expect(page.getByTestId('division-result')).toContainText('Line 4 “Nobody, Such”: No person with this name.');
+    await expect(page.getByTestId('division-result')).toContainText('Wes Streeting is in both lobbies');
+    await expect(list).toHaveValue(/Nobody, Such/);
+
+    await list.fill('AYES\nCooper, rh Yvette\nStreeting, Wes\nLammy, rh Mr David\nStarmer, Keir\nTellers for the Ayes:\nJeff Smith and\nMike Kane\nNOES\nWilliamson, Chris\n');
+    await form.getByRole('button', { name: 'Record the ballots' }).click();
+    await expect(page.getByTestId('division-result')).toContainText('7 ballots recorded: 4 ayes and 1 noes, tellers apart.');
+    await page.reload();
+    await expect(page.getByTestId('whip-division')).toContainText('Ayes 4 · Noes 1');
+    // Cooper, Streeting and Lammy were for, Starmer leaning for: all four held.
+    await expect(page.getByTestId('whip-forecast')).toContainText('4 placements held, 0 switched');
+    await expect(page.getByTestId('whip-forecast')).toContainText('1 member voted against the majority of their own party');
+  });
+});
