@@ -86,7 +86,7 @@ export async function movePosition(input: Record<string, unknown>, ctx?: Request
 }
 
 /** A match among the voters only: a name that is ambiguous in the roster may name one voter. */
-function voterMatch(match: NameMatch, ids: Set<number>, constituency?: string | null): { person: PersonRef | null; reason: string } {
+export function voterMatch(match: NameMatch, ids: Set<number>, constituency?: string | null): { person: PersonRef | null; reason: string } {
   if (match.person) return ids.has(match.person.id) ? { person: match.person, reason: '' } : { person: null, reason: `${match.person.name} is not a member who may vote on the day.` };
   let among = match.candidates.filter((c) => ids.has(c.person.id) && (match.status === 'ambiguous' || c.score >= 0.99));
   if (constituency) among = among.filter((c) => c.person.constituency?.toLowerCase() === constituency.toLowerCase());

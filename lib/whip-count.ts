@@ -430,3 +430,47 @@ export async function whipHistory(slug: string, position: number): Promise<{ day
 }
 
 export { STAND_ORDER };
+
+export interface VotingRecordEntry {
+  divisionId: number;
+  heldOn: Date | null;
+  question: string;
+  campaign: { slug: string; title: string };
+  stage: { position: number; name: string };
+  vote: 'AYE' | 'NO' | 'ABSTAIN';
+  teller: boolean;
+  party: string | null;
+  /** Against the majority of their own party (as on the division's day) in that division. */
+  rebel: boolean;
+}
+
+/** A person's ballots across divisions, newest first, each marked where it went against their party. */
+export async function personVotingRecord(personId: number): Promise<VotingRecordEntry[]> {
+  const rows = await db().$queryRaw<
+    { division_id: number; held_on: Date | null; question: string; slug: string; title: string; position: number; stage_name: string; person_id: number; vote: 'AYE' | 'NO' | 'ABSTAIN'; teller: boolean; party: string | null }[]
+  >`
+    SELECT d.id AS division_id, d."heldOn" AS held_on, d.question, c.slug, c.title, s.position, s.name AS stage_name,
+           b."personId" AS person_id, b.vote::text AS vote, b.teller, coalesce(on_day.party, p.party) AS party
+    FROM "Division" d JOIN "Stage" s ON s.id = d."stageId" JOIN "Campaign" c ON c.id = s."campaignId"
+    JOIN "Ballot" b ON b."divisionId" = d.id JOIN "Person" p ON p.id = b."personId"
+    ${Prisma.raw(ON_DAY_SQL('coalesce(d."heldOn", current_date)'))}
+    WHERE d.id IN (SELECT "divisionId" FROM "Ballot" WHERE "personId" = ${personId})
+    ORDER BY d."heldOn" DESC NULLS LAST, d.id DESC`;
+  const byDivision = new Map<number, typeof rows>();
+  for (const r of rows) byDivision.set(r.division_id, [...(byDivision.get(r.division_id) ?? []), r]);
+  return [...byDivision.values()].map((ballots) => {
+    const mine = ballots.find((b) => b.person_id === personId)!;
+    const rebelled = rebels(ballots.filter((b) => !b.teller)).some((b) => b.person_id === personId);
+    return {
+      divisionId: mine.division_id,
+      heldOn: mine.held_on,
+      question: mine.question,
+      campaign: { slug: mine.slug, title: mine.title },
+      stage: { position: mine.position, name: mine.stage_name },
+      vote: mine.vote,
+      teller: mine.teller,
+      party: mine.party,
+      rebel: rebelled,
+    };
+  });
+}

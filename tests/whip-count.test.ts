@@ -5,7 +5,7 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as whipCountApi } from '../app/api/v1/campaigns/[slug]/stages/[position]/route';
 import { movePosition, pastePositions, recordDivisionList } from '../lib/positions';
-import { filterMembers, getWhipCount, listWhipChanges, whipHistory, whipQuerySchema } from '../lib/whip-count';
+import { filterMembers, getWhipCount, listWhipChanges, personVotingRecord, whipHistory, whipQuerySchema } from '../lib/whip-count';
 import { signedInAs, type TestUser } from './support/auth';
 import { useDatabase } from './support/database';
 
@@ -163,6 +163,11 @@ describe('a division list as Hansard prints it', () => {
     expect(c.division!.rebels).toBe(1);
     expect(filterMembers(c.memberList, whipQuerySchema.parse({ stand: 'FOR' })).total).toBe(3);
     expect(c.memberList.find((m) => m.name === 'Jeff Smith')).toMatchObject({ vote: 'AYE', teller: true, result: null });
+    // The person page's voting record says the same.
+    const williamson = (await client.query(`SELECT id FROM "Person" WHERE slug = 'chris-williamson'`)).rows[0].id;
+    expect(await personVotingRecord(williamson)).toMatchObject([{ question: 'That the whip be withdrawn', vote: 'NO', party: 'Labour', rebel: true }]);
+    const cooper = (await client.query(`SELECT id FROM "Person" WHERE slug = 'yvette-cooper'`)).rows[0].id;
+    expect(await personVotingRecord(cooper)).toMatchObject([{ vote: 'AYE', rebel: false }]);
   });
 
   it('refuses a list for an existing division whose recorded totals it does not match', async () => {
@@ -170,5 +175,35 @@ describe('a division list as Hansard prints it', () => {
     const result = await record('AYES\nLammy, David\n', { divisionId: String(division) });
     expect(result.message).toMatch(/The list has 1 ayes and 0 noes \(tellers apart\), but the division records 3 ayes and 0 noes/);
     expect((await client.query(`SELECT count(*)::int AS n FROM "Ballot" WHERE "divisionId" = $1`, [division])).rows[0].n).toBe(0);
+  });
+});
+
+describe('CSV imports of positions and ballots', () => {
+  it('checks every row (names among the members who may vote), then imports all or nothing, once', async () => {
+    const { createImportJob, getImportJob, runImportJob } = await import('../lib/import/jobs');
+    const csv = 'name,position,stated_on,quote\nDavid Lammy,against,2019-07-05,"I have changed my mind"\nGavin Williamson,for,2019-07-05,\nDavid Lammy,for,,\nDavid Lammy,maybe,2019-07-05,\n';
+    const id = await createImportJob({ kind: 'positions', fileName: 'positions.csv', bytes: new TextEncoder().encode(csv), stageId, sourceId }, as(editor));
+    const job = (await getImportJob(id, as(editor)))!;
+    expect(job.errors).toEqual([
+      { row: 3, column: 'name', reason: 'Gavin Williamson is not a member who may vote on the day.' },
+      { row: 4, column: 'stated_on', reason: 'stated_on is empty: a position needs the day it was stated.' },
+      { row: 5, column: 'position', reason: 'position must be for, leaning for, undecided, leaning against, against or will not vote.' },
+    ]);
+    expect(await runImportJob(id, { skipInvalid: false }, as(editor))).toMatchObject({ ok: false });
+    expect(await runImportJob(id, { skipInvalid: true }, as(editor))).toMatchObject({ ok: true, message: '1 positions added; 0 were already recorded.' });
+    expect((await member('david-lammy'))!).toMatchObject({ stand: 'AGAINST', evidence: { quote: 'I have changed my mind' } });
+    const again = await createImportJob({ kind: 'positions', fileName: 'positions.csv', bytes: new TextEncoder().encode(csv), stageId, sourceId }, as(editor));
+    expect(await runImportJob(again, { skipInvalid: true }, as(editor))).toMatchObject({ message: '0 positions added; 1 were already recorded.' });
+  });
+
+  it('flags ballots that disagree with the division’s recorded totals, and a member twice', async () => {
+    const { createImportJob, getImportJob } = await import('../lib/import/jobs');
+    const division = (await client.query(`INSERT INTO "Division" ("stageId", question, "heldOn", ayes, noes, "sourceId", "updatedAt") VALUES ($1, 'Totals only', '2019-07-09', 2, 0, $2, now()) RETURNING id`, [stageId, sourceId])).rows[0].id;
+    const csv = 'name,vote\nDavid Lammy,aye\nWes Streeting,no\nDavid Lammy,no\n';
+    const id = await createImportJob({ kind: 'ballots', fileName: 'ballots.csv', bytes: new TextEncoder().encode(csv), divisionId: division }, as(editor));
+    expect((await getImportJob(id, as(editor)))!.errors).toEqual([
+      { row: 1, column: 'vote', reason: 'The file has 1 ayes and 1 noes (tellers apart); the division records 2 ayes and 0 noes.' },
+      { row: 4, column: '', reason: 'Duplicate of row 2.' },
+    ]);
   });
 });

@@ -10,6 +10,8 @@ import type { House } from '../generated/prisma/enums';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { matchNames } from '../people';
+import { voterMatch } from '../positions';
+import { stageVoters } from '../whip-count';
 
 export interface RowError {
   row: number;
@@ -339,4 +341,116 @@ const polls: ImportKind = {
   },
 };
 
-export const IMPORT_KINDS: Record<string, ImportKind> = { roster, signatures, polls };
+// ---------------------------------------------------------------------------------------------
+// The whip count: positions on a stage's vote, and ballots of a division. Names are matched among
+// the members who may vote on the day only (a name ambiguous in the roster may name one of them).
+
+/** Matches names among a stage's voters; rows that name no single voter, or a voter twice, are errors. */
+async function matchVoters(rows: { line: number; name: string; seat?: string }[], stageId: number, on: Date | null, errors: RowError[], sameKey: (line: number) => string = () => '') {
+  const voters = await stageVoters(stageId, on);
+  const matches = await matchNames(rows.map((r) => r.name));
+  const people = new Map<number, number>();
+  const seen = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const { person, reason } = voterMatch(matches[i]!, voters?.ids ?? new Set(), r.seat || null);
+    if (!person) return void errors.push({ row: r.line, column: 'name', reason });
+    const key = `${person.id}|${sameKey(r.line)}`;
+    const first = seen.get(key);
+    if (first !== undefined) return void errors.push({ row: r.line, column: 'name', reason: `Same member as row ${first} (${person.name}).` });
+    seen.set(key, r.line);
+    people.set(r.line, person.id);
+  });
+  return people;
+}
+
+const positionRow = z.object({
+  name: text('name', 200, true),
+  constituency: text('constituency', 200).default(''),
+  position: z
+    .string()
+    .transform((v) => v.trim().toUpperCase().replace(/[\s-]+/g, '_'))
+    .pipe(z.enum(['FOR', 'LEANING_FOR', 'UNDECIDED', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'], { message: 'position must be for, leaning for, undecided, leaning against, against or will not vote.' })),
+  stated_on: optionalDay('stated_on').refine((v) => v !== null, 'stated_on is empty: a position needs the day it was stated.'),
+  confidence: z
+    .string()
+    .default('')
+    .transform((v) => v.toUpperCase() || 'REPORTED')
+    .pipe(z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED'], { message: 'confidence must be confirmed, reported or claimed.' })),
+  quote: text('quote', 5000).default(''),
+  note: text('note', 2000).default(''),
+});
+
+const positions: ImportKind = {
+  label: 'Positions on a vote (whip count), names matched to its members',
+  columns: { required: ['name', 'position', 'stated_on'], optional: ['constituency', 'confidence', 'quote', 'note'] },
+  needs: ['stage', 'source'],
+  async analyze(rows, options) {
+    const checked = checkRows(rows, positionRow, (r) => `${r.name.toLowerCase()}|${r.constituency.toLowerCase()}|${r.stated_on}|${r.position}`);
+    const errors = [...checked.errors];
+    const stated = new Map(checked.valid.map((v) => [v.line, `${v.data.stated_on}|${v.data.position}`]));
+    const people = await matchVoters(checked.valid.map((v) => ({ line: v.line, name: v.data.name, seat: v.data.constituency })), options.stageId!, null, errors, (line) => stated.get(line)!);
+    const valid = checked.valid.filter((v) => people.has(v.line)).map((v) => ({ line: v.line, data: { ...v.data, personId: people.get(v.line)! } }));
+    errors.sort((a, b) => a.row - b.row);
+    return { valid, errors, preview: previewOf(rows, outcomeFrom(errors, (line) => `Position: ${stated.get(line)?.split('|')[1]?.toLowerCase().replace('_', ' ')} from ${stated.get(line)?.split('|')[0]}`)) };
+  },
+  async commit(tx, rows, options, progress) {
+    await lock(tx, 'positions');
+    const r = rows as (z.infer<typeof positionRow> & { personId: number })[];
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "Position" ("stageId", "personId", stand, "statedOn", confidence, quote, note, "sourceId", "updatedAt")
+      SELECT ${options.stageId}, t.person_id, t.stand::"Stand", t.stated_on::date, t.confidence::"Confidence", nullif(t.quote, ''), nullif(t.note, ''), ${options.sourceId}, now()
+      FROM unnest(${r.map((x) => x.personId)}::int[], ${r.map((x) => x.position)}::text[], ${r.map((x) => x.stated_on)}::text[], ${r.map((x) => x.confidence)}::text[],
+                  ${r.map((x) => x.quote)}::text[], ${r.map((x) => x.note)}::text[]) AS t(person_id, stand, stated_on, confidence, quote, note)
+      ON CONFLICT ("stageId", "personId", "statedOn", stand) DO NOTHING`;
+    await progress(rows.length);
+    return `${inserted} positions added; ${rows.length - inserted} were already recorded.`;
+  },
+};
+
+const ballotRow = z.object({
+  name: text('name', 200, true),
+  constituency: text('constituency', 200).default(''),
+  vote: z
+    .string()
+    .transform((v) => ({ aye: 'AYE', ayes: 'AYE', yes: 'AYE', content: 'AYE', no: 'NO', noes: 'NO', 'not content': 'NO', abstain: 'ABSTAIN', abstention: 'ABSTAIN' })[v.trim().toLowerCase()] ?? v)
+    .pipe(z.enum(['AYE', 'NO', 'ABSTAIN'], { message: 'vote must be aye, no or abstain.' })),
+  teller: z
+    .string()
+    .default('')
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v) => ['', 'true', 'false', 'yes', 'no', '1', '0'].includes(v), 'teller must be true or false.')
+    .transform((v) => ['true', 'yes', '1'].includes(v)),
+});
+
+const ballots: ImportKind = {
+  label: 'Ballots of a division, names matched to the members who may vote',
+  columns: { required: ['name', 'vote'], optional: ['constituency', 'teller'] },
+  needs: ['division'],
+  async analyze(rows, options) {
+    const checked = checkRows(rows, ballotRow, (r) => `${r.name.toLowerCase()}|${r.constituency.toLowerCase()}`);
+    const errors = [...checked.errors];
+    const division = await db().division.findUniqueOrThrow({ where: { id: options.divisionId! }, select: { stageId: true, heldOn: true, ayes: true, noes: true } });
+    const people = await matchVoters(checked.valid.map((v) => ({ line: v.line, name: v.data.name, seat: v.data.constituency })), division.stageId, division.heldOn, errors);
+    const valid = checked.valid.filter((v) => people.has(v.line)).map((v) => ({ line: v.line, data: { ...v.data, personId: people.get(v.line)! } }));
+    const counted = (vote: string) => valid.filter((v) => v.data.vote === vote && !v.data.teller).length;
+    if ((division.ayes !== null && division.ayes !== counted('AYE')) || (division.noes !== null && division.noes !== counted('NO'))) {
+      errors.push({ row: 1, column: 'vote', reason: `The file has ${counted('AYE')} ayes and ${counted('NO')} noes (tellers apart); the division records ${division.ayes ?? '?'} ayes and ${division.noes ?? '?'} noes.` });
+    }
+    errors.sort((a, b) => a.row - b.row);
+    const byLine = new Map(valid.map((v) => [v.line, v.data.vote]));
+    return { valid, errors, preview: previewOf(rows, outcomeFrom(errors, (line) => `Ballot: ${byLine.get(line)?.toLowerCase()}`)) };
+  },
+  async commit(tx, rows, options, progress) {
+    await lock(tx, 'ballots');
+    const r = rows as (z.infer<typeof ballotRow> & { personId: number })[];
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "Ballot" ("divisionId", "personId", vote, teller)
+      SELECT ${options.divisionId}, t.person_id, t.vote::"Vote", t.teller
+      FROM unnest(${r.map((x) => x.personId)}::int[], ${r.map((x) => x.vote)}::text[], ${r.map((x) => x.teller)}::boolean[]) AS t(person_id, vote, teller)
+      ON CONFLICT ("divisionId", "personId") DO NOTHING`;
+    await progress(rows.length);
+    return `${inserted} ballots added; ${rows.length - inserted} were already recorded.`;
+  },
+};
+
+export const IMPORT_KINDS: Record<string, ImportKind> = { roster, signatures, polls, positions, ballots };

@@ -13,7 +13,12 @@ export const metadata: Metadata = { title: 'Imports' };
 
 export default async function ImportsPage() {
   const actor = await requireRole('viewer');
-  const [jobs, options] = await Promise.all([listImportJobs(), referenceOptions(entityDef('signatures')!, undefined, { people: false })]);
+  const [jobs, options, votes] = await Promise.all([
+    listImportJobs(),
+    referenceOptions(entityDef('signatures')!, undefined, { people: false }),
+    referenceOptions(entityDef('ballots')!, undefined, { people: false }),
+  ]);
+  const stages = (await referenceOptions(entityDef('positions')!, undefined, { people: false })).stage ?? [];
   const kinds = Object.entries(IMPORT_KINDS).map(([value, k]) => ({
     value,
     label: k.label,
@@ -28,7 +33,7 @@ export default async function ImportsPage() {
         A file is checked first: you see every invalid row with its line, column and reason, and nothing is written. The import then runs
         in one transaction: all valid rows or none. Importing the same file again changes nothing.
       </p>
-      {hasRole(actor.role, 'editor') ? <UploadForm kinds={kinds} campaigns={options.campaign ?? []} sources={options.source ?? []} /> : <NotAllowed role={actor.role} needed="editor" />}
+      {hasRole(actor.role, 'editor') ? <UploadForm kinds={kinds} campaigns={options.campaign ?? []} sources={options.source ?? []} stages={stages} divisions={votes.division ?? []} /> : <NotAllowed role={actor.role} needed="editor" />}
       <h2 className="font-semibold">Recent imports</h2>
       {jobs.length === 0 ? (
         <p className="text-sm text-muted">No imports yet.</p>

@@ -9,6 +9,7 @@ import { StintsByTerm } from '@/components/stints-by-term';
 import { formatDay, formatNet } from '@/lib/format';
 import { getPerson } from '@/lib/people';
 import { listEvents } from '@/lib/timeline';
+import { personVotingRecord } from '@/lib/whip-count';
 import { isSlug } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
@@ -32,6 +33,7 @@ export default async function PersonPage({ params }: Props) {
   if (!isSlug(slug)) notFound();
   const [person, events] = await Promise.all([getPerson(slug), listEvents({ person: slug })]);
   if (!person) notFound();
+  const record = await personVotingRecord(person.id);
   return (
     <article className="flex flex-col gap-5">
       <header>
@@ -90,6 +92,25 @@ export default async function PersonPage({ params }: Props) {
           )}
         </Section>
       </div>
+
+      {record.length > 0 && (
+        <Section id="votes" title="Voting record">
+          <p className="mb-2 text-sm text-muted">
+            {record.length} division{record.length === 1 ? '' : 's'}; {record.filter((r) => r.rebel).length} against the majority of their own party.
+          </p>
+          <ul className="flex flex-col gap-1 text-sm" data-testid="voting-record">
+            {record.map((r) => (
+              <li key={r.divisionId}>
+                <span className="text-muted">{r.heldOn ? formatDay(r.heldOn) : 'date not known'}</span> —{' '}
+                <Link href={`/campaigns/${r.campaign.slug}/stages/${r.stage.position}#vote`}>{r.question}</Link>:{' '}
+                <strong>{r.vote === 'AYE' ? 'aye' : r.vote === 'NO' ? 'no' : 'abstained'}</strong>
+                {r.teller ? ' (teller)' : ''}
+                {r.rebel ? <span className="ml-1 text-xs font-semibold text-warn">rebelled against {r.party}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
 
       <Section id="statements" title="Statements">
         <StatementList statements={person.statements} empty="No statements recorded." showSpeaker={false} />
