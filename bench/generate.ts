@@ -15,6 +15,11 @@ export interface Scale {
 export const FULL: Scale = { people: 2_000, campaigns: 20_000, signatures: 1_000_000 };
 export const QUICK: Scale = { people: 200, campaigns: 2_000, signatures: 100_000 };
 
+/** The whip-count benchmark: a body of this many named members voting at campaign-1's stage 2, with this many position records. */
+export const WHIP_MEMBERS = 650;
+export const WHIP_POSITIONS = 20_000;
+const STANDS = ['FOR', 'LEANING_FOR', 'UNDECIDED', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'];
+
 /** Empty campaigns added for the import benchmark (campaign-{campaigns+1} onwards). */
 export const IMPORT_CAMPAIGNS = 50;
 
@@ -78,7 +83,7 @@ function* chunked(lines: Iterable<string>, size = 2000): Generator<string> {
 const day = (base: number, offset: number) => new Date(base + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** Loads the data set into an empty, migrated database. Returns the seconds COPY of signatures took. */
-export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190628): Promise<{ signatureCopySeconds: number; largest: string }> {
+export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190628): Promise<{ signatureCopySeconds: number; largest: string; whipStage: number }> {
   const rand = random(seed);
   const now = new Date().toISOString();
   await client.query(`INSERT INTO "Source" (id, publisher, title, "updatedAt") VALUES (1, 'Benchmark', 'Generated data', now())`);
@@ -193,11 +198,53 @@ export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190
       })(),
     ),
   );
-  for (const table of ['Source', 'Person', 'Campaign', 'Signature', 'Tally', 'Threshold', 'Stage', 'Poll']) {
+  // The whip count: a body of named members (as many as people allow) voting at campaign-1's
+  // second stage, signatories of campaign-1 derived as for, and a history of positions.
+  const members = Math.min(WHIP_MEMBERS, scale.people);
+  await client.query(`INSERT INTO "Body" (id, slug, name, "sourceId", "updatedAt") VALUES (1, 'bench-house', 'Bench house', 1, now())`);
+  await copyRows(
+    client,
+    'BodyMember',
+    ['bodyId', 'personId', 'sourceId', 'updatedAt'],
+    chunked(
+      (function* () {
+        for (let i = 1; i <= members; i++) yield `1\t${i}\t1\t${now}\n`;
+      })(),
+    ),
+  );
+  const stage = (await client.query(`UPDATE "Stage" SET "bodyId" = 1, "membersOn" = '2019-06-01' WHERE "campaignId" = 1 AND position = 2 RETURNING id`)).rows[0].id as number;
+  await client.query(`INSERT INTO "PositionRule" ("stageId", "campaignId", stand, "sourceId", "updatedAt") VALUES ($1, 1, 'FOR', 1, now())`, [stage]);
+  await copyRows(
+    client,
+    'Position',
+    ['stageId', 'personId', 'stand', 'statedOn', 'sourceId', 'updatedAt'],
+    chunked(
+      (function* () {
+        // Each member restates or moves once a round, a round a day.
+        for (let n = 0; n < WHIP_POSITIONS; n++) {
+          const person = (n % members) + 1;
+          const round = Math.floor(n / members);
+          yield `${stage}\t${person}\t${STANDS[Math.floor(rand() * STANDS.length)]}\t${day(start, 100 + round)}\t1\t${now}\n`;
+        }
+      })(),
+    ),
+  );
+
+  for (const table of ['Source', 'Person', 'Campaign', 'Signature', 'Tally', 'Threshold', 'Stage', 'Poll', 'Body', 'BodyMember', 'Position', 'PositionRule']) {
     await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`);
   }
   await client.query('ANALYZE');
-  return { signatureCopySeconds, largest: 'campaign-1' };
+  return { signatureCopySeconds, largest: 'campaign-1', whipStage: stage };
+}
+
+/** A division list as Hansard prints it, of every member of the bench body: Ayes first, then Noes. */
+export function divisionPaste(members: number): string {
+  const lines = ['Division No. 1]', '', 'AYES'];
+  for (let i = 1; i <= members; i++) {
+    if (i === Math.floor(members / 2) + 1) lines.push('', 'NOES');
+    lines.push(`${i}, Person`);
+  }
+  return lines.join('\n');
 }
 
 /** A signatures CSV for the empty campaigns: `rows` rows, people by name, matched on import. */

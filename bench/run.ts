@@ -16,7 +16,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { ensureBuild } from '../scripts/lib/build';
 import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres';
 import { migrateDeploy, ROOT, serveCommand } from '../scripts/lib/run';
-import { FULL, generate, importCsv, QUICK } from './generate';
+import { divisionPaste, FULL, generate, importCsv, QUICK, WHIP_MEMBERS, WHIP_POSITIONS } from './generate';
 
 const quick = process.argv.includes('--quick');
 const scale = quick ? QUICK : FULL;
@@ -204,6 +204,28 @@ async function main() {
     const importRate = importRows / ((performance.now() - ti) / 1000);
     say(`import: ${rate(importRate)} (${result.message})`);
     targets.push({ name: `CSV import of ${importRows.toLocaleString()} signatures (check + commit)`, measured: rate(importRate), limit: `≥ 20% of COPY FROM (${rate(copyFromRate)}): ${((importRate / copyFromRate) * 100).toFixed(0)}%`, met: result.ok && importRate >= 0.2 * copyFromRate });
+
+    // --- the whip count: a 650-member body with 20,000 position records ----------------------
+    const members = Math.min(WHIP_MEMBERS, scale.people);
+    const whipUrl = `http://127.0.0.1:${PORT}/campaigns/${generated.largest}/stages/2`;
+    const whipHtml = await (await fetch(whipUrl, { headers: signedIn })).text();
+    const whipLoad = await load(whipUrl, signedIn);
+    say(`whip-count page, rendered every time: p50 ${whipLoad.p50} ms, p97.5 ${whipLoad.p95} ms, ${whipLoad.rps.toFixed(0)} req/s, ${whipLoad.errors} errors; ${(whipHtml.length / 1024).toFixed(0)} kB of HTML`);
+    targets.push({
+      name: `whip-count page (${members} members, ${WHIP_POSITIONS.toLocaleString('en-GB')} positions) p97.5 at 8 connections, every request rendered`,
+      measured: `${whipLoad.p95} ms (p50 ${whipLoad.p50}, ${whipLoad.rps.toFixed(0)} req/s, ${(whipHtml.length / 1024).toFixed(0)} kB HTML)`,
+      limit: '≤ 150 ms',
+      met: whipLoad.rps > 0 && whipLoad.p95 <= 150 && whipLoad.errors === 0,
+    });
+    const { recordDivisionList } = await import('../lib/positions');
+    const tp = performance.now();
+    const recorded = await recordDivisionList(
+      { stageId: String(generated.whipStage), divisionId: 'new', question: 'Benchmark division', heldOn: '', sourceId: '1', list: divisionPaste(members) },
+      { headers },
+    );
+    const pasteMs = performance.now() - tp;
+    say(`division paste of ${members} names: ${ms(pasteMs)} (${recorded.message})`);
+    targets.push({ name: `division paste of ${members} lines: parse, match among the members, record`, measured: ms(pasteMs), limit: '≤ 1,000 ms', met: recorded.ok && pasteMs <= 1000 });
 
     // --- first-load JavaScript ----------------------------------------------------------------
     for (const [name, page] of [

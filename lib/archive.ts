@@ -44,7 +44,7 @@ export const ARCHIVE_TABLES = [
 ] as const;
 
 /** Tables that are not part of the data set: accounts, sessions, the audit log, bookkeeping. */
-export const PRIVATE_TABLES = ['AuditEvent', 'AppMeta', 'user', 'session', 'account', 'verification', 'LoginThrottle', 'ImportJob'] as const;
+export const PRIVATE_TABLES = ['AuditEvent', 'AppMeta', 'DataVersion', 'DataVersionPending', 'user', 'session', 'account', 'verification', 'LoginThrottle', 'ImportJob'] as const;
 
 export const ARCHIVE_FORMAT = 'whipcount-everything-1';
 

@@ -7,6 +7,9 @@ type Queryable = Pick<pg.Client, 'query'>;
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** Tables whose rows the migrations write (not the data set nor users' data): an empty database has them. */
+export const ROWS_FROM_MIGRATIONS: readonly string[] = ['DataVersion'];
+
 /** The migrations applied to this database, by name. */
 export async function appliedMigrations(client: Queryable): Promise<string[]> {
   const { rows } = await client.query<{ migration_name: string }>(

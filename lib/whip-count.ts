@@ -5,6 +5,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { z } from 'zod';
+import { VersionedMemo } from './data-version';
 import { db } from './db';
 import { describeOutlook, describeRule, emptyCounts, forecastResult, type ForecastResult, outlook, type Outlook, passes, rebels, type Rule, STAND_ORDER, type StandCounts } from './decision-rule';
 import { Prisma } from './generated/prisma/client';
@@ -144,26 +145,35 @@ async function findStage(slug: string, position: number) {
 }
 
 /**
- * Every placement of the stage's voters, explicit and derived, ordered; the `placements` CTE.
+ * Every placement of the stage's voters, explicit and derived, in order: the `ordered` CTE, one
+ * row a placement with only what ordering needs (details are joined later, for the few rows shown).
  * On one day an explicit position outranks a derived one. Needs the `voters` CTE before it.
+ * A derived placement's id is minus its signature's id.
  */
 const placementsCte = (stageId: number) => Prisma.sql`
   placements AS (
-    SELECT pos.id, pos."personId" AS person_id, pos.stand, pos."statedOn" AS on_day, false AS derived, pos.quote, pos.note, pos.confidence::text AS confidence,
-           pos."sourceId" AS source_id, pos."statementId" AS statement_id, NULL::int AS campaign_id
+    SELECT pos.id, pos."personId" AS person_id, pos.stand, pos."statedOn" AS on_day, false AS derived, pos."sourceId" AS source_id, NULL::int AS campaign_id
     FROM "Position" pos WHERE pos."stageId" = ${stageId} AND pos."personId" IN (SELECT person_id FROM voters)
     UNION ALL
-    SELECT -sig.id, sig."personId", r.stand, ${Prisma.raw(KNOWN_ON_SQL)}, true, NULL, r.note, sig.confidence::text, sig."sourceId", NULL, r."campaignId"
+    SELECT -sig.id, sig."personId", r.stand, ${Prisma.raw(KNOWN_ON_SQL)}, true, sig."sourceId", r."campaignId"
     FROM "PositionRule" r JOIN "Signature" sig ON sig."campaignId" = r."campaignId" AND sig."withdrawnOn" IS NULL
     JOIN "Source" src ON src.id = sig."sourceId"
     WHERE r."stageId" = ${stageId} AND sig."personId" IN (SELECT person_id FROM voters)
   ),
-  ordered AS (
-    SELECT pl.*, row_number() OVER w AS seq, lag(pl.stand) OVER w AS prev_stand,
-           CASE WHEN lag(pl.stand) OVER w IS DISTINCT FROM pl.stand THEN 1 ELSE 0 END AS changed
-    FROM placements pl WINDOW w AS (PARTITION BY pl.person_id ORDER BY pl.on_day, pl.derived DESC, pl.id)
-  ),
-  runs AS (SELECT o.*, sum(o.changed) OVER (PARTITION BY o.person_id ORDER BY o.seq) AS run FROM ordered o)`;
+  ordered AS MATERIALIZED (
+    -- Per row: whether it changed the member's position, and for the member's last row, since
+    -- when they have held it and what they held before (the run's first row's day and previous
+    -- position, carried forward). Both windows share one sort.
+    SELECT x.*, lead(x.id) OVER w IS NULL AS last,
+           max(CASE WHEN x.changed = 1 THEN x.on_day END) OVER w AS since,
+           max(CASE WHEN x.changed = 1 THEN x.seq * 8 + coalesce(array_position(${Prisma.raw(`enum_range(NULL::"Stand")`)}, x.prev_stand), 0) END) OVER w AS run_prev_code
+    FROM (
+      SELECT pl.*, row_number() OVER w AS seq, lag(pl.stand) OVER w AS prev_stand,
+             CASE WHEN lag(pl.stand) OVER w IS DISTINCT FROM pl.stand THEN 1 ELSE 0 END AS changed
+      FROM placements pl WINDOW w AS (PARTITION BY pl.person_id ORDER BY pl.on_day, pl.derived DESC, pl.id)
+    ) x
+    WINDOW w AS (PARTITION BY x.person_id ORDER BY x.on_day, x.derived DESC, x.id)
+  )`;
 
 /** The `voters` CTE: the body's members on the day (inlined as a date literal: it is a Date we format, never user text). */
 function voters(day: Date, bodyId: number | null) {
@@ -175,7 +185,6 @@ type MemberRow = SourceRow & {
   person_id: number;
   slug: string;
   name: string;
-  sort_name: string;
   party: string | null;
   constituency: string | null;
   stand: Stand | null;
@@ -193,35 +202,101 @@ type MemberRow = SourceRow & {
   vote: 'AYE' | 'NO' | 'ABSTAIN' | null;
   teller: boolean | null;
 };
+type ChangeRow = SourceRow & { slug: string; name: string; party: string | null; prev_stand: Stand | null; stand: Stand; on_day: Date; derived: boolean };
+type DailyRow = { day: string; stand: Stand; delta: number };
 
-/** Every voter with their current placement, its evidence and the one before, and their ballot. */
-const memberRows = cache(async function memberRows(stageId: number, dayIso: string, bodyId: number | null, divisionId: number | null): Promise<MemberRow[]> {
+/**
+ * Everything the page shows of a stage's placements, in one statement, so the window over every
+ * placement runs once: each voter with their current placement, its evidence, the one before and
+ * their ballot; the newest changes; and per day, how many members moved into or out of each
+ * position (the history is the running sum of these). PostgreSQL builds it as one JSON document,
+ * which is much cheaper to hand over than thousands of rows.
+ */
+async function placementData(stageId: number, dayIso: string, bodyId: number | null, divisionId: number | null, changeLimit: number) {
+  return placements.get(`${stageId}|${dayIso}|${bodyId}|${divisionId}|${changeLimit}`, () => readPlacements(stageId, dayIso, bodyId, divisionId, changeLimit));
+}
+
+/** Placements change only when the data set does: kept per process while the data version holds. */
+const placements = new VersionedMemo<Awaited<ReturnType<typeof readPlacements>>['value']>();
+
+async function readPlacements(stageId: number, dayIso: string, bodyId: number | null, divisionId: number | null, changeLimit: number) {
   const day = new Date(`${dayIso}T00:00:00Z`);
   const literal = `DATE '${dayIso}'`;
-  return db().$queryRaw<MemberRow[]>`
+  const [row] = await db().$queryRaw<{ data: { members: Json<MemberRow>[] | null; changes: Json<ChangeRow>[] | null; daily: DailyRow[] | null; version: number } }[]>`
     WITH ${voters(day, bodyId)}, ${placementsCte(stageId)},
-    latest AS (SELECT DISTINCT ON (person_id) * FROM runs ORDER BY person_id, seq DESC),
-    since AS (SELECT r.person_id, min(r.on_day) AS since FROM runs r JOIN latest l ON l.person_id = r.person_id AND r.run = l.run GROUP BY 1),
-    previous AS (
-      SELECT DISTINCT ON (r.person_id) r.person_id, r.stand FROM runs r JOIN latest l ON l.person_id = r.person_id AND r.run = l.run - 1
-      ORDER BY r.person_id, r.seq DESC
+    latest AS (SELECT * FROM ordered WHERE last),
+    members AS (
+      SELECT p.id AS person_id, p.slug, p.name, coalesce(on_day.party, p.party) AS party, coalesce(on_day.constituency, p.constituency) AS constituency,
+             l.stand, l.since, l.derived, pos.quote, coalesce(pos.note, rule.note) AS note, coalesce(pos.confidence, sg.confidence) AS confidence,
+             pos."statementId" AS statement_id, st.subject AS statement_subject,
+             c.slug AS campaign_slug, c.title AS campaign_title, (enum_range(NULL::"Stand"))[nullif(l.run_prev_code % 8, 0)] AS prev_stand,
+             CASE WHEN l.run_prev_code % 8 <> 0 THEN l.since END AS prev_until,
+             bal.vote, bal.teller,
+             ${sourceColumns('src')}
+      FROM voters v JOIN "Person" p ON p.id = v.person_id
+      ${Prisma.raw(ON_DAY_SQL(literal))}
+      LEFT JOIN latest l ON l.person_id = p.id
+      LEFT JOIN "Position" pos ON pos.id = l.id AND NOT l.derived
+      LEFT JOIN "Signature" sg ON sg.id = -l.id AND l.derived
+      LEFT JOIN "PositionRule" rule ON rule."stageId" = ${stageId} AND rule."campaignId" = l.campaign_id
+      LEFT JOIN "Source" src ON src.id = l.source_id
+      LEFT JOIN "Statement" st ON st.id = pos."statementId"
+      LEFT JOIN "Campaign" c ON c.id = l.campaign_id
+      LEFT JOIN "Ballot" bal ON bal."divisionId" = ${divisionId ?? -1} AND bal."personId" = p.id
+    ),
+    changes AS (
+      SELECT p.slug, p.name, p.party, r.prev_stand, r.stand, r.on_day, r.derived, ${sourceColumns('src')}
+      FROM (SELECT * FROM ordered WHERE changed = 1 ORDER BY on_day DESC, seq DESC, person_id LIMIT ${changeLimit}) r
+      JOIN "Person" p ON p.id = r.person_id JOIN "Source" src ON src.id = r.source_id
+      ORDER BY r.on_day DESC, r.seq DESC, r.person_id
+    ),
+    daily AS (
+      SELECT to_char(on_day, 'YYYY-MM-DD') AS day, stand, delta FROM (
+        SELECT on_day, stand, sum(delta)::int AS delta FROM (
+          SELECT on_day, stand, 1 AS delta FROM ordered WHERE changed = 1
+          UNION ALL
+          SELECT on_day, prev_stand, -1 FROM ordered WHERE changed = 1 AND prev_stand IS NOT NULL
+        ) moves GROUP BY 1, 2
+      ) d ORDER BY on_day
     )
-    SELECT p.id AS person_id, p.slug, p.name, p."sortName" AS sort_name, coalesce(on_day.party, p.party) AS party,
-           coalesce(on_day.constituency, p.constituency) AS constituency,
-           l.stand::text AS stand, si.since, l.derived, l.quote, l.note, l.confidence, l.statement_id, st.subject AS statement_subject,
-           c.slug AS campaign_slug, c.title AS campaign_title, pr.stand::text AS prev_stand, CASE WHEN pr.stand IS NOT NULL THEN si.since END AS prev_until,
-           bal.vote::text AS vote, bal.teller,
-           ${sourceColumns('src')}
-    FROM voters v JOIN "Person" p ON p.id = v.person_id
-    ${Prisma.raw(ON_DAY_SQL(literal))}
-    LEFT JOIN latest l ON l.person_id = p.id
-    LEFT JOIN since si ON si.person_id = p.id
-    LEFT JOIN previous pr ON pr.person_id = p.id
-    LEFT JOIN "Source" src ON src.id = l.source_id
-    LEFT JOIN "Statement" st ON st.id = l.statement_id
-    LEFT JOIN "Campaign" c ON c.id = l.campaign_id
-    LEFT JOIN "Ballot" bal ON bal."divisionId" = ${divisionId ?? -1} AND bal."personId" = p.id`;
-});
+    SELECT json_build_object(
+      'members', (SELECT json_agg(m) FROM members m),
+      'changes', (SELECT json_agg(c) FROM changes c),
+      'daily', (SELECT json_agg(d) FROM daily d),
+      'version', (SELECT version FROM "DataVersion" WHERE id = 1)
+    ) AS data`;
+  const data = row!.data;
+  return {
+    version: BigInt(data.version ?? 0),
+    value: {
+      members: (data.members ?? []).map((m) => withDates<MemberRow>(m, ['since', 'prev_until', 'source_published_at'])),
+      changes: (data.changes ?? []).map((c) => withDates<ChangeRow>(c, ['on_day', 'source_published_at'])),
+      daily: data.daily ?? [],
+    },
+  };
+}
+
+/** A row as json_agg writes it: dates and instants as strings. */
+type Json<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] extends Date ? string : T[K] };
+function withDates<T>(row: Record<string, unknown>, keys: string[]): T {
+  const out = { ...row };
+  for (const k of keys) if (typeof out[k] === 'string') out[k] = new Date((out[k] as string).length === 10 ? `${out[k]}T00:00:00Z` : (out[k] as string));
+  return out as T;
+}
+
+/** Counts per position at the end of each day on which a placement changed: running sums of the daily moves. */
+function historyOf(daily: DailyRow[], members: number): { day: string; counts: StandCounts }[] {
+  const series: { day: string; counts: StandCounts }[] = [];
+  const running = emptyCounts();
+  for (let i = 0; i < daily.length; i++) {
+    const d = daily[i]!;
+    running[d.stand] += d.delta;
+    if (daily[i + 1]?.day === d.day) continue;
+    const placed = STAND_ORDER.reduce((sum, s) => sum + running[s], 0);
+    series.push({ day: d.day, counts: { ...running, UNKNOWN: members - placed } });
+  }
+  return series;
+}
 
 function memberOf(r: MemberRow, rebelIds: Set<number>): WhipMember {
   return {
@@ -254,11 +329,14 @@ function memberOf(r: MemberRow, rebelIds: Set<number>): WhipMember {
 type DivisionRow = SourceRow & { id: number; held_on: Date | null; question: string; ayes: number | null; noes: number | null; abstentions: number | null };
 
 /** The whip count of a campaign's stage, or null when there is no such stage. Cached per request. */
-export const getWhipCount = cache(async function getWhipCount(slug: string, position: number): Promise<(WhipCount & { memberList: WhipMember[] }) | null> {
+export const getWhipCount = cache(async function getWhipCount(
+  slug: string,
+  position: number,
+): Promise<(WhipCount & { memberList: WhipMember[]; changes: WhipChange[]; history: { day: string; counts: StandCounts }[] }) | null> {
   const stage = await findStage(slug, position);
   if (!stage) return null;
   const dayIso = stage.day.toISOString().slice(0, 10);
-  const rows = await memberRows(stage.id, dayIso, stage.body_id, stage.division_id);
+  const { members: rows, changes, daily } = await placementData(stage.id, dayIso, stage.body_id, stage.division_id, CHANGES_SHOWN);
   const rule: Rule = { kind: stage.rule_kind, numerator: stage.rule_numerator, denominator: stage.rule_denominator, count: stage.rule_count, quorum: stage.quorum, tie: stage.tie };
 
   const counts = emptyCounts();
@@ -339,8 +417,13 @@ export const getWhipCount = cache(async function getWhipCount(slug: string, posi
     division,
     source: sourceOf(stage),
     memberList: members,
+    changes: changes.map((r) => ({ slug: r.slug, name: r.name, party: r.party, from: r.prev_stand, to: r.stand, on: r.on_day, derived: r.derived, source: sourceOf(r) })),
+    history: historyOf(daily, rows.length),
   };
 });
+
+/** How many of the newest changes the page and the API list. */
+export const CHANGES_SHOWN = 100;
 
 /**
  * Who may vote at a stage on a day (its vote's day unless another is given): the ids of the
@@ -392,41 +475,6 @@ export function filterMembers(all: WhipMember[], query: WhipQuery, pageSize = 10
   });
   const start = (query.page - 1) * pageSize;
   return { rows: filtered.slice(start, start + pageSize), total: filtered.length };
-}
-
-/** Who moved, from what to what, newest first (first placements count as a move from "not known"). */
-export async function listWhipChanges(slug: string, position: number, limit = 100): Promise<WhipChange[]> {
-  const stage = await findStage(slug, position);
-  if (!stage) return [];
-  const rows = await db().$queryRaw<(SourceRow & { slug: string; name: string; party: string | null; prev_stand: Stand | null; stand: Stand; on_day: Date; derived: boolean })[]>`
-    WITH ${voters(stage.day, stage.body_id)}, ${placementsCte(stage.id)}
-    SELECT p.slug, p.name, p.party, r.prev_stand::text AS prev_stand, r.stand::text AS stand, r.on_day, r.derived, ${sourceColumns('src')}
-    FROM runs r JOIN "Person" p ON p.id = r.person_id JOIN "Source" src ON src.id = r.source_id
-    WHERE r.changed = 1
-    ORDER BY r.on_day DESC, r.seq DESC, p."sortName" LIMIT ${limit}`;
-  return rows.map((r) => ({ slug: r.slug, name: r.name, party: r.party, from: r.prev_stand, to: r.stand, on: r.on_day, derived: r.derived, source: sourceOf(r) }));
-}
-
-/** Counts per position at the end of each day on which a placement changed, for the chart. */
-export async function whipHistory(slug: string, position: number): Promise<{ day: string; counts: StandCounts }[]> {
-  const stage = await findStage(slug, position);
-  if (!stage) return [];
-  const moves = await db().$queryRaw<{ person_id: number; stand: Stand; day: string }[]>`
-    WITH ${voters(stage.day, stage.body_id)}, ${placementsCte(stage.id)}
-    SELECT person_id, stand::text AS stand, to_char(on_day, 'YYYY-MM-DD') AS day FROM runs WHERE changed = 1 ORDER BY on_day, seq`;
-  const total = (await db().$queryRaw<{ n: number }[]>`WITH ${voters(stage.day, stage.body_id)} SELECT count(*)::int AS n FROM voters`)[0]!.n;
-  const current = new Map<number, Stand>();
-  const series: { day: string; counts: StandCounts }[] = [];
-  for (let i = 0; i < moves.length; i++) {
-    const m = moves[i]!;
-    current.set(m.person_id, m.stand);
-    if (moves[i + 1]?.day === m.day) continue;
-    const counts = emptyCounts();
-    for (const s of current.values()) counts[s]++;
-    counts.UNKNOWN = total - current.size;
-    series.push({ day: m.day, counts });
-  }
-  return series;
 }
 
 export { STAND_ORDER };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { appliedMigrations, firstTableWithRows, moveSequencesPastIds, quoteIdent } from '../../lib/pg-tables';
+import { appliedMigrations, firstTableWithRows, moveSequencesPastIds, quoteIdent, ROWS_FROM_MIGRATIONS } from '../../lib/pg-tables';
 import { migrateDeploy } from './run';
 
 export interface Manifest {
@@ -67,10 +67,12 @@ export async function restore(url: string, dir: string): Promise<Manifest> {
     const applied = new Set(await appliedMigrations(client));
     const missing = manifest.migrations.filter((m) => !applied.has(m));
     if (missing.length) throw new Error(`The backup was made by a newer version (migrations ${missing.join(', ')}); update the app first.`);
-    const taken = await firstTableWithRows(client, await userTables(client));
+    // The migrations themselves write a row or two (the data version); the backup brings its own.
+    const taken = await firstTableWithRows(client, (await userTables(client)).filter((t) => !ROWS_FROM_MIGRATIONS.includes(t)));
     if (taken) throw new Error(`The target database is not empty (table ${taken} has rows). Restore into an empty database.`);
     await client.query('BEGIN');
     await client.query(`SET LOCAL session_replication_role = replica`);
+    for (const t of ROWS_FROM_MIGRATIONS) await client.query(`DELETE FROM ${quoteIdent(t)}`);
     for (const t of manifest.tables) {
       await pipeline(createReadStream(path.join(dir, `${t.name}.bin`)), client.query(copyFrom(`COPY ${quoteIdent(t.name)} FROM STDIN WITH (FORMAT binary)`)));
     }

@@ -18,7 +18,7 @@ import { currentActor } from '@/lib/auth/session';
 import { STAND_LABEL } from '@/lib/decision-rule';
 import { formatDay, isoDay } from '@/lib/format';
 import { lastSourceUsed } from '@/lib/positions';
-import { filterMembers, getWhipCount, listStageDivisions, listWhipChanges, STANDS, whipHistory, whipQuerySchema } from '@/lib/whip-count';
+import { filterMembers, getWhipCount, listStageDivisions, STANDS, whipQuerySchema } from '@/lib/whip-count';
 import { isSlug } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
@@ -43,7 +43,8 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
   if (!count) notFound();
   const raw = await searchParams;
   const query = whipQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
-  const [changes, history, actor] = await Promise.all([listWhipChanges(slug, n), whipHistory(slug, n), currentActor()]);
+  const actor = await currentActor();
+  const { changes, history } = count;
   const table = filterMembers(count.memberList, query, PER_PAGE);
   const editor = actor && hasRole(actor.role, 'editor');
   const [options, lastSource, divisions] = editor

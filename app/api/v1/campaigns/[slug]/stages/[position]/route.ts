@@ -1,6 +1,6 @@
 import { JSON_HEADERS, whipCountJson } from '@/lib/api';
 import { errorResponse } from '@/lib/http';
-import { getWhipCount, listWhipChanges } from '@/lib/whip-count';
+import { getWhipCount } from '@/lib/whip-count';
 import { isSlug } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   try {
     const count = await getWhipCount(slug, Number(position));
     if (!count) return notFound();
-    return Response.json({ data: whipCountJson(count, await listWhipChanges(slug, Number(position))) }, { headers: JSON_HEADERS });
+    return Response.json({ data: whipCountJson(count, count.changes) }, { headers: JSON_HEADERS });
   } catch (error) {
     return errorResponse(error, 'api whip count');
   }

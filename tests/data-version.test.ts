@@ -1,0 +1,48 @@
+// The data version: grows once per committed transaction that changed the data set, never for
+// one that changed nothing or rolled back; what is cached under it is dropped when it grows.
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataVersion, VersionedMemo } from '../lib/data-version';
+import { useDatabase } from './support/database';
+
+let client: pg.Client;
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: await useDatabase({ seeded: true }) });
+  await client.connect();
+  return () => client.end();
+});
+const source = (title: string) => client.query(`INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('Test', $1, now())`, [title]);
+
+describe('the data version', () => {
+  it('grows once for a transaction of several changes, at its commit', async () => {
+    const before = await dataVersion();
+    await client.query('BEGIN');
+    await source('one');
+    await source('two');
+    await client.query(`UPDATE "Person" SET name = name WHERE slug = 'yvette-cooper'`);
+    expect(await dataVersion()).toBe(before); // not before the commit, seen from elsewhere
+    await client.query('COMMIT');
+    expect(await dataVersion()).toBe(before + 1n);
+    expect((await client.query(`SELECT count(*)::int AS n FROM "DataVersionPending"`)).rows[0].n).toBe(0);
+  });
+
+  it('does not grow for a statement that changed no row, nor for a rolled-back transaction', async () => {
+    const before = await dataVersion();
+    await client.query(`UPDATE "Person" SET name = 'x' WHERE slug = 'no-such-person'`);
+    await client.query(`INSERT INTO "Body" (slug, name, "sourceId", "updatedAt") SELECT slug, name, "sourceId", now() FROM "Body" WHERE slug = 'plp' ON CONFLICT (slug) DO NOTHING`);
+    await client.query('BEGIN');
+    await source('rolled back');
+    await client.query('ROLLBACK');
+    expect(await dataVersion()).toBe(before);
+  });
+
+  it('keeps a derived value while the version holds and computes it again after a change', async () => {
+    const memo = new VersionedMemo<number>();
+    let computed = 0;
+    const read = () => memo.get('k', async () => ({ value: ++computed, version: await dataVersion() }));
+    expect(await read()).toBe(1);
+    expect(await read()).toBe(1);
+    await source('a change');
+    expect(await read()).toBe(2);
+  });
+});
