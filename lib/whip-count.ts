@@ -423,7 +423,7 @@ export const getWhipCount = cache(async function getWhipCount(
 });
 
 /** How many of the newest changes the page and the API list. */
-export const CHANGES_SHOWN = 100;
+export const CHANGES_SHOWN = 50;
 
 /**
  * Who may vote at a stage on a day (its vote's day unless another is given): the ids of the

@@ -30,6 +30,13 @@ export function hemicycle(n: number): { x: number; y: number; r: number }[] {
   return seats;
 }
 
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * The chart is written as one SVG string: 650 seats as React elements would be sent twice (as
+ * HTML and again in the page's RSC payload, about four times the bytes); as markup they are sent
+ * as compact text. Names are escaped.
+ */
 export function ParliamentChart({ members, title }: { members: WhipMember[]; title: string }) {
   const partySize = new Map<string, number>();
   for (const m of members) partySize.set(m.party ?? '', (partySize.get(m.party ?? '') ?? 0) + 1);
@@ -44,20 +51,18 @@ export function ParliamentChart({ members, title }: { members: WhipMember[]; tit
   const seats = hemicycle(ordered.length);
   const W = 400;
   const scale = W / 2.2;
-  return (
-    <svg data-chart viewBox={`0 0 ${W} ${W * 0.55}`} width="100%" role="img" aria-label={title} style={{ maxWidth: 560 }}>
-      <title>{title}</title>
-      <g transform={`translate(${W / 2} ${W * 0.52}) scale(${scale} ${-scale})`}>
-        {ordered.map((m, i) => {
-          const s = seats[i]!;
-          const stand = m.stand ?? 'UNKNOWN';
-          return (
-            <circle key={m.personId} cx={s.x.toFixed(4)} cy={s.y.toFixed(4)} r={s.r.toFixed(4)} fill={STAND_COLOUR[stand]}>
-              <title>{`${m.name}${m.party ? ` (${m.party})` : ''}: ${STAND_LABEL[stand]}`}</title>
-            </circle>
-          );
-        })}
-      </g>
-    </svg>
-  );
+  const r = (seats[0]?.r ?? 0).toFixed(4);
+  const styles = ORDER.map((s) => `.${s}{fill:${STAND_COLOUR[s]}}`).join('');
+  const circles = ordered
+    .map((m, i) => {
+      const seat = seats[i]!;
+      const stand = m.stand ?? 'UNKNOWN';
+      return `<circle class="${stand}" cx="${seat.x.toFixed(3)}" cy="${seat.y.toFixed(3)}" r="${r}"><title>${escape(`${m.name}${m.party ? ` (${m.party})` : ''}: ${STAND_LABEL[stand]}`)}</title></circle>`;
+    })
+    .join('');
+  const svg =
+    `<svg data-chart viewBox="0 0 ${W} ${W * 0.55}" width="100%" role="img" aria-label="${escape(title)}" style="max-width:560px" xmlns="http://www.w3.org/2000/svg">` +
+    `<title>${escape(title)}</title><style>${styles}</style>` +
+    `<g transform="translate(${W / 2} ${W * 0.52}) scale(${scale.toFixed(3)} ${(-scale).toFixed(3)})">${circles}</g></svg>`;
+  return <div dangerouslySetInnerHTML={{ __html: svg }} />;
 }

@@ -23,7 +23,7 @@ import { isSlug } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
-const PER_PAGE = 100;
+const PER_PAGE = 50;
 type Props = { params: Promise<{ slug: string; position: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const positionOf = (text: string) => (/^[1-9]\d{0,2}$/.test(text) ? Number(text) : null);
