@@ -179,3 +179,43 @@ a,Ann Alpha,"Alpha, Ann",Labour,Aton,House of Commons,57,2018-01-01,
     expect(await stints('w1')).toEqual([{ term: '2022', party: 'Green', start: '2022-05-05', end: '2026-05-06' }]);
   });
 });
+
+describe('a change within a term, entered by an editor', () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(fields)) data.append(k, v);
+    return data;
+  };
+
+  it('a new stint ends the open one the day before, in one audited transaction, and becomes the current party', async () => {
+    const { saveRecord } = await import('../lib/admin/store');
+    const slug = (await client.query(`SELECT p.slug FROM "Person" p JOIN "PersonIdentifier" i ON i."personId" = p.id WHERE i.value = 'a'`)).rows[0].slug;
+    const audits = async () => (await client.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE entity = 'membership'`)).rows[0].n as number;
+    const before = await audits();
+    const state = await saveRecord(
+      'memberships',
+      null,
+      form({ personId: slug, house: 'COMMONS', termId: '', party: 'Independent', constituency: 'Aton', change: 'WHIP_WITHDRAWN', startDate: '2018-07-17', endDate: '', note: 'Whip withdrawn', sourceId: String(sourceId) }),
+      { headers: editor.headers },
+    );
+    expect(state).toMatchObject({ status: 'saved' });
+    // The term-57 stint (2017-06-08 – 2019-11-06) now ends on 16 July 2018; the new one runs to the term's end, in term 57.
+    expect((await stints('a')).slice(-2)).toEqual([
+      { term: '57', party: 'Labour', start: '2017-06-08', end: '2018-07-16' },
+      { term: '57', party: 'Independent', start: '2018-07-17', end: '2019-11-06' },
+    ]);
+    expect(await audits()).toBe(before + 2); // the closed stint's update and the new stint
+    // Current: the stint in force today, else the latest one.
+    expect(await current('a')).toBe('Independent');
+
+    // A stint that starts inside another one of an earlier start is refused by the database, with the form's message.
+    const clash = await saveRecord(
+      'memberships',
+      null,
+      form({ personId: slug, house: 'COMMONS', termId: '', party: 'Labour', constituency: 'Aton', change: 'WHIP_RESTORED', startDate: '2016-01-01', endDate: '2017-12-31', sourceId: String(sourceId) }),
+      { headers: editor.headers },
+    );
+    expect(clash).toMatchObject({ status: 'error', fieldErrors: { startDate: expect.stringMatching(/overlaps another stint/) } });
+    expect(await audits()).toBe(before + 2);
+  });
+});
