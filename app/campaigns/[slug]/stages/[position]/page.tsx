@@ -8,11 +8,11 @@ import { Section } from '@/components/section';
 import { SourceLink } from '@/components/source-link';
 import { WhipCountEditor } from '@/components/whip/editor-forms';
 import { MemberTable, StandBadge } from '@/components/whip/member-table';
+import { StandTable } from '@/components/whip/stand-table';
 import { ParliamentChart } from '@/components/whip/parliament-chart';
 import { STAND_COLOUR } from '@/components/whip/stands';
-import { STANDS as STAND_OPTIONS } from '@/lib/admin/entities';
+import { entityDef, STANDS as STAND_OPTIONS } from '@/lib/admin/entities';
 import { referenceOptions } from '@/lib/admin/store';
-import { entityDef } from '@/lib/admin/entities';
 import { hasRole } from '@/lib/auth/roles';
 import { currentActor } from '@/lib/auth/session';
 import { STAND_LABEL } from '@/lib/decision-rule';
@@ -95,36 +95,7 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
             id="whip-chart"
             filename={`whip-count-${slug}-${n}`}
             caption={`${count.members} seats, parties as wedges (largest on the left), coloured by position. Hover a seat for the member.`}
-            table={
-              <table className="text-left text-sm">
-                <thead>
-                  <tr>
-                    <th scope="col" className="pr-3">
-                      Party
-                    </th>
-                    {STANDS.map((s) => (
-                      <th key={s} scope="col" className="pr-3">
-                        {STAND_LABEL[s]}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {count.byParty.map((p) => (
-                    <tr key={p.party}>
-                      <th scope="row" className="pr-3 font-normal">
-                        {p.party}
-                      </th>
-                      {STANDS.map((s) => (
-                        <td key={s} className="pr-3 tabular-nums">
-                          {p.counts[s]}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            }
+            table={<StandTable rowHeader="Party" rows={count.byParty.map((p) => ({ key: p.party, label: p.party, counts: p.counts }))} />}
           >
             <ParliamentChart members={count.memberList} title={`Whip count of ${count.stage.name}`} />
           </ChartFigure>
@@ -145,36 +116,7 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
               id="whip-history"
               filename={`whip-count-${slug}-${n}-over-time`}
               caption="Members by position at the end of each day on which someone’s position was first recorded or changed."
-              table={
-                <table className="text-left text-sm">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="pr-3">
-                        Day
-                      </th>
-                      {STANDS.map((s) => (
-                        <th key={s} scope="col" className="pr-3">
-                          {STAND_LABEL[s]}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {history.map((h) => (
-                      <tr key={h.day}>
-                        <th scope="row" className="pr-3 font-normal">
-                          {formatDay(h.day)}
-                        </th>
-                        {STANDS.map((s) => (
-                          <td key={s} className="pr-3 tabular-nums">
-                            {h.counts[s]}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              }
+              table={<StandTable rowHeader="Day" rows={history.map((h) => ({ key: h.day, label: formatDay(h.day), counts: h.counts }))} />}
             >
               <WhipHistoryChart series={history} />
             </ChartFigure>
