@@ -34,6 +34,9 @@ export default async function PersonPage({ params }: Props) {
   const [person, events] = await Promise.all([getPerson(slug), listEvents({ person: slug })]);
   if (!person) notFound();
   const record = await personVotingRecord(person.id);
+  // Their seat and party are those of their latest stint; say so when it has ended.
+  const latestEnd = person.memberships.length && person.memberships.every((m) => m.endDate) ? new Date(Math.max(...person.memberships.map((m) => +m.endDate!))) : null;
+  const lastStintEnded = latestEnd && latestEnd < new Date() ? latestEnd : null;
   return (
     <article className="flex flex-col gap-5">
       <header>
@@ -46,6 +49,7 @@ export default async function PersonPage({ params }: Props) {
         </h1>
         <p className="text-muted">
           {[person.house === 'NONE' ? null : person.house === 'COMMONS' ? 'MP' : 'Peer', person.party, person.constituency].filter(Boolean).join(' · ') || 'Not a member of either house'}
+          {lastStintEnded ? ` (until ${formatDay(lastStintEnded)})` : ''}
         </p>
         <SourceLink source={person.source} />
       </header>

@@ -68,11 +68,11 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
       </header>
 
       <Section id="headline" title="Where they stand">
-        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7" data-testid="whip-headline">
+        <dl className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-7" data-testid="whip-headline">
           {STANDS.map((s) => (
             <div key={s} className="rounded border border-rule p-2" style={{ borderLeft: `6px solid ${STAND_COLOUR[s]}` }}>
               <dt className="text-xs text-muted">{STAND_LABEL[s]}</dt>
-              <dd className="text-2xl font-bold tabular-nums">{counts[s]}</dd>
+              <dd className="text-xl font-bold tabular-nums sm:text-2xl">{counts[s]}</dd>
             </div>
           ))}
         </dl>
