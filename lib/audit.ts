@@ -4,6 +4,7 @@ import type { Actor, RequestContext } from './auth/session';
 import { requireRole } from './auth/session';
 import { db } from './db';
 import { Prisma } from './generated/prisma/client';
+import { clampPage } from './validation';
 
 type Tx = Pick<Prisma.TransactionClient, 'auditEvent'>;
 
@@ -45,15 +46,17 @@ export async function listAuditEvents(query: AuditQuery, ctx?: RequestContext) {
     ...(query.action ? { action: query.action } : {}),
     ...(query.entityId ? { entityId: query.entityId } : {}),
   };
-  const page = Math.max(1, query.page ?? 1);
-  const [events, total, entities] = await Promise.all([
+  const total = await db().auditEvent.count({ where });
+  const page = clampPage(query.page, total, AUDIT_PAGE_SIZE);
+  const [events, entities] = await Promise.all([
     db().auditEvent.findMany({ where, orderBy: { id: 'desc' }, take: AUDIT_PAGE_SIZE, skip: (page - 1) * AUDIT_PAGE_SIZE }),
-    db().auditEvent.count({ where }),
     db().auditEvent.findMany({ distinct: ['entity'], select: { entity: true }, orderBy: { entity: 'asc' } }),
   ]);
   return {
     events: events.map((e) => ({ ...e, id: e.id.toString() })),
     total,
+    /** The page shown: the one asked for, or the last one when it asked beyond. */
+    page,
     entities: entities.map((e) => e.entity),
   };
 }

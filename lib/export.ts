@@ -110,8 +110,8 @@ export const EXPORTS: Record<string, ExportDef> = {
       sql: `
         SELECT p.slug, ${safe('p.name')} AS name, ${safe('p.honorific')} AS honorific, ${safe('p."sortName"')} AS sort_name, p.house, ${safe('p.party')} AS party,
                ${safe('p.constituency')} AS constituency,
-               (SELECT value FROM "PersonIdentifier" i WHERE i."personId" = p.id AND i.scheme = 'everypolitician' LIMIT 1) AS everypolitician_id,
-               (SELECT value FROM "PersonIdentifier" i WHERE i."personId" = p.id AND i.scheme = 'wikidata' LIMIT 1) AS wikidata_id,
+               ${safe(`(SELECT value FROM "PersonIdentifier" i WHERE i."personId" = p.id AND i.scheme = 'everypolitician' LIMIT 1)`)} AS everypolitician_id,
+               ${safe(`(SELECT value FROM "PersonIdentifier" i WHERE i."personId" = p.id AND i.scheme = 'wikidata' LIMIT 1)`)} AS wikidata_id,
                ${safe(`(SELECT string_agg(r.title || coalesce(' (' || r.organisation || ')', ''), ' | ' ORDER BY r.id) FROM "Role" r WHERE r."personId" = p.id)`)} AS roles,
                ${SOURCE('src')}
         FROM "Person" p JOIN "Source" src ON src.id = p."sourceId"
@@ -232,7 +232,7 @@ export interface OpenedExport {
 
 /** Starts streaming an export. Checks the role for private ones; refuses bad parameters. */
 export async function openExport(name: string, params: URLSearchParams, ctx?: RequestContext): Promise<OpenedExport> {
-  const def = EXPORTS[name];
+  const def = Object.hasOwn(EXPORTS, name) ? EXPORTS[name] : undefined;
   if (!def) throw new AppError('NOT_FOUND', `There is no export called ${name}. Exports: ${Object.keys(EXPORTS).join(', ')}.`);
   if (def.private) await requireRole('viewer', ctx);
   const { sql, slug } = def.query(params);

@@ -14,6 +14,7 @@ import { publicDataChanged } from '@/lib/cache';
 import { AppError, publicMessage } from '@/lib/errors';
 import { movePosition, pastePositions, recordDivisionList, type WriteResult } from '@/lib/positions';
 import { createUser, removeUser, setUserRole } from '@/lib/users';
+import { safeNextPath } from '@/lib/validation';
 
 // Anyone can post anything to an action: arguments that are not what our forms send are refused
 // with a message (a 200 with the form's error state), never a crash.
@@ -49,11 +50,6 @@ export interface LoginState {
   email?: string;
 }
 
-/** Only same-site paths: an open redirect would let a link send a signed-in editor anywhere. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === 'string' ? value : '';
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/admin';
-}
 
 export async function loginAction(_previous: LoginState, form: FormData): Promise<LoginState> {
   if (!isForm(form)) return { message: UNREADABLE };
@@ -65,7 +61,7 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
   } catch (error) {
     return { message: error instanceof AppError ? error.message : publicMessage(error, 'login'), email };
   }
-  redirect(safeNext(form.get('next')));
+  redirect(safeNextPath(form.get('next')));
 }
 
 export async function logoutAction(): Promise<void> {

@@ -2,13 +2,15 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/admin/login-form';
 import { currentActor } from '@/lib/auth/session';
+import { safeNextPath } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string }> }) {
   const { next, signedOut } = await searchParams;
-  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/admin';
+  // One validator for this page and the sign-in action: a path of this site, else /admin.
+  const target = safeNextPath(next);
   if (await currentActor()) redirect(target);
   return (
     <div className="mx-auto flex max-w-sm flex-col gap-4 rounded-lg border border-rule bg-white p-6 shadow-sm">

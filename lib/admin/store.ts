@@ -6,6 +6,7 @@ import { requireRole, type RequestContext } from '../auth/session';
 import { db } from '../db';
 import { AppError, publicMessage } from '../errors';
 import { Prisma } from '../generated/prisma/client';
+import { clampPage } from '../validation';
 import { entityDef, type EntityDef } from './entities';
 import { HOOKS } from './hooks';
 import { type FieldDef, type FieldErrors, fieldErrorsOf, type FormValues, NEW_SOURCE_FIELDS, schemaFor, toFormValue, valuesFrom } from './fields';
@@ -162,12 +163,12 @@ export async function listRecords(key: string, query: { q?: string; page?: numbe
   await requireRole('viewer', ctx);
   const def = requireDef(key);
   const pageSize = 50;
-  const page = Math.max(1, query.page ?? 1);
   const where = query.q && def.search.length ? { OR: def.search.map((field) => ({ [field]: { contains: query.q, mode: 'insensitive' } })) } : {};
   const d = delegate(db(), def);
-  const [rows, total, options] = await Promise.all([
+  const total = await d.count({ where });
+  const page = clampPage(query.page, total, pageSize);
+  const [rows, options] = await Promise.all([
     d.findMany({ where, orderBy: def.orderBy, take: pageSize, skip: (page - 1) * pageSize }),
-    d.count({ where }),
     // Rows name their people by id; the list looks those up below instead of loading everyone.
     referenceOptions(def, ctx, { people: false }),
   ]);

@@ -40,7 +40,7 @@ async function checkedTerm(term: UploadInput['term']): Promise<ImportOptions['te
 /** Checks an upload and records it as a previewed job. File-level problems throw AppError('INVALID'). */
 export async function createImportJob(input: UploadInput, ctx?: RequestContext): Promise<number> {
   const actor = await requireRole('editor', ctx);
-  const kind = IMPORT_KINDS[input.kind];
+  const kind = Object.hasOwn(IMPORT_KINDS, input.kind) ? IMPORT_KINDS[input.kind] : undefined;
   if (!kind) throw new AppError('INVALID', 'Choose what the file contains.');
   if (kind.needs.includes('campaign') && input.campaignId && !(await db().campaign.findUnique({ where: { id: input.campaignId }, select: { id: true } }))) {
     throw new AppError('INVALID', 'That campaign no longer exists.');

@@ -105,7 +105,8 @@ const lock = (tx: Tx, name: string) => tx.$executeRaw`SELECT pg_advisory_xact_lo
 // ---------------------------------------------------------------------------------------------
 
 const rosterRow = z.object({
-  id: text('id', 200, true),
+  // Identifiers are identifiers: letters, digits and a few separators, never a formula or markup.
+  id: text('id', 200, true).refine((v) => /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(v), 'id must be letters, digits, and . _ : / - only.'),
   name: text('name', 200, true),
   sort_name: text('sort_name', 200).default(''),
   group: text('group', 200).default(''),
@@ -114,7 +115,9 @@ const rosterRow = z.object({
   term: text('term', 50).default(''),
   start_date: optionalDay('start_date').transform((v) => v ?? ''),
   end_date: optionalDay('end_date').transform((v) => v ?? ''),
-  wikidata: text('wikidata', 50).default(''),
+  wikidata: text('wikidata', 50)
+    .default('')
+    .refine((v) => v === '' || /^Q[1-9]\d*$/.test(v), 'wikidata must be a Wikidata item id such as Q42, or empty.'),
 });
 
 type ExistingStint = { person_id: number; roster_id: string; external_id: string | null; house: string; party: string | null; constituency: string | null; start: string | null; end: string | null; names: string[]; person_name: string };

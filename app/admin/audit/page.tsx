@@ -29,8 +29,13 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
 
 export default async function AuditPage({ searchParams }: Props) {
   const q = await searchParams;
-  const page = Math.max(1, Number(q.page) || 1);
-  const { events, total, entities } = await listAuditEvents({ entity: q.entity || undefined, actor: q.actor?.slice(0, 200) || undefined, action: q.action || undefined, entityId: q.entityId?.slice(0, 40) || undefined, page });
+  const { events, total, entities, page } = await listAuditEvents({
+    entity: q.entity || undefined,
+    actor: q.actor?.slice(0, 200) || undefined,
+    action: q.action || undefined,
+    entityId: q.entityId?.slice(0, 40) || undefined,
+    page: Number(q.page) || 1,
+  });
   const pages = Math.ceil(total / AUDIT_PAGE_SIZE);
   const link = (p: number) => `?${new URLSearchParams(Object.entries({ ...q, page: String(p) }).filter(([, v]) => v) as [string, string][])}`;
   return (

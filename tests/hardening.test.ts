@@ -1,0 +1,84 @@
+// Faults and attacks found by hand (issue "Hardening, round two"), each pinned by a test that
+// failed before its fix.
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GET as exportRoute } from '../app/api/export/[file]/route';
+import { listAuditEvents } from '../lib/audit';
+import { listRecords } from '../lib/admin/store';
+import { createImportJob, getImportJob } from '../lib/import/jobs';
+import { safeNextPath } from '../lib/validation';
+import { signedInAs, type TestUser } from './support/auth';
+import { useDatabase } from './support/database';
+
+let client: pg.Client;
+let editor: TestUser;
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: await useDatabase({ seeded: true }) });
+  await client.connect();
+  editor = await signedInAs('editor');
+  return () => client.end();
+});
+
+describe('redirects after sign-in go only to paths of this site', () => {
+  it.each([
+    ['/\\evil.example', '/admin'],
+    ['/\t/evil.example', '/admin'],
+    ['//evil.example', '/admin'],
+    ['https://evil.example/', '/admin'],
+    ['/\\/evil.example', '/admin'],
+    ['javascript:alert(1)', '/admin'],
+    ['', '/admin'],
+    ['/campaigns/plp-motion/stages/2?stand=FOR#members', '/campaigns/plp-motion/stages/2?stand=FOR#members'],
+    ['/admin/imports', '/admin/imports'],
+  ])('%j → %j', (next, expected) => {
+    expect(safeNextPath(next)).toBe(expected);
+  });
+});
+
+describe('names that are properties of every object are not export or import names', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('/api/export/%s.csv answers 404', async (name) => {
+    const response = await exportRoute(new Request(`http://localhost/api/export/${name}.csv`), { params: Promise.resolve({ file: `${name}.csv` }) });
+    expect(response.status).toBe(404);
+  });
+  it('an import of kind "constructor" is refused with a clear message', async () => {
+    await expect(createImportJob({ kind: 'constructor', fileName: 'x.csv', bytes: new TextEncoder().encode('a\nb\n') }, { headers: editor.headers })).rejects.toThrow('Choose what the file contains.');
+  });
+});
+
+describe('identifiers are checked on import and neutralised on export', () => {
+  it('refuses a roster id or Wikidata id that is not an identifier', async () => {
+    const csv = 'id,name,wikidata\n=1+2,Ada Formula,\nok-1,Bea Okay,=1+1\nok-2,Cy Fine,Q42\n';
+    const id = await createImportJob({ kind: 'roster', fileName: 'ids.csv', bytes: new TextEncoder().encode(csv) }, { headers: editor.headers });
+    const job = (await getImportJob(id, { headers: editor.headers }))!;
+    expect(job.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'id'],
+      [3, 'wikidata'],
+    ]);
+  });
+  it('people.csv neutralises formula-like identifiers that reached the database another way', async () => {
+    const person = (await client.query(`SELECT id FROM "Person" WHERE slug = 'yvette-cooper'`)).rows[0].id;
+    await client.query(`UPDATE "PersonIdentifier" SET value = '=HYPERLINK("http://evil.example")' WHERE "personId" = $1 AND scheme = 'everypolitician'`, [person]);
+    const response = await exportRoute(new Request('http://localhost/api/export/people.csv'), { params: Promise.resolve({ file: 'people.csv' }) });
+    const text = await response.text();
+    const line = text.split('\r\n').find((l) => l.startsWith('yvette-cooper,'))!;
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+  });
+});
+
+describe('pages beyond the last', () => {
+  it('admin lists and the audit log answer the last page for any page number', async () => {
+    for (const page of [999_999_999, 2 ** 53, 1e300]) {
+      const list = await listRecords('campaigns', { page }, { headers: editor.headers });
+      expect(list.rows.length).toBeGreaterThan(0);
+      const audit = await listAuditEvents({ page }, { headers: editor.headers });
+      expect(audit.page).toBe(Math.max(1, Math.ceil(audit.total / 50)));
+    }
+  });
+});
+
+describe('source addresses', () => {
+  it('the database refuses a source address that is not http or https, whatever writes it', async () => {
+    await expect(client.query(`INSERT INTO "Source" (publisher, title, url, "updatedAt") VALUES ('x', 'y', 'javascript:alert(1)', now())`)).rejects.toThrow(/Source_url_check/);
+    await client.query(`INSERT INTO "Source" (publisher, title, url, "updatedAt") VALUES ('x', 'y', 'https://example.org/a', now())`);
+  });
+});
