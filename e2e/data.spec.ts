@@ -48,6 +48,14 @@ test('an editor uploads a CSV, sees the invalid rows, and imports the rest', asy
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByTestId('upload-error')).toHaveText('The columns are separated by “;”, not commas. Export the file as comma-separated CSV.');
 
+  // A file over the limit is refused in the browser at once, before it is sent.
+  const posts: string[] = [];
+  page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+  await page.getByLabel(/CSV file/).setInputFiles({ name: 'too-big.csv', mimeType: 'text/csv', buffer: Buffer.alloc(25 * 1024 * 1024, 'a') });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('upload-error')).toContainText('The file is larger than 20 MB (25.0 MB)', { timeout: 3000 });
+  expect(posts).toEqual([]);
+
   await page.getByLabel(/CSV file/).setInputFiles(path.join('tests', 'fixtures', 'csv', 'signatures-mixed.csv'));
   await page.getByRole('button', { name: 'Check the file' }).click();
   // Earlier tests may have added people the file names, so read the split from the page.

@@ -5,6 +5,7 @@ import { startTransition, useActionState, useEffect, useState } from 'react';
 import { runImportAction, type UploadState, uploadImportAction } from '@/app/admin/actions';
 import { asOptions, FilterSelect } from '@/components/filter-select';
 import type { RefOption } from '@/lib/admin/store';
+import { MAX_BYTES as MAX_UPLOAD_BYTES } from '@/lib/import/limits';
 
 const input = 'rounded border border-rule bg-white px-2 py-1.5';
 
@@ -23,6 +24,10 @@ export function UploadForm({
 }) {
   const [state, action, pending] = useActionState<UploadState, FormData>(uploadImportAction, {});
   const [kind, setKind] = useState(state.kind ?? kinds[0]!.value);
+  // A file over the limit is refused here, before a byte is sent: the server would refuse it too,
+  // but only after the browser had sent all of it.
+  const [tooBig, setTooBig] = useState<string | null>(null);
+  const message = tooBig ?? state.message;
   const chosen = kinds.find((k) => k.value === kind)!;
   return (
     <form
@@ -31,6 +36,12 @@ export function UploadForm({
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
+        const file = data.get('file');
+        if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
+          setTooBig(`The file is larger than 20 MB (${(file.size / 1024 / 1024).toFixed(1)} MB), the most an import takes. Split it into smaller files.`);
+          return;
+        }
+        setTooBig(null);
         startTransition(() => action(data));
       }}
       className="flex flex-col gap-3 rounded-lg border border-rule bg-white p-4"
@@ -100,9 +111,9 @@ export function UploadForm({
         <span className="text-sm font-medium">CSV file (UTF-8, comma-separated, header row; at most 20 MB)</span>
         <input type="file" name="file" accept=".csv,text/csv" required className="text-sm" />
       </label>
-      {state.message && (
+      {message && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900" data-testid="upload-error">
-          {state.message}
+          {message}
         </p>
       )}
       <button type="submit" disabled={pending} className="self-start rounded bg-accent px-4 py-2 text-white">

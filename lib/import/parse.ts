@@ -2,7 +2,9 @@
 // any row is looked at, and each problem is said in words with where it is. Pure (no database).
 import { parse } from 'csv-parse/sync';
 
-export const MAX_BYTES = 20 * 1024 * 1024;
+import { MAX_BYTES } from './limits';
+
+export { MAX_BYTES };
 
 export class CsvFileError extends Error {
   constructor(message: string) {
