@@ -47,7 +47,7 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
         />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Names, one per line, as the source writes them</span>
-          <textarea name="names" rows={8} defaultValue={state.text} required className={`${input} font-mono text-sm`} placeholder={'Dame Margaret Hodge\nMr Lammy\nYvette Cooper'} />
+          <textarea name="names" rows={8} maxLength={100_000} defaultValue={state.text} required className={`${input} font-mono text-sm`} placeholder={'Dame Margaret Hodge\nMr Lammy\nYvette Cooper'} />
         </label>
         <button type="submit" disabled={pending} className="self-start rounded bg-accent px-4 py-2 text-white">
           {pending ? 'Working…' : 'Match names'}

@@ -108,7 +108,7 @@ export function WhipCountEditor({
         <input type="hidden" name="stageId" value={stageId} />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Names, one a line (a seat in brackets tells namesakes apart)</span>
-          <textarea name="names" rows={6} required defaultValue={paste.values?.names ?? ''} className={`${input} font-mono text-xs`} />
+          <textarea name="names" rows={6} maxLength={200_000} required defaultValue={paste.values?.names ?? ''} className={`${input} font-mono text-xs`} />
         </label>
         <Common state={paste} stands={stands} sources={sources} today={today} lastSource={lastSource} />
         <Result state={paste} testId="paste-result" />
@@ -134,7 +134,7 @@ export function WhipCountEditor({
         <FilterSelect name="sourceId" label="Source" options={sources} value={division.values?.sourceId ?? lastSource} anyLabel="Choose…" required labelClassName="text-sm font-medium" />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">The list as Hansard prints it (Ayes, Noes, tellers)</span>
-          <textarea name="list" rows={6} required defaultValue={division.values?.list ?? ''} className={`${input} font-mono text-xs`} />
+          <textarea name="list" rows={6} maxLength={500_000} required defaultValue={division.values?.list ?? ''} className={`${input} font-mono text-xs`} />
         </label>
         <Result state={division} testId="division-result" />
         <button type="submit" disabled={recording} className="self-start rounded bg-accent px-4 py-2 text-white disabled:opacity-60">
