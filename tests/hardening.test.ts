@@ -82,3 +82,15 @@ describe('source addresses', () => {
     await client.query(`INSERT INTO "Source" (publisher, title, url, "updatedAt") VALUES ('x', 'y', 'https://example.org/a', now())`);
   });
 });
+
+describe('server-action bodies without a session', () => {
+  const action = (headers: Record<string, string>, body = '[]') => new Request('http://localhost/', { method: 'POST', headers: { 'next-action': 'x', 'content-type': 'text/plain', ...headers }, body });
+  it('are refused over 64 kB, or of unknown length, before they are read', async () => {
+    const { actionRequestProblem } = await import('../lib/action-request');
+    expect(await actionRequestProblem(action({ 'content-length': String(65 * 1024) }))).toMatchObject({ status: 413 });
+    expect(await actionRequestProblem(action({}))).toMatchObject({ status: 411 });
+    // The sign-in form is small; a signed-in editor's upload may be large.
+    expect(await actionRequestProblem(action({ 'content-length': '2' }))).toBeNull();
+    expect(await actionRequestProblem(action({ 'content-length': String(65 * 1024), cookie: 'better-auth.session_token=abc' }))).toBeNull();
+  });
+});
