@@ -411,6 +411,7 @@ async function main(): Promise<number> {
   });
 
   await check('login throttling counts failures on both app servers together', async () => {
+    // Five failures from one address (both servers see the same client) refuse that address on both.
     const email = 'throttled@example.org';
     await createUser(admin, email, 'editor', password);
     for (let i = 0; i < 5; i++) {
@@ -423,7 +424,7 @@ async function main(): Promise<number> {
       assert.equal(client.cookie, '', 'no session after five failures');
       assert.match(result.body, /Too many failed sign-ins/);
     }
-    note('throttling: five failures spread over two servers lock the account (and address) on both');
+    note('throttling: five failures spread over two servers refuse the address on both');
   });
 
   const { passed, failed } = summary(path.join(ROOT, '.data', 'reports', 'resilience.json'));

@@ -1,8 +1,10 @@
 // Sign-in, sessions, password hashing and account management, with real better-auth.
 import pg from 'pg';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { currentActor } from '../lib/auth/session';
-import { MAX_FAILURES, signIn, signOut } from '../lib/auth/login';
+import { auth } from '../lib/auth/auth';
+import { addressKey, clientAddress, trustedProxies } from '../lib/auth/client-address';
+import { delayAfter, MAX_FAILURES, signIn, signOut } from '../lib/auth/login';
 import { createUser as adminCreateUser, DEFAULT_ADMIN_EMAIL, ensureFirstAdmin, listUsers, removeUser, setUserRole } from '../lib/users';
 import { createUser, sessionFor, signedInAs } from './support/auth';
 import { bin, run } from '../scripts/lib/run';
@@ -54,12 +56,29 @@ describe('signing in', () => {
     await expect(attempt('nobody@example.org', 'wrong-password', '198.51.100.2')).rejects.toThrow('The e-mail address or password is not right.');
   });
 
-  it(`locks an account after ${MAX_FAILURES} failures, even from different addresses`, async () => {
+  it(`never locks an account: after ${MAX_FAILURES} failures from anywhere it waits an increasing delay, and its owner still signs in`, async () => {
     const { email, password } = await createUser('editor');
     for (let i = 0; i < MAX_FAILURES; i++) await expect(attempt(email, 'wrong-password', `192.0.2.${i}`)).rejects.toThrow('not right');
-    await expect(attempt(email, password, '192.0.2.99')).rejects.toThrow(/Too many failed sign-ins/);
+    // Straight after a stranger's fifth failure, even the right password waits a second…
+    await expect(attempt(email, password, '192.0.2.99')).rejects.toThrow('Too many failed sign-ins for this account. Try again in 1 second.');
     const { rows } = await client.query(`SELECT failures FROM "LoginThrottle" WHERE key = $1`, [`email:${email}`]);
-    expect(rows[0].failures).toBe(MAX_FAILURES);
+    expect(rows[0].failures).toBe(MAX_FAILURES); // the refused attempt was never verified nor counted
+    // …then the owner is in.
+    await new Promise((r) => setTimeout(r, 1100));
+    await expect(attempt(email, password, '192.0.2.99')).resolves.toBeInstanceOf(Headers);
+    expect([4, 5, 6, 7, 11, 20].map(delayAfter)).toEqual([0, 1, 2, 4, 60, 60]);
+  });
+
+  it('lets at most five of twenty parallel wrong guesses be verified', async () => {
+    const { email } = await createUser('editor');
+    const verify = vi.spyOn(auth().api, 'signInEmail');
+    try {
+      const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => attempt(email, `guess-${i}`, `192.0.2.${100 + i}`)));
+      expect(results.every((r) => r.status === 'rejected')).toBe(true);
+      expect(verify.mock.calls.length).toBeLessThanOrEqual(MAX_FAILURES);
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   it(`locks an address after ${MAX_FAILURES} failures, whatever the account`, async () => {
@@ -138,5 +157,29 @@ describe('managing users', () => {
     expect(await currentActor({ headers: target.headers })).toBeNull();
     const { rows } = await client.query(`SELECT action FROM "AuditEvent" WHERE entity = 'user' AND "entityId" = $1 ORDER BY id`, [id]);
     expect(rows.map((r) => r.action)).toEqual(['update', 'delete']);
+  });
+});
+
+describe('the client address behind reverse proxies', () => {
+  const chain = (xff: string) => new Headers({ 'x-forwarded-for': xff });
+  it('is the address this server saw unless proxies are trusted, then the first untrusted one', () => {
+    // scripts/serve.ts appends the socket address: a client can prepend anything, never the last entry.
+    expect(clientAddress(chain('6.6.6.6, 203.0.113.9'), trustedProxies(''))).toBe('203.0.113.9');
+    expect(clientAddress(chain('6.6.6.6, 198.51.100.4, 10.0.0.2'), trustedProxies('1'))).toBe('198.51.100.4');
+    expect(clientAddress(chain('6.6.6.6, 198.51.100.4, 10.0.0.2'), trustedProxies('10.0.0.0/8, 127.0.0.1'))).toBe('198.51.100.4');
+    expect(clientAddress(chain('198.51.100.4, 10.0.0.7, ::ffff:127.0.0.1'), trustedProxies('10.0.0.0/8, 127.0.0.1'))).toBe('198.51.100.4');
+    expect(() => trustedProxies('not-an-address')).toThrow(/WHIPCOUNT_TRUSTED_PROXIES/);
+  });
+  it('keys IPv6 clients by their /64', () => {
+    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('203.0.113.9')).toBe('203.0.113.9');
+  });
+  it('counts failures from one /64 together, as one subscriber', async () => {
+    const { email, password } = await createUser('editor');
+    for (let i = 0; i < MAX_FAILURES; i++) await expect(attempt(`x${i}@example.org`, 'wrong', `2001:db8:5:6::${i + 1}`)).rejects.toThrow('not right');
+    await expect(attempt(email, password, '2001:db8:5:6:ffff::9')).rejects.toThrow('Too many failed sign-ins from this address');
+    await expect(attempt(email, password, '2001:db8:5:7::1')).resolves.toBeInstanceOf(Headers);
   });
 });
