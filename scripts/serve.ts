@@ -41,6 +41,10 @@ const server = createServer((req, res) => {
     });
 });
 server.keepAliveTimeout = 65_000;
+// A connection on which nothing moves for a minute (a reader who stopped reading, a client that
+// stopped sending) is closed, so stalled clients cannot hold sockets and buffers for ever.
+server.timeout = 60_000;
+server.headersTimeout = 30_000;
 server.listen(port, () => console.log(`✓ Ready on http://localhost:${port} (public pages shared for ${ttlSeconds} s)`));
 
 // Stop taking requests, let those under way finish (idle keep-alive connections are closed at

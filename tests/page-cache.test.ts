@@ -2,9 +2,9 @@
 // shares, expiry, clearing, and one render for a burst of identical requests.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageCache } from '../scripts/lib/page-cache';
+import { negotiatedEncoding, PageCache, QUERY_PARAMS } from '../scripts/lib/page-cache';
 
 let close: (() => Promise<void>) | null = null;
 afterEach(async () => {
@@ -143,5 +143,75 @@ describe('the public-page micro-cache', () => {
     await app.get('/');
     await app.get('/');
     expect(app.renders()).toBe(2);
+  });
+
+  it('keys only the query parameters pages read, in one order', async () => {
+    const app = await serve(new PageCache({ ttlMs: 10_000 }), page);
+    const first = await (await app.get('/campaigns/x?sort=name&dir=desc')).text();
+    expect(await (await app.get('/campaigns/x?dir=desc&sort=name&x=random')).text()).toBe(first);
+    expect(await (await app.get('/campaigns/x?sort=name&dir=desc&utm_source=feed')).text()).toBe(first);
+    expect(app.renders()).toBe(1);
+    await app.get('/campaigns/x?sort=party&dir=desc');
+    expect(app.renders()).toBe(2);
+  });
+
+  it('lists every query parameter the pages’ schemas read', async () => {
+    const { signatureQuerySchema } = await import('../lib/signatures');
+    const { peopleQuerySchema } = await import('../lib/people');
+    const { whipQuerySchema } = await import('../lib/whip-count');
+    const read = [signatureQuerySchema, peopleQuerySchema, whipQuerySchema].flatMap((schema) => Object.keys(schema.shape));
+    expect(QUERY_PARAMS).toEqual(expect.arrayContaining([...new Set([...read, 'campaign', 'person', 'per_page'])]));
+  });
+
+  it('never gives a compressed copy to a client that did not ask for that encoding', async () => {
+    const deflating: Render = (req, res) => {
+      const deflate = /deflate/.test(String(req.headers['accept-encoding'])) && !/gzip/.test(String(req.headers['accept-encoding']));
+      res.writeHead(200, { 'content-type': 'text/html', ...(deflate ? { 'content-encoding': 'deflate' } : {}) });
+      res.end(deflate ? deflateSync('<p>deflated</p>') : '<p>plain</p>');
+    };
+    const app = await serve(new PageCache({ ttlMs: 10_000 }), deflating);
+    await app.get('/p', { 'accept-encoding': 'deflate' });
+    const plain = await app.get('/p', { 'accept-encoding': 'identity' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('<p>plain</p>');
+    expect(negotiatedEncoding('br, deflate')).toBe('deflate');
+    expect(negotiatedEncoding('gzip;q=0, deflate')).toBe('deflate');
+    expect(negotiatedEncoding('')).toBe('identity');
+  });
+
+  it('stores a render when it is complete, so a slow reader holds no one up', async () => {
+    const big = 'x'.repeat(8 * 1024 * 1024);
+    const app = await serve(new PageCache({ ttlMs: 10_000, maxEntryBytes: 16 * 1024 * 1024 }), (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(big);
+    });
+    // A client that asks and never reads the answer.
+    const { request } = await import('node:http');
+    const url = new URL((await app.get('/none')).url);
+    const stalled = request({ host: url.hostname, port: url.port, path: '/slow', headers: { 'accept-encoding': 'identity' } });
+    stalled.on('response', (r) => r.pause());
+    stalled.end();
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    const second = await app.get('/slow', { 'accept-encoding': 'identity' });
+    expect(second.headers.get('x-whipcount-cache')).toBe('hit');
+    expect((await second.text()).length).toBe(big.length);
+    expect(Date.now() - started).toBeLessThan(1500);
+    stalled.destroy();
+  });
+
+  it('honours a private or no-store answer the app chose, though not Next.js’s default for every dynamic page', async () => {
+    let control = 'private, no-store';
+    const app = await serve(new PageCache({ ttlMs: 10_000 }), (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'cache-control': control });
+      res.end('<p>x</p>');
+    });
+    await app.get('/private');
+    await app.get('/private');
+    expect(app.renders()).toBe(2);
+    control = 'private, no-cache, no-store, max-age=0, must-revalidate';
+    await app.get('/dynamic');
+    await app.get('/dynamic');
+    expect(app.renders()).toBe(3);
   });
 });

@@ -25,17 +25,43 @@ export interface PageCacheOptions {
 
 const NEVER = /^\/(admin|login|api\/(?!v1\/)|_next\/)/;
 
+/**
+ * The query parameters public pages and the JSON API read (their zod schemas and route handlers;
+ * tests/page-cache.test.ts checks the schemas against this list). Only these are part of the key,
+ * in this order: `?x=random` cannot evict real pages or force a render, and `?b=1&a=2` is `?a=2&b=1`.
+ */
+export const QUERY_PARAMS = ['campaign', 'confidence', 'dir', 'house', 'page', 'party', 'per_page', 'person', 'q', 'signed', 'sort', 'stand', 'status'] as const;
+
+/** The encoding Next.js's compression will answer with, as the `compression` package negotiates it. */
+export function negotiatedEncoding(acceptEncoding: string): 'gzip' | 'deflate' | 'identity' {
+  const accepted = new Map(
+    acceptEncoding
+      .toLowerCase()
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([name]) => name)
+      .map(([name, ...params]) => [name!.trim(), Number(/q=([\d.]+)/.exec(params.join(';'))?.[1] ?? 1)] as const),
+  );
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return ok('gzip') ? 'gzip' : ok('deflate') ? 'deflate' : 'identity';
+}
+
 /** The cache key of a request, or null when its answer must not be shared. */
 export function cacheKey(req: IncomingMessage): string | null {
   if (req.method !== 'GET') return null;
-  const url = req.url ?? '/';
-  const path = url.split('?')[0]!;
-  if (NEVER.test(path) || url.includes('_rsc=')) return null;
+  const url = new URL(req.url ?? '/', 'http://cache.invalid');
+  if (NEVER.test(url.pathname) || url.searchParams.has('_rsc')) return null;
   if (req.headers.rsc || req.headers['next-router-state-tree'] || req.headers['next-router-prefetch'] || req.headers['next-action']) return null;
   if (/(^|;\s*)[^=]*better-auth[^=]*=/.test(req.headers.cookie ?? '')) return null;
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  return `${gzip ? 'gz' : 'id'} ${url}`;
+  const query = QUERY_PARAMS.flatMap((name) => url.searchParams.getAll(name).map((v) => `${name}=${encodeURIComponent(v)}`)).join('&');
+  return `${negotiatedEncoding(String(req.headers['accept-encoding'] ?? ''))} ${url.pathname}${query ? `?${query}` : ''}`;
 }
+
+/** The Cache-Control Next.js gives every dynamically rendered page. */
+const NEXT_DYNAMIC_DEFAULT = 'private, no-cache, no-store, max-age=0, must-revalidate';
+
+/** How long a request waits for another's render of the same page before it renders for itself. */
+const WAIT_FOR_OTHERS_MS = 2000;
 
 export class PageCache {
   private entries = new Map<string, CachedAnswer>();
@@ -93,7 +119,9 @@ export class PageCache {
     if (key === null) return render();
     let entry = this.fresh(key);
     if (!entry && this.inFlight.has(key)) {
-      await this.inFlight.get(key);
+      // The render is stored as soon as it is complete, whoever downloads it how slowly; a render
+      // that takes too long is not waited for.
+      await Promise.race([this.inFlight.get(key), new Promise((r) => setTimeout(r, WAIT_FOR_OTHERS_MS).unref())]);
       entry = this.fresh(key);
     }
     if (entry) {
@@ -104,13 +132,15 @@ export class PageCache {
     }
     this.misses++;
     const done = this.capture(res, key);
-    this.inFlight.set(key, done);
+    // Only the first render of a key is waited for; a request that gave up waiting renders alone.
+    const first = !this.inFlight.has(key);
+    if (first) this.inFlight.set(key, done);
     try {
       res.setHeader('x-whipcount-cache', 'miss');
       await render();
       await done;
     } finally {
-      this.inFlight.delete(key);
+      if (first) this.inFlight.delete(key);
     }
   }
 
@@ -127,28 +157,45 @@ export class PageCache {
       keep(chunk, rest[0]);
       return write(chunk, ...rest);
     }) as typeof res.write;
+    let settle: () => void = () => {};
+    const settled = new Promise<void>((resolve) => (settle = resolve));
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);
+      // Everything Next.js will send is in hand: store it now, not when a slow reader has
+      // downloaded it, so no one waits on another client's connection.
+      this.keepIfShareable(res, key, chunks);
+      settle();
       return end(chunk, ...rest);
     }) as typeof res.end;
-    return new Promise((resolve) => {
-      res.once('close', () => {
-        const type = String(res.getHeader('content-type') ?? '');
-        const shareable =
-          res.writableFinished && res.statusCode === 200 && !res.hasHeader('set-cookie') && /^(text\/html|application\/json)/.test(type);
-        if (shareable) {
-          const headers: Record<string, string | string[]> = {};
-          for (const [name, value] of Object.entries(res.getHeaders())) {
-            if (value !== undefined && name !== 'x-whipcount-cache' && name !== 'date' && name !== 'connection' && name !== 'keep-alive' && name !== 'transfer-encoding') {
-              headers[name] = Array.isArray(value) ? value : String(value);
-            }
-          }
-          const body = Buffer.concat(chunks);
-          headers['content-length'] = String(body.length);
-          this.store(key, { status: 200, headers, body, storedAt: Date.now() });
-        }
-        resolve();
-      });
-    });
+    res.once('close', () => settle());
+    return settled;
+  }
+
+  private keepIfShareable(res: ServerResponse, key: string, chunks: Buffer[]) {
+    const type = String(res.getHeader('content-type') ?? '');
+    // A compressed body only under the key of its encoding (a client that asked for no compression
+    // must never get a compressed copy); an uncompressed one suits anyone. The app must not have
+    // called it private.
+    const encoding = String(res.getHeader('content-encoding') ?? 'identity');
+    // Next.js marks every dynamic page this way whatever it holds; anything else private or
+    // no-store was said by the app on purpose and is honoured.
+    const cacheControl = String(res.getHeader('cache-control') ?? '');
+    const saidPrivate = cacheControl !== NEXT_DYNAMIC_DEFAULT && /\b(private|no-store)\b/.test(cacheControl);
+    const shareable =
+      res.statusCode === 200 &&
+      !res.hasHeader('set-cookie') &&
+      /^(text\/html|application\/json)/.test(type) &&
+      (encoding === 'identity' || key.startsWith(`${encoding} `)) &&
+      !saidPrivate;
+    if (!shareable) return;
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (value !== undefined && name !== 'x-whipcount-cache' && name !== 'date' && name !== 'connection' && name !== 'keep-alive' && name !== 'transfer-encoding') {
+        headers[name] = Array.isArray(value) ? value : String(value);
+      }
+    }
+    const body = Buffer.concat(chunks);
+    headers['content-length'] = String(body.length);
+    this.store(key, { status: 200, headers, body, storedAt: Date.now() });
   }
 }
