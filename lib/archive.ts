@@ -12,7 +12,8 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { copyConnection, rfc4180 } from './export';
+import { clientAddress } from './auth/client-address';
+import { claimDownload, copyConnection, downloadStream, rfc4180 } from './export';
 import { appliedMigrations, firstTableWithRows, moveSequencesPastIds, quoteIdent } from './pg-tables';
 import { SEEDED_KEY } from './setup';
 
@@ -91,8 +92,16 @@ export interface OpenedArchive {
  * the files agree with each other and with the manifest's row counts; memory stays flat because
  * each file is a COPY stream compressed as it arrives.
  */
-export async function openArchive(): Promise<OpenedArchive> {
-  const { client, release, isReleased } = await copyConnection();
+export async function openArchive(ctx?: { headers: Headers }): Promise<OpenedArchive> {
+  const freeSlot = claimDownload(ctx ? clientAddress(ctx.headers) : undefined);
+  let connection: Awaited<ReturnType<typeof copyConnection>>;
+  try {
+    connection = await copyConnection();
+  } catch (error) {
+    freeSlot();
+    throw error;
+  }
+  const { client, release, isReleased } = connection;
   try {
     await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
     await client.query(`SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'`);
@@ -145,9 +154,10 @@ export async function openArchive(): Promise<OpenedArchive> {
       if (!isReleased() && !output.readableEnded) release(new Error('export cancelled'));
     });
     const today = new Date().toISOString().slice(0, 10);
-    return { filename: `whipcount-everything-${today}.zip`, stream: Readable.toWeb(output) as ReadableStream<Uint8Array> };
+    return { filename: `whipcount-everything-${today}.zip`, stream: downloadStream(output, freeSlot) };
   } catch (error) {
     release(error as Error);
+    freeSlot();
     throw error;
   }
 }

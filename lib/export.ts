@@ -6,6 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { requireRole, type RequestContext } from './auth/session';
+import { clientAddress } from './auth/client-address';
 import { AppError } from './errors';
 import { SIGNATURE_SORT_SQL, signatureQuerySchema } from './signatures';
 import { containsPattern, ELIGIBLE_SQL, HOUSE_ON_DAY, KNOWN_ON_SQL, ON_DAY_SQL, PARTY_ON_DAY, SEAT_ON_DAY } from './sql';
@@ -13,15 +14,90 @@ import { isSlug } from './validation';
 
 const holder = globalThis as unknown as { whipcountCopyPool?: pg.Pool };
 
-/** A small pool of plain pg connections for COPY, which Prisma does not speak. */
+/**
+ * A small pool of plain pg connections for COPY, which Prisma does not speak. A download waits at
+ * most a few seconds for one; a statement (one COPY, however slowly its reader reads) may run five
+ * minutes, and a transaction left idle (the archive's snapshot between files) half a minute.
+ */
 function copyPool(): pg.Pool {
-  holder.whipcountCopyPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.WHIPCOUNT_EXPORT_POOL ?? 4) });
+  holder.whipcountCopyPool ??= new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.WHIPCOUNT_EXPORT_POOL ?? 4),
+    connectionTimeoutMillis: Number(process.env.WHIPCOUNT_EXPORT_WAIT_MS ?? 5000),
+    statement_timeout: 300_000,
+    idle_in_transaction_session_timeout: 30_000,
+  });
   return holder.whipcountCopyPool;
 }
 
-/** A COPY connection whose `release` may be called by several stream events: only the first counts. */
+/**
+ * A web stream of a download that reads its source only as the client takes it (no read-ahead),
+ * and says when the client has had all of it or went away: what a download slot is held for.
+ */
+export function downloadStream(source: Readable, onDone: () => void): ReadableStream<Uint8Array> {
+  const chunks = source[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { value, done } = await chunks.next();
+          if (done) {
+            controller.close();
+            onDone();
+          } else controller.enqueue(value instanceof Uint8Array ? value : Buffer.from(value));
+        } catch (error) {
+          controller.error(error);
+          onDone();
+        }
+      },
+      cancel() {
+        onDone();
+        source.destroy();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** Downloads one client may have under way at once (in this app process). */
+export const EXPORTS_PER_CLIENT = 2;
+const running = new Map<string, number>();
+
+/**
+ * Claims one of the client's download slots (by its address), held until the client has received
+ * the whole file or gone away: a slow reader counts against its own limit, not everyone's.
+ * Returns the function that gives it back (safe to call more than once).
+ */
+export function claimDownload(owner = 'unknown'): () => void {
+  const now = running.get(owner) ?? 0;
+  if (now >= EXPORTS_PER_CLIENT) {
+    throw new AppError('RATE_LIMITED', `You already have ${now} downloads under way; wait for one to finish, then try again.`, { retryAfter: 10 });
+  }
+  running.set(owner, now + 1);
+  let freed = false;
+  return () => {
+    if (freed) return;
+    freed = true;
+    const left = (running.get(owner) ?? 1) - 1;
+    if (left > 0) running.set(owner, left);
+    else running.delete(owner);
+  };
+}
+
+/**
+ * A COPY connection whose `release` may be called by several stream events: only the first
+ * counts. Refused with 503 (and when to retry) when every connection stays busy.
+ */
 export async function copyConnection() {
-  const client = await copyPool().connect();
+  let client: pg.PoolClient;
+  try {
+    client = await copyPool().connect();
+  } catch (error) {
+    if (/timeout exceeded when trying to connect/i.test((error as Error).message)) {
+      throw new AppError('UNAVAILABLE', 'Every export connection is busy just now; try again in a few seconds.', { retryAfter: 5 });
+    }
+    throw error;
+  }
   let released = false;
   return {
     client,
@@ -236,7 +312,15 @@ export async function openExport(name: string, params: URLSearchParams, ctx?: Re
   if (!def) throw new AppError('NOT_FOUND', `There is no export called ${name}. Exports: ${Object.keys(EXPORTS).join(', ')}.`);
   if (def.private) await requireRole('viewer', ctx);
   const { sql, slug } = def.query(params);
-  const { client, release, isReleased } = await copyConnection();
+  const freeSlot = claimDownload(ctx?.headers ? clientAddress(ctx.headers) : undefined);
+  let connection: Awaited<ReturnType<typeof copyConnection>>;
+  try {
+    connection = await copyConnection();
+  } catch (error) {
+    freeSlot();
+    throw error;
+  }
+  const { client, release, isReleased } = connection;
   const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
   const body = copy.pipe(rfc4180(params.get('excel') === '1'));
   copy.on('error', (error) => {
@@ -255,6 +339,6 @@ export async function openExport(name: string, params: URLSearchParams, ctx?: Re
   const today = new Date().toISOString().slice(0, 10);
   return {
     filename: `whipcount-${name}${slug ? `-${slug}` : ''}-${today}.csv`,
-    stream: Readable.toWeb(body) as ReadableStream<Uint8Array>,
+    stream: downloadStream(body, freeSlot),
   };
 }

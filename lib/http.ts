@@ -4,7 +4,11 @@ import { markDatabaseDown } from './outage';
 
 export function errorResponse(error: unknown, where: string): Response {
   if (error instanceof AppError) {
-    return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: { 'Cache-Control': 'no-store' } });
+    const retryAfter = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
+    return Response.json(
+      { error: { code: error.code, message: error.message } },
+      { status: error.status, headers: { 'Cache-Control': 'no-store', ...(retryAfter ? { 'Retry-After': String(retryAfter) } : {}) } },
+    );
   }
   console.error(`[${where}] unexpected error:`, error);
   const down = isDatabaseDown(error);

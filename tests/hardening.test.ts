@@ -94,3 +94,54 @@ describe('server-action bodies without a session', () => {
     expect(await actionRequestProblem(action({ 'content-length': String(65 * 1024), cookie: 'better-auth.session_token=abc' }))).toBeNull();
   });
 });
+
+describe('slow downloads cannot take every export connection', () => {
+  const download = (file: string, ip: string) =>
+    exportRoute(new Request(`http://localhost/api/export/${file}`, { headers: { 'x-forwarded-for': ip } }), { params: Promise.resolve({ file }) });
+
+  it('a client may have two downloads under way; a third is refused with 429 and Retry-After', async () => {
+    const held = [await download('signatures.csv', '198.51.100.77'), await download('everything.zip', '198.51.100.77')];
+    expect(held.map((r) => r.status)).toEqual([200, 200]);
+    const third = await download('people.csv', '198.51.100.77');
+    expect(third.status).toBe(429);
+    expect(third.headers.get('retry-after')).toBe('10');
+    const someoneElse = await download('people.csv', '198.51.100.78');
+    expect(someoneElse.status).toBe(200);
+    await someoneElse.text();
+    for (const r of held) await r.body!.cancel();
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await download('people.csv', '198.51.100.77');
+    expect(again.status).toBe(200);
+    await again.text();
+  });
+
+  it('when every connection stays busy, a download is told 503 and when to retry within seconds', async () => {
+    const { copyConnection } = await import('../lib/export');
+    const holder = globalThis as { whipcountCopyPool?: pg.Pool };
+    const resetPool = async () => {
+      const pool = holder.whipcountCopyPool;
+      delete holder.whipcountCopyPool;
+      await pool?.end();
+    };
+    await resetPool();
+    process.env.WHIPCOUNT_EXPORT_POOL = '1';
+    process.env.WHIPCOUNT_EXPORT_WAIT_MS = '300';
+    try {
+      const busy = await copyConnection(); // a download mid-way, holding the only connection
+      const started = Date.now();
+      const refused = await download('signatures.csv', '198.51.100.81');
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('5');
+      expect(Date.now() - started).toBeLessThan(2000);
+      busy.release();
+      const after = await download('signatures.csv', '198.51.100.81');
+      expect(after.status).toBe(200);
+      await after.text();
+    } finally {
+      delete process.env.WHIPCOUNT_EXPORT_POOL;
+      delete process.env.WHIPCOUNT_EXPORT_WAIT_MS;
+      await resetPool();
+    }
+  });
+
+});

@@ -19,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const { file } = await params;
   try {
     if (file === 'everything.zip') {
-      const { filename, stream } = await openArchive();
+      const { filename, stream } = await openArchive({ headers: request.headers });
       return new Response(stream, { headers: attachment('application/zip', filename) });
     }
     const match = /^([a-z]+)\.csv$/.exec(file);
