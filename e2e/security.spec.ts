@@ -12,7 +12,7 @@ const actions = Object.entries(manifest.node);
 
 test('the build has the server actions we expect to guard', () => {
   expect(actions.map(([, a]) => a.exportedName).sort()).toEqual(
-    ['createUserAction', 'deleteEntityAction', 'loginAction', 'logoutAction', 'pasteFlowAction', 'runImportAction', 'saveEntityAction', 'uploadImportAction', 'userRoleAction', 'whipCountAction'].sort(),
+    ['createUserAction', 'deleteEntityAction', 'loginAction', 'logoutAction', 'pasteFlowAction', 'runImportAction', 'saveEntityAction', 'uploadImportAction', 'userRoleAction', 'whipCountAction', 'changePasswordAction'].sort(),
   );
 });
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { recordAudit } from './audit';
 import { auth } from './auth/auth';
 import { ROLES, type Role } from './auth/roles';
-import { requireRole, type RequestContext } from './auth/session';
+import { type Actor, currentSessionToken, requireRole, type RequestContext } from './auth/session';
 import { db } from './db';
 import { AppError } from './errors';
 import { fieldErrorsOf, type FieldErrors } from './admin/fields';
@@ -77,4 +77,56 @@ export async function ensureFirstAdmin(env: { email?: string; password?: string 
   if (!parsed.success) throw new Error(`ADMIN_EMAIL / ADMIN_PASSWORD: ${Object.values(fieldErrorsOf(parsed.error)).join(' ')}`);
   await auth().api.createUser({ body: { ...parsed.data, role: 'admin' } });
   return { email: parsed.data.email, password: generated };
+}
+
+const passwordSchema = newUserSchema.shape.password;
+
+/** Hashes and checks passwords the way better-auth does (argon2id, lib/auth/auth.ts). */
+async function passwords() {
+  return (await auth().$context).password;
+}
+
+/** Sets a user's password and ends their sessions except `keep`, with an audit event (no hash in it). */
+async function setPassword(userId: string, password: string, keep: string | null, actor: Actor, action: string) {
+  const hash = await (await passwords()).hash(password);
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.account.updateMany({ where: { userId, providerId: 'credential' }, data: { password: hash, updatedAt: new Date() } });
+    if (count === 0) throw new AppError('NOT_FOUND', 'This account has no password to change.');
+    const ended = await tx.session.deleteMany({ where: { userId, ...(keep ? { NOT: { token: keep } } : {}) } });
+    await recordAudit(tx, actor, action, 'user', userId, null, { passwordChanged: true, sessionsEnded: ended.count });
+  });
+}
+
+/** A signed-in user changes their own password: the current one is required; their other sessions end. */
+export async function changeOwnPassword(input: Record<string, unknown>, ctx?: RequestContext): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  const actor = await requireRole('viewer', ctx);
+  const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
+  const next = passwordSchema.safeParse(input.newPassword);
+  if (!next.success) return { ok: false, fieldErrors: { newPassword: next.error.issues[0]!.message } };
+  if (input.confirmPassword !== undefined && input.confirmPassword !== input.newPassword) return { ok: false, fieldErrors: { confirmPassword: 'The two new passwords differ.' } };
+  const account = await db().account.findFirst({ where: { userId: actor.id, providerId: 'credential' }, select: { password: true } });
+  if (!account?.password || !(await (await passwords()).verify({ hash: account.password, password: current }))) {
+    return { ok: false, fieldErrors: { currentPassword: 'This is not your current password.' } };
+  }
+  await setPassword(actor.id, next.data, await currentSessionToken(ctx), actor, 'change-password');
+  return { ok: true };
+}
+
+/** An admin sets another user's password and ends all their sessions. */
+export async function resetUserPassword(userId: string, password: unknown, ctx?: RequestContext): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  const actor = await requireRole('admin', ctx);
+  const next = passwordSchema.safeParse(password);
+  if (!next.success) return { ok: false, fieldErrors: { password: next.error.issues[0]!.message } };
+  if (!(await db().user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new AppError('NOT_FOUND', 'No such user.');
+  await setPassword(userId, next.data, userId === actor.id ? await currentSessionToken(ctx) : null, actor, 'reset-password');
+  return { ok: true };
+}
+
+/** From the command line (no request, no session): sets a password by e-mail address and ends every session. */
+export async function resetPasswordFromCli(email: string, password: string): Promise<void> {
+  const next = passwordSchema.safeParse(password);
+  if (!next.success) throw new Error(`password: ${next.error.issues[0]!.message}`);
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  if (!user) throw new Error(`no account with the e-mail address ${email}`);
+  await setPassword(user.id, next.data, null, { id: 'cli', email: 'command line', name: 'command line', role: 'admin' }, 'reset-password');
 }

@@ -307,7 +307,7 @@ async function main(): Promise<number> {
     const job = await one<{ id: number }>(`SELECT id FROM "ImportJob" ORDER BY id DESC LIMIT 1`);
     const adminUser = await one<{ id: string }>(`SELECT id FROM "user" WHERE email = $1`, [cluster.admin.email]);
     const whipStage = await one<{ id: number }>(`SELECT s.id FROM "Stage" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' AND s.position = 2`);
-    const calls: Record<string, { page: string; args: () => unknown[]; role: 'editor' | 'admin' }> = {
+    const calls: Record<string, { page: string; args: () => unknown[]; role: 'viewer' | 'editor' | 'admin' }> = {
       saveEntityAction: { page: '/admin/statements/new', role: 'editor', args: () => ['statements', null, {}, statementForm(`refused ${RUN}`, sourceId)] },
       deleteEntityAction: { page: `/admin/statements/${sharedId}`, role: 'editor', args: () => ['statements', sharedId, {}, form({})] },
       pasteFlowAction: { page: '/admin/add-signatures', role: 'editor', args: () => [{ step: 'paste', campaignId: '', text: '', lines: [], review: {} }, form({ campaignId, names: 'Jonathan Ashworth' })] },
@@ -315,6 +315,8 @@ async function main(): Promise<number> {
       runImportAction: { page: `/admin/imports/${job.id}`, role: 'editor', args: () => [job.id, {}, form({})] },
       createUserAction: { page: '/admin/users', role: 'admin', args: () => [{}, form({ name: 'x', email: `refused-${RUN}@example.org`, role: 'admin', password: 'long enough password' })] },
       userRoleAction: { page: '/admin/users', role: 'admin', args: () => [adminUser.id, {}, form({ role: 'viewer' })] },
+      // Any signed-in user may change their own password (the current one required).
+      changePasswordAction: { page: '/admin/account', role: 'viewer', args: () => [{}, form({ currentPassword: 'x', newPassword: 'a-new-password', confirmPassword: 'a-new-password' })] },
       // The whip count's editor forms live on a public page, where proxy.ts redirects no one.
       whipCountAction: {
         page: '/campaigns/plp-motion/stages/2',
@@ -336,7 +338,7 @@ async function main(): Promise<number> {
         ['no session', new Client(a.url), /Please sign in first/],
         // A cookie proxy.ts lets through, so that the data layer itself must refuse.
         ['a forged cookie', forged, /Please sign in first/],
-        ['a viewer', viewer, /may not do this; it needs the (editor|admin) role/],
+        ...(call.role === 'viewer' ? [] : ([['a viewer', viewer, /may not do this; it needs the (editor|admin) role/]] as [string, Client, RegExp][])),
         ...(call.role === 'admin' ? ([['an editor', editor, /may not do this; it needs the admin role/]] as [string, Client, RegExp][]) : []),
       ];
       for (const [who, client, refusal] of attempts) {

@@ -5,7 +5,7 @@ import { currentActor } from '../lib/auth/session';
 import { auth } from '../lib/auth/auth';
 import { addressKey, clientAddress, trustedProxies } from '../lib/auth/client-address';
 import { delayAfter, MAX_FAILURES, signIn, signOut } from '../lib/auth/login';
-import { createUser as adminCreateUser, DEFAULT_ADMIN_EMAIL, ensureFirstAdmin, listUsers, removeUser, setUserRole } from '../lib/users';
+import { createUser as adminCreateUser, changeOwnPassword, DEFAULT_ADMIN_EMAIL, ensureFirstAdmin, listUsers, removeUser, resetUserPassword, setUserRole } from '../lib/users';
 import { createUser, sessionFor, signedInAs } from './support/auth';
 import { bin, run } from '../scripts/lib/run';
 import { useDatabase } from './support/database';
@@ -181,5 +181,46 @@ describe('the client address behind reverse proxies', () => {
     for (let i = 0; i < MAX_FAILURES; i++) await expect(attempt(`x${i}@example.org`, 'wrong', `2001:db8:5:6::${i + 1}`)).rejects.toThrow('not right');
     await expect(attempt(email, password, '2001:db8:5:6:ffff::9')).rejects.toThrow('Too many failed sign-ins from this address');
     await expect(attempt(email, password, '2001:db8:5:7::1')).resolves.toBeInstanceOf(Headers);
+  });
+});
+
+describe('passwords change', () => {
+  it('a user changes their own, giving the current one; their other sessions end, this one stays', async () => {
+    const { email, password } = await createUser('viewer');
+    const here = await sessionFor(email, password, '198.18.9.1');
+    const elsewhere = await sessionFor(email, password, '198.18.9.2');
+    expect(await changeOwnPassword({ currentPassword: 'not-it', newPassword: 'a-new-password' }, { headers: here })).toEqual({ ok: false, fieldErrors: { currentPassword: 'This is not your current password.' } });
+    expect(await changeOwnPassword({ currentPassword: password, newPassword: 'short' }, { headers: here })).toMatchObject({ ok: false, fieldErrors: { newPassword: 'At least 8 characters.' } });
+    expect(await changeOwnPassword({ currentPassword: password, newPassword: 'a-new-password', confirmPassword: 'a-new-password' }, { headers: here })).toEqual({ ok: true });
+    expect(await currentActor({ headers: here })).not.toBeNull();
+    expect(await currentActor({ headers: elsewhere })).toBeNull();
+    await expect(attempt(email, password, '198.18.9.3')).rejects.toThrow('not right');
+    await expect(attempt(email, 'a-new-password', '198.18.9.3')).resolves.toBeInstanceOf(Headers);
+    const { rows } = await client.query(`SELECT action, after FROM "AuditEvent" WHERE entity = 'user' AND action = 'change-password' ORDER BY id DESC LIMIT 1`);
+    expect(JSON.stringify(rows[0].after)).not.toMatch(/argon|password"\s*:\s*"/); // no hash in the log
+  });
+
+  it('an admin sets another user’s password and ends all their sessions; no one else may', async () => {
+    const admin = await signedInAs('admin');
+    const editor = await signedInAs('editor');
+    const target = await signedInAs('viewer');
+    const id = (await client.query(`SELECT id FROM "user" WHERE email = $1`, [target.email])).rows[0].id;
+    await expect(resetUserPassword(id, 'set-by-an-editor', { headers: editor.headers })).rejects.toThrow(/needs the admin role/);
+    expect(await resetUserPassword(id, 'set-by-the-admin', { headers: admin.headers })).toEqual({ ok: true });
+    expect(await currentActor({ headers: target.headers })).toBeNull();
+    await expect(attempt(target.email, 'set-by-the-admin', '198.18.9.4')).resolves.toBeInstanceOf(Headers);
+  });
+
+  it('npm run user:reset-password sets one from the command line and ends every session', async () => {
+    const target = await signedInAs('editor');
+    const cli = (args: string[], password?: string) =>
+      run(bin('tsx'), ['--conditions=react-server', 'scripts/user-reset-password.ts', ...args], { quiet: true, env: { ...process.env, ...(password ? { USER_PASSWORD: password } : {}) } });
+    expect(await cli(['--email', target.email], 'from-the-cli-123')).toMatch(/password of .* set; every session of it ended$/m);
+    expect(await currentActor({ headers: target.headers })).toBeNull();
+    await expect(attempt(target.email, 'from-the-cli-123', '198.18.9.5')).resolves.toBeInstanceOf(Headers);
+    const printed = await cli(['--email', target.email]);
+    const generated = /shown once\): (\S+)/.exec(printed)![1]!;
+    await expect(attempt(target.email, generated, '198.18.9.6')).resolves.toBeInstanceOf(Headers);
+    await expect(cli(['--email', 'nobody-here@example.org'], 'whatever-long')).rejects.toThrow(/no account with the e-mail address/);
   });
 });

@@ -1,5 +1,5 @@
 // npm run backup / npm run restore round-trip to identical data, through the real scripts.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,9 @@ describe('backup and restore', () => {
     await adminQuery(`INSERT INTO "AuditEvent" (actor, action, entity, "entityId", after) VALUES ('test', 'create', 'x', '1', '{"a":1}')`, [], source);
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'whipcount-backup-')), 'b');
     expect(await script('backup', [dir], urlFor(source))).toMatch(/^backup: \d+ tables, [\d,]+ rows/);
+    // It holds password hashes and sessions: its owner's only.
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const file of readdirSync(dir)) expect(statSync(path.join(dir, file)).mode & 0o777, file).toBe(0o600);
 
     const target = await createDatabase('template0');
     expect(await script('restore', [dir], urlFor(target))).toMatch(/^restore: \d+ tables/);

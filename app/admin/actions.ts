@@ -13,7 +13,7 @@ import { isRole } from '@/lib/auth/roles';
 import { publicDataChanged } from '@/lib/cache';
 import { AppError, publicMessage } from '@/lib/errors';
 import { movePosition, pastePositions, recordDivisionList, type WriteResult } from '@/lib/positions';
-import { createUser, removeUser, setUserRole } from '@/lib/users';
+import { changeOwnPassword, createUser, removeUser, resetUserPassword, setUserRole } from '@/lib/users';
 import { safeNextPath } from '@/lib/validation';
 
 // Anyone can post anything to an action: arguments that are not what our forms send are refused
@@ -153,12 +153,32 @@ export async function userRoleAction(userId: string, _previous: UserFormState, f
   const role = String(form.get('role') ?? '');
   try {
     if (form.get('intent') === 'remove') await removeUser(userId);
-    else if (isRole(role)) await setUserRole(userId, role);
+    else if (form.get('intent') === 'reset-password') {
+      const result = await resetUserPassword(userId, form.get('password'));
+      if (!result.ok) return { message: result.fieldErrors.password ?? 'Check the password.', fieldErrors: result.fieldErrors };
+      return { ok: true, message: 'Password set; their sessions have ended.' };
+    } else if (isRole(role)) await setUserRole(userId, role);
     else return { message: 'Choose a role.' };
     revalidatePath('/admin/users');
     return { ok: true, message: 'Done.' };
   } catch (error) {
     return { message: publicMessage(error, 'change user') };
+  }
+}
+
+/** A signed-in user changes their own password (the current one required); their other sessions end. */
+export async function changePasswordAction(_previous: UserFormState, form: FormData): Promise<UserFormState> {
+  if (!isForm(form)) return { message: UNREADABLE };
+  try {
+    const result = await changeOwnPassword({
+      currentPassword: form.get('currentPassword'),
+      newPassword: form.get('newPassword'),
+      confirmPassword: form.get('confirmPassword'),
+    });
+    if (!result.ok) return { message: 'Your password was not changed.', fieldErrors: result.fieldErrors };
+    return { ok: true, message: 'Your password is changed; your other sessions have ended.' };
+  } catch (error) {
+    return { message: publicMessage(error, 'change password') };
   }
 }
 

@@ -39,6 +39,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 <Link href="/admin/users">Users</Link>
               </li>
             )}
+            <li>
+              <Link href="/admin/account">Your account</Link>
+            </li>
           </ul>
           <form action={logoutAction} className="mt-3">
             <button type="submit" className="rounded border border-rule px-2 py-1">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createUserAction, type UserFormState, userRoleAction } from '@/app/admin/actions';
+import { changePasswordAction, createUserAction, type UserFormState, userRoleAction } from '@/app/admin/actions';
 import { ROLE_DESCRIPTIONS, ROLES } from '@/lib/auth/roles';
 
 const input = 'rounded border border-rule bg-white px-2 py-1.5';
@@ -71,11 +71,54 @@ export function UserRoleForm({ userId, role, email }: { userId: string; role: st
       <button type="submit" name="intent" value="remove" disabled={pending} className="rounded border border-red-300 px-2 py-1 text-red-900">
         Remove
       </button>
+      <details className="basis-full">
+        <summary className="cursor-pointer text-xs text-accent">Set a new password (ends their sessions)</summary>
+        <span className="mt-1 flex flex-wrap items-center gap-2">
+          <label className="sr-only" htmlFor={`password-${userId}`}>
+            New password for {email}
+          </label>
+          <input id={`password-${userId}`} name="password" type="password" autoComplete="new-password" minLength={8} maxLength={128} className={input} />
+          <button type="submit" name="intent" value="reset-password" disabled={pending} className="rounded border border-rule px-2 py-1">
+            Set password
+          </button>
+        </span>
+      </details>
       {state.message && (
         <span role="status" className="text-sm">
           {state.message}
         </span>
       )}
+    </form>
+  );
+}
+
+export function ChangePasswordForm() {
+  const [state, action, pending] = useActionState<UserFormState, FormData>(changePasswordAction, {});
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="flex max-w-md flex-col gap-3 rounded-lg border border-rule bg-white p-4">
+      <h2 className="font-semibold">Change your password</h2>
+      {state.message && (
+        <p role={state.ok ? 'status' : 'alert'} className={`text-sm ${state.ok ? 'text-green-900' : 'text-red-800'}`}>
+          {state.message}
+        </p>
+      )}
+      {(
+        [
+          ['currentPassword', 'Current password', 'current-password'],
+          ['newPassword', 'New password (8 to 128 characters)', 'new-password'],
+          ['confirmPassword', 'New password again', 'new-password'],
+        ] as const
+      ).map(([name, label, auto]) => (
+        <label key={name} className="flex flex-col gap-1">
+          <span className="text-sm font-medium">{label}</span>
+          <input name={name} type="password" autoComplete={auto} required minLength={name === 'currentPassword' ? undefined : 8} maxLength={128} className={input} aria-invalid={e[name] ? true : undefined} />
+          {e[name] && <span className="text-sm text-red-800">{e[name]}</span>}
+        </label>
+      ))}
+      <button type="submit" disabled={pending} className="self-start rounded bg-accent px-4 py-2 text-white">
+        Change password
+      </button>
     </form>
   );
 }

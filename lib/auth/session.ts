@@ -29,6 +29,11 @@ async function requestHeaders(ctx?: RequestContext): Promise<Headers> {
   }
 }
 
+/** The token of the session making this request, or null (to end every other session of a user). */
+export async function currentSessionToken(ctx?: RequestContext): Promise<string | null> {
+  return (await auth().api.getSession({ headers: await requestHeaders(ctx) }))?.session.token ?? null;
+}
+
 /** The signed-in user, or null. A banned user or an unknown role counts as signed out. */
 export async function currentActor(ctx?: RequestContext): Promise<Actor | null> {
   return ctx?.headers ? actorFor(ctx.headers) : actorOfThisRequest();

@@ -1,6 +1,6 @@
 // Backup and restore with PostgreSQL's own COPY (binary), table by table, so that no pg_dump
 // binary is needed: the embedded PostgreSQL from npm ships none.
-import { mkdirSync, readFileSync, readdirSync, existsSync, createReadStream, createWriteStream, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, existsSync, createReadStream, createWriteStream, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -25,7 +25,9 @@ async function userTables(client: pg.Client): Promise<string[]> {
 
 /** Writes every table of the database to `dir` as COPY binary files, inside one snapshot. */
 export async function backup(url: string, dir: string): Promise<Manifest> {
-  mkdirSync(dir, { recursive: true });
+  // Accounts, password hashes and sessions are in it: readable by its owner only.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -35,12 +37,12 @@ export async function backup(url: string, dir: string): Promise<Manifest> {
     const tables: Manifest['tables'] = [];
     for (const name of await userTables(client)) {
       const rows = Number((await client.query(`SELECT count(*) AS n FROM ${quoteIdent(name)}`)).rows[0].n);
-      await pipeline(client.query(copyTo(`COPY ${quoteIdent(name)} TO STDOUT WITH (FORMAT binary)`)), createWriteStream(path.join(dir, `${name}.bin`)));
+      await pipeline(client.query(copyTo(`COPY ${quoteIdent(name)} TO STDOUT WITH (FORMAT binary)`)), createWriteStream(path.join(dir, `${name}.bin`), { mode: 0o600 }));
       tables.push({ name, rows });
     }
     await client.query('COMMIT');
     const manifest: Manifest = { format: 'whipcount-backup-1', createdAt: new Date().toISOString(), migrations, tables };
-    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });
     return manifest;
   } finally {
     await client.end();
