@@ -45,6 +45,15 @@ test.describe('whip count, public @phone', () => {
     await expectNoHorizontalOverflow(page);
   });
 
+  test('a page number beyond the last shows the last page of every public list', async ({ page }) => {
+    await page.goto('/campaigns/plp-motion?page=99999');
+    await expect(page.getByTestId('signatory-table').locator('tbody tr')).toHaveCount(await countOf(`SELECT count(*)::int AS n FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' AND s."withdrawnOn" IS NULL`));
+    await page.goto(`${PAGE}?page=99999`);
+    await expect(page.getByTestId('whip-members').locator('tbody tr').first()).toBeVisible();
+    await page.goto('/people?page=9999');
+    await expect(page.getByTestId('people-table').locator('tbody tr').first()).toBeVisible();
+  });
+
   test('answers 404 for a stage that does not exist', async ({ page }) => {
     for (const path of ['/campaigns/plp-motion/stages/9', '/campaigns/plp-motion/stages/0', '/campaigns/plp-motion/stages/two', '/campaigns/nothing/stages/1']) {
       expect((await page.goto(path))?.status(), path).toBe(404);

@@ -7,6 +7,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { VersionedMemo } from './data-version';
 import { db } from './db';
+import { clampPage } from './validation';
 import { describeOutlook, describeRule, emptyCounts, forecastResult, type ForecastResult, outlook, type Outlook, passes, rebels, type Rule, STAND_ORDER, type StandCounts } from './decision-rule';
 import { Prisma } from './generated/prisma/client';
 import type { Stand } from './generated/prisma/enums';
@@ -473,6 +474,8 @@ export function filterMembers(all: WhipMember[], query: WhipQuery, pageSize = 10
     const [kb, nb] = key(b);
     return (ka < kb ? -1 : ka > kb ? 1 : 0) * dir || na.localeCompare(nb);
   });
+  // A page beyond the last shows the last.
+  query.page = clampPage(query.page, filtered.length, pageSize);
   const start = (query.page - 1) * pageSize;
   return { rows: filtered.slice(start, start + pageSize), total: filtered.length };
 }

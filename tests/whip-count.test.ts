@@ -161,6 +161,10 @@ describe('a division list as Hansard prints it', () => {
     expect(rebels).toEqual(['Chris Williamson']);
     expect(c.division!.rebels).toBe(1);
     expect(filterMembers(c.memberList, whipQuerySchema.parse({ stand: 'FOR' })).total).toBe(3);
+    // A page beyond the last shows the last.
+    const beyond = whipQuerySchema.parse({ page: '9999' });
+    expect(filterMembers(c.memberList, beyond, 50).rows).toHaveLength(c.members % 50 || 50);
+    expect(beyond.page).toBe(Math.ceil(c.members / 50));
     expect(c.memberList.find((m) => m.name === 'Jeff Smith')).toMatchObject({ vote: 'AYE', teller: true, result: null });
     // The person page's voting record says the same.
     const williamson = (await client.query(`SELECT id FROM "Person" WHERE slug = 'chris-williamson'`)).rows[0].id;

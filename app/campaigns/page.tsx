@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { clampPage } from '@/lib/validation';
 import Link from 'next/link';
 import { Pager, TableShell } from '@/components/table-shell';
 import { countCampaigns, listCampaignSummaries } from '@/lib/campaigns';
@@ -13,8 +14,13 @@ const PAGE_SIZE = 50;
 export default async function CampaignsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const { q: rawQ, page: rawPage } = await searchParams;
   const q = rawQ?.trim().slice(0, 100) || undefined;
-  const page = Math.min(Math.max(1, Number(rawPage) || 1), 100_000);
-  const [campaigns, total] = await Promise.all([listCampaignSummaries({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, q }), countCampaigns(q)]);
+  let page = Math.min(Math.max(1, Number(rawPage) || 1), 100_000);
+  let [campaigns, total] = await Promise.all([listCampaignSummaries({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, q }), countCampaigns(q)]);
+  // A page beyond the last shows the last.
+  if (clampPage(page, total, PAGE_SIZE) !== page) {
+    page = clampPage(page, total, PAGE_SIZE);
+    campaigns = await listCampaignSummaries({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, q });
+  }
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const href = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { clampPage } from '@/lib/validation';
 import Link from 'next/link';
 import { DownloadLinks } from '@/components/download-links';
 import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
@@ -15,7 +16,12 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function PeoplePage({ searchParams }: Props) {
   const raw = await searchParams;
   const query = peopleQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
-  const { people, total, parties } = await listPeople(query);
+  let { people, total, parties } = await listPeople(query);
+  // A page beyond the last shows the last.
+  if (clampPage(query.page, total, PEOPLE_PAGE_SIZE) !== query.page) {
+    query.page = clampPage(query.page, total, PEOPLE_PAGE_SIZE);
+    ({ people } = await listPeople(query));
+  }
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
   const pageHref = (page: number) => {
     const params = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined && v !== 'any') as [string, string][]);

@@ -17,7 +17,7 @@ import { listStatements } from '@/lib/people';
 import { countSignatures, listSignatures, signatoryParties, signatureBreakdown, signatureQuerySchema } from '@/lib/signatures';
 import { listStages } from '@/lib/stages';
 import { describeGap, describeTally, guaranteedMinimum } from '@/lib/tally';
-import { isSlug } from '@/lib/validation';
+import { clampPage, isSlug } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
@@ -41,7 +41,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
 
   const raw = await searchParams;
   const query = signatureQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
-  const [rows, matching, parties, breakdown, stages, statements] = await Promise.all([
+  let [rows, matching, parties, breakdown, stages, statements] = await Promise.all([
     listSignatures(campaign.id, query, SIGNATORIES_PER_PAGE, (query.page - 1) * SIGNATORIES_PER_PAGE),
     countSignatures(campaign.id, query),
     signatoryParties(campaign.id),
@@ -49,6 +49,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     listStages(campaign.id),
     listStatements({ campaignSlug: campaign.slug }),
   ]);
+  // A page beyond the last shows the last (rare: asked only then).
+  const lastPage = clampPage(query.page, matching, SIGNATORIES_PER_PAGE);
+  if (lastPage !== query.page) {
+    query.page = lastPage;
+    rows = await listSignatures(campaign.id, query, SIGNATORIES_PER_PAGE, (query.page - 1) * SIGNATORIES_PER_PAGE);
+  }
   const tally = campaign.latestTally;
   const thresholdLines = campaign.thresholds.filter((t) => t.value !== null).map((t) => ({ label: t.label, value: t.value! }));
   const tallyPoints = campaign.tallies.map((t) => ({
