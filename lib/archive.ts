@@ -12,8 +12,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { clientAddress } from './auth/client-address';
-import { claimDownload, copyConnection, downloadStream, rfc4180 } from './export';
+import { downloadStream, rfc4180, startDownload } from './export';
 import { appliedMigrations, firstTableWithRows, moveSequencesPastIds, quoteIdent } from './pg-tables';
 import { SEEDED_KEY } from './setup';
 
@@ -93,15 +92,7 @@ export interface OpenedArchive {
  * each file is a COPY stream compressed as it arrives.
  */
 export async function openArchive(ctx?: { headers: Headers }): Promise<OpenedArchive> {
-  const freeSlot = claimDownload(ctx ? clientAddress(ctx.headers) : undefined);
-  let connection: Awaited<ReturnType<typeof copyConnection>>;
-  try {
-    connection = await copyConnection();
-  } catch (error) {
-    freeSlot();
-    throw error;
-  }
-  const { client, release, isReleased } = connection;
+  const { client, release, isReleased, freeSlot } = await startDownload(ctx?.headers);
   try {
     await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
     await client.query(`SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'`);

@@ -84,6 +84,17 @@ export function claimDownload(owner = 'unknown'): () => void {
   };
 }
 
+/** A download's slot (for the client of `headers`) and its COPY connection; the slot is given back if no connection comes. */
+export async function startDownload(headers?: Headers) {
+  const freeSlot = claimDownload(headers ? clientAddress(headers) : undefined);
+  try {
+    return { ...(await copyConnection()), freeSlot };
+  } catch (error) {
+    freeSlot();
+    throw error;
+  }
+}
+
 /**
  * A COPY connection whose `release` may be called by several stream events: only the first
  * counts. Refused with 503 (and when to retry) when every connection stays busy.
@@ -312,15 +323,7 @@ export async function openExport(name: string, params: URLSearchParams, ctx?: Re
   if (!def) throw new AppError('NOT_FOUND', `There is no export called ${name}. Exports: ${Object.keys(EXPORTS).join(', ')}.`);
   if (def.private) await requireRole('viewer', ctx);
   const { sql, slug } = def.query(params);
-  const freeSlot = claimDownload(ctx?.headers ? clientAddress(ctx.headers) : undefined);
-  let connection: Awaited<ReturnType<typeof copyConnection>>;
-  try {
-    connection = await copyConnection();
-  } catch (error) {
-    freeSlot();
-    throw error;
-  }
-  const { client, release, isReleased } = connection;
+  const { client, release, isReleased, freeSlot } = await startDownload(ctx?.headers);
   const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
   const body = copy.pipe(rfc4180(params.get('excel') === '1'));
   copy.on('error', (error) => {
