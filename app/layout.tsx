@@ -40,6 +40,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 ))}
               </ul>
             </nav>
+            <form method="get" action="/search" role="search" className="flex w-full gap-1 sm:w-auto">
+              <label htmlFor="site-search" className="sr-only">
+                Search campaigns, people, bodies and sources
+              </label>
+              <input id="site-search" name="q" type="search" placeholder="Search" maxLength={200} className="min-w-0 flex-1 rounded border border-rule px-2 py-1 text-sm sm:w-44" />
+              <button type="submit" className="rounded border border-rule px-2 py-1 text-sm">
+                Search
+              </button>
+            </form>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
