@@ -42,7 +42,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </nav>
             <form method="get" action="/search" role="search" className="flex w-full gap-1 sm:w-auto">
               <label htmlFor="site-search" className="sr-only">
-                Search campaigns, people, bodies and sources
+                Search Whipcount
               </label>
               <input id="site-search" name="q" type="search" placeholder="Search" maxLength={200} className="min-w-0 flex-1 rounded border border-rule px-2 py-1 text-sm sm:w-44" />
               <button type="submit" className="rounded border border-rule px-2 py-1 text-sm">

@@ -8,7 +8,7 @@ test.describe('people, polls, timeline and sources @phone', () => {
     const n = await countOf('SELECT count(*)::int AS n FROM "Person"');
     await expect(page.getByText(`${n.toLocaleString('en-GB')} people`)).toBeVisible();
     await page.getByLabel('Name, alias or constituency').fill('Dame Margaret Hodge');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('form', { name: 'Search people' }).getByRole('button', { name: 'Search' }).click();
     await expect(page.getByTestId('people-table').locator('tbody tr')).toHaveCount(1);
     await page.getByRole('link', { name: 'Margaret Hodge' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dame Margaret Hodge');
@@ -17,6 +17,18 @@ test.describe('people, polls, timeline and sources @phone', () => {
     await page.goto('/people/keir-starmer');
     await expect(page.locator('#roles')).toContainText('Shadow Brexit Secretary');
     await expect(page.locator('#statements')).toContainText('deeply concerned');
+    await expectNoSeriousA11yViolations(page);
+    await expectNoHorizontalOverflow(page);
+  });
+
+  test('the search box in the header finds people by any form of their name, without accents', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('searchbox', { name: 'Search Whipcount' }).fill('ORFHLAITH');
+    await page.getByRole('searchbox', { name: 'Search Whipcount' }).press('Enter');
+    await expect(page).toHaveURL(/\/search\?q=ORFHLAITH/);
+    await expect(page.getByTestId('search-people').getByRole('link')).toHaveText(['Órfhlaith Begley']);
+    await page.goto('/search?q=%27%3B%20DROP%20TABLE');
+    await expect(page.getByTestId('search-summary')).toHaveText('Nothing found for “\'; DROP TABLE”.');
     await expectNoSeriousA11yViolations(page);
     await expectNoHorizontalOverflow(page);
   });
