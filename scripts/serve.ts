@@ -6,6 +6,9 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { isMarkedDown } from '../lib/outage';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cacheControl, dataVersionReader, etagFor, notModified, publicness } from './lib/http-caching';
 import { PageCache } from './lib/page-cache';
 import { ROOT } from './lib/run';
 
@@ -15,11 +18,20 @@ const cache = new PageCache({ ttlMs: Math.max(0, ttlSeconds) * 1000 });
 // The data layer clears it after a save (lib/cache.ts); it runs in this process.
 (globalThis as { whipcountPageCache?: PageCache }).whipcountPageCache = cache;
 
+const versions = dataVersionReader(process.env.DATABASE_URL);
+const buildId = (() => {
+  try {
+    return readFileSync(path.join(ROOT, '.next', 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return 'dev';
+  }
+})();
+
 const app = next({ dev: false, dir: ROOT, hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
+const server = createServer(async (req, res) => {
   // What `next start` records about the client, which sign-in throttling relies on: the address
   // this server saw is appended, so a client cannot choose the last entry.
   const remote = req.socket.remoteAddress ?? 'unknown';
@@ -29,9 +41,38 @@ const server = createServer((req, res) => {
   req.headers['x-forwarded-proto'] ??= 'http';
   // A page that failed because the database is down (the data layer or instrumentation.ts has
   // marked it so, lib/outage.ts) answers 503, not 500, from the very first request of an outage.
+  // HTTP caching (decision 017): public answers carry a validator from the data version and may be
+  // shared for a few seconds; a matching If-None-Match is answered 304 without rendering.
+  const kind = publicness(req);
+  if (kind === 'page' || kind === 'export') {
+    const version = await versions.read();
+    if (version) {
+      const etag = etagFor(buildId, version.version, new Date().toISOString().slice(0, 10), req);
+      const control = cacheControl(kind, ttlSeconds)!;
+      if (notModified(req, etag)) {
+        res.writeHead(304, { etag, 'cache-control': control, vary: 'Accept-Encoding' });
+        res.end();
+        return;
+      }
+      res.setHeader('etag', etag);
+      res.setHeader('last-modified', version.changedAt.toUTCString());
+    }
+  }
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
-  res.writeHead = ((status: number, ...rest: unknown[]) =>
-    writeHead(status === 500 && isMarkedDown() ? 503 : status, ...rest)) as typeof res.writeHead;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    const control = cacheControl(kind, ttlSeconds);
+    // Only answers that are the same for everyone are public: not errors, not ones that set a cookie.
+    if (control && kind !== 'private' && status === 200 && !res.hasHeader('set-cookie')) {
+      res.setHeader('cache-control', control);
+      res.setHeader('vary', 'Accept-Encoding');
+    } else if (kind === 'private' || (control && res.hasHeader('set-cookie'))) {
+      res.setHeader('cache-control', 'private, no-store');
+    } else if (control) {
+      res.removeHeader('etag');
+      res.removeHeader('last-modified');
+    }
+    return writeHead(status === 500 && isMarkedDown() ? 503 : status, ...rest);
+  }) as typeof res.writeHead;
   cache
     .handle(req, res, () => handle(req, res))
     .catch((error: unknown) => {

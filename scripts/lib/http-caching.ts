@@ -1,0 +1,66 @@
+// What the app tells HTTP caches (browsers, a reverse proxy, a CDN) — decision 017. Anonymous
+// answers of public pages, the JSON API and public exports carry a validator built from the data
+// version (decision 015), so a matching If-None-Match is answered 304 without rendering, and pages
+// and the API may be kept by shared caches for a few seconds. Anything for a signed-in user, under
+// /admin or /login, is private and never stored. Pure, but for the data version reader below.
+import type { IncomingMessage } from 'node:http';
+import pg from 'pg';
+import { negotiatedEncoding } from './page-cache';
+
+export type Publicness = 'page' | 'export' | 'private' | 'other';
+
+const SESSION = /(^|;\s*)[^=]*better-auth[^=]*=/;
+
+/** How public the answer to this request is. */
+export function publicness(req: IncomingMessage): Publicness {
+  const path = (req.url ?? '/').split('?')[0]!;
+  if (/^\/(_next\/|favicon|icon)/.test(path)) return 'other';
+  if (SESSION.test(req.headers.cookie ?? '') || /^\/(admin|login)(\/|$)/.test(path) || /^\/api\/auth\//.test(path)) return 'private';
+  if (req.method !== 'GET' && req.method !== 'HEAD') return 'other';
+  if (req.headers.rsc || req.headers['next-router-state-tree'] || req.headers['next-router-prefetch']) return 'other';
+  if (/^\/api\/export\/audit\.csv$/.test(path)) return 'private';
+  if (/^\/api\/export\//.test(path)) return 'export';
+  if (/^\/api\/(health)(\/|$)/.test(path)) return 'other';
+  return 'page';
+}
+
+/** Cache-Control for each kind: pages shared for `seconds` (and served stale while one revalidates), exports always revalidated. */
+export function cacheControl(kind: Publicness, seconds: number): string | null {
+  if (kind === 'page') return seconds > 0 ? `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${seconds * 6}` : 'public, max-age=0, must-revalidate';
+  if (kind === 'export') return 'public, max-age=0, must-revalidate';
+  if (kind === 'private') return 'private, no-store';
+  return null;
+}
+
+/** The validator of an answer: the build, the data version, the day (pages say "today"), and the encoding it is sent in. */
+export function etagFor(buildId: string, version: string, day: string, req: IncomingMessage): string {
+  return `W/"${buildId}.${version}.${day}.${negotiatedEncoding(String(req.headers['accept-encoding'] ?? ''))}"`;
+}
+
+/** If-None-Match names this validator (or any). */
+export function notModified(req: IncomingMessage, etag: string): boolean {
+  const header = req.headers['if-none-match'];
+  if (!header) return false;
+  return header === '*' || header.split(',').some((tag) => tag.trim() === etag || tag.trim() === etag.replace(/^W\//, ''));
+}
+
+/** Reads the data version, at most every `everyMs`; null when the database does not answer. */
+export function dataVersionReader(url: string | undefined, everyMs = 200) {
+  const pool = url ? new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 1000 }) : null;
+  pool?.on('error', () => {});
+  let last: { at: number; value: { version: string; changedAt: Date } | null } | null = null;
+  return {
+    async read(): Promise<{ version: string; changedAt: Date } | null> {
+      if (!pool) return null;
+      if (last && Date.now() - last.at < everyMs) return last.value;
+      try {
+        const { rows } = await pool.query<{ version: string; changedAt: Date }>(`SELECT version::text AS version, "changedAt" AS "changedAt" FROM "DataVersion" WHERE id = 1`);
+        last = { at: Date.now(), value: rows[0] ?? null };
+      } catch {
+        last = { at: Date.now(), value: null };
+      }
+      return last.value;
+    },
+    end: () => pool?.end(),
+  };
+}

@@ -1,0 +1,40 @@
+// What the app tells HTTP caches (decision 017).
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { cacheControl, etagFor, notModified, publicness } from '../scripts/lib/http-caching';
+
+const req = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ url, method, headers }) as unknown as IncomingMessage;
+
+describe('HTTP caching', () => {
+  it('tells public pages, the API and exports from private answers', () => {
+    expect(publicness(req('/campaigns/plp-motion?sort=name'))).toBe('page');
+    expect(publicness(req('/api/v1/campaigns'))).toBe('page');
+    expect(publicness(req('/api/export/people.csv'))).toBe('export');
+    expect(publicness(req('/api/export/audit.csv'))).toBe('private');
+    expect(publicness(req('/campaigns/plp-motion', { cookie: 'a=1; better-auth.session_token=x' }))).toBe('private');
+    expect(publicness(req('/campaigns/plp-motion', { cookie: '__Secure-better-auth.session_token=x' }))).toBe('private');
+    expect(publicness(req('/admin/campaigns'))).toBe('private');
+    expect(publicness(req('/login?next=/admin'))).toBe('private');
+    expect(publicness(req('/_next/static/chunks/x.js'))).toBe('other');
+    expect(publicness(req('/campaigns/plp-motion', {}, 'POST'))).toBe('other');
+    expect(publicness(req('/campaigns/plp-motion', { rsc: '1' }))).toBe('other');
+    expect(publicness(req('/api/health'))).toBe('other');
+  });
+
+  it('lets shared caches keep pages a few seconds, revalidates exports, never stores private answers', () => {
+    expect(cacheControl('page', 5)).toBe('public, max-age=0, s-maxage=5, stale-while-revalidate=30');
+    expect(cacheControl('page', 0)).toBe('public, max-age=0, must-revalidate');
+    expect(cacheControl('export', 5)).toBe('public, max-age=0, must-revalidate');
+    expect(cacheControl('private', 5)).toBe('private, no-store');
+  });
+
+  it('answers a matching If-None-Match, strong or weak, and only that', () => {
+    const etag = etagFor('build', '42', '2026-12-01', req('/', { 'accept-encoding': 'gzip' }));
+    expect(etag).toBe('W/"build.42.2026-12-01.gzip"');
+    expect(notModified(req('/', { 'if-none-match': etag }), etag)).toBe(true);
+    expect(notModified(req('/', { 'if-none-match': `"x", ${etag}` }), etag)).toBe(true);
+    expect(notModified(req('/', { 'if-none-match': '"build.42.2026-12-01.gzip"' }), etag)).toBe(true);
+    expect(notModified(req('/', { 'if-none-match': 'W/"build.41.2026-12-01.gzip"' }), etag)).toBe(false);
+    expect(notModified(req('/'), etag)).toBe(false);
+  });
+});
