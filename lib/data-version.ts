@@ -9,6 +9,7 @@ export async function dataVersion(): Promise<bigint> {
   const [row] = await db().$queryRaw<{ version: bigint }[]>`SELECT version FROM "DataVersion" WHERE id = 1`;
   return row?.version ?? 0n;
 }
+// In-process memos compare numbers of one database only: an app process serves one database.
 
 /**
  * A small per-process memo of values derived from the data set, each stored with the data version

@@ -2,7 +2,8 @@
 // (scripts/lib/page-cache.ts). `npm start`, the benchmark and the resilience suite all serve the
 // app with it, so what they measure is what users get.
 //   tsx scripts/serve.ts --port 3000
-//   WHIPCOUNT_PAGE_CACHE_SECONDS  how long an anonymous page is shared (default 5; 0 turns it off)
+//   WHIPCOUNT_PAGE_CACHE_SECONDS     how long an anonymous page may be shared (s-maxage; default 5)
+//   WHIPCOUNT_PROCESS_CACHE_SECONDS  this process's own page cache (default the same; 0 behind a caching proxy)
 import { createServer } from 'node:http';
 import next from 'next';
 import { isMarkedDown } from '../lib/outage';
@@ -14,7 +15,10 @@ import { ROOT } from './lib/run';
 
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.env.PORT || 3000);
 const ttlSeconds = Number(process.env.WHIPCOUNT_PAGE_CACHE_SECONDS ?? 5);
-const cache = new PageCache({ ttlMs: Math.max(0, ttlSeconds) * 1000 });
+// Behind a caching proxy the proxy does this job; a second cache in each process would only add
+// its seconds to the staleness (decision 017). Defaults to the same seconds.
+const processCacheSeconds = Number(process.env.WHIPCOUNT_PROCESS_CACHE_SECONDS ?? ttlSeconds);
+const cache = new PageCache({ ttlMs: Math.max(0, processCacheSeconds) * 1000 });
 // The data layer clears it after a save (lib/cache.ts); it runs in this process.
 (globalThis as { whipcountPageCache?: PageCache }).whipcountPageCache = cache;
 
@@ -86,7 +90,7 @@ server.keepAliveTimeout = 65_000;
 // stopped sending) is closed, so stalled clients cannot hold sockets and buffers for ever.
 server.timeout = 60_000;
 server.headersTimeout = 30_000;
-server.listen(port, () => console.log(`✓ Ready on http://localhost:${port} (public pages shared for ${ttlSeconds} s)`));
+server.listen(port, () => console.log(`✓ Ready on http://localhost:${port} (public pages shared for ${ttlSeconds} s, ${processCacheSeconds} s in this process)`));
 
 // Stop taking requests, let those under way finish (idle keep-alive connections are closed at
 // once), and exit within five seconds whatever happens.

@@ -1,7 +1,8 @@
 // `npm test`: every check, in order — types, unit and integration tests (Vitest, on an embedded
 // PostgreSQL of their own), then end-to-end tests (Playwright driving Debian's Chromium against
 // the app started as `npm start` starts it), then the resilience suite (resilience/run.ts: two app
-// servers under load, a database outage, SIGKILLs, hostile access). Ends with one line:
+// servers under load, a database outage, SIGKILLs, hostile access), then the deployment test
+// (deploy/test.ts: the shipped nginx configuration in front of two app servers). Ends with one line:
 // "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -51,15 +52,19 @@ if (e2eReady) {
   if (!step('resilience: two app servers under load, outage, crashes and hostile access', bin('tsx'), ['--conditions=react-server', 'resilience/run.ts'])) {
     failures.push('resilience');
   }
+  if (!step('deployment: the shipped nginx configuration in front of two app servers', bin('tsx'), ['--conditions=react-server', 'deploy/test.ts'])) {
+    failures.push('deploy');
+  }
 }
 
 const unit = count(vitestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numPendingTests ?? 0) }));
 const e2e = count(path.join(REPORTS, 'e2e.json'), (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky + r.stats.skipped }));
 const resilience = count(path.join(REPORTS, 'resilience.json'), (r) => ({ passed: r.passed, failed: r.failed }));
-const passed = unit.passed + e2e.passed + resilience.passed;
-const failed = unit.failed + e2e.failed + resilience.failed + (failures.includes('types') ? 1 : 0);
+const deploy = count(path.join(REPORTS, 'deploy.json'), (r) => ({ passed: r.passed, failed: r.failed }));
+const passed = unit.passed + e2e.passed + resilience.passed + deploy.passed;
+const failed = unit.failed + e2e.failed + resilience.failed + deploy.failed + (failures.includes('types') ? 1 : 0);
 say(
-  `vitest ${unit.passed} passed, ${unit.failed} failed; playwright ${e2e.passed} passed, ${e2e.failed} failed; resilience ${resilience.passed} passed, ${resilience.failed} failed${failures.length ? `; failed steps: ${failures.join(', ')}` : ''}`,
+  `vitest ${unit.passed} passed, ${unit.failed} failed; playwright ${e2e.passed} passed, ${e2e.failed} failed; resilience ${resilience.passed} passed, ${resilience.failed} failed; deployment ${deploy.passed} passed, ${deploy.failed} failed${failures.length ? `; failed steps: ${failures.join(', ')}` : ''}`,
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failures.length || failed ? 1 : 0);

@@ -39,7 +39,11 @@ export class Client {
   private static ids: Map<string, string> | null = null;
   cookie = '';
 
-  constructor(public base: string) {}
+  /** `from`: a local address to send from (127.0.0.x), to be another client behind a proxy. */
+  constructor(
+    public base: string,
+    private readonly from?: string,
+  ) {}
 
   static actionNames(): string[] {
     Client.ids ??= actionIds();
@@ -60,13 +64,14 @@ export class Client {
   /** Calls a server action as the page at `page` would. */
   async action(page: string, name: string, args: unknown[], headers: Record<string, string> = {}): Promise<ActionResult> {
     const body = await encodeReply(args);
-    const response = await fetch(this.base + page, {
+    const init = {
       method: 'POST',
       headers: { Accept: 'text/x-component', 'Next-Action': Client.actionId(name), Origin: this.base, cookie: this.cookie, ...headers },
       body,
-      redirect: 'manual',
+      redirect: 'manual' as const,
       signal: AbortSignal.timeout(60_000),
-    });
+    };
+    const response = this.from ? await sendFrom(this.from, new Request(this.base + page, init)) : await fetch(this.base + page, init);
     const cookies = response.headers.getSetCookie();
     return { status: response.status, redirect: response.headers.get('x-action-redirect'), body: await response.text(), cookies, headersLocation: response.headers.get('location') };
   }
@@ -84,4 +89,27 @@ export class Client {
     other.cookie = this.cookie;
     return other;
   }
+}
+
+/** Sends a request from a given local address (fetch cannot choose one): as another client would. */
+async function sendFrom(localAddress: string, request: Request): Promise<Response> {
+  const { request: send } = await import('node:http');
+  const url = new URL(request.url);
+  const body = Buffer.from(await request.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const outgoing = send(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: request.method, localAddress, headers: { ...Object.fromEntries(request.headers), 'content-length': String(body.length) } },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (c: Buffer) => chunks.push(c));
+        incoming.on('end', () => {
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(incoming.headers)) for (const value of [v ?? []].flat()) headers.append(k, String(value));
+          resolve(new Response(Buffer.concat(chunks), { status: incoming.statusCode ?? 500, headers }));
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }

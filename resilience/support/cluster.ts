@@ -91,23 +91,31 @@ export async function waitFor(what: string, check: () => Promise<boolean>, ms: n
   throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
 }
 
-export async function startCluster(): Promise<Cluster> {
-  for (const port of APP_PORTS) {
-    if (await isPortTaken(port, '0.0.0.0')) throw new Error(`Port ${port} is in use (another resilience run?). Stop it first.`);
+/** Where and how: the resilience suite's defaults, or the deployment test's own. */
+export interface ClusterOptions {
+  dataDir?: string;
+  dbPort?: number;
+  appPorts?: readonly [number, number];
+  env?: Record<string, string>;
+}
+
+export async function startCluster({ dataDir = DATA_DIR, dbPort = DB_PORT, appPorts = APP_PORTS, env: extra = {} }: ClusterOptions = {}): Promise<Cluster> {
+  for (const port of appPorts) {
+    if (await isPortTaken(port, '0.0.0.0')) throw new Error(`Port ${port} is in use (another run?). Stop it first.`);
   }
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  let database: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: DB_PORT });
+  rmSync(dataDir, { recursive: true, force: true });
+  let database: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir, port: dbPort });
   await ensureDatabase(database.serverUrl, 'whipcount');
   const databaseUrl = database.urlFor('whipcount');
   const admin = { email: 'admin@example.org', password: randomBytes(18).toString('base64url') };
   process.env.ADMIN_EMAIL = admin.email;
   process.env.ADMIN_PASSWORD = admin.password;
-  await prepareDatabase(databaseUrl, { say, port: APP_PORTS[0] });
+  await prepareDatabase(databaseUrl, { say, port: appPorts[0] });
   if (await ensureBuild(say)) say('build: done');
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
-  const servers: [AppServer, AppServer] = [new AppServer(APP_PORTS[0], env), new AppServer(APP_PORTS[1], env)];
+  const env = { ...process.env, ...extra, DATABASE_URL: databaseUrl };
+  const servers: [AppServer, AppServer] = [new AppServer(appPorts[0], env), new AppServer(appPorts[1], env)];
   await Promise.all(servers.map((s) => s.start()));
-  say(`two app servers on ${servers.map((s) => s.url).join(' and ')}, one database on 127.0.0.1:${DB_PORT}`);
+  say(`two app servers on ${servers.map((s) => s.url).join(' and ')}, one database on 127.0.0.1:${dbPort}`);
   return {
     databaseUrl,
     servers,
@@ -116,7 +124,7 @@ export async function startCluster(): Promise<Cluster> {
       await database.stop();
     },
     async startDatabase() {
-      database = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: DB_PORT });
+      database = await startEmbeddedPostgres({ dataDir, port: dbPort });
     },
     async stop() {
       await Promise.all(servers.map((s) => s.stop()));

@@ -54,7 +54,8 @@ export function dataVersionReader(url: string | undefined, everyMs = 200) {
       if (!pool) return null;
       if (last && Date.now() - last.at < everyMs) return last.value;
       try {
-        const { rows } = await pool.query<{ version: string; changedAt: Date }>(`SELECT version::text AS version, "changedAt" AS "changedAt" FROM "DataVersion" WHERE id = 1`);
+        // The database's epoch with the number: two databases' versions never look alike.
+        const { rows } = await pool.query<{ version: string; changedAt: Date }>(`SELECT epoch || '-' || version AS version, "changedAt" AS "changedAt" FROM "DataVersion" WHERE id = 1`);
         last = { at: Date.now(), value: rows[0] ?? null };
       } catch {
         last = { at: Date.now(), value: null };

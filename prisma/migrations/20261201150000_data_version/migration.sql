@@ -4,6 +4,7 @@
 CREATE TABLE "DataVersion" (
     "id" INTEGER NOT NULL DEFAULT 1,
     "version" BIGINT NOT NULL DEFAULT 0,
+    "epoch" TEXT NOT NULL DEFAULT substr(md5((random())::text || (clock_timestamp())::text), 1, 12),
     "changedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "DataVersion_pkey" PRIMARY KEY ("id")
