@@ -12,6 +12,9 @@ export interface Rule {
 }
 
 export const STAND_ORDER: readonly Stand[] = ['FOR', 'LEANING_FOR', 'UNDECIDED', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'];
+/** Every position a member can be counted in, "not known" last. */
+export const STANDS = [...STAND_ORDER, 'UNKNOWN'] as const;
+export type StandOrUnknown = (typeof STANDS)[number];
 /** Where each member stands, with UNKNOWN for members of whom nothing is recorded. */
 export type StandCounts = Record<Stand | 'UNKNOWN', number>;
 export const emptyCounts = (): StandCounts => ({ FOR: 0, LEANING_FOR: 0, UNDECIDED: 0, LEANING_AGAINST: 0, AGAINST: 0, WILL_NOT_VOTE: 0, UNKNOWN: 0 });

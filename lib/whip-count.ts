@@ -8,13 +8,12 @@ import { z } from 'zod';
 import { VersionedMemo } from './data-version';
 import { db } from './db';
 import { clampPage } from './validation';
-import { describeOutlook, describeRule, emptyCounts, forecastResult, type ForecastResult, outlook, type Outlook, passes, rebels, type Rule, STAND_ORDER, type StandCounts } from './decision-rule';
+import { describeOutlook, describeRule, emptyCounts, forecastResult, type ForecastResult, outlook, type Outlook, passes, rebels, type Rule, STAND_ORDER, STANDS, type StandCounts } from './decision-rule';
 import { Prisma } from './generated/prisma/client';
 import type { Stand } from './generated/prisma/enums';
 import { BODY_MEMBERS_SQL, KNOWN_ON_SQL, ON_DAY_SQL, sourceColumns, sourceOf, type SourceRef, type SourceRow } from './sql';
 
-export const STANDS = [...STAND_ORDER, 'UNKNOWN'] as const;
-export type StandOrUnknown = (typeof STANDS)[number];
+export { STANDS, type StandOrUnknown } from './decision-rule';
 
 /** The member table's filters and sort, as they appear in the page's URL. Unknown values are dropped. */
 export const whipQuerySchema = z.object({
@@ -480,7 +479,6 @@ export function filterMembers(all: WhipMember[], query: WhipQuery, pageSize = 10
   return { rows: filtered.slice(start, start + pageSize), total: filtered.length };
 }
 
-export { STAND_ORDER };
 
 export interface VotingRecordEntry {
   divisionId: number;

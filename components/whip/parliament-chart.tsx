@@ -2,7 +2,8 @@
 // each seat coloured by where its member stands. Drawn on the server as SVG: readable before any
 // JavaScript, and downloadable like the other charts (ChartFigure).
 import { STAND_LABEL } from '@/lib/decision-rule';
-import type { StandOrUnknown, WhipMember } from '@/lib/whip-count';
+import type { StandOrUnknown } from '@/lib/decision-rule';
+import type { WhipMember } from '@/lib/whip-count';
 import { STAND_COLOUR } from './stands';
 
 const ORDER: StandOrUnknown[] = ['FOR', 'LEANING_FOR', 'UNDECIDED', 'UNKNOWN', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'];

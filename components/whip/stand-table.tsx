@@ -1,6 +1,5 @@
 // Members by position, one row per group (a party, a day): the numbers behind the whip-count charts.
-import { STAND_LABEL, type StandCounts } from '@/lib/decision-rule';
-import { STANDS } from '@/lib/whip-count';
+import { STAND_LABEL, type StandCounts, STANDS } from '@/lib/decision-rule';
 
 export function StandTable({ rowHeader, rows }: { rowHeader: string; rows: { key: string; label: string; counts: StandCounts }[] }) {
   return (

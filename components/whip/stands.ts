@@ -1,6 +1,6 @@
 // How each position is drawn: colours in order from for to against, with "not known" pale.
 // Client-safe.
-import type { StandOrUnknown } from '@/lib/whip-count';
+import type { StandOrUnknown } from '@/lib/decision-rule';
 
 export const STAND_COLOUR: Record<StandOrUnknown, string> = {
   FOR: '#1a7f37',
