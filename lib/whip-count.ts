@@ -129,17 +129,25 @@ type StageRow = SourceRow & {
   day: Date;
 };
 
+/**
+ * The stage's latest division (`d`) and the day whose membership decides who may vote (`day`): the
+ * division's day, else the scheduled day, else the day set for the count, else today. Needs `s`
+ * (the stage); `override`, when given, is that day instead.
+ */
+const stageDay = (override: Date | null = null) => Prisma.sql`
+  LEFT JOIN LATERAL (SELECT id, "heldOn" FROM "Division" WHERE "stageId" = s.id ORDER BY "heldOn" DESC NULLS LAST, id DESC LIMIT 1) d ON true
+  CROSS JOIN LATERAL (SELECT coalesce(${override}::date, d."heldOn", s."scheduledOn", s."membersOn", current_date) AS day) vd`;
+
 async function findStage(slug: string, position: number) {
   const [row] = await db().$queryRaw<StageRow[]>`
     SELECT s.id, s.position, s.name, s.status::text AS status, s."decisionRule" AS decision_rule, s."scheduledOn" AS scheduled_on, s."scheduleNote" AS schedule_note,
            s."membersOn" AS members_on, s."ruleKind"::text AS rule_kind, s."ruleNumerator" AS rule_numerator, s."ruleDenominator" AS rule_denominator,
            s."ruleCount" AS rule_count, s.quorum, s.tie::text AS tie, b.id AS body_id, b.name AS body_name, c.slug AS campaign_slug, c.title AS campaign_title,
-           d.id AS division_id, d."heldOn" AS division_held_on,
-           coalesce(d."heldOn", s."scheduledOn", s."membersOn", current_date) AS day,
+           d.id AS division_id, d."heldOn" AS division_held_on, vd.day,
            ${sourceColumns('src')}
     FROM "Stage" s JOIN "Campaign" c ON c.id = s."campaignId" JOIN "Source" src ON src.id = s."sourceId"
     LEFT JOIN "Body" b ON b.id = s."bodyId"
-    LEFT JOIN LATERAL (SELECT id, "heldOn" FROM "Division" WHERE "stageId" = s.id ORDER BY "heldOn" DESC NULLS LAST, id DESC LIMIT 1) d ON true
+    ${stageDay()}
     WHERE c.slug = ${slug} AND s.position = ${position}`;
   return row ?? null;
 }
@@ -431,8 +439,7 @@ export const CHANGES_SHOWN = 50;
  */
 export async function stageVoters(stageId: number, on?: Date | null): Promise<{ day: Date; ids: Set<number>; bodyId: number | null } | null> {
   const [stage] = await db().$queryRaw<{ body_id: number | null; day: Date }[]>`
-    SELECT s."bodyId" AS body_id, coalesce(${on ?? null}::date, d."heldOn", s."scheduledOn", s."membersOn", current_date) AS day
-    FROM "Stage" s LEFT JOIN LATERAL (SELECT "heldOn" FROM "Division" WHERE "stageId" = s.id ORDER BY "heldOn" DESC NULLS LAST, id DESC LIMIT 1) d ON true
+    SELECT s."bodyId" AS body_id, vd.day FROM "Stage" s ${stageDay(on ?? null)}
     WHERE s.id = ${stageId}`;
   if (!stage) return null;
   const rows = await db().$queryRaw<{ person_id: number }[]>`WITH ${voters(stage.day, stage.body_id)} SELECT person_id FROM voters`;
