@@ -86,7 +86,7 @@ export async function movePosition(input: Record<string, unknown>, ctx?: Request
 }
 
 /** A match among the voters only: a name that is ambiguous in the roster may name one voter. */
-export function voterMatch(match: NameMatch, ids: Set<number>, constituency?: string | null): { person: PersonRef | null; reason: string } {
+function voterMatch(match: NameMatch, ids: Set<number>, constituency?: string | null): { person: PersonRef | null; reason: string } {
   if (match.person) return ids.has(match.person.id) ? { person: match.person, reason: '' } : { person: null, reason: `${match.person.name} is not a member who may vote on the day.` };
   let among = match.candidates.filter((c) => ids.has(c.person.id) && (match.status === 'ambiguous' || c.score >= 0.99));
   if (constituency) among = among.filter((c) => c.person.constituency?.toLowerCase() === constituency.toLowerCase());
@@ -94,6 +94,32 @@ export function voterMatch(match: NameMatch, ids: Set<number>, constituency?: st
   if (match.status === 'unmatched') return { person: null, reason: 'No person with this name.' };
   const options = match.candidates.slice(0, 4).map((c) => `${c.person.name}${c.person.constituency ? ` (${c.person.constituency})` : ''}`).join(', ');
   return { person: null, reason: `${match.status === 'guess' ? 'Only a guess' : 'Ambiguous'}: ${options}. Write the name as the roster has it, or add the seat in brackets.` };
+}
+
+/**
+ * Matches written names among the members who may vote: each entry gets its member, or the reason
+ * it has none (not found, ambiguous, a guess, not a member, or the same member as an earlier entry
+ * with the same `sameKey`, said by `twice`). Shared by the pasted lists and the CSV imports.
+ */
+export async function matchAmongVoters<T extends { line: number; name: string; seat?: string | null }>(
+  entries: T[],
+  ids: Set<number>,
+  { sameKey = () => '', twice = (person, first) => `Same member as line ${first.line} (${person.name}).` }: { sameKey?: (entry: T) => string; twice?: (person: PersonRef, first: T, again: T) => string } = {},
+): Promise<{ matched: { entry: T; person: PersonRef }[]; problems: { entry: T; reason: string }[] }> {
+  const matches = await matchNames(entries.map((e) => e.name));
+  const matched: { entry: T; person: PersonRef }[] = [];
+  const problems: { entry: T; reason: string }[] = [];
+  const seen = new Map<string, T>();
+  entries.forEach((entry, i) => {
+    const { person, reason } = voterMatch(matches[i]!, ids, entry.seat);
+    if (!person) return void problems.push({ entry, reason });
+    const key = `${person.id}|${sameKey(entry)}`;
+    const first = seen.get(key);
+    if (first) return void problems.push({ entry, reason: twice(person, first, entry) });
+    seen.set(key, entry);
+    matched.push({ entry, person });
+  });
+  return { matched, problems };
 }
 
 /**
@@ -116,20 +142,12 @@ export async function pastePositions(input: Record<string, unknown>, ctx?: Reque
     const seat = /\(([^()]+)\)\s*$/.exec(n.text);
     return { ...n, name: seat ? n.text.slice(0, seat.index).trim() : n.text, seat: seat?.[1]?.trim() ?? null };
   });
-  const matches = await matchNames(withSeat.map((n) => n.name));
-  const leftOver: NonNullable<WriteResult['leftOver']> = [];
-  const chosen = new Map<number, { line: number; person: PersonRef }>();
-  withSeat.forEach((n, i) => {
-    const { person, reason } = voterMatch(matches[i]!, voters.ids, n.seat);
-    if (!person) return void leftOver.push({ line: n.line, text: n.text, reason });
-    const dup = chosen.get(person.id);
-    if (dup) return void leftOver.push({ line: n.line, text: n.text, reason: `Same member as line ${dup.line} (${person.name}).` });
-    chosen.set(person.id, { line: n.line, person });
-  });
+  const { matched, problems } = await matchAmongVoters(withSeat, voters.ids);
+  const leftOver = problems.map(({ entry, reason }) => ({ line: entry.line, text: entry.text, reason }));
   const statedOn = new Date(`${d.statedOn}T00:00:00Z`);
   const saved = await db().$transaction(async (tx) => {
     let added = 0;
-    for (const { person } of chosen.values()) {
+    for (const { person } of matched) {
       const exists = await tx.position.findUnique({ where: { stageId_personId_statedOn_stand: { stageId: d.stageId, personId: person.id, statedOn, stand: d.stand as Stand } }, select: { id: true } });
       if (exists) continue;
       const row = await tx.position.create({ data: { stageId: d.stageId, personId: person.id, stand: d.stand, statedOn, confidence: d.confidence, note: d.note || null, sourceId: d.sourceId } });
@@ -138,7 +156,7 @@ export async function pastePositions(input: Record<string, unknown>, ctx?: Reque
     }
     return added;
   });
-  const already = chosen.size - saved;
+  const already = matched.length - saved;
   const message = [`${saved} member${saved === 1 ? '' : 's'} placed`, already ? `${already} already had it` : '', leftOver.length ? `${leftOver.length} line${leftOver.length === 1 ? '' : 's'} left for you below` : ''].filter(Boolean).join('; ');
   return { ok: true, message: `${message}.`, leftOver, remaining: leftOver.map((l) => l.text).join('\n') };
 }
@@ -172,24 +190,16 @@ export async function recordDivisionList(input: Record<string, unknown>, ctx?: R
 
   const { entries, problems } = parseDivisionList(d.list);
   if (entries.length === 0) return { ok: false, message: 'No names found: paste the list with its “Ayes” and “Noes” headings.', fieldErrors: { list: 'No names found.' } };
-  const matches = await matchNames(entries.map((e) => e.name));
-  const leftOver = [...problems];
-  const byPerson = new Map<number, (typeof entries)[number]>();
-  const ballots: { personId: number; vote: 'AYE' | 'NO'; teller: boolean }[] = [];
-  entries.forEach((e, i) => {
-    const { person, reason } = voterMatch(matches[i]!, voters.ids, e.constituency);
-    if (!person) return void leftOver.push({ line: e.line, text: e.raw, reason });
-    const first = byPerson.get(person.id);
-    if (first) {
-      return void leftOver.push({
-        line: e.line,
-        text: e.raw,
-        reason: first.lobby === e.lobby ? `${person.name} is listed twice (also line ${first.line}).` : `${person.name} is in both lobbies (also line ${first.line}, ${first.lobby === 'AYE' ? 'Ayes' : 'Noes'}).`,
-      });
-    }
-    byPerson.set(person.id, e);
-    ballots.push({ personId: person.id, vote: e.lobby, teller: e.teller });
-  });
+  const found = await matchAmongVoters(
+    entries.map((e) => ({ ...e, seat: e.constituency })),
+    voters.ids,
+    {
+      twice: (person, first, again) =>
+        first.lobby === again.lobby ? `${person.name} is listed twice (also line ${first.line}).` : `${person.name} is in both lobbies (also line ${first.line}, ${first.lobby === 'AYE' ? 'Ayes' : 'Noes'}).`,
+    },
+  );
+  const leftOver = [...problems, ...found.problems.map(({ entry, reason }) => ({ line: entry.line, text: entry.raw, reason }))];
+  const ballots = found.matched.map(({ entry, person }) => ({ personId: person.id, vote: entry.lobby, teller: entry.teller }));
   if (leftOver.length) {
     leftOver.sort((a, b) => a.line - b.line);
     return { ok: false, message: `${leftOver.length} line${leftOver.length === 1 ? '' : 's'} need${leftOver.length === 1 ? 's' : ''} attention; nothing was saved.`, leftOver };

@@ -10,7 +10,7 @@ import type { House } from '../generated/prisma/enums';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { matchNames } from '../people';
-import { voterMatch } from '../positions';
+import { matchAmongVoters } from '../positions';
 import { stageVoters } from '../whip-count';
 
 export interface RowError {
@@ -351,19 +351,12 @@ const polls: ImportKind = {
 /** Matches names among a stage's voters; rows that name no single voter, or a voter twice, are errors. */
 async function matchVoters(rows: { line: number; name: string; seat?: string }[], stageId: number, on: Date | null, errors: RowError[], sameKey: (line: number) => string = () => '') {
   const voters = await stageVoters(stageId, on);
-  const matches = await matchNames(rows.map((r) => r.name));
-  const people = new Map<number, number>();
-  const seen = new Map<string, number>();
-  rows.forEach((r, i) => {
-    const { person, reason } = voterMatch(matches[i]!, voters?.ids ?? new Set(), r.seat || null);
-    if (!person) return void errors.push({ row: r.line, column: 'name', reason });
-    const key = `${person.id}|${sameKey(r.line)}`;
-    const first = seen.get(key);
-    if (first !== undefined) return void errors.push({ row: r.line, column: 'name', reason: `Same member as row ${first} (${person.name}).` });
-    seen.set(key, r.line);
-    people.set(r.line, person.id);
+  const { matched, problems } = await matchAmongVoters(rows, voters?.ids ?? new Set(), {
+    sameKey: (row) => sameKey(row.line),
+    twice: (person, first) => `Same member as row ${first.line} (${person.name}).`,
   });
-  return people;
+  for (const { entry, reason } of problems) errors.push({ row: entry.line, column: 'name', reason });
+  return new Map(matched.map(({ entry, person }) => [entry.line, person.id]));
 }
 
 const positionRow = z.object({
