@@ -25,10 +25,18 @@ export function trustedProxies(setting = process.env.WHIPCOUNT_TRUSTED_PROXIES ?
   return { list };
 }
 
+/** The setting as this process has it, parsed once (and again only if the environment changes). */
+let parsed: { setting: string; value: TrustedProxies } | null = null;
+function configuredProxies(): TrustedProxies {
+  const setting = process.env.WHIPCOUNT_TRUSTED_PROXIES ?? '';
+  if (parsed?.setting !== setting) parsed = { setting, value: trustedProxies(setting) };
+  return parsed.value;
+}
+
 const unmap = (address: string) => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
 
 /** The client's address from a request's X-Forwarded-For chain, trusting only the configured proxies. */
-export function clientAddress(headers: Headers, trusted: TrustedProxies = trustedProxies()): string {
+export function clientAddress(headers: Headers, trusted: TrustedProxies = configuredProxies()): string {
   const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => unmap(s.trim())).filter(Boolean);
   if (chain.length === 0) return headers.get('x-real-ip') ?? 'unknown';
   if ('hops' in trusted) return chain[Math.max(0, chain.length - 1 - trusted.hops)]!;

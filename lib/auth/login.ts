@@ -12,8 +12,6 @@ export const WINDOW_MINUTES = 15;
 export const MAX_DELAY_SECONDS = 60;
 const GENERIC = 'The e-mail address or password is not right.';
 
-export { clientAddress } from './client-address';
-
 function keysFor(email: string, headers: Headers) {
   return { account: `email:${email.trim().toLowerCase()}`, address: `ip:${addressKey(clientAddress(headers))}` };
 }
