@@ -9,18 +9,21 @@ const nextConfig = {
   // too (its default, 10 MB, would cut a bigger file short). lib/action-request.ts says the same.
   experimental: { serverActions: { bodySizeLimit: '21mb' }, proxyClientMaxBodySize: '21mb' },
   async headers() {
+    const common = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+    ];
+    // Scripts stay Next.js's own (it inlines some); the rest of the policy is strict.
+    const policy = (ancestors) => `frame-ancestors ${ancestors}; base-uri 'self'; form-action 'self'; object-src 'none'`;
     return [
+      // Nothing may be framed by another site (clickjacking)…
       {
-        source: '/:path*',
-        headers: [
-          // Scripts stay Next.js's own (it inlines some); the rest of the policy is strict.
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-        ],
+        source: '/:path((?!embed/).*)',
+        headers: [{ key: 'Content-Security-Policy', value: policy("'none'") }, { key: 'X-Frame-Options', value: 'DENY' }, ...common],
       },
+      // …but the embeds, which exist to be framed inside articles (docs/decisions/018-newsroom-reach.md).
+      { source: '/embed/:path*', headers: [{ key: 'Content-Security-Policy', value: policy('*') }, ...common] },
     ];
   },
 };

@@ -15,6 +15,7 @@ import yazl from 'yazl';
 import { downloadStream, rfc4180, startDownload } from './export';
 import { appliedMigrations, firstTableWithRows, moveSequencesPastIds, quoteIdent } from './pg-tables';
 import { SEEDED_KEY } from './setup';
+import { siteUrl } from './site-url';
 
 /** The tables of the public data set, parents before children (the order an import loads them). */
 export const ARCHIVE_TABLES = [
@@ -56,6 +57,22 @@ export interface ArchiveManifest {
   tables: { name: string; file: string; rows: number; columns: string[] }[];
 }
 
+/** What the archive is, for a reader who opens it: made when, from where, what each file holds. */
+export function archiveReadme(manifest: ArchiveManifest): string {
+  return [
+    'Whipcount: everything',
+    '',
+    `The whole public data set of ${siteUrl()}, made ${manifest.createdAt}.`,
+    'One CSV file per table (RFC 4180, UTF-8, a header row), with the database’s own column names and ids:',
+    'join the files on their ids. Every fact names its source (the sourceId columns; Source.csv).',
+    'Text cells that a spreadsheet would run as a formula start with an apostrophe.',
+    'manifest.json lists the files, their columns and row counts, and the migrations of the database.',
+    '',
+    ...manifest.tables.map((t) => `${t.file.padEnd(28)} ${String(t.rows).padStart(9)} rows`),
+    '',
+  ].join('\n');
+}
+
 interface Column {
   name: string;
   text: boolean;
@@ -83,6 +100,7 @@ async function primaryKeyOf(client: pg.PoolClient, table: string): Promise<strin
 
 export interface OpenedArchive {
   filename: string;
+  description: string;
   stream: ReadableStream<Uint8Array>;
 }
 
@@ -119,6 +137,7 @@ export async function openArchive(ctx?: { headers: Headers }): Promise<OpenedArc
 
     const zip = new yazl.ZipFile();
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), 'manifest.json');
+    zip.addBuffer(Buffer.from(archiveReadme(manifest)), 'README.txt');
     for (const table of tables) {
       // Lazily: each COPY starts only when the ZIP is ready for its file, one at a time.
       zip.addReadStreamLazy(table.file, (done) => {
@@ -144,8 +163,11 @@ export async function openArchive(ctx?: { headers: Headers }): Promise<OpenedArc
       // A client that went away before the end: the connection may be mid-COPY, so discard it.
       if (!isReleased() && !output.readableEnded) release(new Error('export cancelled'));
     });
-    const today = new Date().toISOString().slice(0, 10);
-    return { filename: `whipcount-everything-${today}.zip`, stream: downloadStream(output, freeSlot) };
+    return {
+      filename: `whipcount-everything-${manifest.createdAt.slice(0, 10)}.zip`,
+      description: `Whipcount everything (the public data set), made ${manifest.createdAt} from ${siteUrl()}`,
+      stream: downloadStream(output, freeSlot),
+    };
   } catch (error) {
     release(error as Error);
     freeSlot();

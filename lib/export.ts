@@ -10,7 +10,8 @@ import { clientAddress } from './auth/client-address';
 import { AppError } from './errors';
 import { SIGNATURE_SORT_SQL, signatureQuerySchema } from './signatures';
 import { containsPattern, ELIGIBLE_SQL, HOUSE_ON_DAY, KNOWN_ON_SQL, ON_DAY_SQL, PARTY_ON_DAY, SEAT_ON_DAY } from './sql';
-import { isSlug } from './validation';
+import { siteUrl } from './site-url';
+import { isSlug, stagePosition } from './validation';
 
 const holder = globalThis as unknown as { whipcountCopyPool?: pg.Pool };
 
@@ -173,7 +174,7 @@ function positionsQuery(params: URLSearchParams) {
   const campaign = params.get('campaign');
   const stage = params.get('stage');
   if (campaign !== null && !isSlug(campaign)) throw new AppError('INVALID', 'campaign must be a campaign slug, e.g. plp-motion.');
-  if (stage !== null && !/^[1-9]\d{0,2}$/.test(stage)) throw new AppError('INVALID', 'stage must be a stage number, e.g. 2.');
+  if (stage !== null && stagePosition(stage) === null) throw new AppError('INVALID', 'stage must be a stage number, e.g. 2.');
   const where = ['TRUE'];
   if (campaign) where.push(`c.slug = ${lit(campaign)}`);
   if (stage) where.push(`s.position = ${Number(stage)}`);
@@ -314,6 +315,8 @@ export function rfc4180(bom: boolean): Transform {
 
 export interface OpenedExport {
   filename: string;
+  /** What the file is and when it was made, for an `X-Whipcount-Export` header (the CSV itself stays plain). */
+  description: string;
   stream: ReadableStream<Uint8Array>;
 }
 
@@ -339,9 +342,11 @@ export async function openExport(name: string, params: URLSearchParams, ctx?: Re
       release(new Error('export cancelled'));
     }
   });
-  const today = new Date().toISOString().slice(0, 10);
+  const made = new Date().toISOString();
+  const filters = [...params.entries()].filter(([k, v]) => v && k !== 'excel').map(([k, v]) => `${k}=${v}`);
   return {
-    filename: `whipcount-${name}${slug ? `-${slug}` : ''}-${today}.csv`,
+    filename: `whipcount-${name}${slug ? `-${slug}` : ''}-${made.slice(0, 10)}.csv`,
+    description: `Whipcount ${name}${filters.length ? ` (${filters.join(', ')})` : ''}, made ${made} from ${siteUrl()}`,
     stream: downloadStream(body, freeSlot),
   };
 }

@@ -26,3 +26,15 @@ export function titleCase(enumValue: string): string {
 export function formatNet(net: number): string {
   return net > 0 ? `+${net}` : String(net);
 }
+
+const NUMBER = new Intl.NumberFormat('en-GB');
+
+/** 1,234 (one formatter, made once). */
+export function formatNumber(n: number): string {
+  return NUMBER.format(n);
+}
+
+/** The text with its first letter capitalised, to start a sentence. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

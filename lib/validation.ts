@@ -29,3 +29,8 @@ export function clampPage(requested: unknown, total: number, pageSize: number): 
   const n = typeof requested === 'number' && Number.isFinite(requested) ? Math.floor(requested) : 1;
   return Math.min(Math.max(1, n), last);
 }
+
+/** A stage's number in a URL ("2"), or null: 1 to 999, no leading zeros or signs. */
+export function stagePosition(text: string | null | undefined): number | null {
+  return text && /^[1-9]\d{0,2}$/.test(text) ? Number(text) : null;
+}

@@ -73,7 +73,10 @@ describe('everything export → import into an empty database', () => {
   it('reproduces every row of the data set, ids included, and new ids continue after them', async () => {
     const archive = await download();
     const files = await unzip(archive);
-    expect([...files.keys()]).toEqual(['manifest.json', ...ARCHIVE_TABLES.map((t) => `${t}.csv`)]);
+    expect([...files.keys()]).toEqual(['manifest.json', 'README.txt', ...ARCHIVE_TABLES.map((t) => `${t}.csv`)]);
+    // Says what it is and when it was made, beside files that stay plain CSV.
+    expect(files.get('README.txt')).toMatch(/^Whipcount: everything\n\nThe whole public data set of http:\/\/localhost:\d+, made \d{4}-\d\d-\d\dT/);
+    expect(files.get('README.txt')).toMatch(/Person\.csv +\d+ rows/);
     expect(files.get('Statement.csv')).toContain(`,'=SUM(A1),`); // neutralised for spreadsheets
     expect(files.get('Statement.csv')).toContain(`,''=already quoted,`);
     const manifest = JSON.parse(files.get('manifest.json')!);

@@ -11,8 +11,8 @@ const GOLDEN = path.join(import.meta.dirname, 'golden');
 let client: pg.Client;
 
 async function read(name: string, params: Record<string, string> = {}, headers?: Headers) {
-  const { stream, filename } = await openExport(name, new URLSearchParams(params), headers ? { headers } : undefined);
-  return { filename, text: await new Response(stream).text() };
+  const { stream, filename, description } = await openExport(name, new URLSearchParams(params), headers ? { headers } : undefined);
+  return { filename, description, text: await new Response(stream).text() };
 }
 
 beforeAll(async () => {
@@ -34,8 +34,10 @@ describe('CSV exports of the seeded data', () => {
   }
 
   it('filters signatures as the campaign page does, and names the file after the campaign', async () => {
-    const { text, filename } = await read('signatures', { campaign: 'plp-motion', q: 'hull' });
+    const { text, filename, description } = await read('signatures', { campaign: 'plp-motion', q: 'hull' });
     expect(filename).toMatch(/^whipcount-signatures-plp-motion-/);
+    // What it is and when it was made, for the X-Whipcount-Export header (the CSV stays plain).
+    expect(description).toMatch(/^Whipcount signatures \(campaign=plp-motion, q=hull\), made \d{4}-\d\d-\d\dT[\d:.]+Z from http:\/\/localhost:\d+$/);
     const lines = text.trimEnd().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('diana-r-johnson');

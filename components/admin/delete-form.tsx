@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { deleteEntityAction, type DeleteState } from '@/app/admin/actions';
+import { deleteEntityAction, type DeleteState } from '@/app/actions';
 
 /** Deleting asks first: the button only appears once the confirmation is opened. */
 export function DeleteForm({ entity, id, version, label }: { entity: string; id: number; version?: number; label: string }) {

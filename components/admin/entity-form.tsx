@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { saveEntityAction } from '@/app/admin/actions';
+import { saveEntityAction } from '@/app/actions';
 import { entityDef } from '@/lib/admin/entities';
 import { type FieldDef, type FormValues, NEW_SOURCE_FIELDS } from '@/lib/admin/fields';
 import type { RefOption, SaveState } from '@/lib/admin/store';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useState } from 'react';
-import { runImportAction, type UploadState, uploadImportAction } from '@/app/admin/actions';
+import { runImportAction, type UploadState, uploadImportAction } from '@/app/actions';
 import { asOptions, FilterSelect } from '@/components/filter-select';
 import type { RefOption } from '@/lib/admin/store';
 import { MAX_BYTES as MAX_UPLOAD_BYTES } from '@/lib/import/limits';

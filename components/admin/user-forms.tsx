@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changePasswordAction, createUserAction, type UserFormState, userRoleAction } from '@/app/admin/actions';
+import { changePasswordAction, createUserAction, type UserFormState, userRoleAction } from '@/app/actions';
 import { ROLE_DESCRIPTIONS, ROLES } from '@/lib/auth/roles';
 
 const input = 'rounded border border-rule bg-white px-2 py-1.5';

@@ -1,5 +1,6 @@
 'use client';
 
+import { timeTicks } from '@/lib/chart-ticks';
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface CumulativeChartProps {
@@ -23,7 +24,7 @@ export function CumulativeChart({ series, tallies, thresholds }: CumulativeChart
     <ResponsiveContainer width="100%" height={280}>
       <ComposedChart accessibilityLayer={false} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid stroke="#e8e5dc" />
-        <XAxis dataKey="t" type="number" scale="time" domain={domain} tickFormatter={short} tick={{ fontSize: 11 }} allowDuplicatedCategory={false} />
+        <XAxis dataKey="t" type="number" scale="time" domain={domain} ticks={timeTicks(times)} tickFormatter={short} tick={{ fontSize: 11 }} />
         <YAxis allowDecimals={false} domain={[0, Math.ceil(max * 1.1)]} tick={{ fontSize: 11 }} width={40} />
         <Tooltip labelFormatter={(t) => short(Number(t))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />

@@ -3,7 +3,7 @@
 // The whip count's fast paths for editors: move one member, place a pasted list at one position,
 // record a division list as Hansard prints it. What was typed stays after an error.
 import { useActionState } from 'react';
-import { whipCountAction, type WhipCountState } from '@/app/admin/actions';
+import { whipCountAction, type WhipCountState } from '@/app/actions';
 import { FilterSelect } from '@/components/filter-select';
 
 const input = 'rounded border border-rule bg-white px-2 py-1.5';

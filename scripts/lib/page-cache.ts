@@ -4,7 +4,7 @@
 // per few seconds instead of one per reader. See docs/decisions/011-public-page-micro-cache.md.
 //
 // Only what is the same for every anonymous reader is kept: GET, no session cookie, no client
-// router (RSC) request, a 200 answer of HTML or JSON without Set-Cookie. Signed-in users always
+// router (RSC) request, a 200 answer of HTML, JSON, an Atom feed or a share image without Set-Cookie. Signed-in users always
 // get a fresh render; a save through this process clears the cache at once (lib/cache.ts), and
 // other processes' copies expire within the TTL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,7 +30,7 @@ const NEVER = /^\/(admin|login|api\/(?!v1\/)|_next\/)/;
  * tests/page-cache.test.ts checks the schemas against this list). Only these are part of the key,
  * in this order: `?x=random` cannot evict real pages or force a render, and `?b=1&a=2` is `?a=2&b=1`.
  */
-export const QUERY_PARAMS = ['campaign', 'confidence', 'dir', 'house', 'page', 'party', 'per_page', 'person', 'q', 'signed', 'sort', 'stand', 'status'] as const;
+export const QUERY_PARAMS = ['campaign', 'confidence', 'dir', 'house', 'page', 'party', 'per_page', 'person', 'q', 'signed', 'sort', 'stand', 'status', 'theme'] as const;
 
 /** The encoding Next.js's compression will answer with, as the `compression` package negotiates it. */
 export function negotiatedEncoding(acceptEncoding: string): 'gzip' | 'deflate' | 'identity' {
@@ -184,7 +184,7 @@ export class PageCache {
     const shareable =
       res.statusCode === 200 &&
       !res.hasHeader('set-cookie') &&
-      /^(text\/html|application\/json)/.test(type) &&
+      /^(text\/html|application\/json|application\/atom\+xml|image\/png)/.test(type) &&
       (encoding === 'identity' || key.startsWith(`${encoding} `)) &&
       !saidPrivate;
     if (!shareable) return;

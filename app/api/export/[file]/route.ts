@@ -4,9 +4,12 @@ import { errorResponse } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
-const attachment = (type: string, filename: string) => ({
+// What the file is and when it was made: in its name and in a header (the CSV stays plain CSV;
+// the ZIP also carries a README.txt). Header values are ASCII: anything else is replaced.
+const attachment = (type: string, filename: string, description: string) => ({
   'Content-Type': type,
   'Content-Disposition': `attachment; filename="${filename}"`,
+  'X-Whipcount-Export': description.replace(/[^\x20-\x7e]/g, '?'),
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
 });
@@ -19,13 +22,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const { file } = await params;
   try {
     if (file === 'everything.zip') {
-      const { filename, stream } = await openArchive({ headers: request.headers });
-      return new Response(stream, { headers: attachment('application/zip', filename) });
+      const { filename, description, stream } = await openArchive({ headers: request.headers });
+      return new Response(stream, { headers: attachment('application/zip', filename, description) });
     }
     const match = /^([a-z]+)\.csv$/.exec(file);
     if (!match) return Response.json({ error: { code: 'NOT_FOUND', message: 'Exports end in .csv (e.g. /api/export/signatures.csv), or are everything.zip' } }, { status: 404 });
-    const { filename, stream } = await openExport(match[1]!, new URL(request.url).searchParams, { headers: request.headers });
-    return new Response(stream, { headers: attachment('text/csv; charset=utf-8; header=present', filename) });
+    const { filename, description, stream } = await openExport(match[1]!, new URL(request.url).searchParams, { headers: request.headers });
+    return new Response(stream, { headers: attachment('text/csv; charset=utf-8; header=present', filename, description) });
   } catch (error) {
     return errorResponse(error, `export ${file}`);
   }

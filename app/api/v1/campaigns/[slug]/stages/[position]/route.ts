@@ -1,7 +1,7 @@
 import { JSON_HEADERS, whipCountJson } from '@/lib/api';
 import { errorResponse } from '@/lib/http';
 import { getWhipCount } from '@/lib/whip-count';
-import { isSlug } from '@/lib/validation';
+import { isSlug, stagePosition } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +10,7 @@ const notFound = () => Response.json({ error: { code: 'NOT_FOUND', message: 'No 
 /** A stage's whip count: rule, counts, every member with position and evidence, changes, and the division if held. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; position: string }> }) {
   const { slug, position } = await params;
-  if (!isSlug(slug) || !/^[1-9]\d{0,2}$/.test(position)) return notFound();
+  if (!isSlug(slug) || stagePosition(position) === null) return notFound();
   try {
     const count = await getWhipCount(slug, Number(position));
     if (!count) return notFound();

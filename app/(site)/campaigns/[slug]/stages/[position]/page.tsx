@@ -5,6 +5,7 @@ import { ChartFigure } from '@/components/charts/chart-figure';
 import { WhipHistoryChart } from '@/components/charts/lazy';
 import { DownloadLinks } from '@/components/download-links';
 import { Section } from '@/components/section';
+import { SharePanel } from '@/components/share-panel';
 import { SourceLink } from '@/components/source-link';
 import { WhipCountEditor } from '@/components/whip/editor-forms';
 import { MemberTable, StandBadge } from '@/components/whip/member-table';
@@ -17,27 +18,35 @@ import { hasRole } from '@/lib/auth/roles';
 import { currentActor } from '@/lib/auth/session';
 import { STAND_LABEL } from '@/lib/decision-rule';
 import { formatDay, isoDay } from '@/lib/format';
+import { pageMetadata } from '@/lib/metadata';
 import { lastSourceUsed } from '@/lib/positions';
 import { filterMembers, getWhipCount, listStageDivisions, STANDS, whipQuerySchema } from '@/lib/whip-count';
-import { isSlug } from '@/lib/validation';
+import { isSlug, stagePosition } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
 const PER_PAGE = 50;
 type Props = { params: Promise<{ slug: string; position: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-const positionOf = (text: string) => (/^[1-9]\d{0,2}$/.test(text) ? Number(text) : null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, position } = await params;
-  const n = positionOf(position);
+  const n = stagePosition(position);
   const count = isSlug(slug) && n ? await getWhipCount(slug, n) : null;
-  return { title: count ? `Whip count: ${count.stage.name} — ${count.campaign.title}` : 'Vote not found' };
+  if (!count) return { title: 'Vote not found' };
+  const { counts } = count;
+  return pageMetadata({
+    title: `Whip count: ${count.stage.name} — ${count.campaign.title}`,
+    description: `${count.members} members may vote: ${counts.FOR + counts.LEANING_FOR} for or leaning for, ${counts.AGAINST + counts.LEANING_AGAINST} against or leaning against. ${count.outlookText}`,
+    path: `/campaigns/${count.campaign.slug}/stages/${count.stage.position}`,
+    feedPath: `/campaigns/${count.campaign.slug}/feed.xml`,
+    feedTitle: `${count.campaign.title}: changes`,
+  });
 }
 
 export default async function WhipCountPage({ params, searchParams }: Props) {
   const { slug, position } = await params;
-  const n = positionOf(position);
+  const n = stagePosition(position);
   if (!isSlug(slug) || n === null) notFound();
   const count = await getWhipCount(slug, n);
   if (!count) notFound();
@@ -174,6 +183,15 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
             ))}
           </ol>
         )}
+      </Section>
+
+      <Section id="share" title="Embed, cite, follow">
+        <SharePanel
+          title={`Whip count: ${count.stage.name} — ${count.campaign.title}`}
+          path={`/campaigns/${slug}/stages/${n}`}
+          embedPath={`/embed/campaigns/${slug}/stages/${n}`}
+          feedPath={`/campaigns/${slug}/feed.xml`}
+        />
       </Section>
 
       {editor && options && (

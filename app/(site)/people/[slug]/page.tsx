@@ -7,6 +7,7 @@ import { SourceLink } from '@/components/source-link';
 import { StatementList } from '@/components/statement-list';
 import { StintsByTerm } from '@/components/stints-by-term';
 import { formatDay, formatNet } from '@/lib/format';
+import { pageMetadata } from '@/lib/metadata';
 import { getPerson } from '@/lib/people';
 import { listEvents } from '@/lib/timeline';
 import { personVotingRecord } from '@/lib/whip-count';
@@ -19,7 +20,13 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const person = isSlug(slug) ? await getPerson(slug) : null;
-  return { title: person?.name ?? 'Person not found' };
+  if (!person) return { title: 'Person not found' };
+  const standing = person.signatures.filter((s) => !s.withdrawnOn).length;
+  return pageMetadata({
+    title: person.name,
+    description: `${[person.party, person.constituency].filter(Boolean).join(', ') || 'Person'}. ${standing} signature${standing === 1 ? '' : 's'} standing, ${person.statements.length} statement${person.statements.length === 1 ? '' : 's'} recorded.`,
+    path: `/people/${person.slug}`,
+  });
 }
 
 function roleDates(r: { startedOn: Date | null; endedOn: Date | null; heldOn: Date | null }): string {

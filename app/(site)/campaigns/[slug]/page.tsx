@@ -11,8 +11,10 @@ import { BreakdownChart, CumulativeChart } from '@/components/charts/lazy';
 import { Section } from '@/components/section';
 import { SourceLink } from '@/components/source-link';
 import { StatementList } from '@/components/statement-list';
+import { SharePanel } from '@/components/share-panel';
 import { getCampaign } from '@/lib/campaigns';
-import { formatDay, isoDay, titleCase } from '@/lib/format';
+import { formatDay, isoDay, titleCase, sentence } from '@/lib/format';
+import { pageMetadata } from '@/lib/metadata';
 import { listStatements } from '@/lib/people';
 import { countSignatures, listSignatures, signatoryParties, signatureBreakdown, signatureQuerySchema } from '@/lib/signatures';
 import { listStages } from '@/lib/stages';
@@ -28,7 +30,13 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const campaign = isSlug(slug) ? await getCampaign(slug) : null;
-  return { title: campaign?.title ?? 'Campaign not found' };
+  if (!campaign) return { title: 'Campaign not found' };
+  return pageMetadata({
+    title: campaign.title,
+    description: `${campaign.named} named, standing. ${sentence(describeGap(campaign.named, campaign.latestTally))}.`,
+    path: `/campaigns/${campaign.slug}`,
+    feedPath: `/campaigns/${campaign.slug}/feed.xml`,
+  });
 }
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -85,6 +93,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           )}
           Open to: {campaign.eligibleHouses.map((h) => (h === 'COMMONS' ? 'MPs' : h === 'LORDS' ? 'peers' : 'others')).join(' and ')}
           {campaign.eligibleParties.length ? ` (${campaign.eligibleParties.join(', ')})` : ''}. <SourceLink source={campaign.source} />
+        </p>
+        <p className="text-sm">
+          <a href="#share">Embed, cite or follow this count</a>
         </p>
       </header>
 
@@ -246,6 +257,10 @@ export default async function CampaignPage({ params, searchParams }: Props) {
 
       <Section id="statements" title="What people have said">
         <StatementList statements={statements} empty="No statements recorded about this campaign." />
+      </Section>
+
+      <Section id="share" title="Embed, cite, follow">
+        <SharePanel title={campaign.title} path={`/campaigns/${campaign.slug}`} embedPath={`/embed/campaigns/${campaign.slug}`} feedPath={`/campaigns/${campaign.slug}/feed.xml`} />
       </Section>
     </article>
   );

@@ -1,0 +1,34 @@
+import { STAND_COLOUR } from '@/components/whip/stands';
+import { STAND_LABEL } from '@/lib/decision-rule';
+import { formatDay } from '@/lib/format';
+import { SHARE_IMAGE_SIZE, shareImage } from '@/lib/share-image';
+import { isSlug, stagePosition } from '@/lib/validation';
+import { getWhipCount, STANDS } from '@/lib/whip-count';
+
+export const size = SHARE_IMAGE_SIZE;
+export const contentType = 'image/png';
+export const alt = 'The whip count: members who may vote, by where they stand';
+export const dynamic = 'force-dynamic';
+
+// The card shown when a whip count is shared: for, against, undecided, the bar of every member.
+export default async function Image({ params }: { params: Promise<{ slug: string; position: string }> }) {
+  const { slug, position } = await params;
+  return shareImage(`whip:${slug}:${position}`, async () => {
+    const n = stagePosition(position);
+    const count = isSlug(slug) && n !== null ? await getWhipCount(slug, n) : null;
+    if (!count) return null;
+    const { counts } = count;
+    return {
+      kicker: `Whip count · ${count.campaign.title}`,
+      title: count.stage.name,
+      figures: [
+        { value: String(counts.FOR + counts.LEANING_FOR), label: 'for or leaning for', colour: STAND_COLOUR.FOR },
+        { value: String(counts.AGAINST + counts.LEANING_AGAINST), label: 'against or leaning', colour: STAND_COLOUR.AGAINST },
+        { value: String(counts.UNDECIDED + counts.UNKNOWN), label: 'undecided or not known', colour: '#5b6775' },
+      ],
+      bar: count.members ? STANDS.filter((s) => counts[s] > 0).map((s) => ({ share: counts[s] / count.members, colour: STAND_COLOUR[s] })) : [],
+      lines: [`${count.members} members may vote. What it needs: ${count.ruleText}`, count.outlookText, ...(counts.WILL_NOT_VOTE ? [`${counts.WILL_NOT_VOTE} ${STAND_LABEL.WILL_NOT_VOTE.toLowerCase()}.`] : [])],
+      footer: `As of ${formatDay(new Date())}`,
+    };
+  });
+}

@@ -1,0 +1,31 @@
+import { formatDay } from '@/lib/format';
+import { getPerson } from '@/lib/people';
+import { SHARE_IMAGE_SIZE, shareImage } from '@/lib/share-image';
+import { isSlug } from '@/lib/validation';
+
+export const size = SHARE_IMAGE_SIZE;
+export const contentType = 'image/png';
+export const alt = 'A person: seat and party, what they signed and said';
+export const dynamic = 'force-dynamic';
+
+// The card shown when a person's page is shared: who they are, what they signed, what they said.
+export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  return shareImage(`person:${slug}`, async () => {
+    const person = isSlug(slug) ? await getPerson(slug) : null;
+    if (!person) return null;
+    const standing = person.signatures.filter((s) => !s.withdrawnOn);
+    const withdrawn = person.signatures.length - standing.length;
+    return {
+      kicker: [person.house === 'COMMONS' ? 'MP' : person.house === 'LORDS' ? 'Peer' : null, person.party, person.constituency].filter(Boolean).join(' · ') || 'Person',
+      title: person.honorific ? `${person.honorific} ${person.name}` : person.name,
+      figures: [
+        { value: String(standing.length), label: standing.length === 1 ? 'signature standing' : 'signatures standing' },
+        { value: String(person.statements.length), label: person.statements.length === 1 ? 'statement' : 'statements', colour: '#15202b' },
+        ...(withdrawn ? [{ value: String(withdrawn), label: 'withdrawn', colour: '#a14a00' }] : []),
+      ],
+      lines: standing.slice(0, 3).map((s) => `Signed: ${s.campaign.title}`),
+      footer: `As of ${formatDay(new Date())}`,
+    };
+  });
+}
