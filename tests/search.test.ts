@@ -34,11 +34,10 @@ describe('search', () => {
     expect((await search('sky news')).sources.map((s) => s.publisher)).toContain('Sky News');
   });
 
-  it.each([['x'.repeat(10_000)], ["'; DROP TABLE \"Person\"; --"], ['%%%'], ['!!! ??? ...'], ['_'], ['']])('answers %j quickly, with nothing, without error', async (q) => {
-    const started = Date.now();
+  // How fast is the benchmark's business (bench/run.ts: search at 2,000 people and 20,000 campaigns).
+  it.each([['x'.repeat(10_000)], ["'; DROP TABLE \"Person\"; --"], ['%%%'], ['!!! ??? ...'], ['_'], ['']])('answers %j with nothing, without error', async (q) => {
     const result = await search(q);
     expect(result.people.length + result.campaigns.length + result.bodies.length + result.sources.length).toBe(0);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('answers the same through /api/v1/search', async () => {
