@@ -194,7 +194,7 @@ async function main() {
     const { signIn } = await import('../lib/auth/login');
     const { createImportJob, runImportJob } = await import('../lib/import/jobs');
     const password = randomBytes(12).toString('base64url');
-    await auth().api.createUser({ body: { email: 'bench@example.org', password, name: 'Bench', role: 'editor' as 'admin' } });
+    await auth().api.createUser({ body: { email: 'bench@example.org', password, name: 'Bench', role: 'editor' } });
     const cookies = (await signIn('bench@example.org', password, { headers: new Headers() })).getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const headers = new Headers({ cookie: cookies });
     const csv = new TextEncoder().encode(importCsv(scale, importRows));

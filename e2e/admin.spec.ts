@@ -12,7 +12,7 @@ const viewer = { email: 'viewer@example.org', password: 'viewer-password-123' };
 /** Picks the first option whose text matches. */
 async function chooseOption(select: Locator, text: RegExp) {
   const value = await select.locator('option').filter({ hasText: text }).first().getAttribute('value');
-  await select.selectOption(value!);
+  await select.selectOption(value);
 }
 
 async function signIn(page: Page, who: { email: string; password: string }) {

@@ -85,7 +85,7 @@ test.describe('chart downloads', () => {
     await figure.getByRole('button', { name: 'PNG' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('watson-letter-by-party.png');
-    const bytes = await (await import('node:fs/promises')).readFile((await file.path())!);
+    const bytes = await (await import('node:fs/promises')).readFile((await file.path()));
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   });
 });

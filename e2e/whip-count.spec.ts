@@ -76,7 +76,7 @@ test.describe('whip count, editing', () => {
     const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Move a member' }) });
     const member = form.locator('select[name=person]');
     const value = await member.locator('option').filter({ hasText: /^Keir Starmer/ }).getAttribute('value');
-    await member.selectOption(value!);
+    await member.selectOption(value);
     await form.locator('select[name=stand]').selectOption('LEANING_FOR');
     await form.locator('input[name=statedOn]').fill('2019-07-01');
     await form.locator('select[name=sourceId]').selectOption('');
@@ -89,7 +89,7 @@ test.describe('whip count, editing', () => {
     expect(await countOf(`SELECT count(*)::int AS n FROM "Position"`)).toBe(0);
 
     const source = await form.locator('select[name=sourceId] option').filter({ hasText: 'Sky News' }).first().getAttribute('value');
-    await form.locator('select[name=sourceId]').selectOption(source!);
+    await form.locator('select[name=sourceId]').selectOption(source);
     await form.getByRole('button', { name: 'Save the move' }).click();
     await expect(page.getByTestId('move-result')).toContainText('Keir Starmer: leaning for from 2019-07-01.');
     await expect(page.getByTestId('whip-changes').locator('li').first()).toContainText('Keir Starmer');
@@ -103,7 +103,7 @@ test.describe('whip count, editing', () => {
     await form.getByLabel('Question (for a new division)').fill('That the whip be withdrawn for 12 months');
     await form.getByLabel('Held on (for a new division)').fill('2019-07-08');
     const source = await form.locator('select[name=sourceId] option').filter({ hasText: 'Sky News' }).first().getAttribute('value');
-    await form.locator('select[name=sourceId]').selectOption(source!);
+    await form.locator('select[name=sourceId]').selectOption(source);
     const list = form.getByLabel(/The list as Hansard prints it/);
     await list.fill('AYES\nCooper, rh Yvette\nStreeting, Wes\nNobody, Such\nNOES\nStreeting, Wes\n');
     await form.getByRole('button', { name: 'Record the ballots' }).click();

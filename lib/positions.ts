@@ -8,7 +8,6 @@ import { recordAudit } from './audit';
 import { requireRole, type RequestContext } from './auth/session';
 import { db } from './db';
 import { AppError } from './errors';
-import type { Stand } from './generated/prisma/enums';
 import { parseDivisionList } from './hansard';
 import { matchNames, type NameMatch, type PersonRef } from './people';
 import { stageVoters } from './whip-count';
@@ -148,7 +147,7 @@ export async function pastePositions(input: Record<string, unknown>, ctx?: Reque
   const saved = await db().$transaction(async (tx) => {
     let added = 0;
     for (const { person } of matched) {
-      const exists = await tx.position.findUnique({ where: { stageId_personId_statedOn_stand: { stageId: d.stageId, personId: person.id, statedOn, stand: d.stand as Stand } }, select: { id: true } });
+      const exists = await tx.position.findUnique({ where: { stageId_personId_statedOn_stand: { stageId: d.stageId, personId: person.id, statedOn, stand: d.stand } }, select: { id: true } });
       if (exists) continue;
       const row = await tx.position.create({ data: { stageId: d.stageId, personId: person.id, stand: d.stand, statedOn, confidence: d.confidence, note: d.note || null, sourceId: d.sourceId } });
       await recordAudit(tx, actor, 'create', 'position', row.id, null, row);
@@ -222,7 +221,7 @@ export async function recordDivisionList(input: Record<string, unknown>, ctx?: R
       }
       const taken = await tx.ballot.findMany({ where: { divisionId: id, personId: { in: ballots.map((b) => b.personId) } }, select: { personId: true } });
       if (taken.length) throw new AppError('CONFLICT', `${taken.length} of these members already have a ballot in this division; nothing was saved.`);
-      await tx.ballot.createMany({ data: ballots.map((b) => ({ divisionId: id!, ...b })) });
+      await tx.ballot.createMany({ data: ballots.map((b) => ({ divisionId: id, ...b })) });
       await recordAudit(tx, actor, 'create', 'ballot-list', id, null, { divisionId: id, sourceId: d.sourceId, ballots: ballots.length, ayes: counted.AYE, noes: counted.NO });
       return id;
     });

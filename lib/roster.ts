@@ -41,7 +41,7 @@ export interface NewTerm {
 }
 
 export function parseRoster(csv: string): RosterRow[] {
-  return parse(csv, { columns: true, skip_empty_lines: true, bom: true }) as RosterRow[];
+  return parse<RosterRow>(csv, { columns: true, skip_empty_lines: true, bom: true });
 }
 
 export function houseOf(chamber: string): House {

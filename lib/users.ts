@@ -31,7 +31,7 @@ export async function createUser(input: Record<string, unknown>, ctx?: RequestCo
   if (await db().user.findUnique({ where: { email: parsed.data.email }, select: { id: true } })) {
     return { ok: false, fieldErrors: { email: 'An account with this e-mail address already exists.' } };
   }
-  const { user } = await auth().api.createUser({ body: { ...parsed.data, role: parsed.data.role as 'admin' } });
+  const { user } = await auth().api.createUser({ body: { ...parsed.data, role: parsed.data.role } });
   await db().$transaction((tx) => recordAudit(tx, actor, 'create', 'user', user.id, null, { email: user.email, name: user.name, role: parsed.data.role }));
   return { ok: true };
 }

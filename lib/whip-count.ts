@@ -288,7 +288,7 @@ async function readPlacements(stageId: number, dayIso: string, bodyId: number | 
 type Json<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] extends Date ? string : T[K] };
 function withDates<T>(row: Record<string, unknown>, keys: string[]): T {
   const out = { ...row };
-  for (const k of keys) if (typeof out[k] === 'string') out[k] = new Date((out[k] as string).length === 10 ? `${out[k]}T00:00:00Z` : (out[k] as string));
+  for (const k of keys) if (typeof out[k] === 'string') out[k] = new Date((out[k]).length === 10 ? `${out[k]}T00:00:00Z` : (out[k]));
   return out as T;
 }
 

@@ -4,7 +4,7 @@
 //   tsx scripts/serve.ts --port 3000
 //   WHIPCOUNT_PAGE_CACHE_SECONDS     how long an anonymous page may be shared (s-maxage; default 5)
 //   WHIPCOUNT_PROCESS_CACHE_SECONDS  this process's own page cache (default the same; 0 behind a caching proxy)
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { isMarkedDown } from '../lib/outage';
 import { readFileSync } from 'node:fs';
@@ -35,7 +35,9 @@ const app = next({ dev: false, dir: ROOT, hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer(async (req, res) => {
+const server = createServer((req, res) => void answer(req, res));
+
+async function answer(req: IncomingMessage, res: ServerResponse) {
   // What `next start` records about the client, which sign-in throttling relies on: the address
   // this server saw is appended, so a client cannot choose the last entry.
   const remote = req.socket.remoteAddress ?? 'unknown';
@@ -76,7 +78,7 @@ const server = createServer(async (req, res) => {
       res.removeHeader('last-modified');
     }
     return writeHead(status === 500 && isMarkedDown() ? 503 : status, ...rest);
-  }) as typeof res.writeHead;
+  });
   cache
     .handle(req, res, () => handle(req, res))
     .catch((error: unknown) => {
@@ -84,7 +86,7 @@ const server = createServer(async (req, res) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Something went wrong; it has been logged.');
     });
-});
+}
 server.keepAliveTimeout = 65_000;
 // A connection on which nothing moves for a minute (a reader who stopped reading, a client that
 // stopped sending) is closed, so stalled clients cannot hold sockets and buffers for ever.

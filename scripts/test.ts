@@ -20,15 +20,18 @@ function step(name: string, command: string, args: string[], env: Record<string,
   return result.status === 0;
 }
 
-function count(file: string, pick: (report: any) => { passed: number; failed: number }) {
+function count<R>(file: string, pick: (report: R) => { passed: number; failed: number }) {
   if (!existsSync(file)) return { passed: 0, failed: 1 };
-  return pick(JSON.parse(readFileSync(file, 'utf8')));
+  return pick(JSON.parse(readFileSync(file, 'utf8')) as R);
 }
 
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 const failures: string[] = [];
 
+// Fast checks first: the whole codebase's lint (architecture rules included), format and types.
+if (!step('lint: eslint (npm run fix corrects what it can)', bin('eslint'), ['--max-warnings=0', '.'])) failures.push('lint');
+if (!step('format: prettier --check (npm run fix formats)', bin('prettier'), ['--check', '--log-level=warn', '.'])) failures.push('format');
 if (!step('types: tsc --noEmit', bin('tsc'), ['--noEmit'])) failures.push('types');
 
 const vitestReport = path.join(REPORTS, 'vitest.json');
@@ -57,10 +60,10 @@ if (e2eReady) {
   }
 }
 
-const unit = count(vitestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numPendingTests ?? 0) }));
-const e2e = count(path.join(REPORTS, 'e2e.json'), (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky + r.stats.skipped }));
-const resilience = count(path.join(REPORTS, 'resilience.json'), (r) => ({ passed: r.passed, failed: r.failed }));
-const deploy = count(path.join(REPORTS, 'deploy.json'), (r) => ({ passed: r.passed, failed: r.failed }));
+const unit = count<{ numPassedTests: number; numFailedTests: number; numPendingTests?: number }>(vitestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numPendingTests ?? 0) }));
+const e2e = count<{ stats: Record<'expected' | 'unexpected' | 'flaky' | 'skipped', number> }>(path.join(REPORTS, 'e2e.json'), (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky + r.stats.skipped }));
+const resilience = count<{ passed: number; failed: number }>(path.join(REPORTS, 'resilience.json'), (r) => ({ passed: r.passed, failed: r.failed }));
+const deploy = count<{ passed: number; failed: number }>(path.join(REPORTS, 'deploy.json'), (r) => ({ passed: r.passed, failed: r.failed }));
 const passed = unit.passed + e2e.passed + resilience.passed + deploy.passed;
 const failed = unit.failed + e2e.failed + resilience.failed + deploy.failed + (failures.includes('types') ? 1 : 0);
 say(

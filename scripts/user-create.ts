@@ -33,6 +33,6 @@ async function createFromArguments() {
   const generated = process.env.USER_PASSWORD ? undefined : randomBytes(15).toString('base64url');
   const parsed = newUserSchema.safeParse({ name: values.name ?? values.email, email: values.email, role: values.role, password: process.env.USER_PASSWORD ?? generated });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
-  await auth().api.createUser({ body: { ...parsed.data, role: parsed.data.role as 'admin' } });
+  await auth().api.createUser({ body: { ...parsed.data, role: parsed.data.role } });
   console.log(`created ${parsed.data.email} (${parsed.data.role})${generated ? `; password: ${generated}` : ''}`);
 }

@@ -16,7 +16,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         .catch(() => false);
       if (stopped) return;
       setDatabaseDown(!ok);
-      if (!ok) setTimeout(check, 5000);
+      if (!ok) setTimeout(() => void check(), 5000);
       else if (databaseDown) reset();
     };
     void check();

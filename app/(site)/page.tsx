@@ -36,6 +36,8 @@ export default async function OverviewPage() {
         <a href="/api/export/everything.zip" download title="Every table of the data set as CSV, with ids and a manifest">
           Everything (ZIP of CSVs)
         </a>
+        {/* JSON, not a page: a plain link (client navigation would fetch it as a route). */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/api/v1/campaigns">JSON API</a>
       </p>
       {campaigns.length === 0 ? (

@@ -220,7 +220,7 @@ export function EntityForm({
         <fieldset className="grid gap-3 rounded border border-rule p-3 md:grid-cols-2">
           <legend className="px-1 text-sm font-semibold">New source</legend>
           {NEW_SOURCE_FIELDS.map((f) => {
-            const field = { ...f, name: `newSource.${f.name}` } as FieldDef;
+            const field = { ...f, name: `newSource.${f.name}` };
             return <Field key={field.name} field={field} value={state.values[field.name] ?? ''} error={errors[field.name]} options={options} readOnly={false} />;
           })}
         </fieldset>

@@ -281,11 +281,11 @@ export async function saveRecord(key: string, id: number | null, form: FormData,
       }
       const d = delegate(tx, def);
       if (id === null) {
-        await HOOKS[def.key]?.beforeCreate?.(tx as Prisma.TransactionClient, data, (action, model, rowId, before, after) => recordAudit(tx, actor, action, model, rowId, before, after));
+        await HOOKS[def.key]?.beforeCreate?.(tx, data, (action, model, rowId, before, after) => recordAudit(tx, actor, action, model, rowId, before, after));
         const created = await d.create({ data });
         await writeLinks(tx, def, created.id as number, links);
         await recordAudit(tx, actor, 'create', def.model, created.id as number, null, await readWithLinks(tx, def, created.id as number));
-        await HOOKS[def.key]?.afterWrite?.(tx as Prisma.TransactionClient, created);
+        await HOOKS[def.key]?.afterWrite?.(tx, created);
         return { kind: 'saved' as const, row: created };
       }
       const before = await readWithLinks(tx, def, id);
@@ -299,7 +299,7 @@ export async function saveRecord(key: string, id: number | null, form: FormData,
       await writeLinks(tx, def, id, links);
       const after = await readWithLinks(tx, def, id);
       await recordAudit(tx, actor, 'update', def.model, id, before, after);
-      await HOOKS[def.key]?.afterWrite?.(tx as Prisma.TransactionClient, after!, before);
+      await HOOKS[def.key]?.afterWrite?.(tx, after!, before);
       return { kind: 'saved' as const, row: after! };
     });
 
@@ -367,7 +367,7 @@ export async function deleteRecord(key: string, id: number, version: number | nu
       }
       await d.delete({ where: { id } });
       await recordAudit(tx, actor, 'delete', def.model, id, before, null);
-      await HOOKS[def.key]?.afterWrite?.(tx as Prisma.TransactionClient, before, before);
+      await HOOKS[def.key]?.afterWrite?.(tx, before, before);
       return { ok: true as const, deleted };
     });
   } catch (error) {

@@ -87,7 +87,7 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
       validRows: analysis.valid.length,
       invalidRows,
       errors: analysis.errors as unknown as Prisma.InputJsonValue,
-      preview: analysis.preview as unknown as Prisma.InputJsonValue,
+      preview: analysis.preview,
       createdBy: actor.email,
       message: parsed.ignored.length ? `Columns the import does not use were ignored: ${parsed.ignored.join(', ')}.` : null,
     },

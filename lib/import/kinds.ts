@@ -154,7 +154,7 @@ const roster: ImportKind = {
     // First what each row says on its own (term, dates, whose id it is), then how the rows that
     // pass fit together and with the stints already recorded.
     const own = checked.valid.flatMap(({ line, data: row }) => {
-      const stint = stintOf(row as RosterRow, terms);
+      const stint = stintOf(row, terms);
       const fail = (column: string, reason: string) => (errors.push({ row: line, column, reason }), []);
       if (stint.termKey && !terms.has(stint.termKey)) {
         const [house, name] = stint.termKey.split('|') as [House, string];
@@ -332,7 +332,7 @@ const polls: ImportKind = {
     let added = 0;
     for (const r of rows as (z.infer<typeof pollRow> & { personId: number })[]) {
       const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
-      const key = { pollster: r.pollster, subjectPersonId: r.personId, subjectRole: r.subject_role, fieldworkEnd: day(r.fieldwork_end), net: r.net! };
+      const key = { pollster: r.pollster, subjectPersonId: r.personId, subjectRole: r.subject_role, fieldworkEnd: day(r.fieldwork_end), net: r.net };
       if (await tx.poll.findFirst({ where: key, select: { id: true } })) continue;
       await tx.poll.create({
         data: { ...key, fieldworkStart: day(r.fieldwork_start), satisfied: r.satisfied, dissatisfied: r.dissatisfied, dontKnow: r.dont_know, sampleSize: r.sample_size, note: r.note || null, sourceId: options.sourceId! },

@@ -43,7 +43,7 @@ export class AppServer {
       env: { ...this.env, BETTER_AUTH_URL: this.url, NEXT_TELEMETRY_DISABLED: '1' },
     });
     // The app's error log, kept for the report: unexpected errors must be logged with detail.
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       if (process.env.RESILIENCE_VERBOSE) process.stderr.write(`[${this.name}] ${chunk}`);
     });
     this.process = child;

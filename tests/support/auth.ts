@@ -15,7 +15,7 @@ let counter = 0;
 
 export async function createUser(role: Role, password = randomBytes(12).toString('base64url')): Promise<{ email: string; password: string }> {
   const email = `${role}-${Date.now()}-${counter++}@example.org`;
-  await auth().api.createUser({ body: { email, password, name: `Test ${role}`, role: role as 'admin' } });
+  await auth().api.createUser({ body: { email, password, name: `Test ${role}`, role: role } });
   return { email, password };
 }
 

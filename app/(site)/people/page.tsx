@@ -24,7 +24,7 @@ export default async function PeoplePage({ searchParams }: Props) {
   }
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
   const pageHref = (page: number) => {
-    const params = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined && v !== 'any') as [string, string][]);
+    const params = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== 'any'));
     return `?${params}`;
   };
   return (

@@ -37,7 +37,7 @@ export default async function AuditPage({ searchParams }: Props) {
     page: Number(q.page) || 1,
   });
   const pages = Math.ceil(total / AUDIT_PAGE_SIZE);
-  const link = (p: number) => `?${new URLSearchParams(Object.entries({ ...q, page: String(p) }).filter(([, v]) => v) as [string, string][])}`;
+  const link = (p: number) => `?${new URLSearchParams(Object.entries({ ...q, page: String(p) }).filter((e): e is [string, string] => !!e[1]))}`;
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
