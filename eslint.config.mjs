@@ -46,7 +46,17 @@ const GENERATED_CLIENT = ['@/lib/generated/prisma/client', '**/generated/prisma/
 const restrict = (patterns, message) => ({ group: patterns, message, allowTypeImports: true });
 
 export default defineConfig([
-  globalIgnores(['.next/**', '.data/**', '.scratch/**', 'lib/generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'public/**']),
+  globalIgnores([
+    '.next/**',
+    '.data/**',
+    '.scratch/**',
+    'lib/generated/**',
+    'node_modules/**',
+    'test-results/**',
+    'playwright-report/**',
+    'next-env.d.ts',
+    'public/**',
+  ]),
   ...nextVitals,
   ...nextTypescript,
   {
@@ -64,7 +74,10 @@ export default defineConfig([
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unnecessary-type-assertion': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
       // `let [rows, total] = …` where only rows is reassigned later stays one statement.
       'prefer-const': ['error', { destructuring: 'all' }],
@@ -80,8 +93,14 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            restrict(DATABASE, 'Only the data-access layer (lib/) and scripts talk to the database: call a function of lib/ instead.'),
-            restrict(GENERATED_CLIENT, 'The Prisma client is the data-access layer’s: call a function of lib/ (types may be imported with `import type`).'),
+            restrict(
+              DATABASE,
+              'Only the data-access layer (lib/) and scripts talk to the database: call a function of lib/ instead.',
+            ),
+            restrict(
+              GENERATED_CLIENT,
+              'The Prisma client is the data-access layer’s: call a function of lib/ (types may be imported with `import type`).',
+            ),
           ],
         },
       ],
@@ -96,8 +115,14 @@ export default defineConfig([
         {
           patterns: [
             restrict(DATABASE, 'Only the data-access layer (lib/) and scripts talk to the database.'),
-            restrict(GENERATED_CLIENT, 'The Prisma client is the data-access layer’s (types may be imported with `import type`).'),
-            restrict(serverOnly, 'Components never import server-only data-access modules: a page passes them the data (types may be imported with `import type`).'),
+            restrict(
+              GENERATED_CLIENT,
+              'The Prisma client is the data-access layer’s (types may be imported with `import type`).',
+            ),
+            restrict(
+              serverOnly,
+              'Components never import server-only data-access modules: a page passes them the data (types may be imported with `import type`).',
+            ),
           ],
         },
       ],
@@ -130,8 +155,14 @@ export default defineConfig([
           patterns: [
             restrict(['server-only'], 'A pure module is not server-only.'),
             restrict(DATABASE, 'A pure module does not talk to the database.'),
-            restrict(GENERATED_CLIENT, 'A pure module does not use the Prisma client (types may be imported with `import type`).'),
-            restrict(serverOnly, 'A pure module imports nothing server-only (types may be imported with `import type`).'),
+            restrict(
+              GENERATED_CLIENT,
+              'A pure module does not use the Prisma client (types may be imported with `import type`).',
+            ),
+            restrict(
+              serverOnly,
+              'A pure module imports nothing server-only (types may be imported with `import type`).',
+            ),
           ],
         },
       ],

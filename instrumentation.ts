@@ -5,6 +5,9 @@ import type { Instrumentation } from 'next';
 
 export const onRequestError: Instrumentation.onRequestError = async (error) => {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const [{ isDatabaseDown }, { markDatabaseDown }] = await Promise.all([import('./lib/errors'), import('./lib/outage')]);
+  const [{ isDatabaseDown }, { markDatabaseDown }] = await Promise.all([
+    import('./lib/errors'),
+    import('./lib/outage'),
+  ]);
   if (isDatabaseDown(error)) markDatabaseDown();
 };

@@ -15,12 +15,17 @@ const nextConfig = {
       { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
     ];
     // Scripts stay Next.js's own (it inlines some); the rest of the policy is strict.
-    const policy = (ancestors) => `frame-ancestors ${ancestors}; base-uri 'self'; form-action 'self'; object-src 'none'`;
+    const policy = (ancestors) =>
+      `frame-ancestors ${ancestors}; base-uri 'self'; form-action 'self'; object-src 'none'`;
     return [
       // Nothing may be framed by another site (clickjacking)…
       {
         source: '/:path((?!embed/).*)',
-        headers: [{ key: 'Content-Security-Policy', value: policy("'none'") }, { key: 'X-Frame-Options', value: 'DENY' }, ...common],
+        headers: [
+          { key: 'Content-Security-Policy', value: policy("'none'") },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          ...common,
+        ],
       },
       // …but the embeds, which exist to be framed inside articles (docs/decisions/018-newsroom-reach.md).
       { source: '/embed/:path*', headers: [{ key: 'Content-Security-Policy', value: policy('*') }, ...common] },

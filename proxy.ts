@@ -29,9 +29,14 @@ export async function proxy(request: NextRequest) {
     return unavailableResponse(pathname);
   }
   if (request.method === 'POST' && request.headers.has('next-action')) {
-    if (foreignOrigin(request)) return new NextResponse('Forbidden: this form was sent from another site.', { status: 403 });
+    if (foreignOrigin(request))
+      return new NextResponse('Forbidden: this form was sent from another site.', { status: 403 });
     const problem = await actionRequestProblem(request);
-    if (problem) return new NextResponse(problem.message, { status: problem.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (problem)
+      return new NextResponse(problem.message, {
+        status: problem.status,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
   }
   if (request.nextUrl.pathname.startsWith('/admin')) {
     const hasSession = request.cookies.getAll().some((c) => c.name.endsWith('better-auth.session_token'));

@@ -22,8 +22,14 @@ const UNREADABLE = 'This form could not be read. Reload the page and try again.'
 const isForm = (value: unknown): value is FormData => value instanceof FormData;
 const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 
-export async function saveEntityAction(key: string, id: number | null, _previous: SaveState, form: FormData): Promise<SaveState> {
-  if (typeof key !== 'string' || !(id === null || isId(id)) || !isForm(form)) return { status: 'error', message: UNREADABLE, values: {} };
+export async function saveEntityAction(
+  key: string,
+  id: number | null,
+  _previous: SaveState,
+  form: FormData,
+): Promise<SaveState> {
+  if (typeof key !== 'string' || !(id === null || isId(id)) || !isForm(form))
+    return { status: 'error', message: UNREADABLE, values: {} };
   const state = await saveRecord(key, id, form);
   if (state.status !== 'saved') return { ...state, nonce: Date.now() };
   publicDataChanged();
@@ -36,7 +42,12 @@ export interface DeleteState {
   dependents?: { label: string; count: number }[];
 }
 
-export async function deleteEntityAction(key: string, id: number, _previous: DeleteState, form: FormData): Promise<DeleteState> {
+export async function deleteEntityAction(
+  key: string,
+  id: number,
+  _previous: DeleteState,
+  form: FormData,
+): Promise<DeleteState> {
   if (typeof key !== 'string' || !isId(id) || !isForm(form)) return { message: UNREADABLE };
   const version = form.get('_version') ? Number(form.get('_version')) : null;
   const result = await deleteRecord(key, id, version, undefined, { cascade: form.get('cascade') === 'on' });
@@ -49,7 +60,6 @@ export interface LoginState {
   message?: string;
   email?: string;
 }
-
 
 export async function loginAction(_previous: LoginState, form: FormData): Promise<LoginState> {
   if (!isForm(form)) return { message: UNREADABLE };
@@ -72,7 +82,6 @@ export async function logoutAction(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Adding signatures from pasted names
 
-
 export interface PasteState {
   step: 'paste' | 'review' | 'done';
   campaignId: string;
@@ -88,8 +97,22 @@ export interface PasteState {
 async function previewStep(previous: PasteState, form: FormData): Promise<PasteState> {
   const campaignId = String(form.get('campaignId') ?? '');
   const text = String(form.get('names') ?? '');
-  const base = { ...previous, campaignId, text, review: {}, message: undefined, fieldErrors: undefined, undecided: undefined };
-  if (!/^\d+$/.test(campaignId)) return { ...base, step: 'paste', message: 'Choose the campaign they signed.', fieldErrors: { campaignId: 'Choose a campaign.' } };
+  const base = {
+    ...previous,
+    campaignId,
+    text,
+    review: {},
+    message: undefined,
+    fieldErrors: undefined,
+    undecided: undefined,
+  };
+  if (!/^\d+$/.test(campaignId))
+    return {
+      ...base,
+      step: 'paste',
+      message: 'Choose the campaign they signed.',
+      fieldErrors: { campaignId: 'Choose a campaign.' },
+    };
   try {
     return { ...base, step: 'review', lines: await previewNames(Number(campaignId), text) };
   } catch (error) {
@@ -98,15 +121,38 @@ async function previewStep(previous: PasteState, form: FormData): Promise<PasteS
 }
 
 async function saveStep(previous: PasteState, form: FormData): Promise<PasteState> {
-  const review = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, String(v)]));
-  const entries = previous.lines.map((l) => ({ line: l.line, name: l.input, choice: review[`line-${l.line}`] || undefined }));
+  const review = Object.fromEntries(
+    [...form.entries()].filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, String(v)]),
+  );
+  const entries = previous.lines.map((l) => ({
+    line: l.line,
+    name: l.input,
+    choice: review[`line-${l.line}`] || undefined,
+  }));
   try {
     const result = await addSignatures({
-      common: { campaignId: previous.campaignId, confidence: review.confidence, signedOn: review.signedOn ?? '', sourceId: review.sourceId },
+      common: {
+        campaignId: previous.campaignId,
+        confidence: review.confidence,
+        signedOn: review.signedOn ?? '',
+        sourceId: review.sourceId,
+      },
       entries,
-      newSource: { publisher: review['newSource.publisher'], title: review['newSource.title'], publishedAt: review['newSource.publishedAt'] ?? '', url: review['newSource.url'] ?? '' },
+      newSource: {
+        publisher: review['newSource.publisher'],
+        title: review['newSource.title'],
+        publishedAt: review['newSource.publishedAt'] ?? '',
+        url: review['newSource.url'] ?? '',
+      },
     });
-    if (!result.ok) return { ...previous, review, message: result.message, fieldErrors: result.fieldErrors, undecided: result.undecided };
+    if (!result.ok)
+      return {
+        ...previous,
+        review,
+        message: result.message,
+        fieldErrors: result.fieldErrors,
+        undecided: result.undecided,
+      };
     publicDataChanged();
     return { ...previous, step: 'done', review, message: result.message, fieldErrors: undefined, undecided: undefined };
   } catch (error) {
@@ -117,7 +163,11 @@ async function saveStep(previous: PasteState, form: FormData): Promise<PasteStat
 /** One action for both steps of the paste form, so that each step sees the latest state. */
 export async function pasteFlowAction(previous: PasteState, form: FormData): Promise<PasteState> {
   const lines = typeof previous === 'object' && previous !== null ? (previous.lines as unknown) : null;
-  const readable = Array.isArray(lines) && lines.every((l) => typeof l === 'object' && l !== null && typeof l.line === 'number' && typeof l.input === 'string');
+  const readable =
+    Array.isArray(lines) &&
+    lines.every(
+      (l) => typeof l === 'object' && l !== null && typeof l.line === 'number' && typeof l.input === 'string',
+    );
   if (!isForm(form) || !readable || typeof previous.review !== 'object' || previous.review === null) {
     return { step: 'paste', campaignId: '', text: '', lines: [], review: {}, message: UNREADABLE };
   }
@@ -126,7 +176,6 @@ export async function pasteFlowAction(previous: PasteState, form: FormData): Pro
 
 // ---------------------------------------------------------------------------------------------
 // Users (admins only: checked in lib/users.ts)
-
 
 export interface UserFormState {
   message?: string;
@@ -137,10 +186,15 @@ export interface UserFormState {
 
 export async function createUserAction(_previous: UserFormState, form: FormData): Promise<UserFormState> {
   if (!isForm(form)) return { message: UNREADABLE };
-  const values = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') };
+  const values = {
+    name: String(form.get('name') ?? ''),
+    email: String(form.get('email') ?? ''),
+    role: String(form.get('role') ?? ''),
+  };
   try {
     const result = await createUser({ ...values, password: String(form.get('password') ?? '') });
-    if (!result.ok) return { message: 'Please correct the fields marked below.', fieldErrors: result.fieldErrors, values };
+    if (!result.ok)
+      return { message: 'Please correct the fields marked below.', fieldErrors: result.fieldErrors, values };
     revalidatePath('/admin/users');
     return { ok: true, message: `Account created for ${values.email}.` };
   } catch (error) {
@@ -155,7 +209,8 @@ export async function userRoleAction(userId: string, _previous: UserFormState, f
     if (form.get('intent') === 'remove') await removeUser(userId);
     else if (form.get('intent') === 'reset-password') {
       const result = await resetUserPassword(userId, form.get('password'));
-      if (!result.ok) return { message: result.fieldErrors.password ?? 'Check the password.', fieldErrors: result.fieldErrors };
+      if (!result.ok)
+        return { message: result.fieldErrors.password ?? 'Check the password.', fieldErrors: result.fieldErrors };
       return { ok: true, message: 'Password set; their sessions have ended.' };
     } else if (isRole(role)) await setUserRole(userId, role);
     else return { message: 'Choose a role.' };
@@ -185,7 +240,6 @@ export async function changePasswordAction(_previous: UserFormState, form: FormD
 // ---------------------------------------------------------------------------------------------
 // CSV imports
 
-
 export interface UploadState {
   message?: string;
   kind?: string;
@@ -195,7 +249,8 @@ export async function uploadImportAction(_previous: UploadState, form: FormData)
   if (!isForm(form)) return { message: UNREADABLE };
   const kind = String(form.get('kind') ?? '');
   const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) return { message: file instanceof File ? 'The file is empty.' : 'Choose a CSV file.', kind };
+  if (!(file instanceof File) || file.size === 0)
+    return { message: file instanceof File ? 'The file is empty.' : 'Choose a CSV file.', kind };
   let id: number;
   try {
     id = await createImportJob({
@@ -213,7 +268,9 @@ export async function uploadImportAction(_previous: UploadState, form: FormData)
         label: String(form.get('termLabel') ?? ''),
       },
       mapping: Object.fromEntries(
-        [...form.entries()].filter(([k, v]) => k.startsWith('map.') && typeof v === 'string' && v.trim()).map(([k, v]) => [k.slice(4), String(v).slice(0, 100)]),
+        [...form.entries()]
+          .filter(([k, v]) => k.startsWith('map.') && typeof v === 'string' && v.trim())
+          .map(([k, v]) => [k.slice(4), String(v).slice(0, 100)]),
       ),
     });
   } catch (error) {
@@ -242,13 +299,24 @@ export interface WhipCountState extends WriteResult {
 const WHIP_COUNT_WRITES = { move: movePosition, paste: pastePositions, division: recordDivisionList } as const;
 
 /** The whip count's editor forms: move a member, paste a list at one position, paste a division list. */
-export async function whipCountAction(kind: keyof typeof WHIP_COUNT_WRITES, _previous: WhipCountState, form: FormData): Promise<WhipCountState> {
+export async function whipCountAction(
+  kind: keyof typeof WHIP_COUNT_WRITES,
+  _previous: WhipCountState,
+  form: FormData,
+): Promise<WhipCountState> {
   if (!Object.hasOwn(WHIP_COUNT_WRITES, kind) || !isForm(form)) return { ok: false, message: UNREADABLE };
-  const values = Object.fromEntries([...form.entries()].filter(([k, v]) => !k.startsWith('$') && typeof v === 'string').map(([k, v]) => [k, String(v)]));
+  const values = Object.fromEntries(
+    [...form.entries()].filter(([k, v]) => !k.startsWith('$') && typeof v === 'string').map(([k, v]) => [k, String(v)]),
+  );
   try {
     const result = await WHIP_COUNT_WRITES[kind](values);
     if (result.ok) publicDataChanged();
-    const kept = result.ok && kind === 'paste' ? { ...values, names: result.remaining ?? '' } : result.ok && kind !== 'move' ? { ...values, list: '' } : values;
+    const kept =
+      result.ok && kind === 'paste'
+        ? { ...values, names: result.remaining ?? '' }
+        : result.ok && kind !== 'move'
+          ? { ...values, list: '' }
+          : values;
     return { ...result, values: kept, nonce: Date.now() };
   } catch (error) {
     return { ok: false, message: publicMessage(error, `whip count ${kind}`), values, nonce: Date.now() };

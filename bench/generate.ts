@@ -39,7 +39,8 @@ export function random(seed: number) {
 export function campaignSizes(scale: Scale): number[] {
   const weight = (i: number) => 1 / (i + 1) ** 0.75;
   let k = 1;
-  const sizes = (k: number) => Array.from({ length: scale.campaigns }, (_, i) => Math.min(scale.people, Math.max(1, Math.floor(k * weight(i)))));
+  const sizes = (k: number) =>
+    Array.from({ length: scale.campaigns }, (_, i) => Math.min(scale.people, Math.max(1, Math.floor(k * weight(i)))));
   let lo = 0;
   let hi = scale.signatures;
   for (let n = 0; n < 60; n++) {
@@ -64,7 +65,9 @@ const PARTIES = ['Labour', 'Conservative', 'Scottish National Party', 'Liberal D
 const KINDS = ['MOTION', 'LETTER', 'STATEMENT', 'PETITION'];
 
 async function copyRows(client: pg.PoolClient, table: string, columns: string[], rows: Iterable<string>) {
-  const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN WITH (FORMAT text)`));
+  const stream = client.query(
+    copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN WITH (FORMAT text)`),
+  );
   await pipeline(Readable.from(rows), stream);
 }
 
@@ -83,10 +86,16 @@ function* chunked(lines: Iterable<string>, size = 2000): Generator<string> {
 const day = (base: number, offset: number) => new Date(base + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** Loads the data set into an empty, migrated database. Returns the seconds COPY of signatures took. */
-export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190628): Promise<{ signatureCopySeconds: number; largest: string; whipStage: number }> {
+export async function generate(
+  client: pg.PoolClient,
+  scale: Scale,
+  seed = 20190628,
+): Promise<{ signatureCopySeconds: number; largest: string; whipStage: number }> {
   const rand = random(seed);
   const now = new Date().toISOString();
-  await client.query(`INSERT INTO "Source" (id, publisher, title, "updatedAt") VALUES (1, 'Benchmark', 'Generated data', now())`);
+  await client.query(
+    `INSERT INTO "Source" (id, publisher, title, "updatedAt") VALUES (1, 'Benchmark', 'Generated data', now())`,
+  );
 
   await copyRows(
     client,
@@ -161,7 +170,8 @@ export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190
     ['campaignId', 'asOf', 'count', 'qualifier', 'sourceId', 'updatedAt'],
     chunked(
       (function* () {
-        for (let c = 1; c <= scale.campaigns; c += 10) yield `${c}\t${day(start, 320)}\t${sizes[c - 1]! + Math.floor(rand() * 50)}\tMORE_THAN\t1\t${now}\n`;
+        for (let c = 1; c <= scale.campaigns; c += 10)
+          yield `${c}\t${day(start, 320)}\t${sizes[c - 1]! + Math.floor(rand() * 50)}\tMORE_THAN\t1\t${now}\n`;
       })(),
     ),
   );
@@ -171,7 +181,8 @@ export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190
     ['campaignId', 'label', 'absoluteValue', 'purpose', 'sourceId', 'updatedAt'],
     chunked(
       (function* () {
-        for (let c = 1; c <= scale.campaigns; c++) yield `${c}\tTarget\t${Math.max(1, Math.round(sizes[c - 1]! * 1.2))}\tTARGET\t1\t${now}\n`;
+        for (let c = 1; c <= scale.campaigns; c++)
+          yield `${c}\tTarget\t${Math.max(1, Math.round(sizes[c - 1]! * 1.2))}\tTARGET\t1\t${now}\n`;
       })(),
     ),
   );
@@ -194,14 +205,17 @@ export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190
     ['pollster', 'subjectPersonId', 'subjectRole', 'net', 'sourceId', 'updatedAt'],
     chunked(
       (function* () {
-        for (let i = 1; i <= 100; i++) yield `Pollster ${i % 5}\t${i}\tLeader\t${Math.round(rand() * 120 - 60)}\t1\t${now}\n`;
+        for (let i = 1; i <= 100; i++)
+          yield `Pollster ${i % 5}\t${i}\tLeader\t${Math.round(rand() * 120 - 60)}\t1\t${now}\n`;
       })(),
     ),
   );
   // The whip count: a body of named members (as many as people allow) voting at campaign-1's
   // second stage, signatories of campaign-1 derived as for, and a history of positions.
   const members = Math.min(WHIP_MEMBERS, scale.people);
-  await client.query(`INSERT INTO "Body" (id, slug, name, "sourceId", "updatedAt") VALUES (1, 'bench-house', 'Bench house', 1, now())`);
+  await client.query(
+    `INSERT INTO "Body" (id, slug, name, "sourceId", "updatedAt") VALUES (1, 'bench-house', 'Bench house', 1, now())`,
+  );
   await copyRows(
     client,
     'BodyMember',
@@ -212,8 +226,15 @@ export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190
       })(),
     ),
   );
-  const stage = (await client.query(`UPDATE "Stage" SET "bodyId" = 1, "membersOn" = '2019-06-01' WHERE "campaignId" = 1 AND position = 2 RETURNING id`)).rows[0].id as number;
-  await client.query(`INSERT INTO "PositionRule" ("stageId", "campaignId", stand, "sourceId", "updatedAt") VALUES ($1, 1, 'FOR', 1, now())`, [stage]);
+  const stage = (
+    await client.query(
+      `UPDATE "Stage" SET "bodyId" = 1, "membersOn" = '2019-06-01' WHERE "campaignId" = 1 AND position = 2 RETURNING id`,
+    )
+  ).rows[0].id as number;
+  await client.query(
+    `INSERT INTO "PositionRule" ("stageId", "campaignId", stand, "sourceId", "updatedAt") VALUES ($1, 1, 'FOR', 1, now())`,
+    [stage],
+  );
   await copyRows(
     client,
     'Position',
@@ -230,7 +251,20 @@ export async function generate(client: pg.PoolClient, scale: Scale, seed = 20190
     ),
   );
 
-  for (const table of ['Source', 'Person', 'Campaign', 'Signature', 'Tally', 'Threshold', 'Stage', 'Poll', 'Body', 'BodyMember', 'Position', 'PositionRule']) {
+  for (const table of [
+    'Source',
+    'Person',
+    'Campaign',
+    'Signature',
+    'Tally',
+    'Threshold',
+    'Stage',
+    'Poll',
+    'Body',
+    'BodyMember',
+    'Position',
+    'PositionRule',
+  ]) {
     await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`);
   }
   await client.query('ANALYZE');

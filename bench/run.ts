@@ -78,14 +78,21 @@ function rssMb(pid: number): number {
 /** Autocannon reports p90 and p97.5, not p95: the p95 figures below are its p97.5, which is stricter. */
 async function load(url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url, connections: 8, duration: DURATION, headers });
-  return { p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p99, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
+  return {
+    p50: result.latency.p50,
+    p95: result.latency.p97_5 ?? result.latency.p99,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 async function firstLoadJs(url: string): Promise<number> {
   const html = await (await fetch(url)).text();
   const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
   let bytes = 0;
-  for (const src of new Set(scripts)) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
+  for (const src of new Set(scripts))
+    bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
   return bytes / 1024;
 }
 
@@ -107,7 +114,9 @@ async function main() {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     pool.on('error', () => {}); // idle connections closed at shutdown
     const client = await pool.connect();
-    say(`generating ${scale.people.toLocaleString()} people, ${scale.campaigns.toLocaleString()} campaigns, ${scale.signatures.toLocaleString()} signatures`);
+    say(
+      `generating ${scale.people.toLocaleString()} people, ${scale.campaigns.toLocaleString()} campaigns, ${scale.signatures.toLocaleString()} signatures`,
+    );
     const t0 = performance.now();
     const generated = await generate(client, scale);
     client.release();
@@ -116,7 +125,8 @@ async function main() {
 
     // --- the same SQL, run directly -------------------------------------------------------
     const { getCampaign, listCampaignSummaries } = await import('../lib/campaigns');
-    const { countSignatures, listSignatures, signatureQuerySchema, signatureBreakdown, signatoryParties } = await import('../lib/signatures');
+    const { countSignatures, listSignatures, signatureQuerySchema, signatureBreakdown, signatoryParties } =
+      await import('../lib/signatures');
     const { listStages } = await import('../lib/stages');
     const { listPolls } = await import('../lib/polls');
     const { listEvents } = await import('../lib/timeline');
@@ -124,10 +134,25 @@ async function main() {
     const campaignSql = await timeIt(async () => {
       const c = (await getCampaign(generated.largest))!;
       // What the campaign page runs (app/campaigns/[slug]/page.tsx).
-      await Promise.all([listSignatures(c.id, query, 100, 0), countSignatures(c.id, query), signatoryParties(c.id), signatureBreakdown(c.id), listStages(c.id)]);
+      await Promise.all([
+        listSignatures(c.id, query, 100, 0),
+        countSignatures(c.id, query),
+        signatoryParties(c.id),
+        signatureBreakdown(c.id),
+        listStages(c.id),
+      ]);
     }, 10);
     const { countCampaigns } = await import('../lib/campaigns');
-    const overviewSql = await timeIt(() => Promise.all([listCampaignSummaries({ limit: 6, offset: 0 }), countCampaigns(), listPolls(), listEvents({ limit: 5 })]), 10);
+    const overviewSql = await timeIt(
+      () =>
+        Promise.all([
+          listCampaignSummaries({ limit: 6, offset: 0 }),
+          countCampaigns(),
+          listPolls(),
+          listEvents({ limit: 5 }),
+        ]),
+      10,
+    );
     say(`direct SQL: campaign page p50 ${ms(campaignSql.p50)}, overview p50 ${ms(overviewSql.p50)}`);
 
     // --- export baseline: COPY TO STDOUT of the export's own query ----------------------------
@@ -160,8 +185,12 @@ async function main() {
 
     const campaignLoad = await load(`http://127.0.0.1:${PORT}/campaigns/${generated.largest}`);
     const overviewLoad = await load(`http://127.0.0.1:${PORT}/`);
-    say(`campaign page: p50 ${campaignLoad.p50} ms, p95 ${campaignLoad.p95} ms, p99 ${campaignLoad.p99} ms, ${campaignLoad.rps.toFixed(0)} req/s, ${campaignLoad.errors} errors`);
-    say(`overview: p50 ${overviewLoad.p50} ms, p95 ${overviewLoad.p95} ms, p99 ${overviewLoad.p99} ms, ${overviewLoad.rps.toFixed(0)} req/s, ${overviewLoad.errors} errors`);
+    say(
+      `campaign page: p50 ${campaignLoad.p50} ms, p95 ${campaignLoad.p95} ms, p99 ${campaignLoad.p99} ms, ${campaignLoad.rps.toFixed(0)} req/s, ${campaignLoad.errors} errors`,
+    );
+    say(
+      `overview: p50 ${overviewLoad.p50} ms, p95 ${overviewLoad.p95} ms, p99 ${overviewLoad.p99} ms, ${overviewLoad.rps.toFixed(0)} req/s, ${overviewLoad.errors} errors`,
+    );
     // The same pages as a signed-in user sees them: never from the public-page micro-cache, each
     // one rendered (a cookie that names a session makes the app look it up, as for a real one).
     const signedIn = { cookie: 'better-auth.session_token=bench.unsigned' };
@@ -171,8 +200,18 @@ async function main() {
       `Every request rendered (as for signed-in users, who bypass the public-page micro-cache), 8 connections: campaign page p50 ${campaignFresh.p50} ms, p95 ${campaignFresh.p95} ms, ${campaignFresh.rps.toFixed(0)} req/s; overview p50 ${overviewFresh.p50} ms, p95 ${overviewFresh.p95} ms, ${overviewFresh.rps.toFixed(0)} req/s.`,
     );
     say(`rendered every time: campaign page p95 ${campaignFresh.p95} ms, overview p95 ${overviewFresh.p95} ms`);
-    targets.push({ name: 'campaign page p95 at 8 connections', measured: `${campaignLoad.p95} ms (p50 ${campaignLoad.p50}, p99 ${campaignLoad.p99}, ${campaignLoad.rps.toFixed(0)} req/s)`, limit: `≤ 100 ms; same SQL direct p50 ${ms(campaignSql.p50)}, p95 ${ms(campaignSql.p95)}`, met: campaignLoad.rps > 0 && campaignLoad.p95 <= 100 && campaignLoad.errors === 0 });
-    targets.push({ name: 'overview p95 at 8 connections', measured: `${overviewLoad.p95} ms (p50 ${overviewLoad.p50}, p99 ${overviewLoad.p99}, ${overviewLoad.rps.toFixed(0)} req/s)`, limit: `≤ 150 ms; same SQL direct p50 ${ms(overviewSql.p50)}, p95 ${ms(overviewSql.p95)}`, met: overviewLoad.rps > 0 && overviewLoad.p95 <= 150 && overviewLoad.errors === 0 });
+    targets.push({
+      name: 'campaign page p95 at 8 connections',
+      measured: `${campaignLoad.p95} ms (p50 ${campaignLoad.p50}, p99 ${campaignLoad.p99}, ${campaignLoad.rps.toFixed(0)} req/s)`,
+      limit: `≤ 100 ms; same SQL direct p50 ${ms(campaignSql.p50)}, p95 ${ms(campaignSql.p95)}`,
+      met: campaignLoad.rps > 0 && campaignLoad.p95 <= 100 && campaignLoad.errors === 0,
+    });
+    targets.push({
+      name: 'overview p95 at 8 connections',
+      measured: `${overviewLoad.p95} ms (p50 ${overviewLoad.p50}, p99 ${overviewLoad.p99}, ${overviewLoad.rps.toFixed(0)} req/s)`,
+      limit: `≤ 150 ms; same SQL direct p50 ${ms(overviewSql.p50)}, p95 ${ms(overviewSql.p95)}`,
+      met: overviewLoad.rps > 0 && overviewLoad.p95 <= 150 && overviewLoad.errors === 0,
+    });
 
     // --- the CSV export through HTTP, with the server's memory watched ------------------------
     const before = rssMb(app.pid!);
@@ -181,12 +220,25 @@ async function main() {
     const te = performance.now();
     const response = await fetch(`http://localhost:${PORT}/api/export/signatures.csv`);
     let exported = 0;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 0x0a) exported++;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+      for (const byte of chunk) if (byte === 0x0a) exported++;
     const exportRate = (exported - 1) / ((performance.now() - te) / 1000);
     clearInterval(watch);
-    say(`export over HTTP: ${rate(exportRate)} (${(exported - 1).toLocaleString()} rows), server memory +${(peak - before).toFixed(0)} MB`);
-    targets.push({ name: 'CSV export of all signatures', measured: `${rate(exportRate)}`, limit: `≥ 50% of COPY TO STDOUT (${rate(copyToRate)}): ${((exportRate / copyToRate) * 100).toFixed(0)}%`, met: exportRate >= 0.5 * copyToRate });
-    targets.push({ name: 'server memory during the export', measured: `+${(peak - before).toFixed(0)} MB (from ${before.toFixed(0)} MB)`, limit: '< 100 MB growth', met: peak - before < 100 });
+    say(
+      `export over HTTP: ${rate(exportRate)} (${(exported - 1).toLocaleString()} rows), server memory +${(peak - before).toFixed(0)} MB`,
+    );
+    targets.push({
+      name: 'CSV export of all signatures',
+      measured: `${rate(exportRate)}`,
+      limit: `≥ 50% of COPY TO STDOUT (${rate(copyToRate)}): ${((exportRate / copyToRate) * 100).toFixed(0)}%`,
+      met: exportRate >= 0.5 * copyToRate,
+    });
+    targets.push({
+      name: 'server memory during the export',
+      measured: `+${(peak - before).toFixed(0)} MB (from ${before.toFixed(0)} MB)`,
+      limit: '< 100 MB growth',
+      met: peak - before < 100,
+    });
 
     // --- the CSV import, through the import pipeline ------------------------------------------
     const importRows = scale.signatures / 10;
@@ -195,22 +247,35 @@ async function main() {
     const { createImportJob, runImportJob } = await import('../lib/import/jobs');
     const password = randomBytes(12).toString('base64url');
     await auth().api.createUser({ body: { email: 'bench@example.org', password, name: 'Bench', role: 'editor' } });
-    const cookies = (await signIn('bench@example.org', password, { headers: new Headers() })).getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookies = (await signIn('bench@example.org', password, { headers: new Headers() }))
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const headers = new Headers({ cookie: cookies });
     const csv = new TextEncoder().encode(importCsv(scale, importRows));
     const ti = performance.now();
-    const job = await createImportJob({ kind: 'signatures', fileName: 'bench.csv', bytes: csv, sourceId: 1 }, { headers });
+    const job = await createImportJob(
+      { kind: 'signatures', fileName: 'bench.csv', bytes: csv, sourceId: 1 },
+      { headers },
+    );
     const result = await runImportJob(job, { skipInvalid: false }, { headers });
     const importRate = importRows / ((performance.now() - ti) / 1000);
     say(`import: ${rate(importRate)} (${result.message})`);
-    targets.push({ name: `CSV import of ${importRows.toLocaleString()} signatures (check + commit)`, measured: rate(importRate), limit: `≥ 20% of COPY FROM (${rate(copyFromRate)}): ${((importRate / copyFromRate) * 100).toFixed(0)}%`, met: result.ok && importRate >= 0.2 * copyFromRate });
+    targets.push({
+      name: `CSV import of ${importRows.toLocaleString()} signatures (check + commit)`,
+      measured: rate(importRate),
+      limit: `≥ 20% of COPY FROM (${rate(copyFromRate)}): ${((importRate / copyFromRate) * 100).toFixed(0)}%`,
+      met: result.ok && importRate >= 0.2 * copyFromRate,
+    });
 
     // --- the whip count: a 650-member body with 20,000 position records ----------------------
     const members = Math.min(WHIP_MEMBERS, scale.people);
     const whipUrl = `http://127.0.0.1:${PORT}/campaigns/${generated.largest}/stages/2`;
     const whipHtml = await (await fetch(whipUrl, { headers: signedIn })).text();
     const whipLoad = await load(whipUrl, signedIn);
-    say(`whip-count page, rendered every time: p50 ${whipLoad.p50} ms, p97.5 ${whipLoad.p95} ms, ${whipLoad.rps.toFixed(0)} req/s, ${whipLoad.errors} errors; ${(whipHtml.length / 1024).toFixed(0)} kB of HTML`);
+    say(
+      `whip-count page, rendered every time: p50 ${whipLoad.p50} ms, p97.5 ${whipLoad.p95} ms, ${whipLoad.rps.toFixed(0)} req/s, ${whipLoad.errors} errors; ${(whipHtml.length / 1024).toFixed(0)} kB of HTML`,
+    );
     targets.push({
       name: `whip-count page (${members} members, ${WHIP_POSITIONS.toLocaleString('en-GB')} positions) p97.5 at 8 connections, every request rendered`,
       measured: `${whipLoad.p95} ms (p50 ${whipLoad.p50}, ${whipLoad.rps.toFixed(0)} req/s, ${(whipHtml.length / 1024).toFixed(0)} kB HTML)`,
@@ -220,20 +285,47 @@ async function main() {
     const { recordDivisionList } = await import('../lib/positions');
     const tp = performance.now();
     const recorded = await recordDivisionList(
-      { stageId: String(generated.whipStage), divisionId: 'new', question: 'Benchmark division', heldOn: '', sourceId: '1', list: divisionPaste(members) },
+      {
+        stageId: String(generated.whipStage),
+        divisionId: 'new',
+        question: 'Benchmark division',
+        heldOn: '',
+        sourceId: '1',
+        list: divisionPaste(members),
+      },
       { headers },
     );
     const pasteMs = performance.now() - tp;
     say(`division paste of ${members} names: ${ms(pasteMs)} (${recorded.message})`);
-    targets.push({ name: `division paste of ${members} lines: parse, match among the members, record`, measured: ms(pasteMs), limit: '≤ 1,000 ms', met: recorded.ok && pasteMs <= 1000 });
+    targets.push({
+      name: `division paste of ${members} lines: parse, match among the members, record`,
+      measured: ms(pasteMs),
+      limit: '≤ 1,000 ms',
+      met: recorded.ok && pasteMs <= 1000,
+    });
 
     // --- search: people, campaigns, bodies and sources from one box (issue 14) -----------------
     // Each query answered afresh (the session cookie keeps the micro-cache out of it); queries that
     // match every generated person ("Person 1…") or campaign stress the trigram index most.
-    const searches = ['person 1234', 'campaign 15', 'PERSON', 'nothing like this', 'Campaign 19999'].map((q) => ({ path: `/api/v1/search?q=${encodeURIComponent(q)}` }));
-    const searchResult = await autocannon({ url: `http://127.0.0.1:${PORT}`, connections: 8, duration: DURATION, headers: signedIn, requests: searches });
-    const searchLoad = { p50: searchResult.latency.p50, p95: searchResult.latency.p97_5, rps: searchResult.requests.average, errors: searchResult.errors + searchResult.non2xx };
-    say(`search: p50 ${searchLoad.p50} ms, p97.5 ${searchLoad.p95} ms, ${searchLoad.rps.toFixed(0)} req/s, ${searchLoad.errors} errors`);
+    const searches = ['person 1234', 'campaign 15', 'PERSON', 'nothing like this', 'Campaign 19999'].map((q) => ({
+      path: `/api/v1/search?q=${encodeURIComponent(q)}`,
+    }));
+    const searchResult = await autocannon({
+      url: `http://127.0.0.1:${PORT}`,
+      connections: 8,
+      duration: DURATION,
+      headers: signedIn,
+      requests: searches,
+    });
+    const searchLoad = {
+      p50: searchResult.latency.p50,
+      p95: searchResult.latency.p97_5,
+      rps: searchResult.requests.average,
+      errors: searchResult.errors + searchResult.non2xx,
+    };
+    say(
+      `search: p50 ${searchLoad.p50} ms, p97.5 ${searchLoad.p95} ms, ${searchLoad.rps.toFixed(0)} req/s, ${searchLoad.errors} errors`,
+    );
     targets.push({
       name: `search (${scale.people.toLocaleString('en-GB')} people, ${scale.campaigns.toLocaleString('en-GB')} campaigns) p97.5 at 8 connections, every request answered`,
       measured: `${searchLoad.p95} ms (p50 ${searchLoad.p50}, ${searchLoad.rps.toFixed(0)} req/s)`,
@@ -248,7 +340,12 @@ async function main() {
     ] as const) {
       const kb = await firstLoadJs(`http://localhost:${PORT}${page}`);
       say(`first-load JS of the ${name}: ${kb.toFixed(0)} kB gzipped`);
-      targets.push({ name: `first-load JS of the ${name}`, measured: `${kb.toFixed(0)} kB gzipped`, limit: '≤ 250 kB', met: kb <= 250 });
+      targets.push({
+        name: `first-load JS of the ${name}`,
+        measured: `${kb.toFixed(0)} kB gzipped`,
+        limit: '≤ 250 kB',
+        met: kb <= 250,
+      });
     }
     await pool.end();
   } catch (error) {
@@ -260,7 +357,11 @@ async function main() {
   }
 
   const met = targets.filter((t) => t.met).length;
-  const table = ['| target | measured | limit / beside it | met |', '| --- | --- | --- | --- |', ...targets.map((t) => `| ${t.name} | ${t.measured} | ${t.limit} | ${t.met ? 'yes' : '**no**'} |`)].join('\n');
+  const table = [
+    '| target | measured | limit / beside it | met |',
+    '| --- | --- | --- | --- |',
+    ...targets.map((t) => `| ${t.name} | ${t.measured} | ${t.limit} | ${t.met ? 'yes' : '**no**'} |`),
+  ].join('\n');
   console.log(`\n${table}\n`);
   if (!quick) {
     const dir = path.join(ROOT, 'bench', 'results');
@@ -268,7 +369,9 @@ async function main() {
     const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}.md`);
     // Findings written by hand below the figures are kept when the figures are rewritten.
     const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    const previous = before.includes('\n## ') ? `\n${before.slice(before.indexOf('\n## ')).replace(/\n+bench: \d+ targets met of \d+\n*$/, '')}` : '';
+    const previous = before.includes('\n## ')
+      ? `\n${before.slice(before.indexOf('\n## ')).replace(/\n+bench: \d+ targets met of \d+\n*$/, '')}`
+      : '';
     writeFileSync(
       file,
       `# Benchmark ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}.\nData: ${scale.people} people, ${scale.campaigns} campaigns, ${scale.signatures} signatures (seeded generator).\n\n${table}\n\n${notes.join('\n')}${previous}\n\nbench: ${met} targets met of ${targets.length}\n`,

@@ -21,7 +21,13 @@ const STATUS: Record<string, string> = {
 };
 
 function Badge({ value, palette }: { value: string; palette: Record<string, string> }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${palette[value] ?? 'bg-gray-100 text-gray-900'}`}>{titleCase(value)}</span>;
+  return (
+    <span
+      className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${palette[value] ?? 'bg-gray-100 text-gray-900'}`}
+    >
+      {titleCase(value)}
+    </span>
+  );
 }
 
 export const ConfidenceBadge = ({ value }: { value: string }) => <Badge value={value} palette={CONFIDENCE} />;

@@ -12,7 +12,10 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
   const tally = campaign.latestTally;
   const minimum = tally ? guaranteedMinimum(tally.count, tally.qualifier) : null;
   return (
-    <article className="flex flex-col gap-4 rounded-lg border border-rule bg-white p-5 shadow-sm" aria-labelledby={`campaign-${campaign.slug}`}>
+    <article
+      className="flex flex-col gap-4 rounded-lg border border-rule bg-white p-5 shadow-sm"
+      aria-labelledby={`campaign-${campaign.slug}`}
+    >
       <header className="flex flex-col gap-1">
         <p className="text-xs font-semibold uppercase tracking-wide text-muted">
           {titleCase(campaign.kind)} · {titleCase(campaign.status)}
@@ -82,7 +85,9 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
           <ThresholdChart
             named={campaign.namedEligible}
             reportedMinimum={minimum}
-            thresholds={campaign.thresholds.filter((t) => t.value !== null).map((t) => ({ label: t.label, value: t.value! }))}
+            thresholds={campaign.thresholds
+              .filter((t) => t.value !== null)
+              .map((t) => ({ label: t.label, value: t.value! }))}
           />
         </ChartFigure>
         {campaign.thresholds.length === 0 ? (
@@ -91,10 +96,15 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
           <ul className="mt-2 flex flex-col gap-1">
             {campaign.thresholds.map((t) => (
               <li key={t.id} className="text-sm" data-testid="threshold">
-                <span className={t.reached ? 'text-ok' : ''}>{t.reached ? '✓ ' : ''}{t.label}</span>{' '}
+                <span className={t.reached ? 'text-ok' : ''}>
+                  {t.reached ? '✓ ' : ''}
+                  {t.label}
+                </span>{' '}
                 <span className="text-xs text-muted">({titleCase(t.purpose)})</span>{' '}
                 <span className="tabular-nums">
-                  {t.value === null ? `${t.sharePercent}% of ${t.bodyName}: size unknown` : `${campaign.namedEligible} / ${t.value} named`}
+                  {t.value === null
+                    ? `${t.sharePercent}% of ${t.bodyName}: size unknown`
+                    : `${campaign.namedEligible} / ${t.value} named`}
                 </span>{' '}
                 <SourceLink source={t.source} />
               </li>
@@ -108,7 +118,9 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
           <>
             stage {campaign.currentStage.position} of {campaign.stageCount}, {campaign.currentStage.name} —{' '}
             <StatusBadge value={campaign.currentStage.status} />{' '}
-            {campaign.currentStage.scheduledOn ? formatDay(campaign.currentStage.scheduledOn) : (campaign.currentStage.scheduleNote ?? '')}
+            {campaign.currentStage.scheduledOn
+              ? formatDay(campaign.currentStage.scheduledOn)
+              : (campaign.currentStage.scheduleNote ?? '')}
           </>
         ) : (
           <span className="text-muted">no stages recorded</span>

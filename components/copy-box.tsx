@@ -21,9 +21,20 @@ export function CopyBox({ label, text, rows = 3 }: { label: string; text: string
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <textarea id={id} readOnly rows={rows} value={text} className="w-full rounded border border-rule bg-white p-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+      <textarea
+        id={id}
+        readOnly
+        rows={rows}
+        value={text}
+        className="w-full rounded border border-rule bg-white p-2 font-mono text-xs"
+        onFocus={(e) => e.currentTarget.select()}
+      />
       <p className="flex items-center gap-2">
-        <button type="button" className="rounded border border-rule bg-white px-3 py-1 text-sm" onClick={(e) => copy(e.currentTarget.closest('div')?.querySelector('textarea') ?? null)}>
+        <button
+          type="button"
+          className="rounded border border-rule bg-white px-3 py-1 text-sm"
+          onClick={(e) => copy(e.currentTarget.closest('div')?.querySelector('textarea') ?? null)}
+        >
           Copy
         </button>
         <span role="status" className="text-xs text-muted">

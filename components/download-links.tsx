@@ -1,5 +1,13 @@
 /** CSV (and Excel-friendly CSV) links for a report, with the page's filters carried over. */
-export function DownloadLinks({ name, params = {}, label }: { name: string; params?: Record<string, string | undefined>; label: string }) {
+export function DownloadLinks({
+  name,
+  params = {},
+  label,
+}: {
+  name: string;
+  params?: Record<string, string | undefined>;
+  label: string;
+}) {
   const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
   const href = (excel: boolean) => {
     const p = new URLSearchParams(search);

@@ -21,7 +21,13 @@ export function FilterSelect({
   return (
     <label className="flex flex-col gap-1">
       <span className={labelClassName}>{label}</span>
-      <select name={name} defaultValue={value ?? ''} required={required} aria-invalid={invalid || undefined} className="rounded border border-rule bg-white px-2 py-1.5">
+      <select
+        name={name}
+        defaultValue={value ?? ''}
+        required={required}
+        aria-invalid={invalid || undefined}
+        className="rounded border border-rule bg-white px-2 py-1.5"
+      >
         {anyLabel !== null && <option value="">{anyLabel}</option>}
         {options.map((option) => {
           const [v, text] = typeof option === 'string' ? [option, option] : option;
@@ -43,4 +49,5 @@ export const HOUSE_OPTIONS = [
 ] as const;
 
 /** Options from the data-access layer ({ value, label }) in the form FilterSelect takes. */
-export const asOptions = (options: readonly { value: string; label: string }[]) => options.map((o) => [o.value, o.label] as const);
+export const asOptions = (options: readonly { value: string; label: string }[]) =>
+  options.map((o) => [o.value, o.label] as const);

@@ -18,8 +18,8 @@ export function PollComparison({ polls, id = 'chart-polls' }: { polls: PollView[
         return (
           <div key={role} className="flex flex-col gap-2">
             <p data-testid="record-statement">
-              <strong>{record.subject.name}</strong>’s net rating of <strong>{formatNet(record.net)}</strong> is the lowest recorded here for a{' '}
-              {role}
+              <strong>{record.subject.name}</strong>’s net rating of <strong>{formatNet(record.net)}</strong> is the
+              lowest recorded here for a {role}
               {runnerUp ? (
                 <>
                   , below {runnerUp.subject.name}’s {formatNet(runnerUp.net)}
@@ -54,12 +54,15 @@ export function PollComparison({ polls, id = 'chart-polls' }: { polls: PollView[
                 </table>
               }
             >
-              <NetRatingChart rows={inRole.map((p) => ({ label: p.subject.name, net: p.net, record: p.isRecordLow }))} />
+              <NetRatingChart
+                rows={inRole.map((p) => ({ label: p.subject.name, net: p.net, record: p.isRecordLow }))}
+              />
             </ChartFigure>
             <ul className="text-xs text-muted">
               {inRole.map((p) => (
                 <li key={p.id}>
-                  <Link href={`/people/${p.subject.slug}`}>{p.subject.name}</Link> {formatNet(p.net)}: <SourceLink source={p.source} />
+                  <Link href={`/people/${p.subject.slug}`}>{p.subject.name}</Link> {formatNet(p.net)}:{' '}
+                  <SourceLink source={p.source} />
                 </li>
               ))}
             </ul>

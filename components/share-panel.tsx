@@ -19,15 +19,27 @@ export function citation(title: string, path: string, retrieved = new Date()): s
  * Take it elsewhere: embed the live count in an article, cite the page, follow its changes.
  * Collapsed by default, so the page's own content comes first.
  */
-export function SharePanel({ title, path, embedPath, feedPath }: { title: string; path: string; embedPath: string; feedPath?: string }) {
+export function SharePanel({
+  title,
+  path,
+  embedPath,
+  feedPath,
+}: {
+  title: string;
+  path: string;
+  embedPath: string;
+  feedPath?: string;
+}) {
   return (
     <div className="flex flex-col gap-2 text-sm" data-testid="share-panel">
       <details className="rounded border border-rule bg-white p-2">
         <summary className="cursor-pointer font-medium">Embed this</summary>
         <div className="mt-2 flex flex-col gap-2">
           <p className="text-muted">
-            Paste into an article: a live count that sizes itself to its content. Add <code className="whitespace-nowrap">?theme=dark</code> or <code className="whitespace-nowrap">?theme=light</code> to the address to fix the colours (by default
-            it follows the reader’s setting). <a href={embedPath}>Preview the embed</a>.
+            Paste into an article: a live count that sizes itself to its content. Add{' '}
+            <code className="whitespace-nowrap">?theme=dark</code> or{' '}
+            <code className="whitespace-nowrap">?theme=light</code> to the address to fix the colours (by default it
+            follows the reader’s setting). <a href={embedPath}>Preview the embed</a>.
           </p>
           <CopyBox label="Embed code" text={embedCode(embedPath, title)} rows={4} />
         </div>

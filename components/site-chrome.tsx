@@ -35,7 +35,14 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
             <label htmlFor="site-search" className="sr-only">
               Search Whipcount
             </label>
-            <input id="site-search" name="q" type="search" placeholder="Search" maxLength={200} className="min-w-0 flex-1 rounded border border-rule px-2 py-1 text-sm sm:w-44" />
+            <input
+              id="site-search"
+              name="q"
+              type="search"
+              placeholder="Search"
+              maxLength={200}
+              className="min-w-0 flex-1 rounded border border-rule px-2 py-1 text-sm sm:w-44"
+            />
             <button type="submit" className="rounded border border-rule px-2 py-1 text-sm">
               Search
             </button>

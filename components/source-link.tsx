@@ -8,8 +8,7 @@ export function SourceLink({ source, className = '' }: { source: SourceRef; clas
   const title = `Source: ${source.publisher}, “${source.title}”`;
   return (
     <cite className={`not-italic text-xs text-muted ${className}`} title={title}>
-      Source:{' '}
-      <Link href={`/sources/${source.id}`}>{label}</Link>
+      Source: <Link href={`/sources/${source.id}`}>{label}</Link>
       <span className="sr-only">, “{source.title}”</span>
     </cite>
   );

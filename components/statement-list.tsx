@@ -17,14 +17,26 @@ export interface StatementItem {
 }
 
 /** Stated positions with stance, quote, date and source; the speaker shown unless `showSpeaker` is false. */
-export function StatementList({ statements, empty, showSpeaker = true }: { statements: StatementItem[]; empty: string; showSpeaker?: boolean }) {
+export function StatementList({
+  statements,
+  empty,
+  showSpeaker = true,
+}: {
+  statements: StatementItem[];
+  empty: string;
+  showSpeaker?: boolean;
+}) {
   if (statements.length === 0) return <p className="text-sm text-muted">{empty}</p>;
   return (
     <ul className="flex flex-col gap-3">
       {statements.map((s) => (
         <li key={s.id} className="text-sm" data-testid="statement">
           <p className="flex flex-wrap items-center gap-2">
-            {showSpeaker && <strong>{s.person ? <Link href={`/people/${s.person.slug}`}>{s.person.name}</Link> : s.speakerLabel}</strong>}
+            {showSpeaker && (
+              <strong>
+                {s.person ? <Link href={`/people/${s.person.slug}`}>{s.person.name}</Link> : s.speakerLabel}
+              </strong>
+            )}
             <StanceBadge value={s.stance} />
             <span className="text-muted">on {s.subject}</span>
             <span className="text-muted">· {s.saidOn ? formatDay(s.saidOn) : 'date not given'}</span>

@@ -37,7 +37,8 @@ export function StintsByTerm({ stints }: { stints: Stint[] }) {
                 {m.party ?? 'no party'}
                 {m.constituency ? `, ${m.constituency}` : ''}{' '}
                 <span className="text-muted">
-                  ({m.startDate ? formatDay(m.startDate) : 'start not known'} – {m.endDate ? formatDay(m.endDate) : 'present'}
+                  ({m.startDate ? formatDay(m.startDate) : 'start not known'} –{' '}
+                  {m.endDate ? formatDay(m.endDate) : 'present'}
                   {m.change ? `; ${CHANGE[m.change]}` : ''})
                 </span>
                 {m.note ? <span className="text-muted"> {m.note}</span> : null} <SourceLink source={m.source} />

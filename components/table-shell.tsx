@@ -18,7 +18,9 @@ export function TableShell({
   maxHeight?: string;
 }) {
   return (
-    <div className={`${maxHeight ? `${maxHeight} overflow-auto` : 'overflow-x-auto'} rounded border border-rule bg-white`}>
+    <div
+      className={`${maxHeight ? `${maxHeight} overflow-auto` : 'overflow-x-auto'} rounded border border-rule bg-white`}
+    >
       <table className={`w-full ${minWidth} text-left text-sm`} data-testid={testId} aria-label={label}>
         <thead className={`${maxHeight ? 'sticky top-0 ' : ''}bg-paper text-xs uppercase tracking-wide text-muted`}>
           <tr>
@@ -36,7 +38,17 @@ export function TableShell({
 }
 
 /** Previous / next links between pages of a list; nothing when there is one page. */
-export function Pager({ page, pages, href, label = 'Pages' }: { page: number; pages: number; href: (page: number) => string; label?: string }) {
+export function Pager({
+  page,
+  pages,
+  href,
+  label = 'Pages',
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  label?: string;
+}) {
   if (pages <= 1) return null;
   return (
     <nav aria-label={label} className="no-print flex items-center gap-4 text-sm">

@@ -22,7 +22,10 @@ const say = (line: string) => console.log(`[deploy] ${line}`);
 
 function ensureNginx() {
   if (existsSync(NGINX)) return;
-  if (process.getuid?.() !== 0) throw new Error('nginx is missing and installing it needs root: `sudo apt-get install -y nginx`, or set WHIPCOUNT_NGINX.');
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      'nginx is missing and installing it needs root: `sudo apt-get install -y nginx`, or set WHIPCOUNT_NGINX.',
+    );
   say('installing Debian’s nginx (apt-get)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
@@ -37,7 +40,10 @@ function nginxConfig(appPorts: readonly number[]): string {
     .replace('server 127.0.0.1:3001;', `server 127.0.0.1:${appPorts[0]};`)
     .replace('server 127.0.0.1:3002;', `server 127.0.0.1:${appPorts[1]};`)
     .replace('listen 80;', `listen 127.0.0.1:${NGINX_PORT};`);
-  assert.ok(site.includes(`127.0.0.1:${appPorts[1]}`) && site.includes(`${NGINX_PORT}`), 'the shipped configuration still has the lines this test adapts');
+  assert.ok(
+    site.includes(`127.0.0.1:${appPorts[1]}`) && site.includes(`${NGINX_PORT}`),
+    'the shipped configuration still has the lines this test adapts',
+  );
   const dir = path.join(DATA, 'nginx');
   const temp = (name: string) => `${name} ${path.join(dir, name)};`;
   return `
@@ -64,7 +70,11 @@ async function main() {
     dataDir: path.join(DATA, 'cluster'),
     dbPort: 54379,
     appPorts,
-    env: { WHIPCOUNT_TRUSTED_PROXIES: '127.0.0.1', WHIPCOUNT_PAGE_CACHE_SECONDS: '5', WHIPCOUNT_PROCESS_CACHE_SECONDS: '0' },
+    env: {
+      WHIPCOUNT_TRUSTED_PROXIES: '127.0.0.1',
+      WHIPCOUNT_PAGE_CACHE_SECONDS: '5',
+      WHIPCOUNT_PROCESS_CACHE_SECONDS: '0',
+    },
   });
   rmSync(path.join(DATA, 'nginx'), { recursive: true, force: true });
   mkdirSync(path.join(DATA, 'nginx', 'cache'), { recursive: true });
@@ -75,7 +85,11 @@ async function main() {
   const db = new pg.Client({ connectionString: cluster.databaseUrl });
   await db.connect();
   try {
-    await waitFor('nginx to answer', async () => (await fetch(`${PROXY}/api/health`).catch(() => null))?.ok === true, 20_000);
+    await waitFor(
+      'nginx to answer',
+      async () => (await fetch(`${PROXY}/api/health`).catch(() => null))?.ok === true,
+      20_000,
+    );
     say(`nginx on ${PROXY} in front of ${cluster.servers.map((s) => s.url).join(' and ')}`);
 
     await check('anonymous pages come from nginx’s cache under load; the app renders a handful', async () => {
@@ -97,7 +111,9 @@ async function main() {
       );
       const hits = statuses.get('HIT') ?? 0;
       const seconds = (Date.now() - started) / 1000;
-      note(`proxy cache: ${TOTAL} requests in ${seconds.toFixed(1)} s: ${[...statuses].map(([k, v]) => `${v} ${k}`).join(', ')}`);
+      note(
+        `proxy cache: ${TOTAL} requests in ${seconds.toFixed(1)} s: ${[...statuses].map(([k, v]) => `${v} ${k}`).join(', ')}`,
+      );
       assert.ok(hits >= TOTAL * 0.9, `most answers came from nginx's cache (${hits} of ${TOTAL})`);
     });
 
@@ -106,11 +122,10 @@ async function main() {
       const marker = `Deployment check ${Date.now()}`;
       await fetch(`${PROXY}/campaigns/plp-motion`).then((r) => r.arrayBuffer()); // in the caches now
       const saved = Date.now();
-      await db.query(`INSERT INTO "Statement" ("speakerLabel", "campaignId", subject, stance, quote, "sourceId", "updatedAt") VALUES ('A tester', $1, $2, 'NEUTRAL', $2, $3, now())`, [
-        campaign.id,
-        marker,
-        campaign.sourceId,
-      ]);
+      await db.query(
+        `INSERT INTO "Statement" ("speakerLabel", "campaignId", subject, stance, quote, "sourceId", "updatedAt") VALUES ('A tester', $1, $2, 'NEUTRAL', $2, $3, now())`,
+        [campaign.id, marker, campaign.sourceId],
+      );
       // The stated staleness: nginx's s-maxage (5 s), and the moment its background refresh takes.
       const seen: string[] = [];
       await waitFor(
@@ -118,14 +133,18 @@ async function main() {
         async () => {
           const response = await fetch(`${PROXY}/campaigns/plp-motion`);
           const found = (await response.text()).includes(marker);
-          seen.push(`${((Date.now() - saved) / 1000).toFixed(1)} s ${response.headers.get('x-cache-status')} ${response.headers.get('etag')}`);
+          seen.push(
+            `${((Date.now() - saved) / 1000).toFixed(1)} s ${response.headers.get('x-cache-status')} ${response.headers.get('etag')}`,
+          );
           return found;
         },
         8_000,
       ).catch((error: Error) => {
         throw new Error(`${error.message}; last answers: ${seen.slice(-3).join(' | ')}`);
       });
-      note(`a change made directly in PostgreSQL showed through nginx after ${((Date.now() - saved) / 1000).toFixed(1)} s (stated: about 5 s, s-maxage)`);
+      note(
+        `a change made directly in PostgreSQL showed through nginx after ${((Date.now() - saved) / 1000).toFixed(1)} s (stated: about 5 s, s-maxage)`,
+      );
     });
 
     await check('a signed-in page is never served from the cache, nor to anyone else', async () => {
@@ -141,7 +160,10 @@ async function main() {
       }
       for (let i = 0; i < 3; i++) {
         const anonymous = await fetch(`${PROXY}/campaigns/plp-motion/stages/2`);
-        assert.ok(!(await anonymous.text()).includes('Update the count'), 'an anonymous reader never gets the editor’s page');
+        assert.ok(
+          !(await anonymous.text()).includes('Update the count'),
+          'an anonymous reader never gets the editor’s page',
+        );
       }
     });
 
@@ -149,7 +171,10 @@ async function main() {
       const email = cluster.admin.email;
       const stranger = new Client(PROXY, '127.0.0.2');
       for (let i = 0; i < 5; i++) {
-        const result = await stranger.action('/login', 'loginAction', [{}, form({ email: `nobody${i}@example.org`, password: 'wrong password', next: '/admin' })]);
+        const result = await stranger.action('/login', 'loginAction', [
+          {},
+          form({ email: `nobody${i}@example.org`, password: 'wrong password', next: '/admin' }),
+        ]);
         assert.match(result.body, /The e-mail address or password is not right/);
       }
       const refused = await stranger.signIn(email, cluster.admin.password);
@@ -168,7 +193,9 @@ async function main() {
       assert.ok(etag, 'an ETag');
       const again = await fetch(`${PROXY}/api/v1/campaigns/plp-motion`, { headers: { 'if-none-match': etag } });
       assert.equal(again.status, 304);
-      const direct = await fetch(`${cluster.servers[0].url}/api/v1/campaigns/plp-motion`, { headers: { 'if-none-match': etag } });
+      const direct = await fetch(`${cluster.servers[0].url}/api/v1/campaigns/plp-motion`, {
+        headers: { 'if-none-match': etag },
+      });
       assert.equal(direct.status, 304);
       assert.equal(direct.headers.get('x-whipcount-cache'), null, 'answered before rendering');
     });

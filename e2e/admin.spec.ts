@@ -85,10 +85,16 @@ test('an editor creates a campaign with a threshold; a wrong field keeps what wa
   await chooseOption(page.getByLabel('Source'), /Sky News/);
   await page.getByRole('button', { name: 'Create threshold' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
-  expect(await countOf(`SELECT count(*)::int AS n FROM "Threshold" t JOIN "Campaign" c ON c.id = t."campaignId" WHERE c.slug = 'leadership-letter'`)).toBe(1);
+  expect(
+    await countOf(
+      `SELECT count(*)::int AS n FROM "Threshold" t JOIN "Campaign" c ON c.id = t."campaignId" WHERE c.slug = 'leadership-letter'`,
+    ),
+  ).toBe(1);
 });
 
-test('an editor records who took part in a timeline event, then removes one; the timeline shows them', async ({ page }) => {
+test('an editor records who took part in a timeline event, then removes one; the timeline shows them', async ({
+  page,
+}) => {
   await signIn(page, editor);
   await page.goto('/admin/events/new');
   await page.getByLabel('What happened').fill('A test meeting of the committee');
@@ -116,7 +122,9 @@ test('an editor records who took part in a timeline event, then removes one; the
   await expect(page).toHaveURL(/\?saved=1/);
   await expect(page.getByLabel('People involved: person 1')).toHaveValue('diana-r-johnson');
   expect(
-    await countOf(`SELECT count(*)::int AS n FROM "TimelineEventPerson" l JOIN "TimelineEvent" e ON e.id = l."eventId" WHERE e.title = 'A test meeting of the committee'`),
+    await countOf(
+      `SELECT count(*)::int AS n FROM "TimelineEventPerson" l JOIN "TimelineEvent" e ON e.id = l."eventId" WHERE e.title = 'A test meeting of the committee'`,
+    ),
   ).toBe(1);
 });
 
@@ -127,7 +135,9 @@ test('an editor pastes names, decides the doubtful ones, and the public count ch
 
   await page.goto('/admin/add-signatures');
   await page.getByLabel('Campaign they signed').selectOption({ label: 'Letter calling for a leadership contest' });
-  await page.getByLabel(/Names, one per line/).fill('Dame Margaret Hodge\nMr Johnson\nZebedee Quuxley\nSir Keir Starmer');
+  await page
+    .getByLabel(/Names, one per line/)
+    .fill('Dame Margaret Hodge\nMr Johnson\nZebedee Quuxley\nSir Keir Starmer');
   await page.getByRole('button', { name: 'Match names' }).click();
   const rows = page.getByTestId('match-row');
   await expect(rows).toHaveCount(4);
@@ -163,12 +173,16 @@ test('two editors: the later save over a stale version is refused and shows what
 
   await second.getByLabel('Summary').fill('Summary from the second editor');
   await second.getByRole('button', { name: 'Save changes' }).click();
-  await expect(second.getByRole('alert').filter({ hasText: 'Someone else saved this record while you were editing it' })).toBeVisible();
+  await expect(
+    second.getByRole('alert').filter({ hasText: 'Someone else saved this record while you were editing it' }),
+  ).toBeVisible();
   await expect(second.getByTestId('conflict-changes')).toContainText('Summary from the first editor');
   await expect(second.getByLabel('Summary')).toHaveValue('Summary from the second editor');
   const rows = await queryApp<{ summary: string }>(`SELECT summary FROM "Campaign" WHERE id = $1`, [id]);
   expect(rows).toEqual([{ summary: 'Summary from the first editor' }]);
-  const audit = await countOf(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE entity = 'campaign' AND "entityId" = '${id}'`);
+  const audit = await countOf(
+    `SELECT count(*)::int AS n FROM "AuditEvent" WHERE entity = 'campaign' AND "entityId" = '${id}'`,
+  );
   expect(audit).toBe(2); // created, then one update: the refused save wrote nothing
 });
 
@@ -190,13 +204,17 @@ test('a viewer sees the admin pages but can change nothing', async ({ page }) =>
   await expectNoSeriousA11yViolations(page);
 });
 
-test('deleting a campaign with signatures is refused, then done with them only when the editor ticks the box', async ({ page }) => {
+test('deleting a campaign with signatures is refused, then done with them only when the editor ticks the box', async ({
+  page,
+}) => {
   await signIn(page, editor);
   await page.goto('/admin/campaigns');
   await page.getByRole('link', { name: 'Letter calling for a leadership contest' }).click();
   await page.getByText('Delete this campaign…').click();
   await page.getByRole('button', { name: 'Yes, delete this campaign' }).click();
-  await expect(page.locator('details').getByRole('alert')).toContainText('cannot be deleted on its own: 4 signatures refer to it');
+  await expect(page.locator('details').getByRole('alert')).toContainText(
+    'cannot be deleted on its own: 4 signatures refer to it',
+  );
   const signatures = `SELECT count(*)::int AS n FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'leadership-letter'`;
   expect(await countOf(signatures)).toBe(4);
   await expectNoSeriousA11yViolations(page);
@@ -205,7 +223,9 @@ test('deleting a campaign with signatures is refused, then done with them only w
   await expect(page).toHaveURL(/\/admin\/campaigns\?deleted=1/);
   expect(await countOf(signatures)).toBe(0);
   expect(await countOf(`SELECT count(*)::int AS n FROM "Campaign" WHERE slug = 'leadership-letter'`)).toBe(0);
-  expect(await countOf(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'delete' AND entity = 'signature'`)).toBe(4);
+  expect(
+    await countOf(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'delete' AND entity = 'signature'`),
+  ).toBe(4);
 });
 
 test('signing out ends the session', async ({ page, context }) => {

@@ -8,10 +8,14 @@ test.describe('campaign page @phone', () => {
       SELECT p.name FROM "Signature" s JOIN "Person" p ON p.id = s."personId" JOIN "Campaign" c ON c.id = s."campaignId"
       WHERE c.slug = 'plp-motion' AND s."withdrawnOn" IS NULL ORDER BY p."sortName"`);
     await page.goto('/campaigns/plp-motion');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('PLP motion to withdraw the whip from Chris Williamson for 12 months');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'PLP motion to withdraw the whip from Chris Williamson for 12 months',
+    );
     await expect(page.getByTestId('named-count')).toHaveText(String(names.length));
     await expect(page.getByTestId('reported-count')).toHaveText('more than 60');
-    await expect(page.getByTestId('gap')).toHaveText(`more than 60 reported, ${names.length} named: at least ${61 - names.length} not yet named.`);
+    await expect(page.getByTestId('gap')).toHaveText(
+      `more than 60 reported, ${names.length} named: at least ${61 - names.length} not yet named.`,
+    );
     await expect(page.locator('#count').getByTestId('threshold')).toContainText('60 MPs (reported)');
     await expect(page.getByTestId('projection')).toContainText('No projection');
     const rows = page.getByTestId('signatory-table').locator('tbody tr');
@@ -50,7 +54,13 @@ test.describe('campaign page @phone', () => {
   });
 
   test('answers 404 with a helpful page for an unknown campaign', async ({ page }) => {
-    for (const path of ['/campaigns/no-such-campaign', '/campaigns/..%2F..%2Fetc%2Fpasswd', '/people/nobody-at-all', '/sources/999999', '/sources/abc']) {
+    for (const path of [
+      '/campaigns/no-such-campaign',
+      '/campaigns/..%2F..%2Fetc%2Fpasswd',
+      '/people/nobody-at-all',
+      '/sources/999999',
+      '/sources/abc',
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
@@ -58,7 +68,12 @@ test.describe('campaign page @phone', () => {
   });
 
   test('has no serious or critical accessibility violations and fits the screen', async ({ page }) => {
-    for (const path of ['/campaigns/plp-motion', '/campaigns/watson-letter', '/campaigns/plp-motion/overlap', '/campaigns']) {
+    for (const path of [
+      '/campaigns/plp-motion',
+      '/campaigns/watson-letter',
+      '/campaigns/plp-motion/overlap',
+      '/campaigns',
+    ]) {
       await page.goto(path);
       await expectNoSeriousA11yViolations(page);
       await expectNoHorizontalOverflow(page);
@@ -85,7 +100,7 @@ test.describe('chart downloads', () => {
     await figure.getByRole('button', { name: 'PNG' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('watson-letter-by-party.png');
-    const bytes = await (await import('node:fs/promises')).readFile((await file.path()));
+    const bytes = await (await import('node:fs/promises')).readFile(await file.path());
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   });
 });

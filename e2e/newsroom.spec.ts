@@ -15,7 +15,9 @@ import { queryApp } from './support';
 let newsroom: Server;
 let pageBody = '';
 test.beforeAll(async () => {
-  newsroom = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pageBody));
+  newsroom = createServer((_req, res) =>
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pageBody),
+  );
   await new Promise<void>((resolve) => newsroom.listen(0, '127.0.0.1', resolve));
 });
 test.afterAll(() => new Promise<void>((resolve) => newsroom.close(() => resolve())));
@@ -23,20 +25,34 @@ test.afterAll(() => new Promise<void>((resolve) => newsroom.close(() => resolve(
 /** The newsroom's article framing `frames` (paths of this app), with the sizing script. */
 async function articleFraming(page: Page, baseURL: string, frames: Record<string, string>) {
   pageBody = `<!doctype html><html><body><h1>An article</h1>${Object.entries(frames)
-    .map(([id, path]) => `<iframe id="${id}" data-whipcount src="${baseURL}${path}" style="width:600px;height:150px;border:0"></iframe>`)
+    .map(
+      ([id, path]) =>
+        `<iframe id="${id}" data-whipcount src="${baseURL}${path}" style="width:600px;height:150px;border:0"></iframe>`,
+    )
     .join('')}<script async src="${baseURL}/embed.js"></script></body></html>`;
   const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && !/frame-ancestors|Refused to display/.test(m.text()) && errors.push(m.text()));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !/frame-ancestors|Refused to display/.test(m.text()) && errors.push(m.text()),
+  );
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`http://127.0.0.1:${(newsroom.address() as AddressInfo).port}/article`);
   return errors;
 }
 
 test.describe('newsrooms', () => {
-  test('an embed framed by another site renders its numbers and reports its height @phone', async ({ page, baseURL }) => {
-    const errors = await articleFraming(page, baseURL!, { count: '/embed/campaigns/plp-motion', whip: '/embed/campaigns/plp-motion/stages/2?theme=dark' });
+  test('an embed framed by another site renders its numbers and reports its height @phone', async ({
+    page,
+    baseURL,
+  }) => {
+    const errors = await articleFraming(page, baseURL!, {
+      count: '/embed/campaigns/plp-motion',
+      whip: '/embed/campaigns/plp-motion/stages/2?theme=dark',
+    });
     const count = page.frameLocator('#count');
-    const [{ named }] = (await queryApp<{ named: number }>(`SELECT count(*)::int AS named FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' AND s."withdrawnOn" IS NULL`)) as [{ named: number }];
+    const [{ named }] = (await queryApp<{ named: number }>(
+      `SELECT count(*)::int AS named FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' AND s."withdrawnOn" IS NULL`,
+    )) as [{ named: number }];
     await expect(count.getByTestId('embed-named')).toHaveText(String(named));
     await expect(count.getByTestId('embed-credit')).toContainText('Data: Whipcount, source');
     // No site navigation inside the frame.
@@ -72,8 +88,15 @@ test.describe('newsrooms', () => {
     }
   });
 
-  test('only embeds may be framed; an unknown embed frames cleanly as not found', async ({ page, baseURL, request }) => {
-    await articleFraming(page, baseURL!, { page: '/campaigns/plp-motion', missing: '/embed/campaigns/no-such-campaign' });
+  test('only embeds may be framed; an unknown embed frames cleanly as not found', async ({
+    page,
+    baseURL,
+    request,
+  }) => {
+    await articleFraming(page, baseURL!, {
+      page: '/campaigns/plp-motion',
+      missing: '/embed/campaigns/no-such-campaign',
+    });
     await expect(page.frameLocator('#missing').getByText('This count is not on Whipcount')).toBeVisible();
     // The campaign page itself was refused: nothing of it is in the frame.
     await page.waitForTimeout(500);
@@ -113,7 +136,9 @@ test.describe('newsrooms', () => {
     );
     try {
       // Shared caches keep it for a few seconds (WHIPCOUNT_PAGE_CACHE_SECONDS); then it is drawn anew.
-      await expect.poll(async () => Buffer.compare(await png(), before) !== 0, { timeout: 15_000, intervals: [500, 1000, 2000] }).toBe(true);
+      await expect
+        .poll(async () => Buffer.compare(await png(), before) !== 0, { timeout: 15_000, intervals: [500, 1000, 2000] })
+        .toBe(true);
     } finally {
       await queryApp(`DELETE FROM "Signature" WHERE id = $1`, [added!.id]);
     }

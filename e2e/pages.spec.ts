@@ -28,7 +28,7 @@ test.describe('people, polls, timeline and sources @phone', () => {
     await expect(page).toHaveURL(/\/search\?q=ORFHLAITH/);
     await expect(page.getByTestId('search-people').getByRole('link')).toHaveText(['Órfhlaith Begley']);
     await page.goto('/search?q=%27%3B%20DROP%20TABLE');
-    await expect(page.getByTestId('search-summary')).toHaveText('Nothing found for “\'; DROP TABLE”.');
+    await expect(page.getByTestId('search-summary')).toHaveText("Nothing found for “'; DROP TABLE”.");
     await expectNoSeriousA11yViolations(page);
     await expectNoHorizontalOverflow(page);
   });
@@ -59,7 +59,9 @@ test.describe('people, polls, timeline and sources @phone', () => {
   test('every figure’s source has a page saying what it is and what cites it', async ({ page }) => {
     await page.goto('/campaigns/watson-letter');
     await page.getByRole('link', { name: 'Sky News, 28 June 2019' }).first().click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Growing calls for Jeremy Corbyn to boot out anti-Semitism row MP Chris Williamson');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Growing calls for Jeremy Corbyn to boot out anti-Semitism row MP Chris Williamson',
+    );
     await expect(page.getByText('Sky News, 28 June 2019 17:43 UK time')).toBeVisible();
     await expect(page.getByText('No web address is recorded for this source.')).toBeVisible();
     await expect(page).toHaveTitle('Source · Whipcount'); // set after a client-side navigation

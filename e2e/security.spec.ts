@@ -12,12 +12,26 @@ const actions = Object.entries(manifest.node);
 
 test('the build has the server actions we expect to guard', () => {
   expect(actions.map(([, a]) => a.exportedName).sort()).toEqual(
-    ['createUserAction', 'deleteEntityAction', 'loginAction', 'logoutAction', 'pasteFlowAction', 'runImportAction', 'saveEntityAction', 'uploadImportAction', 'userRoleAction', 'whipCountAction', 'changePasswordAction'].sort(),
+    [
+      'createUserAction',
+      'deleteEntityAction',
+      'loginAction',
+      'logoutAction',
+      'pasteFlowAction',
+      'runImportAction',
+      'saveEntityAction',
+      'uploadImportAction',
+      'userRoleAction',
+      'whipCountAction',
+      'changePasswordAction',
+    ].sort(),
   );
 });
 
 test('every server action refuses a foreign Origin and the database is unchanged', async ({ request }) => {
-  const before = await countOf('SELECT ((SELECT count(*) FROM "AuditEvent") + (SELECT count(*) FROM "session") + (SELECT count(*) FROM "ImportJob"))::int AS n');
+  const before = await countOf(
+    'SELECT ((SELECT count(*) FROM "AuditEvent") + (SELECT count(*) FROM "session") + (SELECT count(*) FROM "ImportJob"))::int AS n',
+  );
   for (const [id, action] of actions) {
     const response = await request.post('/login', {
       headers: { 'Next-Action': id, Origin: 'http://evil.example', 'Content-Type': 'text/plain;charset=UTF-8' },
@@ -26,12 +40,19 @@ test('every server action refuses a foreign Origin and the database is unchanged
     });
     expect(response.status(), action.exportedName).toBe(403);
   }
-  expect(await countOf('SELECT ((SELECT count(*) FROM "AuditEvent") + (SELECT count(*) FROM "session") + (SELECT count(*) FROM "ImportJob"))::int AS n')).toBe(before);
+  expect(
+    await countOf(
+      'SELECT ((SELECT count(*) FROM "AuditEvent") + (SELECT count(*) FROM "session") + (SELECT count(*) FROM "ImportJob"))::int AS n',
+    ),
+  ).toBe(before);
 });
 
 test('requests carrying x-middleware-subrequest are refused', async ({ request }) => {
   for (const path of ['/admin', '/admin/users', '/api/export/audit.csv']) {
-    const response = await request.get(path, { headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' }, maxRedirects: 0 });
+    const response = await request.get(path, {
+      headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+      maxRedirects: 0,
+    });
     expect(response.status(), path).toBe(403);
   }
 });

@@ -9,11 +9,14 @@ const VOTERS = `SELECT count(DISTINCT m."personId")::int AS n FROM "Membership" 
   WHERE m.house = 'COMMONS' AND m.party IN ('Labour', 'Labour/Co-operative') AND m."startDate" <= '2019-06-28' AND m."endDate" >= '2019-06-28'`;
 
 test.describe('whip count, public @phone', () => {
-  test('shows every member who may vote, the five signatories as for with their evidence, and no rule arithmetic', async ({ page }) => {
+  test('shows every member who may vote, the five signatories as for with their evidence, and no rule arithmetic', async ({
+    page,
+  }) => {
     const voters = await countOf(VOTERS);
     // The editing tests below may have run first (the phone project runs after the desktop one):
     // members placed by hand besides the five signatories are known too.
-    const placedByHand = await countOf(`SELECT count(DISTINCT "personId")::int AS n FROM "Position" WHERE "personId" NOT IN (
+    const placedByHand =
+      await countOf(`SELECT count(DISTINCT "personId")::int AS n FROM "Position" WHERE "personId" NOT IN (
       SELECT "personId" FROM "Signature" WHERE "campaignId" = (SELECT id FROM "Campaign" WHERE slug = 'plp-motion'))`);
     const moves = await countOf(`SELECT count(*)::int AS n FROM "Position"`);
     await page.goto('/campaigns/plp-motion');
@@ -22,7 +25,12 @@ test.describe('whip count, public @phone', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Whip count: Vote of the full PLP at Westminster');
     const headline = page.getByTestId('whip-headline');
     await expect(headline.locator('div').filter({ hasText: /^For/ }).locator('dd')).toHaveText('5');
-    await expect(headline.locator('div').filter({ hasText: /^Not known/ }).locator('dd')).toHaveText(String(voters - 5 - placedByHand));
+    await expect(
+      headline
+        .locator('div')
+        .filter({ hasText: /^Not known/ })
+        .locator('dd'),
+    ).toHaveText(String(voters - 5 - placedByHand));
     await expect(page.getByTestId('whip-rule')).toHaveText('The rule is not known');
     await expect(page.getByTestId('whip-outlook')).toContainText('without pass/fail arithmetic');
     await expect(page.locator('#whip-chart svg circle')).toHaveCount(voters);
@@ -47,7 +55,11 @@ test.describe('whip count, public @phone', () => {
 
   test('a page number beyond the last shows the last page of every public list', async ({ page }) => {
     await page.goto('/campaigns/plp-motion?page=99999');
-    await expect(page.getByTestId('signatory-table').locator('tbody tr')).toHaveCount(await countOf(`SELECT count(*)::int AS n FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' AND s."withdrawnOn" IS NULL`));
+    await expect(page.getByTestId('signatory-table').locator('tbody tr')).toHaveCount(
+      await countOf(
+        `SELECT count(*)::int AS n FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' AND s."withdrawnOn" IS NULL`,
+      ),
+    );
     await page.goto(`${PAGE}?page=99999`);
     await expect(page.getByTestId('whip-members').locator('tbody tr').first()).toBeVisible();
     await page.goto('/people?page=9999');
@@ -55,7 +67,12 @@ test.describe('whip count, public @phone', () => {
   });
 
   test('answers 404 for a stage that does not exist', async ({ page }) => {
-    for (const path of ['/campaigns/plp-motion/stages/9', '/campaigns/plp-motion/stages/0', '/campaigns/plp-motion/stages/two', '/campaigns/nothing/stages/1']) {
+    for (const path of [
+      '/campaigns/plp-motion/stages/9',
+      '/campaigns/plp-motion/stages/0',
+      '/campaigns/plp-motion/stages/two',
+      '/campaigns/nothing/stages/1',
+    ]) {
       expect((await page.goto(path))?.status(), path).toBe(404);
     }
   });
@@ -72,10 +89,15 @@ test.describe('whip count, editing', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Whip count: Vote of the full PLP at Westminster');
   });
 
-  test('an editor moves a member in one step; a missing source is refused and what was typed stays', async ({ page }) => {
+  test('an editor moves a member in one step; a missing source is refused and what was typed stays', async ({
+    page,
+  }) => {
     const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Move a member' }) });
     const member = form.locator('select[name=person]');
-    const value = await member.locator('option').filter({ hasText: /^Keir Starmer/ }).getAttribute('value');
+    const value = await member
+      .locator('option')
+      .filter({ hasText: /^Keir Starmer/ })
+      .getAttribute('value');
     await member.selectOption(value);
     await form.locator('select[name=stand]').selectOption('LEANING_FOR');
     await form.locator('input[name=statedOn]').fill('2019-07-01');
@@ -88,13 +110,19 @@ test.describe('whip count, editing', () => {
     await expect(form.getByLabel('Their words (optional)')).toHaveValue('I will back the motion');
     expect(await countOf(`SELECT count(*)::int AS n FROM "Position"`)).toBe(0);
 
-    const source = await form.locator('select[name=sourceId] option').filter({ hasText: 'Sky News' }).first().getAttribute('value');
+    const source = await form
+      .locator('select[name=sourceId] option')
+      .filter({ hasText: 'Sky News' })
+      .first()
+      .getAttribute('value');
     await form.locator('select[name=sourceId]').selectOption(source);
     await form.getByRole('button', { name: 'Save the move' }).click();
     await expect(page.getByTestId('move-result')).toContainText('Keir Starmer: leaning for from 2019-07-01.');
     await expect(page.getByTestId('whip-changes').locator('li').first()).toContainText('Keir Starmer');
     await expect(page.getByTestId('whip-changes').locator('li').first()).toContainText('not known → leaning for');
-    expect(await countOf(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE entity = 'position' AND action = 'create'`)).toBe(1);
+    expect(
+      await countOf(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE entity = 'position' AND action = 'create'`),
+    ).toBe(1);
     await expectNoSeriousA11yViolations(page);
   });
 
@@ -102,7 +130,11 @@ test.describe('whip count, editing', () => {
     const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Record a division list' }) });
     await form.getByLabel('Question (for a new division)').fill('That the whip be withdrawn for 12 months');
     await form.getByLabel('Held on (for a new division)').fill('2019-07-08');
-    const source = await form.locator('select[name=sourceId] option').filter({ hasText: 'Sky News' }).first().getAttribute('value');
+    const source = await form
+      .locator('select[name=sourceId] option')
+      .filter({ hasText: 'Sky News' })
+      .first()
+      .getAttribute('value');
     await form.locator('select[name=sourceId]').selectOption(source);
     const list = form.getByLabel(/The list as Hansard prints it/);
     await list.fill('AYES\nCooper, rh Yvette\nStreeting, Wes\nNobody, Such\nNOES\nStreeting, Wes\n');
@@ -112,13 +144,19 @@ test.describe('whip count, editing', () => {
     await expect(page.getByTestId('division-result')).toContainText('Wes Streeting is in both lobbies');
     await expect(list).toHaveValue(/Nobody, Such/);
 
-    await list.fill('AYES\nCooper, rh Yvette\nStreeting, Wes\nLammy, rh Mr David\nStarmer, Keir\nTellers for the Ayes:\nJeff Smith and\nMike Kane\nNOES\nWilliamson, Chris\n');
+    await list.fill(
+      'AYES\nCooper, rh Yvette\nStreeting, Wes\nLammy, rh Mr David\nStarmer, Keir\nTellers for the Ayes:\nJeff Smith and\nMike Kane\nNOES\nWilliamson, Chris\n',
+    );
     await form.getByRole('button', { name: 'Record the ballots' }).click();
-    await expect(page.getByTestId('division-result')).toContainText('7 ballots recorded: 4 ayes and 1 noes, tellers apart.');
+    await expect(page.getByTestId('division-result')).toContainText(
+      '7 ballots recorded: 4 ayes and 1 noes, tellers apart.',
+    );
     await page.reload();
     await expect(page.getByTestId('whip-division')).toContainText('Ayes 4 · Noes 1');
     // Cooper, Streeting and Lammy were for, Starmer leaning for: all four held.
     await expect(page.getByTestId('whip-forecast')).toContainText('4 placements held, 0 switched');
-    await expect(page.getByTestId('whip-forecast')).toContainText('1 member voted against the majority of their own party');
+    await expect(page.getByTestId('whip-forecast')).toContainText(
+      '1 member voted against the majority of their own party',
+    );
   });
 });

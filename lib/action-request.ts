@@ -24,15 +24,20 @@ export function hasSessionCookie(request: Request): boolean {
 }
 
 /** Why the request cannot be an action call our pages made, or null when it may be. */
-export async function actionRequestProblem(request: Request): Promise<{ status: 400 | 411 | 413; message: string } | null> {
+export async function actionRequestProblem(
+  request: Request,
+): Promise<{ status: 400 | 411 | 413; message: string } | null> {
   const declared = request.headers.get('content-length');
   const length = Number(declared ?? 0);
-  if (length > ACTION_BODY_LIMIT) return { status: 413, message: 'This request is larger than 20 MB, the most a form or upload may send.' };
+  if (length > ACTION_BODY_LIMIT)
+    return { status: 413, message: 'This request is larger than 20 MB, the most a form or upload may send.' };
   // Without a session only the sign-in form may post, and it is small: refuse anything large (or
   // of unknown length) before reading a byte of it.
   if (!hasSessionCookie(request)) {
-    if (declared === null) return { status: 411, message: 'Sign in first: a request without a session must say its length.' };
-    if (length > ANONYMOUS_BODY_LIMIT) return { status: 413, message: 'Sign in first: without a session a form may send at most 64 kB.' };
+    if (declared === null)
+      return { status: 411, message: 'Sign in first: a request without a session must say its length.' };
+    if (length > ANONYMOUS_BODY_LIMIT)
+      return { status: 413, message: 'Sign in first: without a session a form may send at most 64 kB.' };
   }
   const type = request.headers.get('content-type') ?? '';
   const unreadable = { status: 400 as const, message: 'This form could not be read. Reload the page and try again.' };
@@ -42,7 +47,8 @@ export async function actionRequestProblem(request: Request): Promise<{ status: 
       return typeof root === 'string' && isArguments(root) ? null : unreadable;
     }
     const bytes = await request.clone().arrayBuffer();
-    if (bytes.byteLength > ACTION_BODY_LIMIT) return { status: 413, message: 'This request is larger than 20 MB, the most a form or upload may send.' };
+    if (bytes.byteLength > ACTION_BODY_LIMIT)
+      return { status: 413, message: 'This request is larger than 20 MB, the most a form or upload may send.' };
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return isArguments(text) ? null : unreadable;
   } catch {

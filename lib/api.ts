@@ -17,12 +17,33 @@ export function pagination(params: URLSearchParams) {
 
 export function paged<T>(data: T[], page: { page: number; perPage: number }, total: number) {
   const pages = Math.max(1, Math.ceil(total / page.perPage));
-  return { data, pagination: { page: page.page, perPage: page.perPage, total, pages, nextPage: page.page < pages ? page.page + 1 : null } };
+  return {
+    data,
+    pagination: {
+      page: page.page,
+      perPage: page.perPage,
+      total,
+      pages,
+      nextPage: page.page < pages ? page.page + 1 : null,
+    },
+  };
 }
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
-const source = (s: SourceRef) => ({ id: s.id, publisher: s.publisher, title: s.title, publishedAt: s.publishedAt?.toISOString() ?? null, url: s.url });
-const tally = (t: TallyView) => ({ count: t.count, qualifier: t.qualifier, scope: t.scope, asOf: day(t.asOf), source: source(t.source) });
+const source = (s: SourceRef) => ({
+  id: s.id,
+  publisher: s.publisher,
+  title: s.title,
+  publishedAt: s.publishedAt?.toISOString() ?? null,
+  url: s.url,
+});
+const tally = (t: TallyView) => ({
+  count: t.count,
+  qualifier: t.qualifier,
+  scope: t.scope,
+  asOf: day(t.asOf),
+  source: source(t.source),
+});
 const threshold = (t: ThresholdView) => ({
   label: t.label,
   purpose: t.purpose,
@@ -47,7 +68,14 @@ export function campaignJson(c: CampaignSummary) {
     countedSignatories: c.namedEligible,
     latestTally: c.latestTally ? tally(c.latestTally) : null,
     thresholds: c.thresholds.map(threshold),
-    currentStage: c.currentStage ? { position: c.currentStage.position, name: c.currentStage.name, status: c.currentStage.status, scheduledOn: day(c.currentStage.scheduledOn) } : null,
+    currentStage: c.currentStage
+      ? {
+          position: c.currentStage.position,
+          name: c.currentStage.name,
+          status: c.currentStage.status,
+          scheduledOn: day(c.currentStage.scheduledOn),
+        }
+      : null,
     source: source(c.source),
   };
 }
@@ -61,7 +89,12 @@ export function campaignDetailJson(c: CampaignDetail, stages: StageView[]) {
     withdrawnSignatures: c.withdrawn,
     byConfidence: Object.fromEntries(c.byConfidence.map((b) => [b.confidence, b.count])),
     tallies: c.tallies.map(tally),
-    thresholds: c.thresholds.map((t) => ({ ...threshold(t), crossedOn: t.crossedOn, reportedPassedOn: day(t.reportedPassedOn), projection: t.projection })),
+    thresholds: c.thresholds.map((t) => ({
+      ...threshold(t),
+      crossedOn: t.crossedOn,
+      reportedPassedOn: day(t.reportedPassedOn),
+      projection: t.projection,
+    })),
     series: c.series,
     stages: stages.map((s) => ({
       position: s.position,
@@ -71,7 +104,15 @@ export function campaignDetailJson(c: CampaignDetail, stages: StageView[]) {
       scheduleNote: s.scheduleNote,
       status: s.status,
       decisionRule: s.decisionRule,
-      divisions: s.divisions.map((d) => ({ heldOn: day(d.heldOn), question: d.question, ayes: d.ayes, noes: d.noes, abstentions: d.abstentions, carried: d.carried, source: source(d.source) })),
+      divisions: s.divisions.map((d) => ({
+        heldOn: day(d.heldOn),
+        question: d.question,
+        ayes: d.ayes,
+        noes: d.noes,
+        abstentions: d.abstentions,
+        carried: d.carried,
+        source: source(d.source),
+      })),
       source: source(s.source),
     })),
   };
@@ -121,7 +162,10 @@ export const JSON_HEADERS = { 'Cache-Control': 'public, max-age=30', 'Access-Con
 
 /** The API's answer for a campaign slug that names no campaign. */
 export function campaignNotFound(slug: string): Response {
-  return Response.json({ error: { code: 'NOT_FOUND', message: `No campaign ${JSON.stringify(slug)}.` } }, { status: 404 });
+  return Response.json(
+    { error: { code: 'NOT_FOUND', message: `No campaign ${JSON.stringify(slug)}.` } },
+    { status: 404 },
+  );
 }
 
 export function whipCountJson(w: WhipCount & { memberList: WhipMember[] }, changes: WhipChange[]) {
@@ -136,7 +180,14 @@ export function whipCountJson(w: WhipCount & { memberList: WhipMember[] }, chang
     };
   return {
     campaign: w.campaign,
-    stage: { position: w.stage.position, name: w.stage.name, status: w.stage.status, body: w.stage.bodyName, scheduledOn: day(w.stage.scheduledOn), decisionRuleText: w.stage.decisionRule },
+    stage: {
+      position: w.stage.position,
+      name: w.stage.name,
+      status: w.stage.status,
+      body: w.stage.bodyName,
+      scheduledOn: day(w.stage.scheduledOn),
+      decisionRuleText: w.stage.decisionRule,
+    },
     rule: { ...w.rule, description: w.ruleText },
     membersOn: day(w.day),
     membersOnReason: w.dayReason,
@@ -155,7 +206,15 @@ export function whipCountJson(w: WhipCount & { memberList: WhipMember[] }, chang
       evidence: evidence(m.evidence),
       ...(w.division ? { vote: m.vote, teller: m.teller, forecast: m.result, rebel: m.rebel } : {}),
     })),
-    changes: changes.map((c) => ({ slug: c.slug, name: c.name, from: c.from, to: c.to, on: day(c.on), derived: c.derived, source: source(c.source) })),
+    changes: changes.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      from: c.from,
+      to: c.to,
+      on: day(c.on),
+      derived: c.derived,
+      source: source(c.source),
+    })),
     division: w.division && {
       heldOn: day(w.division.heldOn),
       question: w.division.question,

@@ -45,7 +45,18 @@ export const ARCHIVE_TABLES = [
 ] as const;
 
 /** Tables that are not part of the data set: accounts, sessions, the audit log, bookkeeping. */
-export const PRIVATE_TABLES = ['AuditEvent', 'AppMeta', 'DataVersion', 'DataVersionPending', 'user', 'session', 'account', 'verification', 'LoginThrottle', 'ImportJob'] as const;
+export const PRIVATE_TABLES = [
+  'AuditEvent',
+  'AppMeta',
+  'DataVersion',
+  'DataVersionPending',
+  'user',
+  'session',
+  'account',
+  'verification',
+  'LoginThrottle',
+  'ImportJob',
+] as const;
 
 export const ARCHIVE_FORMAT = 'whipcount-everything-1';
 
@@ -119,7 +130,9 @@ export async function openArchive(ctx?: { headers: Headers }): Promise<OpenedArc
       const columns = await columnsOf(client, name);
       const key = await primaryKeyOf(client, name);
       const rows = Number((await client.query(`SELECT count(*) AS n FROM ${quoteIdent(name)}`)).rows[0].n);
-      const list = columns.map((c) => (c.text ? `csv_safe(${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}` : quoteIdent(c.name))).join(', ');
+      const list = columns
+        .map((c) => (c.text ? `csv_safe(${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}` : quoteIdent(c.name)))
+        .join(', ');
       tables.push({
         name,
         file: `${name}.csv`,
@@ -209,15 +222,23 @@ function parseManifest(text: string): ArchiveManifest {
   } catch {
     throw new ArchiveError('manifest.json is not valid JSON.');
   }
-  if (manifest?.format !== ARCHIVE_FORMAT) throw new ArchiveError(`manifest.json says format ${JSON.stringify(manifest?.format)}; this version reads ${ARCHIVE_FORMAT}.`);
-  if (!Array.isArray(manifest.tables) || !Array.isArray(manifest.migrations)) throw new ArchiveError('manifest.json lacks its tables or migrations.');
+  if (manifest?.format !== ARCHIVE_FORMAT)
+    throw new ArchiveError(
+      `manifest.json says format ${JSON.stringify(manifest?.format)}; this version reads ${ARCHIVE_FORMAT}.`,
+    );
+  if (!Array.isArray(manifest.tables) || !Array.isArray(manifest.migrations))
+    throw new ArchiveError('manifest.json lacks its tables or migrations.');
   const named = new Set(manifest.tables.map((t) => t.name));
   const missing = ARCHIVE_TABLES.filter((t) => !named.has(t));
   if (missing.length) throw new ArchiveError(`The archive lacks the tables ${missing.join(', ')}.`);
   const unknown = [...named].filter((t) => !(ARCHIVE_TABLES as readonly string[]).includes(t));
-  if (unknown.length) throw new ArchiveError(`The archive has tables this version does not know: ${unknown.join(', ')}.`);
+  if (unknown.length)
+    throw new ArchiveError(`The archive has tables this version does not know: ${unknown.join(', ')}.`);
   for (const t of manifest.tables) {
-    if (!Array.isArray(t.columns) || !t.columns.every((c) => typeof c === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(c))) {
+    if (
+      !Array.isArray(t.columns) ||
+      !t.columns.every((c) => typeof c === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(c))
+    ) {
       throw new ArchiveError(`manifest.json: the columns of ${t.name} are not a list of column names.`);
     }
   }
@@ -239,10 +260,17 @@ function describe(error: unknown, file: string): ArchiveError {
  * sequences move past the loaded ids and the database is marked as seeded, so that `npm start`
  * never seeds over it. Any problem rolls everything back.
  */
-export async function importArchive(url: string, archive: string | Buffer, actor = 'command line'): Promise<ImportedArchive> {
+export async function importArchive(
+  url: string,
+  archive: string | Buffer,
+  actor = 'command line',
+): Promise<ImportedArchive> {
   let zip: yauzl.ZipFile;
   try {
-    zip = typeof archive === 'string' ? await yauzl.openPromise(archive, { lazyEntries: true, autoClose: false }) : await yauzl.fromBufferPromise(archive, { lazyEntries: true });
+    zip =
+      typeof archive === 'string'
+        ? await yauzl.openPromise(archive, { lazyEntries: true, autoClose: false })
+        : await yauzl.fromBufferPromise(archive, { lazyEntries: true });
   } catch (error) {
     throw new ArchiveError(`Not a ZIP archive: ${(error as Error).message}.`);
   }
@@ -251,17 +279,25 @@ export async function importArchive(url: string, archive: string | Buffer, actor
   try {
     const entries = await readEntries(zip);
     const manifestEntry = entries.get('manifest.json');
-    if (!manifestEntry) throw new ArchiveError('The archive holds no manifest.json: not a Whipcount "everything" export.');
+    if (!manifestEntry)
+      throw new ArchiveError('The archive holds no manifest.json: not a Whipcount "everything" export.');
     const manifest = parseManifest(await readText(zip, manifestEntry));
-    for (const t of manifest.tables) if (!entries.has(t.file)) throw new ArchiveError(`The manifest lists ${t.file}, which the archive lacks.`);
+    for (const t of manifest.tables)
+      if (!entries.has(t.file)) throw new ArchiveError(`The manifest lists ${t.file}, which the archive lacks.`);
 
     await client.connect();
     connected = true;
     const applied = new Set(await appliedMigrations(client));
     const newer = manifest.migrations.filter((m) => !applied.has(m));
-    if (newer.length) throw new ArchiveError(`The archive was made by a newer version (migrations ${newer.join(', ')}); update the app first.`);
+    if (newer.length)
+      throw new ArchiveError(
+        `The archive was made by a newer version (migrations ${newer.join(', ')}); update the app first.`,
+      );
     const taken = await firstTableWithRows(client, ARCHIVE_TABLES);
-    if (taken) throw new ArchiveError(`The database already holds data (table ${taken} has rows). Import into an empty database.`);
+    if (taken)
+      throw new ArchiveError(
+        `The database already holds data (table ${taken} has rows). Import into an empty database.`,
+      );
 
     await client.query('BEGIN');
     const loaded: ImportedArchive['tables'] = [];
@@ -270,16 +306,25 @@ export async function importArchive(url: string, archive: string | Buffer, actor
       const table = byName.get(name)!;
       const current = new Map((await columnsOf(client, name)).map((c) => [c.name, c]));
       const unknown = table.columns.filter((c) => !current.has(c));
-      if (unknown.length) throw new ArchiveError(`${table.file}: columns this version does not have: ${unknown.join(', ')}.`);
+      if (unknown.length)
+        throw new ArchiveError(`${table.file}: columns this version does not have: ${unknown.join(', ')}.`);
       const cols = table.columns.map(quoteIdent).join(', ');
       const scratch = quoteIdent(`archive_${name}`);
       await client.query(`CREATE TEMP TABLE ${scratch} (LIKE ${quoteIdent(name)} INCLUDING DEFAULTS) ON COMMIT DROP`);
       try {
         // HEADER MATCH: the file's header must name exactly the manifest's columns, in order.
-        await pipeline(await zip.openReadStreamPromise(entries.get(table.file)!), client.query(copyFrom(`COPY ${scratch} (${cols}) FROM STDIN WITH (FORMAT csv, HEADER MATCH)`)));
-        const values = table.columns.map((c) => (current.get(c)!.text ? `csv_unsafe(${quoteIdent(c)})` : quoteIdent(c))).join(', ');
-        const { rowCount } = await client.query(`INSERT INTO ${quoteIdent(name)} (${cols}) SELECT ${values} FROM ${scratch}`);
-        if (rowCount !== table.rows) throw new ArchiveError(`${table.file} holds ${rowCount} rows; the manifest says ${table.rows}.`);
+        await pipeline(
+          await zip.openReadStreamPromise(entries.get(table.file)!),
+          client.query(copyFrom(`COPY ${scratch} (${cols}) FROM STDIN WITH (FORMAT csv, HEADER MATCH)`)),
+        );
+        const values = table.columns
+          .map((c) => (current.get(c)!.text ? `csv_unsafe(${quoteIdent(c)})` : quoteIdent(c)))
+          .join(', ');
+        const { rowCount } = await client.query(
+          `INSERT INTO ${quoteIdent(name)} (${cols}) SELECT ${values} FROM ${scratch}`,
+        );
+        if (rowCount !== table.rows)
+          throw new ArchiveError(`${table.file} holds ${rowCount} rows; the manifest says ${table.rows}.`);
         loaded.push({ name, rows: rowCount ?? 0 });
       } catch (error) {
         throw error instanceof ArchiveError ? error : describe(error, table.file);
@@ -290,11 +335,10 @@ export async function importArchive(url: string, archive: string | Buffer, actor
       `INSERT INTO "AppMeta" (key, value, "updatedAt") VALUES ($1, $2, now()) ON CONFLICT (key) DO NOTHING`,
       [SEEDED_KEY, `imported ${manifest.createdAt}`],
     );
-    await client.query(`INSERT INTO "AuditEvent" (actor, action, entity, "entityId", after) VALUES ($1, 'import', 'archive', $2, $3)`, [
-      actor,
-      manifest.createdAt,
-      JSON.stringify({ tables: loaded }),
-    ]);
+    await client.query(
+      `INSERT INTO "AuditEvent" (actor, action, entity, "entityId", after) VALUES ($1, 'import', 'archive', $2, $3)`,
+      [actor, manifest.createdAt, JSON.stringify({ tables: loaded })],
+    );
     await client.query('COMMIT');
     return { tables: loaded };
   } catch (error) {

@@ -23,7 +23,15 @@ export async function recordAudit(
   after: unknown,
 ): Promise<void> {
   await tx.auditEvent.create({
-    data: { actorId: actor.id, actor: actor.email, action, entity, entityId: String(entityId), before: snapshot(before), after: snapshot(after) },
+    data: {
+      actorId: actor.id,
+      actor: actor.email,
+      action,
+      entity,
+      entityId: String(entityId),
+      before: snapshot(before),
+      after: snapshot(after),
+    },
   });
 }
 
@@ -49,7 +57,12 @@ export async function listAuditEvents(query: AuditQuery, ctx?: RequestContext) {
   const total = await db().auditEvent.count({ where });
   const page = clampPage(query.page, total, AUDIT_PAGE_SIZE);
   const [events, entities] = await Promise.all([
-    db().auditEvent.findMany({ where, orderBy: { id: 'desc' }, take: AUDIT_PAGE_SIZE, skip: (page - 1) * AUDIT_PAGE_SIZE }),
+    db().auditEvent.findMany({
+      where,
+      orderBy: { id: 'desc' },
+      take: AUDIT_PAGE_SIZE,
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+    }),
     db().auditEvent.findMany({ distinct: ['entity'], select: { entity: true }, orderBy: { entity: 'asc' } }),
   ]);
   return {

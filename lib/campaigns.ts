@@ -6,7 +6,19 @@ import { db } from './db';
 import { Prisma } from './generated/prisma/client';
 import type { TallyQualifier, ThresholdPurpose } from './generated/prisma/enums';
 import { cumulative, project, type Projection, type SeriesPoint } from './projection';
-import { BODY_SIZE_SQL, CAMPAIGN_DAY_SQL, containsPattern, eligibleSigner, knownOn, onSigningDay, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
+import {
+  BODY_SIZE_SQL,
+  CAMPAIGN_DAY_SQL,
+  containsPattern,
+  eligibleSigner,
+  knownOn,
+  onSigningDay,
+  sourceColumns,
+  sourceOf,
+  standing,
+  type SourceRef,
+  type SourceRow,
+} from './sql';
 import { guaranteedMinimum } from './tally';
 
 export type { SourceRef } from './sql';
@@ -95,7 +107,14 @@ type ThresholdRow = SourceRow & {
   body_size: number | null;
 };
 
-type TallyRow = SourceRow & { id: number; campaign_id: number; count: number; qualifier: TallyQualifier; scope: string | null; as_of: Date };
+type TallyRow = SourceRow & {
+  id: number;
+  campaign_id: number;
+  count: number;
+  qualifier: TallyQualifier;
+  scope: string | null;
+  as_of: Date;
+};
 type StageRow = StageSummary & { campaign_id: number };
 
 interface CampaignPage {
@@ -156,7 +175,9 @@ function queryThresholds(campaignIds: number[]) {
 /** Every tally of the campaigns (latestOnly: only the most recent of each). */
 function queryTallies(campaignIds: number[], latestOnly: boolean) {
   const distinct = latestOnly ? Prisma.sql`DISTINCT ON (t."campaignId")` : Prisma.empty;
-  const order = latestOnly ? Prisma.sql`t."campaignId", t."asOf" DESC, t.id DESC` : Prisma.sql`t."campaignId", t."asOf", t.id`;
+  const order = latestOnly
+    ? Prisma.sql`t."campaignId", t."asOf" DESC, t.id DESC`
+    : Prisma.sql`t."campaignId", t."asOf", t.id`;
   return db().$queryRaw<TallyRow[]>`
     SELECT ${distinct} t.id, t."campaignId" AS campaign_id, t.count, t.qualifier::text AS qualifier, t.scope, t."asOf" AS as_of,
            ${sourceColumns('s')}
@@ -171,10 +192,19 @@ function queryStages(campaignIds: number[]) {
     FROM "Stage" WHERE "campaignId" = ANY(${campaignIds}::int[]) ORDER BY "campaignId", position`;
 }
 
-const tallyView = (t: TallyRow): TallyView => ({ id: t.id, count: t.count, qualifier: t.qualifier, scope: t.scope, asOf: t.as_of, source: sourceOf(t) });
+const tallyView = (t: TallyRow): TallyView => ({
+  id: t.id,
+  count: t.count,
+  qualifier: t.qualifier,
+  scope: t.scope,
+  asOf: t.as_of,
+  source: sourceOf(t),
+});
 
 function thresholdView(t: ThresholdRow, namedEligible: number): ThresholdView {
-  const value = t.absolute_value ?? (t.share_percent !== null && t.body_size !== null ? Math.ceil((t.share_percent * t.body_size) / 100) : null);
+  const value =
+    t.absolute_value ??
+    (t.share_percent !== null && t.body_size !== null ? Math.ceil((t.share_percent * t.body_size) / 100) : null);
   return {
     id: t.id,
     label: t.label,
@@ -191,7 +221,12 @@ function thresholdView(t: ThresholdRow, namedEligible: number): ThresholdView {
 
 const DECIDED = new Set(['PASSED', 'FAILED', 'CANCELLED']);
 
-function summarize(row: CampaignRow, thresholds: ThresholdRow[], tallies: TallyRow[], stages: StageRow[]): CampaignSummary {
+function summarize(
+  row: CampaignRow,
+  thresholds: ThresholdRow[],
+  tallies: TallyRow[],
+  stages: StageRow[],
+): CampaignSummary {
   const own = stages.filter((s) => s.campaign_id === row.id);
   const current = own.find((s) => !DECIDED.has(s.status)) ?? own.at(-1) ?? null;
   const latest = tallies.filter((t) => t.campaign_id === row.id).sort((a, b) => +b.as_of - +a.as_of || b.id - a.id)[0];
@@ -208,7 +243,13 @@ function summarize(row: CampaignRow, thresholds: ThresholdRow[], tallies: TallyR
     body: row.body_name ? { name: row.body_name, size: row.body_size, sizeAsOf: row.body_size_as_of } : null,
     latestTally: latest ? tallyView(latest) : null,
     thresholds: thresholds.filter((t) => t.campaign_id === row.id).map((t) => thresholdView(t, row.named_eligible)),
-    currentStage: current && { position: current.position, name: current.name, status: current.status, scheduledOn: current.scheduledOn, scheduleNote: current.scheduleNote },
+    currentStage: current && {
+      position: current.position,
+      name: current.name,
+      status: current.status,
+      scheduledOn: current.scheduledOn,
+      scheduleNote: current.scheduleNote,
+    },
     stageCount: own.length,
     source: sourceOf(row),
   };
@@ -218,7 +259,11 @@ function summarize(row: CampaignRow, thresholds: ThresholdRow[], tallies: TallyR
 export async function listCampaignSummaries(page: CampaignPage): Promise<CampaignSummary[]> {
   const rows = await queryCampaigns(null, page);
   const ids = rows.map((r) => r.id);
-  const [thresholds, tallies, stages] = await Promise.all([queryThresholds(ids), queryTallies(ids, true), queryStages(ids)]);
+  const [thresholds, tallies, stages] = await Promise.all([
+    queryThresholds(ids),
+    queryTallies(ids, true),
+    queryStages(ids),
+  ]);
   return rows.map((row) => summarize(row, thresholds, tallies, stages));
 }
 
@@ -281,13 +326,19 @@ export const getCampaign = cache(async function getCampaign(slug: string): Promi
     tallies: sortedTallies.map(tallyView),
     series,
     thresholds: base.thresholds.map((t) => {
-      const reported = t.value === null ? undefined : sortedTallies.find((x) => (guaranteedMinimum(x.count, x.qualifier) ?? -1) >= t.value!);
+      const reported =
+        t.value === null
+          ? undefined
+          : sortedTallies.find((x) => (guaranteedMinimum(x.count, x.qualifier) ?? -1) >= t.value!);
       const projection = t.value === null ? null : project(series, t.value);
       return {
         ...t,
         crossedOn: projection?.kind === 'crossed' ? projection.day : null,
         reportedPassedOn: reported?.as_of ?? null,
-        projection: open || projection?.kind === 'crossed' ? projection : { kind: 'insufficient', reason: 'the campaign is no longer open' },
+        projection:
+          open || projection?.kind === 'crossed'
+            ? projection
+            : { kind: 'insufficient', reason: 'the campaign is no longer open' },
       };
     }),
   };

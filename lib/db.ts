@@ -6,7 +6,9 @@ import { PrismaClient } from './generated/prisma/client';
 export type Db = PrismaClient;
 
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.WHIPCOUNT_DB_POOL ?? 10) }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: Number(process.env.WHIPCOUNT_DB_POOL ?? 10) }),
+  });
 }
 
 const globalForPrisma = globalThis as unknown as { whipcountPrisma?: PrismaClient };

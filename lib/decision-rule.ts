@@ -11,13 +11,28 @@ export interface Rule {
   tie: TieRule;
 }
 
-export const STAND_ORDER: readonly Stand[] = ['FOR', 'LEANING_FOR', 'UNDECIDED', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'];
+export const STAND_ORDER: readonly Stand[] = [
+  'FOR',
+  'LEANING_FOR',
+  'UNDECIDED',
+  'LEANING_AGAINST',
+  'AGAINST',
+  'WILL_NOT_VOTE',
+];
 /** Every position a member can be counted in, "not known" last. */
 export const STANDS = [...STAND_ORDER, 'UNKNOWN'] as const;
 export type StandOrUnknown = (typeof STANDS)[number];
 /** Where each member stands, with UNKNOWN for members of whom nothing is recorded. */
 export type StandCounts = Record<Stand | 'UNKNOWN', number>;
-export const emptyCounts = (): StandCounts => ({ FOR: 0, LEANING_FOR: 0, UNDECIDED: 0, LEANING_AGAINST: 0, AGAINST: 0, WILL_NOT_VOTE: 0, UNKNOWN: 0 });
+export const emptyCounts = (): StandCounts => ({
+  FOR: 0,
+  LEANING_FOR: 0,
+  UNDECIDED: 0,
+  LEANING_AGAINST: 0,
+  AGAINST: 0,
+  WILL_NOT_VOTE: 0,
+  UNKNOWN: 0,
+});
 
 export const STAND_LABEL: Record<Stand | 'UNKNOWN', string> = {
   FOR: 'For',
@@ -88,7 +103,8 @@ export function outlook(rule: Rule, counts: StandCounts): Outlook {
   const firmAgainst = counts.AGAINST;
   const uncertain = counts.LEANING_FOR + counts.UNDECIDED + counts.LEANING_AGAINST + counts.UNKNOWN;
   const pass = (ayes: number, noes: number) => passes(rule, ayes, noes, 0, members)!;
-  if (pass(firmFor, firmAgainst + uncertain) && pass(firmFor, firmAgainst)) return { kind: 'cannot-fail', firm: firmFor };
+  if (pass(firmFor, firmAgainst + uncertain) && pass(firmFor, firmAgainst))
+    return { kind: 'cannot-fail', firm: firmFor };
   if (!pass(firmFor + uncertain, firmAgainst)) return { kind: 'cannot-pass', reachable: firmFor + uncertain };
   let needed = 0;
   while (needed < uncertain && !pass(firmFor + needed, firmAgainst + uncertain - needed)) needed++;

@@ -3,7 +3,8 @@
 // detail, shown as a safe generic message.
 import { markDatabaseDown } from './outage';
 
-export type AppErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'RATE_LIMITED' | 'IN_USE' | 'UNAVAILABLE';
+export type AppErrorCode =
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'RATE_LIMITED' | 'IN_USE' | 'UNAVAILABLE';
 
 const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -31,11 +32,16 @@ export class AppError extends Error {
 
 /** True when the error (or one it wraps) means the database could not be reached. */
 export function isDatabaseDown(error: unknown): boolean {
-  for (let e = error as { message?: string; code?: string; meta?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as { message?: string; code?: string; meta?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e !== 'object') break;
     if (e.code && /^(P1001|P1002|P1017|ECONNREFUSED|ECONNRESET|57P01|57P03)$/.test(e.code)) return true;
     const text = `${e.message ?? ''} ${JSON.stringify(e.meta ?? '')}`;
-    if (/DatabaseNotReachable|ECONNREFUSED|Can't reach database|Connection terminated|ETIMEDOUT|57P01|57P03/.test(text)) return true;
+    if (/DatabaseNotReachable|ECONNREFUSED|Can't reach database|Connection terminated|ETIMEDOUT|57P01|57P03/.test(text))
+      return true;
   }
   return false;
 }

@@ -9,7 +9,15 @@ import { requireRole, type RequestContext } from './auth/session';
 import { clientAddress } from './auth/client-address';
 import { AppError } from './errors';
 import { SIGNATURE_SORT_SQL, signatureQuerySchema } from './signatures';
-import { containsPattern, ELIGIBLE_SQL, HOUSE_ON_DAY, KNOWN_ON_SQL, ON_DAY_SQL, PARTY_ON_DAY, SEAT_ON_DAY } from './sql';
+import {
+  containsPattern,
+  ELIGIBLE_SQL,
+  HOUSE_ON_DAY,
+  KNOWN_ON_SQL,
+  ON_DAY_SQL,
+  PARTY_ON_DAY,
+  SEAT_ON_DAY,
+} from './sql';
 import { siteUrl } from './site-url';
 import { isSlug, stagePosition } from './validation';
 
@@ -72,7 +80,11 @@ const running = new Map<string, number>();
 export function claimDownload(owner = 'unknown'): () => void {
   const now = running.get(owner) ?? 0;
   if (now >= EXPORTS_PER_CLIENT) {
-    throw new AppError('RATE_LIMITED', `You already have ${now} downloads under way; wait for one to finish, then try again.`, { retryAfter: 10 });
+    throw new AppError(
+      'RATE_LIMITED',
+      `You already have ${now} downloads under way; wait for one to finish, then try again.`,
+      { retryAfter: 10 },
+    );
   }
   running.set(owner, now + 1);
   let freed = false;
@@ -106,7 +118,9 @@ export async function copyConnection() {
     client = await copyPool().connect();
   } catch (error) {
     if (/timeout exceeded when trying to connect/i.test((error as Error).message)) {
-      throw new AppError('UNAVAILABLE', 'Every export connection is busy just now; try again in a few seconds.', { retryAfter: 5 });
+      throw new AppError('UNAVAILABLE', 'Every export connection is busy just now; try again in a few seconds.', {
+        retryAfter: 5,
+      });
     }
     throw error;
   }
@@ -136,10 +150,10 @@ interface ExportDef {
   query: (params: URLSearchParams) => { sql: string; slug?: string };
 }
 
-
 function signaturesQuery(params: URLSearchParams) {
   const campaign = params.get('campaign');
-  if (campaign !== null && !isSlug(campaign)) throw new AppError('INVALID', 'campaign must be a campaign slug, e.g. plp-motion.');
+  if (campaign !== null && !isSlug(campaign))
+    throw new AppError('INVALID', 'campaign must be a campaign slug, e.g. plp-motion.');
   const q = signatureQuerySchema.parse(Object.fromEntries(params));
   const where = ['TRUE'];
   if (campaign) where.push(`c.slug = ${lit(campaign)}`);
@@ -173,8 +187,10 @@ function signaturesQuery(params: URLSearchParams) {
 function positionsQuery(params: URLSearchParams) {
   const campaign = params.get('campaign');
   const stage = params.get('stage');
-  if (campaign !== null && !isSlug(campaign)) throw new AppError('INVALID', 'campaign must be a campaign slug, e.g. plp-motion.');
-  if (stage !== null && stagePosition(stage) === null) throw new AppError('INVALID', 'stage must be a stage number, e.g. 2.');
+  if (campaign !== null && !isSlug(campaign))
+    throw new AppError('INVALID', 'campaign must be a campaign slug, e.g. plp-motion.');
+  if (stage !== null && stagePosition(stage) === null)
+    throw new AppError('INVALID', 'stage must be a stage number, e.g. 2.');
   const where = ['TRUE'];
   if (campaign) where.push(`c.slug = ${lit(campaign)}`);
   if (stage) where.push(`s.position = ${Number(stage)}`);
@@ -323,7 +339,8 @@ export interface OpenedExport {
 /** Starts streaming an export. Checks the role for private ones; refuses bad parameters. */
 export async function openExport(name: string, params: URLSearchParams, ctx?: RequestContext): Promise<OpenedExport> {
   const def = Object.hasOwn(EXPORTS, name) ? EXPORTS[name] : undefined;
-  if (!def) throw new AppError('NOT_FOUND', `There is no export called ${name}. Exports: ${Object.keys(EXPORTS).join(', ')}.`);
+  if (!def)
+    throw new AppError('NOT_FOUND', `There is no export called ${name}. Exports: ${Object.keys(EXPORTS).join(', ')}.`);
   if (def.private) await requireRole('viewer', ctx);
   const { sql, slug } = def.query(params);
   const { client, release, isReleased, freeSlot } = await startDownload(ctx?.headers);

@@ -58,22 +58,38 @@ async function newsEvents(campaignId: number | null): Promise<Event[]> {
     LEFT JOIN "ImportJob" j ON e.action = 'import' AND j.id::text = e."entityId"
     WHERE ${NEWS_SQL} ${campaignId === null ? '' : `AND ${OF_CAMPAIGN_SQL}`}
     ORDER BY e.id DESC LIMIT ${FEED_ENTRIES}`;
-  return campaignId === null ? db().$queryRawUnsafe<Event[]>(sql) : db().$queryRawUnsafe<Event[]>(sql, String(campaignId));
+  return campaignId === null
+    ? db().$queryRawUnsafe<Event[]>(sql)
+    : db().$queryRawUnsafe<Event[]>(sql, String(campaignId));
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
+const num = (v: unknown): number | null =>
+  typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null;
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
 /** Names for the ids the events mention, fetched once per kind. */
 async function lookups(events: Event[]) {
-  const ids = (kind: string) => [...new Set(events.flatMap((e) => [num(e.after?.[kind]), num(e.before?.[kind]), num(e.options?.[kind])]).filter((v): v is number => v !== null))];
+  const ids = (kind: string) => [
+    ...new Set(
+      events
+        .flatMap((e) => [num(e.after?.[kind]), num(e.before?.[kind]), num(e.options?.[kind])])
+        .filter((v): v is number => v !== null),
+    ),
+  ];
   const [people, campaigns, stages, divisions] = await Promise.all([
     db().person.findMany({ where: { id: { in: ids('personId') } }, select: { id: true, name: true, slug: true } }),
     db().campaign.findMany({ where: { id: { in: ids('campaignId') } }, select: { id: true, title: true, slug: true } }),
-    db().stage.findMany({ where: { id: { in: ids('stageId') } }, select: { id: true, name: true, position: true, campaign: { select: { id: true, slug: true, title: true } } } }),
+    db().stage.findMany({
+      where: { id: { in: ids('stageId') } },
+      select: { id: true, name: true, position: true, campaign: { select: { id: true, slug: true, title: true } } },
+    }),
     db().division.findMany({
       where: { id: { in: ids('divisionId') } },
-      select: { id: true, question: true, stage: { select: { position: true, campaign: { select: { id: true, slug: true, title: true } } } } },
+      select: {
+        id: true,
+        question: true,
+        stage: { select: { position: true, campaign: { select: { id: true, slug: true, title: true } } } },
+      },
     }),
   ]);
   return {
@@ -89,7 +105,12 @@ function describe(e: Event, names: Awaited<ReturnType<typeof lookups>>): Entry |
   const person = names.person.get(num(row.personId) ?? -1);
   const who = person?.name ?? str(row.speakerLabel) ?? 'Someone';
   const campaign = names.campaign.get(num(row.campaignId) ?? num(e.options?.campaignId) ?? -1);
-  const base = { id: `audit:${e.id}`, date: e.at, sourceId: num(row.sourceId) ?? num(e.options?.sourceId), campaignId: campaign?.id ?? null };
+  const base = {
+    id: `audit:${e.id}`,
+    date: e.at,
+    sourceId: num(row.sourceId) ?? num(e.options?.sourceId),
+    campaignId: campaign?.id ?? null,
+  };
   const campaignLink = campaign ? `/campaigns/${campaign.slug}` : '/';
   switch (e.entity) {
     case 'signature': {
@@ -97,18 +118,39 @@ function describe(e: Event, names: Awaited<ReturnType<typeof lookups>>): Entry |
       const withdrawn = str(e.after?.withdrawnOn);
       if (e.action === 'update') {
         return withdrawn
-          ? { ...base, title: `${who} withdrew from “${campaign.title}”`, link: campaignLink, text: `${who}’s name was withdrawn on ${formatDay(withdrawn)}${str(e.after?.withdrawalReason) ? `: ${str(e.after?.withdrawalReason)}` : ''}.` }
-          : { ...base, title: `${who} is a signatory of “${campaign.title}” again`, link: campaignLink, text: `${who}’s withdrawal was reversed.` };
+          ? {
+              ...base,
+              title: `${who} withdrew from “${campaign.title}”`,
+              link: campaignLink,
+              text: `${who}’s name was withdrawn on ${formatDay(withdrawn)}${str(e.after?.withdrawalReason) ? `: ${str(e.after?.withdrawalReason)}` : ''}.`,
+            }
+          : {
+              ...base,
+              title: `${who} is a signatory of “${campaign.title}” again`,
+              link: campaignLink,
+              text: `${who}’s withdrawal was reversed.`,
+            };
       }
       const signed = str(row.signedOn);
-      return { ...base, title: `${who} signed “${campaign.title}”`, link: campaignLink, text: `${who} is a named signatory${signed ? ` (signed ${formatDay(signed)})` : ''}.` };
+      return {
+        ...base,
+        title: `${who} signed “${campaign.title}”`,
+        link: campaignLink,
+        text: `${who} is a named signatory${signed ? ` (signed ${formatDay(signed)})` : ''}.`,
+      };
     }
     case 'tally': {
       if (!campaign) return null;
       const count = num(row.count);
       const asOf = str(row.asOf);
-      const told = count === null ? 'a new tally' : describeTally(count, (str(row.qualifier) ?? 'EXACT') as TallyQualifier);
-      return { ...base, title: `Reported: ${told} for “${campaign.title}”`, link: campaignLink, text: `A tally of ${told}${str(row.scope) ? ` (${str(row.scope)})` : ''}${asOf ? ` as of ${formatDay(asOf)}` : ''}.` };
+      const told =
+        count === null ? 'a new tally' : describeTally(count, (str(row.qualifier) ?? 'EXACT') as TallyQualifier);
+      return {
+        ...base,
+        title: `Reported: ${told} for “${campaign.title}”`,
+        link: campaignLink,
+        text: `A tally of ${told}${str(row.scope) ? ` (${str(row.scope)})` : ''}${asOf ? ` as of ${formatDay(asOf)}` : ''}.`,
+      };
     }
     case 'stage': {
       if (!campaign) return null;
@@ -116,13 +158,28 @@ function describe(e: Event, names: Awaited<ReturnType<typeof lookups>>): Entry |
       const name = str(row.name) ?? 'A stage';
       const link = `/campaigns/${campaign.slug}#stages`;
       return e.action === 'create'
-        ? { ...base, title: `New stage of “${campaign.title}”: ${name}`, link, text: `Stage ${num(row.position) ?? ''} “${name}” is ${status}.` }
-        : { ...base, title: `${name}: now ${status}`, link, text: `Stage ${num(row.position) ?? ''} of “${campaign.title}” was ${titleCase(str(e.before?.status) ?? 'PENDING').toLowerCase()} and is now ${status}.` };
+        ? {
+            ...base,
+            title: `New stage of “${campaign.title}”: ${name}`,
+            link,
+            text: `Stage ${num(row.position) ?? ''} “${name}” is ${status}.`,
+          }
+        : {
+            ...base,
+            title: `${name}: now ${status}`,
+            link,
+            text: `Stage ${num(row.position) ?? ''} of “${campaign.title}” was ${titleCase(str(e.before?.status) ?? 'PENDING').toLowerCase()} and is now ${status}.`,
+          };
     }
     case 'statement': {
       const subject = str(row.subject) ?? 'a statement';
       const words = str(row.quote) ? `“${str(row.quote)}”` : (str(row.summary) ?? '');
-      return { ...base, title: `${who} on ${subject}`, link: person ? `/people/${person.slug}` : campaignLink, text: `${titleCase(str(row.stance) ?? 'UNCLEAR')}. ${words}`.trim() };
+      return {
+        ...base,
+        title: `${who} on ${subject}`,
+        link: person ? `/people/${person.slug}` : campaignLink,
+        text: `${titleCase(str(row.stance) ?? 'UNCLEAR')}. ${words}`.trim(),
+      };
     }
     case 'position': {
       const stage = names.stage.get(num(row.stageId) ?? -1);
@@ -183,23 +240,52 @@ async function crossings(campaignSlugs: string[]): Promise<Entry[]> {
 
 /** The Atom document of the site's changes, or of one campaign's (null: no such campaign). */
 export async function changesFeed(campaignSlug: string | null): Promise<string | null> {
-  const campaign = campaignSlug === null ? null : await db().campaign.findUnique({ where: { slug: campaignSlug }, select: { id: true, slug: true, title: true } });
+  const campaign =
+    campaignSlug === null
+      ? null
+      : await db().campaign.findUnique({
+          where: { slug: campaignSlug },
+          select: { id: true, slug: true, title: true },
+        });
   if (campaignSlug !== null && !campaign) return null;
-  const [events, version] = await Promise.all([newsEvents(campaign?.id ?? null), db().dataVersion.findUnique({ where: { id: 1 }, select: { epoch: true, changedAt: true } })]);
+  const [events, version] = await Promise.all([
+    newsEvents(campaign?.id ?? null),
+    db().dataVersion.findUnique({ where: { id: 1 }, select: { epoch: true, changedAt: true } }),
+  ]);
   const names = await lookups(events);
-  const changed = campaign ? [campaign.slug] : [...new Set(events.map((e) => names.campaign.get(num((e.after ?? e.before)?.campaignId) ?? num(e.options?.campaignId) ?? -1)?.slug).filter((s): s is string => !!s))];
-  const entries = [...events.map((e) => describe(e, names)).filter((e): e is Entry => e !== null), ...(await crossings(changed))]
+  const changed = campaign
+    ? [campaign.slug]
+    : [
+        ...new Set(
+          events
+            .map(
+              (e) =>
+                names.campaign.get(num((e.after ?? e.before)?.campaignId) ?? num(e.options?.campaignId) ?? -1)?.slug,
+            )
+            .filter((s): s is string => !!s),
+        ),
+      ];
+  const entries = [
+    ...events.map((e) => describe(e, names)).filter((e): e is Entry => e !== null),
+    ...(await crossings(changed)),
+  ]
     .sort((a, b) => +b.date - +a.date)
     .slice(0, FEED_ENTRIES);
   const sources = new Map(
-    (await db().source.findMany({ where: { id: { in: [...new Set(entries.map((e) => e.sourceId).filter((v): v is number => v !== null))] } }, select: { id: true, publisher: true, title: true, url: true, publishedAt: true } })).map((s) => [s.id, s]),
+    (
+      await db().source.findMany({
+        where: { id: { in: [...new Set(entries.map((e) => e.sourceId).filter((v): v is number => v !== null))] } },
+        select: { id: true, publisher: true, title: true, url: true, publishedAt: true },
+      })
+    ).map((s) => [s.id, s]),
   );
 
   const self = absoluteUrl(campaign ? `/campaigns/${campaign.slug}/feed.xml` : '/feed.xml');
   const feed = new Feed({
     id: `urn:whipcount:${version?.epoch ?? 'x'}:${campaign ? `campaign:${campaign.id}` : 'site'}`,
     title: campaign ? `${campaign.title} — changes on Whipcount` : 'Whipcount — what changed',
-    description: 'New signatures and withdrawals, reported tallies, thresholds crossed, stage changes, statements and positions, each with its source.',
+    description:
+      'New signatures and withdrawals, reported tallies, thresholds crossed, stage changes, statements and positions, each with its source.',
     link: absoluteUrl(campaign ? `/campaigns/${campaign.slug}` : '/'),
     updated: entries[0]?.date ?? version?.changedAt ?? new Date(),
     generator: 'Whipcount',
@@ -209,7 +295,9 @@ export async function changesFeed(campaignSlug: string | null): Promise<string |
   });
   for (const entry of entries) {
     const source = entry.sourceId === null ? undefined : sources.get(entry.sourceId);
-    const cite = source ? `Source: ${source.publisher}, “${source.title}”${source.publishedAt ? `, ${formatDay(source.publishedAt)}` : ''}${source.url ? ` — ${source.url}` : ''}.` : '';
+    const cite = source
+      ? `Source: ${source.publisher}, “${source.title}”${source.publishedAt ? `, ${formatDay(source.publishedAt)}` : ''}${source.url ? ` — ${source.url}` : ''}.`
+      : '';
     feed.addItem({
       id: `urn:whipcount:${version?.epoch ?? 'x'}:${entry.id}`,
       title: entry.title,
@@ -222,6 +310,7 @@ export async function changesFeed(campaignSlug: string | null): Promise<string |
   return feed.atom1();
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 export const FEED_HEADERS = { 'Content-Type': 'application/atom+xml; charset=utf-8' };

@@ -63,7 +63,14 @@ export function proseName(text: string): { name: string; constituency: string | 
 }
 
 /** The last word of a line is a style awaiting its forename on the next line ("Bradshaw, rh Mr"). */
-const endsInStyle = (text: string) => STYLES.has(text.split(/[\s,]+/).filter(Boolean).at(-1)?.toLowerCase() ?? '');
+const endsInStyle = (text: string) =>
+  STYLES.has(
+    text
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .at(-1)
+      ?.toLowerCase() ?? '',
+  );
 
 export function parseDivisionList(text: string): ParsedDivision {
   const lines = text.split(/\r?\n/);
@@ -84,7 +91,10 @@ export function parseDivisionList(text: string): ParsedDivision {
   };
   const flushTellers = () => {
     if (!tellerLobby || !tellerText.trim()) return;
-    for (const part of tellerText.split(/\s+and\s+|\s*,\s*|\s*&\s*/i).map((p) => p.trim()).filter(Boolean)) {
+    for (const part of tellerText
+      .split(/\s+and\s+|\s*,\s*|\s*&\s*/i)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const { name, constituency } = proseName(part);
       entries.push({ line: tellerLine, lobby: tellerLobby, name, constituency, teller: true, raw: part });
     }
@@ -126,7 +136,13 @@ export function parseDivisionList(text: string): ParsedDivision {
       return;
     }
     // A line broken across columns: a seat in brackets alone, a name cut after its comma or style.
-    if (pending && (/^\(/.test(text) || /,\s*$/.test(pending.text) || endsInStyle(pending.text) || (/\([^)]*$/.test(pending.text) && /\)/.test(text)))) {
+    if (
+      pending &&
+      (/^\(/.test(text) ||
+        /,\s*$/.test(pending.text) ||
+        endsInStyle(pending.text) ||
+        (/\([^)]*$/.test(pending.text) && /\)/.test(text)))
+    ) {
       pending.text = `${pending.text} ${text}`;
       return;
     }

@@ -16,11 +16,19 @@ export async function checkHealth(timeoutMs = 2000): Promise<Health> {
       db().$queryRaw`SELECT 1`,
       new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)),
     ]);
-    return { status: 'ok', database: { reachable: true, latencyMs: Date.now() - started }, time: new Date().toISOString() };
+    return {
+      status: 'ok',
+      database: { reachable: true, latencyMs: Date.now() - started },
+      time: new Date().toISOString(),
+    };
   } catch (error) {
     console.error('[health] database unreachable:', error);
     markDatabaseDown();
     // The detail stays in the log; the public answer says only what is wrong.
-    return { status: 'unavailable', database: { reachable: false, latencyMs: null, error: 'database unreachable' }, time: new Date().toISOString() };
+    return {
+      status: 'unavailable',
+      database: { reachable: false, latencyMs: null, error: 'database unreachable' },
+      time: new Date().toISOString(),
+    };
   }
 }

@@ -3,13 +3,27 @@
 // permanent address, and its Atom feed where it has one.
 import type { Metadata } from 'next';
 
-export function pageMetadata({ title, description, path, feedPath, feedTitle }: { title: string; description: string; path: string; feedPath?: string; feedTitle?: string }): Metadata {
+export function pageMetadata({
+  title,
+  description,
+  path,
+  feedPath,
+  feedTitle,
+}: {
+  title: string;
+  description: string;
+  path: string;
+  feedPath?: string;
+  feedTitle?: string;
+}): Metadata {
   return {
     title,
     description,
     alternates: {
       canonical: path,
-      ...(feedPath ? { types: { 'application/atom+xml': [{ url: feedPath, title: feedTitle ?? `${title}: changes` }] } } : {}),
+      ...(feedPath
+        ? { types: { 'application/atom+xml': [{ url: feedPath, title: feedTitle ?? `${title}: changes` }] } }
+        : {}),
     },
     openGraph: { title, description, url: path, siteName: 'Whipcount', type: 'website' },
     twitter: { card: 'summary_large_image', title, description },

@@ -2,16 +2,62 @@
 
 /** Styles that precede a name in the press and in rosters, longest first. */
 const HONORIFICS = [
-  'the rt hon', 'rt hon', 'right honourable', 'the lord', 'the baroness',
-  'sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'viscount', 'earl', 'countess',
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'rev', 'reverend',
+  'the rt hon',
+  'rt hon',
+  'right honourable',
+  'the lord',
+  'the baroness',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'baroness',
+  'baron',
+  'viscount',
+  'earl',
+  'countess',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'rev',
+  'reverend',
 ];
 const HONORIFIC_DISPLAY: Record<string, string> = {
-  sir: 'Sir', dame: 'Dame', lord: 'Lord', lady: 'Lady', baroness: 'Baroness', baron: 'Baron',
-  viscount: 'Viscount', earl: 'Earl', countess: 'Countess', dr: 'Dr', prof: 'Prof', professor: 'Professor',
+  sir: 'Sir',
+  dame: 'Dame',
+  lord: 'Lord',
+  lady: 'Lady',
+  baroness: 'Baroness',
+  baron: 'Baron',
+  viscount: 'Viscount',
+  earl: 'Earl',
+  countess: 'Countess',
+  dr: 'Dr',
+  prof: 'Prof',
+  professor: 'Professor',
 };
 /** Post-nominals that follow a name ("Keir Starmer KC", "Jane Doe MP"). */
-const POST_NOMINALS = new Set(['mp', 'qc', 'kc', 'mep', 'msp', 'ms', 'am', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'pc', 'frs']);
+const POST_NOMINALS = new Set([
+  'mp',
+  'qc',
+  'kc',
+  'mep',
+  'msp',
+  'ms',
+  'am',
+  'obe',
+  'mbe',
+  'cbe',
+  'kbe',
+  'dbe',
+  'pc',
+  'frs',
+]);
 
 function fold(text: string): string {
   return text
@@ -34,7 +80,7 @@ export interface ParsedName {
 export function parseName(raw: string): ParsedName {
   let text = fold(raw);
   let honorific: string | null = null;
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false;
     for (const h of HONORIFICS) {
       if (text === h) break;
@@ -89,7 +135,10 @@ export function personFromWrittenName(written: string) {
   const parsed = parseName(written);
   const name = written
     .trim()
-    .replace(/^((the\s+)?(rt\.?\s+hon\.?|right honourable)\s+)?((sir|dame|lord|lady|baroness|baron|mr|mrs|ms|miss|mx|dr|prof)\.?\s+)+/i, '')
+    .replace(
+      /^((the\s+)?(rt\.?\s+hon\.?|right honourable)\s+)?((sir|dame|lord|lady|baroness|baron|mr|mrs|ms|miss|mx|dr|prof)\.?\s+)+/i,
+      '',
+    )
     .replace(/\s+(MP|QC|KC|MEP|MSP|OBE|MBE|CBE|KBE|DBE|PC)$/i, '')
     .trim();
   const words = name.split(/\s+/);

@@ -6,7 +6,10 @@
 // No `server-only` here: proxy.ts imports it.
 import pg from 'pg';
 
-const state = globalThis as unknown as { whipcountDownSince?: number; whipcountProbe?: { at: number; down: Promise<boolean> } };
+const state = globalThis as unknown as {
+  whipcountDownSince?: number;
+  whipcountProbe?: { at: number; down: Promise<boolean> };
+};
 
 export function markDatabaseDown(): void {
   state.whipcountDownSince ??= Date.now();
@@ -32,10 +35,12 @@ async function probe(): Promise<boolean> {
 /** While marked down: whether it still is (asked at most once a second, shared by all requests). */
 export async function stillDown(): Promise<boolean> {
   if (!isMarkedDown()) return false;
-  if (!state.whipcountProbe || Date.now() - state.whipcountProbe.at > 1000) state.whipcountProbe = { at: Date.now(), down: probe() };
+  if (!state.whipcountProbe || Date.now() - state.whipcountProbe.at > 1000)
+    state.whipcountProbe = { at: Date.now(), down: probe() };
   const down = await state.whipcountProbe.down;
   if (!down) {
-    if (state.whipcountDownSince !== undefined) console.log(`[database] reachable again after ${Math.round((Date.now() - state.whipcountDownSince) / 1000)} s`);
+    if (state.whipcountDownSince !== undefined)
+      console.log(`[database] reachable again after ${Math.round((Date.now() - state.whipcountDownSince) / 1000)} s`);
     state.whipcountDownSince = undefined;
   }
   return down;
@@ -55,7 +60,10 @@ const PAGE = `<!doctype html>
 export function unavailableResponse(pathname: string): Response {
   const headers = { 'Cache-Control': 'no-store', 'Retry-After': '10' };
   if (pathname.startsWith('/api/')) {
-    return Response.json({ error: { code: 'UNAVAILABLE', message: 'The database is unavailable just now; try again shortly.' } }, { status: 503, headers });
+    return Response.json(
+      { error: { code: 'UNAVAILABLE', message: 'The database is unavailable just now; try again shortly.' } },
+      { status: 503, headers },
+    );
   }
   return new Response(PAGE, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
 }

@@ -64,7 +64,14 @@ export async function matchNames(inputs: string[]): Promise<NameMatch[]> {
   };
   const exactBy = group(exact);
   const familyBy = group(byFamily);
-  const ref = ({ id, slug, name, house, party, constituency }: Row): PersonRef => ({ id, slug, name, house, party, constituency });
+  const ref = ({ id, slug, name, house, party, constituency }: Row): PersonRef => ({
+    id,
+    slug,
+    name,
+    house,
+    party,
+    constituency,
+  });
 
   return inputs.map((input, i) => {
     const hits = exactBy.get(normalized[i]!) ?? [];
@@ -72,14 +79,23 @@ export async function matchNames(inputs: string[]): Promise<NameMatch[]> {
     if (people.length === 1) {
       const person = ref(people[0]!);
       const status: MatchStatus = normalizeName(person.name) === normalized[i] ? 'exact' : 'alias';
-      return { input, status, person, candidates: [{ person, score: 1, reason: status === 'exact' ? 'same name' : 'known alias' }] };
+      return {
+        input,
+        status,
+        person,
+        candidates: [{ person, score: 1, reason: status === 'exact' ? 'same name' : 'known alias' }],
+      };
     }
     if (people.length > 1) {
       return {
         input,
         status: 'ambiguous',
         person: null,
-        candidates: people.map((p) => ({ person: ref(p), score: 1 / people.length, reason: 'same name as several people' })),
+        candidates: people.map((p) => ({
+          person: ref(p),
+          score: 1 / people.length,
+          reason: 'same name as several people',
+        })),
       };
     }
     const given = parseName(input).words.slice(0, -1);
@@ -90,7 +106,8 @@ export async function matchNames(inputs: string[]): Promise<NameMatch[]> {
         let score: number;
         let reason: string;
         if (!mine) [score, reason] = [0.5, 'family name only'];
-        else if (theirGiven.startsWith(mine) || mine.startsWith(theirGiven)) [score, reason] = [0.75, 'family name, short form of first name'];
+        else if (theirGiven.startsWith(mine) || mine.startsWith(theirGiven))
+          [score, reason] = [0.75, 'family name, short form of first name'];
         else if (mine.length === 1 && theirGiven.startsWith(mine)) [score, reason] = [0.6, 'family name and initial'];
         else [score, reason] = [0.2, 'family name only, different first name'];
         return { person: ref(row), score, reason };
@@ -130,7 +147,10 @@ export interface PersonListItem extends PersonRef {
 
 export const PEOPLE_PAGE_SIZE = 50;
 
-export async function listPeople(query: PeopleQuery, pageSize = PEOPLE_PAGE_SIZE): Promise<{ people: PersonListItem[]; total: number; parties: string[] }> {
+export async function listPeople(
+  query: PeopleQuery,
+  pageSize = PEOPLE_PAGE_SIZE,
+): Promise<{ people: PersonListItem[]; total: number; parties: string[] }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.q) {
     const like = containsPattern(query.q);
@@ -139,7 +159,8 @@ export async function listPeople(query: PeopleQuery, pageSize = PEOPLE_PAGE_SIZE
   }
   if (query.house) conditions.push(Prisma.sql`p.house = ${query.house}::"House"`);
   if (query.party) conditions.push(Prisma.sql`p.party = ${query.party}`);
-  if (query.signed === 'yes') conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Signature" s WHERE s."personId" = p.id)`);
+  if (query.signed === 'yes')
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Signature" s WHERE s."personId" = p.id)`);
   const where = Prisma.join(conditions, ' AND ');
   const prisma = db();
   const [rows, parties] = await Promise.all([
@@ -155,7 +176,11 @@ export async function listPeople(query: PeopleQuery, pageSize = PEOPLE_PAGE_SIZE
   ]);
   return {
     people: rows.map(({ total: _total, ...person }) => person),
-    total: rows[0]?.total ?? (query.page > 1 ? (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Person" p WHERE ${where}`)[0]!.n : 0),
+    total:
+      rows[0]?.total ??
+      (query.page > 1
+        ? (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Person" p WHERE ${where}`)[0]!.n
+        : 0),
     parties: parties.map((p) => p.party),
   };
 }
@@ -194,8 +219,22 @@ export const getPerson = cache(async function getPerson(slug: string) {
         orderBy: [{ startDate: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
       },
       roles: {
-        select: { id: true, title: true, organisation: true, startedOn: true, endedOn: true, heldOn: true, confidence: true, body: { select: { name: true } }, source: SOURCE_SELECT },
-        orderBy: [{ startedOn: { sort: 'desc', nulls: 'last' } }, { heldOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+        select: {
+          id: true,
+          title: true,
+          organisation: true,
+          startedOn: true,
+          endedOn: true,
+          heldOn: true,
+          confidence: true,
+          body: { select: { name: true } },
+          source: SOURCE_SELECT,
+        },
+        orderBy: [
+          { startedOn: { sort: 'desc', nulls: 'last' } },
+          { heldOn: { sort: 'desc', nulls: 'last' } },
+          { id: 'asc' },
+        ],
       },
       signatures: {
         select: {
@@ -212,10 +251,23 @@ export const getPerson = cache(async function getPerson(slug: string) {
         orderBy: { id: 'asc' },
       },
       statements: {
-        select: { id: true, subject: true, stance: true, quote: true, summary: true, saidOn: true, confidence: true, campaign: { select: { slug: true, title: true } }, source: SOURCE_SELECT },
+        select: {
+          id: true,
+          subject: true,
+          stance: true,
+          quote: true,
+          summary: true,
+          saidOn: true,
+          confidence: true,
+          campaign: { select: { slug: true, title: true } },
+          source: SOURCE_SELECT,
+        },
         orderBy: [{ saidOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
       },
-      polls: { select: { id: true, pollster: true, subjectRole: true, net: true, fieldworkEnd: true, source: SOURCE_SELECT }, orderBy: { id: 'asc' } },
+      polls: {
+        select: { id: true, pollster: true, subjectRole: true, net: true, fieldworkEnd: true, source: SOURCE_SELECT },
+        orderBy: { id: 'asc' },
+      },
     },
   });
 });

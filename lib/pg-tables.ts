@@ -34,6 +34,9 @@ export async function moveSequencesPastIds(client: Queryable, tables?: readonly 
     FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`);
   for (const s of rows.filter((r) => !tables || tables.includes(r.tbl))) {
-    await client.query(`SELECT setval($1, coalesce((SELECT max(${quoteIdent(s.col)}) FROM ${quoteIdent(s.tbl)}), 0) + 1, false)`, [s.seq]);
+    await client.query(
+      `SELECT setval($1, coalesce((SELECT max(${quoteIdent(s.col)}) FROM ${quoteIdent(s.tbl)}), 0) + 1, false)`,
+      [s.seq],
+    );
   }
 }

@@ -33,7 +33,11 @@ const common = z.object({
   stageId: z.coerce.number().int().positive('Choose the vote.').max(2_147_483_647),
   stand: z.enum(STAND_VALUES, { message: 'Choose where they stand.' }),
   statedOn: z.string().refine(isDay, 'Give the day it was stated, as YYYY-MM-DD.'),
-  sourceId: z.coerce.number({ message: 'Choose the source.' }).int('Choose the source.').positive('Choose the source.').max(2_147_483_647),
+  sourceId: z.coerce
+    .number({ message: 'Choose the source.' })
+    .int('Choose the source.')
+    .positive('Choose the source.')
+    .max(2_147_483_647),
   confidence: z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED']).default('REPORTED'),
   quote: z.string().trim().max(5000, 'The quote is longer than 5,000 characters.').optional(),
   note: z.string().trim().max(2000, 'The note is longer than 2,000 characters.').optional(),
@@ -60,39 +64,79 @@ export async function lastSourceUsed(ctx?: RequestContext): Promise<number | nul
 /** Moves one member to a new position from a day on: a new record, the old ones kept. */
 export async function movePosition(input: Record<string, unknown>, ctx?: RequestContext): Promise<WriteResult> {
   const actor = await requireRole('editor', ctx);
-  const parsed = common.extend({ person: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Choose a member.') }).safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below. Nothing was saved.', fieldErrors: fieldErrors(parsed.error) };
+  const parsed = common
+    .extend({ person: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Choose a member.') })
+    .safeParse(input);
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: 'Please correct the fields marked below. Nothing was saved.',
+      fieldErrors: fieldErrors(parsed.error),
+    };
   const d = parsed.data;
-  if (!(await checkSource(d.sourceId))) return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
+  if (!(await checkSource(d.sourceId)))
+    return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
   const person = await db().person.findUnique({ where: { slug: d.person }, select: { id: true, name: true } });
   const voters = await stageVoters(d.stageId);
-  if (!voters) return { ok: false, message: 'That vote no longer exists.', fieldErrors: { stageId: 'Choose the vote.' } };
+  if (!voters)
+    return { ok: false, message: 'That vote no longer exists.', fieldErrors: { stageId: 'Choose the vote.' } };
   if (!person || !voters.ids.has(person.id)) {
-    return { ok: false, message: `${person?.name ?? 'That person'} may not vote on this: not a member of the body on ${voters.day.toISOString().slice(0, 10)}. Nothing was saved.`, fieldErrors: { person: 'Not a member who may vote.' } };
+    return {
+      ok: false,
+      message: `${person?.name ?? 'That person'} may not vote on this: not a member of the body on ${voters.day.toISOString().slice(0, 10)}. Nothing was saved.`,
+      fieldErrors: { person: 'Not a member who may vote.' },
+    };
   }
   try {
     await db().$transaction(async (tx) => {
       const row = await tx.position.create({
-        data: { stageId: d.stageId, personId: person.id, stand: d.stand, statedOn: new Date(`${d.statedOn}T00:00:00Z`), confidence: d.confidence, quote: d.quote || null, note: d.note || null, sourceId: d.sourceId },
+        data: {
+          stageId: d.stageId,
+          personId: person.id,
+          stand: d.stand,
+          statedOn: new Date(`${d.statedOn}T00:00:00Z`),
+          confidence: d.confidence,
+          quote: d.quote || null,
+          note: d.note || null,
+          sourceId: d.sourceId,
+        },
       });
       await recordAudit(tx, actor, 'create', 'position', row.id, null, row);
     });
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') return { ok: false, message: `${person.name} already has this position on this vote on that day. Nothing was saved.`, fieldErrors: { stand: 'Already recorded for that day.' } };
+    if ((error as { code?: string }).code === 'P2002')
+      return {
+        ok: false,
+        message: `${person.name} already has this position on this vote on that day. Nothing was saved.`,
+        fieldErrors: { stand: 'Already recorded for that day.' },
+      };
     throw error;
   }
   return { ok: true, message: `${person.name}: ${d.stand.toLowerCase().replace('_', ' ')} from ${d.statedOn}.` };
 }
 
 /** A match among the voters only: a name that is ambiguous in the roster may name one voter. */
-function voterMatch(match: NameMatch, ids: Set<number>, constituency?: string | null): { person: PersonRef | null; reason: string } {
-  if (match.person) return ids.has(match.person.id) ? { person: match.person, reason: '' } : { person: null, reason: `${match.person.name} is not a member who may vote on the day.` };
+function voterMatch(
+  match: NameMatch,
+  ids: Set<number>,
+  constituency?: string | null,
+): { person: PersonRef | null; reason: string } {
+  if (match.person)
+    return ids.has(match.person.id)
+      ? { person: match.person, reason: '' }
+      : { person: null, reason: `${match.person.name} is not a member who may vote on the day.` };
   let among = match.candidates.filter((c) => ids.has(c.person.id) && (match.status === 'ambiguous' || c.score >= 0.99));
   if (constituency) among = among.filter((c) => c.person.constituency?.toLowerCase() === constituency.toLowerCase());
   if (among.length === 1) return { person: among[0]!.person, reason: '' };
   if (match.status === 'unmatched') return { person: null, reason: 'No person with this name.' };
-  const options = match.candidates.slice(0, 4).map((c) => `${c.person.name}${c.person.constituency ? ` (${c.person.constituency})` : ''}`).join(', ');
-  return { person: null, reason: `${match.status === 'guess' ? 'Only a guess' : 'Ambiguous'}: ${options}. Write the name as the roster has it, or add the seat in brackets.` };
+  const options = match.candidates
+    .slice(0, 4)
+    .map((c) => `${c.person.name}${c.person.constituency ? ` (${c.person.constituency})` : ''}`)
+    .join(', ');
+  return {
+    person: null,
+    reason: `${match.status === 'guess' ? 'Only a guess' : 'Ambiguous'}: ${options}. Write the name as the roster has it, or add the seat in brackets.`,
+  };
 }
 
 /**
@@ -103,7 +147,10 @@ function voterMatch(match: NameMatch, ids: Set<number>, constituency?: string | 
 export async function matchAmongVoters<T extends { line: number; name: string; seat?: string | null }>(
   entries: T[],
   ids: Set<number>,
-  { sameKey = () => '', twice = (person, first) => `Same member as line ${first.line} (${person.name}).` }: { sameKey?: (entry: T) => string; twice?: (person: PersonRef, first: T, again: T) => string } = {},
+  {
+    sameKey = () => '',
+    twice = (person, first) => `Same member as line ${first.line} (${person.name}).`,
+  }: { sameKey?: (entry: T) => string; twice?: (person: PersonRef, first: T, again: T) => string } = {},
 ): Promise<{ matched: { entry: T; person: PersonRef }[]; problems: { entry: T; reason: string }[] }> {
   const matches = await matchNames(entries.map((e) => e.name));
   const matched: { entry: T; person: PersonRef }[] = [];
@@ -128,15 +175,32 @@ export async function matchAmongVoters<T extends { line: number; name: string; s
 export async function pastePositions(input: Record<string, unknown>, ctx?: RequestContext): Promise<WriteResult> {
   const actor = await requireRole('editor', ctx);
   const parsed = common.extend({ names: z.string().max(200_000, 'The list is too long.') }).safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below. Nothing was saved.', fieldErrors: fieldErrors(parsed.error) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: 'Please correct the fields marked below. Nothing was saved.',
+      fieldErrors: fieldErrors(parsed.error),
+    };
   const d = parsed.data;
   const lines = d.names.split(/\r?\n/);
   const names = lines.map((text, i) => ({ line: i + 1, text: splitNames(text)[0] ?? '' })).filter((l) => l.text);
-  if (names.length === 0) return { ok: false, message: 'Paste at least one name, one a line.', fieldErrors: { names: 'Paste at least one name.' } };
-  if (names.length > MAX_PASTE_LINES) return { ok: false, message: `At most ${MAX_PASTE_LINES} names at a time.`, fieldErrors: { names: 'Too many lines.' } };
-  if (!(await checkSource(d.sourceId))) return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
+  if (names.length === 0)
+    return {
+      ok: false,
+      message: 'Paste at least one name, one a line.',
+      fieldErrors: { names: 'Paste at least one name.' },
+    };
+  if (names.length > MAX_PASTE_LINES)
+    return {
+      ok: false,
+      message: `At most ${MAX_PASTE_LINES} names at a time.`,
+      fieldErrors: { names: 'Too many lines.' },
+    };
+  if (!(await checkSource(d.sourceId)))
+    return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
   const voters = await stageVoters(d.stageId);
-  if (!voters) return { ok: false, message: 'That vote no longer exists.', fieldErrors: { stageId: 'Choose the vote.' } };
+  if (!voters)
+    return { ok: false, message: 'That vote no longer exists.', fieldErrors: { stageId: 'Choose the vote.' } };
   const withSeat = names.map((n) => {
     const seat = /\(([^()]+)\)\s*$/.exec(n.text);
     return { ...n, name: seat ? n.text.slice(0, seat.index).trim() : n.text, seat: seat?.[1]?.trim() ?? null };
@@ -147,25 +211,56 @@ export async function pastePositions(input: Record<string, unknown>, ctx?: Reque
   const saved = await db().$transaction(async (tx) => {
     let added = 0;
     for (const { person } of matched) {
-      const exists = await tx.position.findUnique({ where: { stageId_personId_statedOn_stand: { stageId: d.stageId, personId: person.id, statedOn, stand: d.stand } }, select: { id: true } });
+      const exists = await tx.position.findUnique({
+        where: {
+          stageId_personId_statedOn_stand: { stageId: d.stageId, personId: person.id, statedOn, stand: d.stand },
+        },
+        select: { id: true },
+      });
       if (exists) continue;
-      const row = await tx.position.create({ data: { stageId: d.stageId, personId: person.id, stand: d.stand, statedOn, confidence: d.confidence, note: d.note || null, sourceId: d.sourceId } });
+      const row = await tx.position.create({
+        data: {
+          stageId: d.stageId,
+          personId: person.id,
+          stand: d.stand,
+          statedOn,
+          confidence: d.confidence,
+          note: d.note || null,
+          sourceId: d.sourceId,
+        },
+      });
       await recordAudit(tx, actor, 'create', 'position', row.id, null, row);
       added++;
     }
     return added;
   });
   const already = matched.length - saved;
-  const message = [`${saved} member${saved === 1 ? '' : 's'} placed`, already ? `${already} already had it` : '', leftOver.length ? `${leftOver.length} line${leftOver.length === 1 ? '' : 's'} left for you below` : ''].filter(Boolean).join('; ');
+  const message = [
+    `${saved} member${saved === 1 ? '' : 's'} placed`,
+    already ? `${already} already had it` : '',
+    leftOver.length ? `${leftOver.length} line${leftOver.length === 1 ? '' : 's'} left for you below` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
   return { ok: true, message: `${message}.`, leftOver, remaining: leftOver.map((l) => l.text).join('\n') };
 }
 
 const divisionSchema = z.object({
   stageId: z.coerce.number().int().positive('Choose the vote.').max(2_147_483_647),
-  divisionId: z.preprocess((v) => (v === '' || v === 'new' ? null : v), z.coerce.number().int().positive().max(2_147_483_647).nullable()),
+  divisionId: z.preprocess(
+    (v) => (v === '' || v === 'new' ? null : v),
+    z.coerce.number().int().positive().max(2_147_483_647).nullable(),
+  ),
   question: z.string().trim().max(500, 'The question is longer than 500 characters.').optional(),
-  heldOn: z.preprocess((v) => (v === '' ? null : v), z.string().refine(isDay, 'Give the day of the vote, as YYYY-MM-DD.').nullable()),
-  sourceId: z.coerce.number({ message: 'Choose the source.' }).int('Choose the source.').positive('Choose the source.').max(2_147_483_647),
+  heldOn: z.preprocess(
+    (v) => (v === '' ? null : v),
+    z.string().refine(isDay, 'Give the day of the vote, as YYYY-MM-DD.').nullable(),
+  ),
+  sourceId: z.coerce
+    .number({ message: 'Choose the source.' })
+    .int('Choose the source.')
+    .positive('Choose the source.')
+    .max(2_147_483_647),
   list: z.string().max(500_000, 'The list is too long.'),
 });
 
@@ -174,37 +269,87 @@ const divisionSchema = z.object({
  * vote on the day, once, in one lobby; otherwise nothing is saved and each problem names its line.
  * A new division is created with the question and day given; an existing one gains the ballots.
  */
-export async function recordDivisionList(input: Record<string, unknown>, ctx?: RequestContext): Promise<WriteResult & { divisionId?: number }> {
+export async function recordDivisionList(
+  input: Record<string, unknown>,
+  ctx?: RequestContext,
+): Promise<WriteResult & { divisionId?: number }> {
   const actor = await requireRole('editor', ctx);
   const parsed = divisionSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below. Nothing was saved.', fieldErrors: fieldErrors(parsed.error) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: 'Please correct the fields marked below. Nothing was saved.',
+      fieldErrors: fieldErrors(parsed.error),
+    };
   const d = parsed.data;
-  if (d.divisionId === null && !d.question) return { ok: false, message: 'A new division needs its question.', fieldErrors: { question: 'What was the vote on?' } };
-  if (!(await checkSource(d.sourceId))) return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
-  const existing = d.divisionId ? await db().division.findUnique({ where: { id: d.divisionId }, select: { id: true, stageId: true, heldOn: true, ayes: true, noes: true } }) : null;
-  if (d.divisionId && (!existing || existing.stageId !== d.stageId)) return { ok: false, message: 'That division is not a vote of this stage.', fieldErrors: { divisionId: 'Choose a division of this vote.' } };
+  if (d.divisionId === null && !d.question)
+    return {
+      ok: false,
+      message: 'A new division needs its question.',
+      fieldErrors: { question: 'What was the vote on?' },
+    };
+  if (!(await checkSource(d.sourceId)))
+    return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
+  const existing = d.divisionId
+    ? await db().division.findUnique({
+        where: { id: d.divisionId },
+        select: { id: true, stageId: true, heldOn: true, ayes: true, noes: true },
+      })
+    : null;
+  if (d.divisionId && (!existing || existing.stageId !== d.stageId))
+    return {
+      ok: false,
+      message: 'That division is not a vote of this stage.',
+      fieldErrors: { divisionId: 'Choose a division of this vote.' },
+    };
   const day = existing?.heldOn ?? (d.heldOn ? new Date(`${d.heldOn}T00:00:00Z`) : null);
   const voters = await stageVoters(d.stageId, day);
-  if (!voters) return { ok: false, message: 'That vote no longer exists.', fieldErrors: { stageId: 'Choose the vote.' } };
+  if (!voters)
+    return { ok: false, message: 'That vote no longer exists.', fieldErrors: { stageId: 'Choose the vote.' } };
 
   const { entries, problems } = parseDivisionList(d.list);
-  if (entries.length === 0) return { ok: false, message: 'No names found: paste the list with its “Ayes” and “Noes” headings.', fieldErrors: { list: 'No names found.' } };
+  if (entries.length === 0)
+    return {
+      ok: false,
+      message: 'No names found: paste the list with its “Ayes” and “Noes” headings.',
+      fieldErrors: { list: 'No names found.' },
+    };
   const found = await matchAmongVoters(
     entries.map((e) => ({ ...e, seat: e.constituency })),
     voters.ids,
     {
       twice: (person, first, again) =>
-        first.lobby === again.lobby ? `${person.name} is listed twice (also line ${first.line}).` : `${person.name} is in both lobbies (also line ${first.line}, ${first.lobby === 'AYE' ? 'Ayes' : 'Noes'}).`,
+        first.lobby === again.lobby
+          ? `${person.name} is listed twice (also line ${first.line}).`
+          : `${person.name} is in both lobbies (also line ${first.line}, ${first.lobby === 'AYE' ? 'Ayes' : 'Noes'}).`,
     },
   );
-  const leftOver = [...problems, ...found.problems.map(({ entry, reason }) => ({ line: entry.line, text: entry.raw, reason }))];
-  const ballots = found.matched.map(({ entry, person }) => ({ personId: person.id, vote: entry.lobby, teller: entry.teller }));
+  const leftOver = [
+    ...problems,
+    ...found.problems.map(({ entry, reason }) => ({ line: entry.line, text: entry.raw, reason })),
+  ];
+  const ballots = found.matched.map(({ entry, person }) => ({
+    personId: person.id,
+    vote: entry.lobby,
+    teller: entry.teller,
+  }));
   if (leftOver.length) {
     leftOver.sort((a, b) => a.line - b.line);
-    return { ok: false, message: `${leftOver.length} line${leftOver.length === 1 ? '' : 's'} need${leftOver.length === 1 ? 's' : ''} attention; nothing was saved.`, leftOver };
+    return {
+      ok: false,
+      message: `${leftOver.length} line${leftOver.length === 1 ? '' : 's'} need${leftOver.length === 1 ? 's' : ''} attention; nothing was saved.`,
+      leftOver,
+    };
   }
-  const counted = { AYE: ballots.filter((b) => b.vote === 'AYE' && !b.teller).length, NO: ballots.filter((b) => b.vote === 'NO' && !b.teller).length };
-  if (existing && ((existing.ayes !== null && existing.ayes !== counted.AYE) || (existing.noes !== null && existing.noes !== counted.NO))) {
+  const counted = {
+    AYE: ballots.filter((b) => b.vote === 'AYE' && !b.teller).length,
+    NO: ballots.filter((b) => b.vote === 'NO' && !b.teller).length,
+  };
+  if (
+    existing &&
+    ((existing.ayes !== null && existing.ayes !== counted.AYE) ||
+      (existing.noes !== null && existing.noes !== counted.NO))
+  ) {
     return {
       ok: false,
       message: `The list has ${counted.AYE} ayes and ${counted.NO} noes (tellers apart), but the division records ${existing.ayes ?? '?'} ayes and ${existing.noes ?? '?'} noes. Correct the totals or the list; nothing was saved.`,
@@ -215,17 +360,43 @@ export async function recordDivisionList(input: Record<string, unknown>, ctx?: R
     const divisionId = await db().$transaction(async (tx) => {
       let id = existing?.id;
       if (!id) {
-        const division = await tx.division.create({ data: { stageId: d.stageId, question: d.question!, heldOn: day, ayes: counted.AYE, noes: counted.NO, sourceId: d.sourceId } });
+        const division = await tx.division.create({
+          data: {
+            stageId: d.stageId,
+            question: d.question!,
+            heldOn: day,
+            ayes: counted.AYE,
+            noes: counted.NO,
+            sourceId: d.sourceId,
+          },
+        });
         await recordAudit(tx, actor, 'create', 'division', division.id, null, division);
         id = division.id;
       }
-      const taken = await tx.ballot.findMany({ where: { divisionId: id, personId: { in: ballots.map((b) => b.personId) } }, select: { personId: true } });
-      if (taken.length) throw new AppError('CONFLICT', `${taken.length} of these members already have a ballot in this division; nothing was saved.`);
+      const taken = await tx.ballot.findMany({
+        where: { divisionId: id, personId: { in: ballots.map((b) => b.personId) } },
+        select: { personId: true },
+      });
+      if (taken.length)
+        throw new AppError(
+          'CONFLICT',
+          `${taken.length} of these members already have a ballot in this division; nothing was saved.`,
+        );
       await tx.ballot.createMany({ data: ballots.map((b) => ({ divisionId: id, ...b })) });
-      await recordAudit(tx, actor, 'create', 'ballot-list', id, null, { divisionId: id, sourceId: d.sourceId, ballots: ballots.length, ayes: counted.AYE, noes: counted.NO });
+      await recordAudit(tx, actor, 'create', 'ballot-list', id, null, {
+        divisionId: id,
+        sourceId: d.sourceId,
+        ballots: ballots.length,
+        ayes: counted.AYE,
+        noes: counted.NO,
+      });
       return id;
     });
-    return { ok: true, message: `${ballots.length} ballots recorded: ${counted.AYE} ayes and ${counted.NO} noes, tellers apart.`, divisionId };
+    return {
+      ok: true,
+      message: `${ballots.length} ballots recorded: ${counted.AYE} ayes and ${counted.NO} noes, tellers apart.`,
+      divisionId,
+    };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };
     throw error;

@@ -40,7 +40,13 @@ export function project(series: SeriesPoint[], target: number): Projection {
   const crossed = crossingDay(series, target);
   if (crossed) return { kind: 'crossed', day: crossed };
   if (series.length < 2) {
-    return { kind: 'insufficient', reason: series.length === 0 ? 'no dated signatures yet' : 'signatures are dated on a single day, so there is no pace to go on' };
+    return {
+      kind: 'insufficient',
+      reason:
+        series.length === 0
+          ? 'no dated signatures yet'
+          : 'signatures are dated on a single day, so there is no pace to go on',
+    };
   }
   const first = series[0]!;
   const last = series[series.length - 1]!;

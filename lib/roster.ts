@@ -50,7 +50,11 @@ export function houseOf(chamber: string): House {
   return 'NONE';
 }
 
-const HOUSE_NAMES: Record<House, string> = { COMMONS: 'House of Commons', LORDS: 'House of Lords', NONE: 'other bodies' };
+const HOUSE_NAMES: Record<House, string> = {
+  COMMONS: 'House of Commons',
+  LORDS: 'House of Lords',
+  NONE: 'other bodies',
+};
 export const termLabel = (house: House, name: string) => `term ${name} of the ${HOUSE_NAMES[house]}`;
 
 type Tx = Prisma.TransactionClient;
@@ -65,8 +69,12 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** The terms the database knows, by "HOUSE|name". */
 export async function knownTerms(client: Tx | ReturnType<typeof db> = db()): Promise<Map<string, KnownTerm>> {
-  const terms = await client.term.findMany({ select: { id: true, house: true, name: true, startDate: true, endDate: true } });
-  return new Map(terms.map((t) => [`${t.house}|${t.name}`, { ...t, startDate: day(t.startDate)!, endDate: day(t.endDate) }]));
+  const terms = await client.term.findMany({
+    select: { id: true, house: true, name: true, startDate: true, endDate: true },
+  });
+  return new Map(
+    terms.map((t) => [`${t.house}|${t.name}`, { ...t, startDate: day(t.startDate)!, endDate: day(t.endDate) }]),
+  );
 }
 
 /** A roster row read as a stint: its house, term and the dates it covers (its term's where it gives none). */
@@ -119,7 +127,8 @@ export async function loadRoster(
   progress: (done: number) => Promise<void> = async () => {},
   newTerm?: NewTerm,
 ): Promise<{ people: number; memberships: number; changed: number }> {
-  if (!within) return db().$transaction((tx) => loadRoster(rows, sourceInfo, tx, progress, newTerm), { timeout: 120_000 });
+  if (!within)
+    return db().$transaction((tx) => loadRoster(rows, sourceInfo, tx, progress, newTerm), { timeout: 120_000 });
   const tx = within;
   const source = await tx.source.upsert({
     where: { key: sourceInfo.key },
@@ -151,10 +160,20 @@ export async function loadRoster(
   const byId = new Map<string, RosterRow[]>();
   for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
   const latest = (stints: RosterRow[]) =>
-    [...stints].sort((a, b) => (a.end_date || '9999').localeCompare(b.end_date || '9999') || (a.term ?? '').localeCompare(b.term ?? '')).at(-1)!;
+    [...stints]
+      .sort(
+        (a, b) =>
+          (a.end_date || '9999').localeCompare(b.end_date || '9999') || (a.term ?? '').localeCompare(b.term ?? ''),
+      )
+      .at(-1)!;
 
   const known = new Map(
-    (await tx.personIdentifier.findMany({ where: { scheme: 'everypolitician' }, select: { value: true, personId: true } })).map((i) => [i.value, i.personId]),
+    (
+      await tx.personIdentifier.findMany({
+        where: { scheme: 'everypolitician' },
+        select: { value: true, personId: true },
+      })
+    ).map((i) => [i.value, i.personId]),
   );
   const takenSlugs = new Set((await tx.person.findMany({ select: { slug: true } })).map((p) => p.slug));
 
@@ -193,7 +212,10 @@ export async function loadRoster(
     data: newPeople.flatMap((p) => {
       const personId = known.get(p.id)!;
       const wikidata = byId.get(p.id)!.find((r) => r.wikidata)?.wikidata;
-      return [{ personId, scheme: 'everypolitician', value: p.id }, ...(wikidata ? [{ personId, scheme: 'wikidata', value: wikidata }] : [])];
+      return [
+        { personId, scheme: 'everypolitician', value: p.id },
+        ...(wikidata ? [{ personId, scheme: 'wikidata', value: wikidata }] : []),
+      ];
     }),
     skipDuplicates: true,
   });
@@ -201,7 +223,7 @@ export async function loadRoster(
   // Stints, written set-based: new keys inserted, known keys updated where the file now says
   // something else (a party, a seat or an end date).
   const stints = rows.map((row) => ({ ...stintOf(row, terms), personId: known.get(row.id)! }));
-  const col = <T,>(pick: (s: (typeof stints)[number]) => T) => stints.map(pick);
+  const col = <T>(pick: (s: (typeof stints)[number]) => T) => stints.map(pick);
   const [written] = await tx.$queryRaw<{ inserted: number; changed: number }[]>`
     WITH incoming AS (
       SELECT * FROM unnest(${col((s) => s.personId)}::int[], ${col((s) => s.house)}::text[], ${col((s) => (s.termKey ? terms.get(s.termKey)!.id : null))}::int[],
@@ -229,7 +251,12 @@ export async function loadRoster(
   await tx.personAlias.createMany({
     data: [...byId.entries()].flatMap(([id, stints]) => {
       const forms = new Set(stints.flatMap((r) => [r.name, unsortName(r.sort_name || r.name)]));
-      return [...forms].map((alias) => ({ personId: known.get(id)!, alias, normalized: normalizeName(alias), sourceId: source.id }));
+      return [...forms].map((alias) => ({
+        personId: known.get(id)!,
+        alias,
+        normalized: normalizeName(alias),
+        sourceId: source.id,
+      }));
     }),
     skipDuplicates: true,
   });

@@ -13,7 +13,11 @@ export const SEEDED_KEY = 'seeded_at';
 export async function ensureAuthSecret(): Promise<string> {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
   const candidate = randomBytes(32).toString('base64url');
-  await db().appMeta.upsert({ where: { key: 'auth_secret' }, create: { key: 'auth_secret', value: candidate }, update: {} });
+  await db().appMeta.upsert({
+    where: { key: 'auth_secret' },
+    create: { key: 'auth_secret', value: candidate },
+    update: {},
+  });
   const stored = await db().appMeta.findUniqueOrThrow({ where: { key: 'auth_secret' } });
   return stored.value;
 }

@@ -28,8 +28,18 @@ export interface ShareCard {
 let fonts: Promise<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[]> | null = null;
 function loadFonts() {
   fonts ??= Promise.all([
-    readFile(path.join(process.cwd(), 'assets/fonts/DejaVuSans.ttf')).then((data) => ({ name: 'DejaVu Sans', data, weight: 400 as const, style: 'normal' as const })),
-    readFile(path.join(process.cwd(), 'assets/fonts/DejaVuSans-Bold.ttf')).then((data) => ({ name: 'DejaVu Sans', data, weight: 700 as const, style: 'normal' as const })),
+    readFile(path.join(process.cwd(), 'assets/fonts/DejaVuSans.ttf')).then((data) => ({
+      name: 'DejaVu Sans',
+      data,
+      weight: 400 as const,
+      style: 'normal' as const,
+    })),
+    readFile(path.join(process.cwd(), 'assets/fonts/DejaVuSans-Bold.ttf')).then((data) => ({
+      name: 'DejaVu Sans',
+      data,
+      weight: 700 as const,
+      style: 'normal' as const,
+    })),
   ]);
   return fonts;
 }
@@ -43,19 +53,62 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 
 function Card({ card }: { card: ShareCard }) {
   return (
-    <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: PAPER, color: INK, padding: '56px 64px', fontFamily: 'DejaVu Sans', borderTop: `14px solid ${ACCENT}` }}>
-      <div style={{ display: 'flex', fontSize: 26, color: MUTED, textTransform: 'uppercase', letterSpacing: 2 }}>{clip(card.kicker, 60)}</div>
-      <div style={{ display: 'flex', fontSize: card.title.length > 60 ? 44 : 54, fontWeight: 700, lineHeight: 1.15, marginTop: 12 }}>{clip(card.title, 110)}</div>
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        background: PAPER,
+        color: INK,
+        padding: '56px 64px',
+        fontFamily: 'DejaVu Sans',
+        borderTop: `14px solid ${ACCENT}`,
+      }}
+    >
+      <div style={{ display: 'flex', fontSize: 26, color: MUTED, textTransform: 'uppercase', letterSpacing: 2 }}>
+        {clip(card.kicker, 60)}
+      </div>
+      <div
+        style={{
+          display: 'flex',
+          fontSize: card.title.length > 60 ? 44 : 54,
+          fontWeight: 700,
+          lineHeight: 1.15,
+          marginTop: 12,
+        }}
+      >
+        {clip(card.title, 110)}
+      </div>
       <div style={{ display: 'flex', gap: 56, marginTop: 28, alignItems: 'flex-end' }}>
         {card.figures.slice(0, 3).map((f) => (
           <div key={f.label} style={{ display: 'flex', flexDirection: 'column' }}>
-            <div style={{ display: 'flex', fontSize: f.value.length > 6 ? 60 : 88, fontWeight: 700, color: f.colour ?? ACCENT, lineHeight: 1 }}>{f.value}</div>
+            <div
+              style={{
+                display: 'flex',
+                fontSize: f.value.length > 6 ? 60 : 88,
+                fontWeight: 700,
+                color: f.colour ?? ACCENT,
+                lineHeight: 1,
+              }}
+            >
+              {f.value}
+            </div>
             <div style={{ display: 'flex', fontSize: 26, color: MUTED, marginTop: 8 }}>{clip(f.label, 40)}</div>
           </div>
         ))}
       </div>
       {card.bar && card.bar.length > 0 && (
-        <div style={{ display: 'flex', height: 28, marginTop: 28, borderRadius: 6, overflow: 'hidden', background: '#dedbd2' }}>
+        <div
+          style={{
+            display: 'flex',
+            height: 28,
+            marginTop: 28,
+            borderRadius: 6,
+            overflow: 'hidden',
+            background: '#dedbd2',
+          }}
+        >
           {card.bar.map((b, i) => (
             <div key={i} style={{ display: 'flex', width: `${(b.share * 100).toFixed(2)}%`, background: b.colour }} />
           ))}
@@ -96,6 +149,7 @@ export async function shareImage(key: string, describe: () => Promise<ShareCard 
     const image = new ImageResponse(<Card card={card} />, { ...SHARE_IMAGE_SIZE, fonts: await loadFonts() });
     return { value: await image.arrayBuffer(), version };
   });
-  if (missing || png.byteLength === 0) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (missing || png.byteLength === 0)
+    return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   return new Response(png, { headers: { 'Content-Type': 'image/png', 'Content-Length': String(png.byteLength) } });
 }

@@ -4,7 +4,23 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from './db';
 import { Prisma } from './generated/prisma/client';
-import { CAMPAIGN_DAY_SQL, containsPattern, eligibleFor, eligibleSigner, HOUSE_ON_DAY, knownOn, onDay, onSigningDay, PARTY_ON_DAY, SEAT_ON_DAY, sourceColumns, sourceOf, standing, type SourceRef, type SourceRow } from './sql';
+import {
+  CAMPAIGN_DAY_SQL,
+  containsPattern,
+  eligibleFor,
+  eligibleSigner,
+  HOUSE_ON_DAY,
+  knownOn,
+  onDay,
+  onSigningDay,
+  PARTY_ON_DAY,
+  SEAT_ON_DAY,
+  sourceColumns,
+  sourceOf,
+  standing,
+  type SourceRef,
+  type SourceRow,
+} from './sql';
 
 /** The table's filters and sort, as they appear in the page's URL. Unknown values are dropped. */
 export const signatureQuerySchema = z.object({
@@ -76,7 +92,9 @@ function signatureConditions(campaignId: number, query: SignatureQuery): Prisma.
   if (query.confidence) conditions.push(Prisma.sql`sig.confidence = ${query.confidence}::"Confidence"`);
   if (query.q) {
     const like = containsPattern(query.q);
-    conditions.push(Prisma.sql`(p.name ILIKE ${like} OR ${Prisma.raw(SEAT_ON_DAY)} ILIKE ${like} OR sig."roleAtSigning" ILIKE ${like})`);
+    conditions.push(
+      Prisma.sql`(p.name ILIKE ${like} OR ${Prisma.raw(SEAT_ON_DAY)} ILIKE ${like} OR sig."roleAtSigning" ILIKE ${like})`,
+    );
   }
   return Prisma.join(conditions, ' AND ');
 }
@@ -90,7 +108,12 @@ export async function countSignatures(campaignId: number, query: SignatureQuery)
 }
 
 /** The campaign's signatures, filtered and sorted in SQL. */
-export async function listSignatures(campaignId: number, query: SignatureQuery, limit = 5000, offset = 0): Promise<SignatureRow[]> {
+export async function listSignatures(
+  campaignId: number,
+  query: SignatureQuery,
+  limit = 5000,
+  offset = 0,
+): Promise<SignatureRow[]> {
   const direction = query.dir === 'desc' ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
   const rows = await db().$queryRaw<Row[]>`
     SELECT sig.id, p.slug, p.name, p.honorific, ${Prisma.raw(HOUSE_ON_DAY)}::text AS house, ${Prisma.raw(PARTY_ON_DAY)} AS party, ${Prisma.raw(SEAT_ON_DAY)} AS constituency,

@@ -38,7 +38,9 @@ export function describeGap(named: number, tally: { count: number; qualifier: Ta
   const minimum = guaranteedMinimum(tally.count, tally.qualifier);
   if (minimum === null) {
     const gap = tally.count - named;
-    return gap > 0 ? `${reported}, ${namedText}: roughly ${gap.toLocaleString('en-GB')} not yet named` : `${reported}, ${namedText}`;
+    return gap > 0
+      ? `${reported}, ${namedText}: roughly ${gap.toLocaleString('en-GB')} not yet named`
+      : `${reported}, ${namedText}`;
   }
   const gap = minimum - named;
   if (gap <= 0) return `${reported}, ${namedText}: every reported signatory is named`;

@@ -15,7 +15,9 @@ export interface EventView {
   source: SourceRef;
 }
 
-export async function listEvents(filter: { campaign?: string; person?: string; limit?: number } = {}): Promise<EventView[]> {
+export async function listEvents(
+  filter: { campaign?: string; person?: string; limit?: number } = {},
+): Promise<EventView[]> {
   const events = await db().timelineEvent.findMany({
     where: {
       ...(filter.campaign ? { campaign: { slug: filter.campaign } } : {}),

@@ -12,7 +12,10 @@ import { fieldErrorsOf, type FieldErrors } from './admin/fields';
 
 export const newUserSchema = z.object({
   name: z.string().trim().min(1, 'Give a name.').max(200),
-  email: z.email('Enter an e-mail address.').max(320).transform((e) => e.toLowerCase()),
+  email: z
+    .email('Enter an e-mail address.')
+    .max(320)
+    .transform((e) => e.toLowerCase()),
   role: z.enum(ROLES, { message: 'Choose a role.' }),
   // Never truncated: 8 to 128 characters, taken as typed.
   password: z.string().min(8, 'At least 8 characters.').max(128, 'At most 128 characters.'),
@@ -20,11 +23,17 @@ export const newUserSchema = z.object({
 
 export async function listUsers(ctx?: RequestContext) {
   await requireRole('admin', ctx);
-  return db().user.findMany({ orderBy: { email: 'asc' }, select: { id: true, name: true, email: true, role: true, banned: true, createdAt: true } });
+  return db().user.findMany({
+    orderBy: { email: 'asc' },
+    select: { id: true, name: true, email: true, role: true, banned: true, createdAt: true },
+  });
 }
 
 /** Creates an account (admins only). better-auth hashes the password (argon2id). */
-export async function createUser(input: Record<string, unknown>, ctx?: RequestContext): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+export async function createUser(
+  input: Record<string, unknown>,
+  ctx?: RequestContext,
+): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const actor = await requireRole('admin', ctx);
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -32,14 +41,21 @@ export async function createUser(input: Record<string, unknown>, ctx?: RequestCo
     return { ok: false, fieldErrors: { email: 'An account with this e-mail address already exists.' } };
   }
   const { user } = await auth().api.createUser({ body: { ...parsed.data, role: parsed.data.role } });
-  await db().$transaction((tx) => recordAudit(tx, actor, 'create', 'user', user.id, null, { email: user.email, name: user.name, role: parsed.data.role }));
+  await db().$transaction((tx) =>
+    recordAudit(tx, actor, 'create', 'user', user.id, null, {
+      email: user.email,
+      name: user.name,
+      role: parsed.data.role,
+    }),
+  );
   return { ok: true };
 }
 
 export async function setUserRole(userId: string, role: Role, ctx?: RequestContext): Promise<void> {
   const actor = await requireRole('admin', ctx);
   if (!ROLES.includes(role)) throw new AppError('INVALID', 'Unknown role.');
-  if (userId === actor.id && role !== 'admin') throw new AppError('INVALID', 'You cannot remove your own admin role; ask another admin.');
+  if (userId === actor.id && role !== 'admin')
+    throw new AppError('INVALID', 'You cannot remove your own admin role; ask another admin.');
   await db().$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { email: true, role: true } });
     if (!before) throw new AppError('NOT_FOUND', 'No such user.');
@@ -68,13 +84,17 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@whipcount.localhost';
  * Runs without a request, so better-auth's permission check does not apply; never call it from
  * anything a user can reach.
  */
-export async function ensureFirstAdmin(env: { email?: string; password?: string }): Promise<{ email: string; password?: string } | null> {
+export async function ensureFirstAdmin(env: {
+  email?: string;
+  password?: string;
+}): Promise<{ email: string; password?: string } | null> {
   if ((await db().user.count()) > 0) return null;
   const email = env.email?.trim() || DEFAULT_ADMIN_EMAIL;
   const generated = env.password ? undefined : randomBytes(15).toString('base64url');
   const password = env.password ?? generated!;
   const parsed = newUserSchema.safeParse({ name: 'Administrator', email, role: 'admin', password });
-  if (!parsed.success) throw new Error(`ADMIN_EMAIL / ADMIN_PASSWORD: ${Object.values(fieldErrorsOf(parsed.error)).join(' ')}`);
+  if (!parsed.success)
+    throw new Error(`ADMIN_EMAIL / ADMIN_PASSWORD: ${Object.values(fieldErrorsOf(parsed.error)).join(' ')}`);
   await auth().api.createUser({ body: { ...parsed.data, role: 'admin' } });
   return { email: parsed.data.email, password: generated };
 }
@@ -90,7 +110,10 @@ async function passwords() {
 async function setPassword(userId: string, password: string, keep: string | null, actor: Actor, action: string) {
   const hash = await (await passwords()).hash(password);
   await db().$transaction(async (tx) => {
-    const { count } = await tx.account.updateMany({ where: { userId, providerId: 'credential' }, data: { password: hash, updatedAt: new Date() } });
+    const { count } = await tx.account.updateMany({
+      where: { userId, providerId: 'credential' },
+      data: { password: hash, updatedAt: new Date() },
+    });
     if (count === 0) throw new AppError('NOT_FOUND', 'This account has no password to change.');
     const ended = await tx.session.deleteMany({ where: { userId, ...(keep ? { NOT: { token: keep } } : {}) } });
     await recordAudit(tx, actor, action, 'user', userId, null, { passwordChanged: true, sessionsEnded: ended.count });
@@ -98,13 +121,20 @@ async function setPassword(userId: string, password: string, keep: string | null
 }
 
 /** A signed-in user changes their own password: the current one is required; their other sessions end. */
-export async function changeOwnPassword(input: Record<string, unknown>, ctx?: RequestContext): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+export async function changeOwnPassword(
+  input: Record<string, unknown>,
+  ctx?: RequestContext,
+): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const actor = await requireRole('viewer', ctx);
   const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
   const next = passwordSchema.safeParse(input.newPassword);
   if (!next.success) return { ok: false, fieldErrors: { newPassword: next.error.issues[0]!.message } };
-  if (input.confirmPassword !== undefined && input.confirmPassword !== input.newPassword) return { ok: false, fieldErrors: { confirmPassword: 'The two new passwords differ.' } };
-  const account = await db().account.findFirst({ where: { userId: actor.id, providerId: 'credential' }, select: { password: true } });
+  if (input.confirmPassword !== undefined && input.confirmPassword !== input.newPassword)
+    return { ok: false, fieldErrors: { confirmPassword: 'The two new passwords differ.' } };
+  const account = await db().account.findFirst({
+    where: { userId: actor.id, providerId: 'credential' },
+    select: { password: true },
+  });
   if (!account?.password || !(await (await passwords()).verify({ hash: account.password, password: current }))) {
     return { ok: false, fieldErrors: { currentPassword: 'This is not your current password.' } };
   }
@@ -113,12 +143,23 @@ export async function changeOwnPassword(input: Record<string, unknown>, ctx?: Re
 }
 
 /** An admin sets another user's password and ends all their sessions. */
-export async function resetUserPassword(userId: string, password: unknown, ctx?: RequestContext): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+export async function resetUserPassword(
+  userId: string,
+  password: unknown,
+  ctx?: RequestContext,
+): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const actor = await requireRole('admin', ctx);
   const next = passwordSchema.safeParse(password);
   if (!next.success) return { ok: false, fieldErrors: { password: next.error.issues[0]!.message } };
-  if (!(await db().user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new AppError('NOT_FOUND', 'No such user.');
-  await setPassword(userId, next.data, userId === actor.id ? await currentSessionToken(ctx) : null, actor, 'reset-password');
+  if (!(await db().user.findUnique({ where: { id: userId }, select: { id: true } })))
+    throw new AppError('NOT_FOUND', 'No such user.');
+  await setPassword(
+    userId,
+    next.data,
+    userId === actor.id ? await currentSessionToken(ctx) : null,
+    actor,
+    'reset-password',
+  );
   return { ok: true };
 }
 
@@ -128,5 +169,11 @@ export async function resetPasswordFromCli(email: string, password: string): Pro
   if (!next.success) throw new Error(`password: ${next.error.issues[0]!.message}`);
   const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
   if (!user) throw new Error(`no account with the e-mail address ${email}`);
-  await setPassword(user.id, next.data, null, { id: 'cli', email: 'command line', name: 'command line', role: 'admin' }, 'reset-password');
+  await setPassword(
+    user.id,
+    next.data,
+    null,
+    { id: 'cli', email: 'command line', name: 'command line', role: 'admin' },
+    'reset-password',
+  );
 }

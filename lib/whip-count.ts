@@ -8,10 +8,32 @@ import { z } from 'zod';
 import { VersionedMemo } from './data-version';
 import { db } from './db';
 import { clampPage } from './validation';
-import { describeOutlook, describeRule, emptyCounts, forecastResult, type ForecastResult, outlook, type Outlook, passes, rebels, type Rule, STAND_ORDER, STANDS, type StandCounts } from './decision-rule';
+import {
+  describeOutlook,
+  describeRule,
+  emptyCounts,
+  forecastResult,
+  type ForecastResult,
+  outlook,
+  type Outlook,
+  passes,
+  rebels,
+  type Rule,
+  STAND_ORDER,
+  STANDS,
+  type StandCounts,
+} from './decision-rule';
 import { Prisma } from './generated/prisma/client';
 import type { Stand } from './generated/prisma/enums';
-import { BODY_MEMBERS_SQL, KNOWN_ON_SQL, ON_DAY_SQL, sourceColumns, sourceOf, type SourceRef, type SourceRow } from './sql';
+import {
+  BODY_MEMBERS_SQL,
+  KNOWN_ON_SQL,
+  ON_DAY_SQL,
+  sourceColumns,
+  sourceOf,
+  type SourceRef,
+  type SourceRow,
+} from './sql';
 
 export { STANDS, type StandOrUnknown } from './decision-rule';
 
@@ -89,7 +111,16 @@ export interface WhipDivision {
 
 export interface WhipCount {
   campaign: { slug: string; title: string };
-  stage: { id: number; position: number; name: string; status: string; decisionRule: string | null; scheduledOn: Date | null; scheduleNote: string | null; bodyName: string | null };
+  stage: {
+    id: number;
+    position: number;
+    name: string;
+    status: string;
+    decisionRule: string | null;
+    scheduledOn: Date | null;
+    scheduleNote: string | null;
+    bodyName: string | null;
+  };
   rule: Rule;
   ruleText: string;
   /** The day whose membership decides who may vote, and why that day. */
@@ -186,7 +217,7 @@ const placementsCte = (stageId: number) => Prisma.sql`
 /** The `voters` CTE: the body's members on the day (inlined as a date literal: it is a Date we format, never user text). */
 function voters(day: Date, bodyId: number | null) {
   const literal = `DATE '${day.toISOString().slice(0, 10)}'`;
-  return Prisma.sql`voters AS (SELECT m.person_id FROM "Body" b CROSS JOIN LATERAL ${Prisma.raw(BODY_MEMBERS_SQL("b", literal))} m WHERE b.id = ${bodyId ?? -1})`;
+  return Prisma.sql`voters AS (SELECT m.person_id FROM "Body" b CROSS JOIN LATERAL ${Prisma.raw(BODY_MEMBERS_SQL('b', literal))} m WHERE b.id = ${bodyId ?? -1})`;
 }
 
 type MemberRow = SourceRow & {
@@ -210,7 +241,15 @@ type MemberRow = SourceRow & {
   vote: 'AYE' | 'NO' | 'ABSTAIN' | null;
   teller: boolean | null;
 };
-type ChangeRow = SourceRow & { slug: string; name: string; party: string | null; prev_stand: Stand | null; stand: Stand; on_day: Date; derived: boolean };
+type ChangeRow = SourceRow & {
+  slug: string;
+  name: string;
+  party: string | null;
+  prev_stand: Stand | null;
+  stand: Stand;
+  on_day: Date;
+  derived: boolean;
+};
 type DailyRow = { day: string; stand: Stand; delta: number };
 
 /**
@@ -220,17 +259,40 @@ type DailyRow = { day: string; stand: Stand; delta: number };
  * position (the history is the running sum of these). PostgreSQL builds it as one JSON document,
  * which is much cheaper to hand over than thousands of rows.
  */
-async function placementData(stageId: number, dayIso: string, bodyId: number | null, divisionId: number | null, changeLimit: number) {
-  return placements.get(`${stageId}|${dayIso}|${bodyId}|${divisionId}|${changeLimit}`, () => readPlacements(stageId, dayIso, bodyId, divisionId, changeLimit));
+async function placementData(
+  stageId: number,
+  dayIso: string,
+  bodyId: number | null,
+  divisionId: number | null,
+  changeLimit: number,
+) {
+  return placements.get(`${stageId}|${dayIso}|${bodyId}|${divisionId}|${changeLimit}`, () =>
+    readPlacements(stageId, dayIso, bodyId, divisionId, changeLimit),
+  );
 }
 
 /** Placements change only when the data set does: kept per process while the data version holds. */
 const placements = new VersionedMemo<Awaited<ReturnType<typeof readPlacements>>['value']>();
 
-async function readPlacements(stageId: number, dayIso: string, bodyId: number | null, divisionId: number | null, changeLimit: number) {
+async function readPlacements(
+  stageId: number,
+  dayIso: string,
+  bodyId: number | null,
+  divisionId: number | null,
+  changeLimit: number,
+) {
   const day = new Date(`${dayIso}T00:00:00Z`);
   const literal = `DATE '${dayIso}'`;
-  const [row] = await db().$queryRaw<{ data: { members: Json<MemberRow>[] | null; changes: Json<ChangeRow>[] | null; daily: DailyRow[] | null; version: number } }[]>`
+  const [row] = await db().$queryRaw<
+    {
+      data: {
+        members: Json<MemberRow>[] | null;
+        changes: Json<ChangeRow>[] | null;
+        daily: DailyRow[] | null;
+        version: number;
+      };
+    }[]
+  >`
     WITH ${voters(day, bodyId)}, ${placementsCte(stageId)},
     latest AS (SELECT * FROM ordered WHERE last),
     members AS (
@@ -288,7 +350,8 @@ async function readPlacements(stageId: number, dayIso: string, bodyId: number | 
 type Json<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] extends Date ? string : T[K] };
 function withDates<T>(row: Record<string, unknown>, keys: string[]): T {
   const out = { ...row };
-  for (const k of keys) if (typeof out[k] === 'string') out[k] = new Date((out[k]).length === 10 ? `${out[k]}T00:00:00Z` : (out[k]));
+  for (const k of keys)
+    if (typeof out[k] === 'string') out[k] = new Date(out[k].length === 10 ? `${out[k]}T00:00:00Z` : out[k]);
   return out as T;
 }
 
@@ -334,18 +397,39 @@ function memberOf(r: MemberRow, rebelIds: Set<number>): WhipMember {
   };
 }
 
-type DivisionRow = SourceRow & { id: number; held_on: Date | null; question: string; ayes: number | null; noes: number | null; abstentions: number | null };
+type DivisionRow = SourceRow & {
+  id: number;
+  held_on: Date | null;
+  question: string;
+  ayes: number | null;
+  noes: number | null;
+  abstentions: number | null;
+};
 
 /** The whip count of a campaign's stage, or null when there is no such stage. Cached per request. */
 export const getWhipCount = cache(async function getWhipCount(
   slug: string,
   position: number,
-): Promise<(WhipCount & { memberList: WhipMember[]; changes: WhipChange[]; history: { day: string; counts: StandCounts }[] }) | null> {
+): Promise<
+  | (WhipCount & { memberList: WhipMember[]; changes: WhipChange[]; history: { day: string; counts: StandCounts }[] })
+  | null
+> {
   const stage = await findStage(slug, position);
   if (!stage) return null;
   const dayIso = stage.day.toISOString().slice(0, 10);
-  const { members: rows, changes, daily } = await placementData(stage.id, dayIso, stage.body_id, stage.division_id, CHANGES_SHOWN);
-  const rule: Rule = { kind: stage.rule_kind, numerator: stage.rule_numerator, denominator: stage.rule_denominator, count: stage.rule_count, quorum: stage.quorum, tie: stage.tie };
+  const {
+    members: rows,
+    changes,
+    daily,
+  } = await placementData(stage.id, dayIso, stage.body_id, stage.division_id, CHANGES_SHOWN);
+  const rule: Rule = {
+    kind: stage.rule_kind,
+    numerator: stage.rule_numerator,
+    denominator: stage.rule_denominator,
+    count: stage.rule_count,
+    quorum: stage.quorum,
+    tie: stage.tie,
+  };
 
   const counts = emptyCounts();
   const parties = new Map<string, StandCounts>();
@@ -359,7 +443,9 @@ export const getWhipCount = cache(async function getWhipCount(
   }
 
   let division: WhipDivision | null = null;
-  const ballots = rows.filter((r) => r.vote !== null && !r.teller).map((r) => ({ personId: r.person_id, party: r.party, vote: r.vote! }));
+  const ballots = rows
+    .filter((r) => r.vote !== null && !r.teller)
+    .map((r) => ({ personId: r.person_id, party: r.party, vote: r.vote! }));
   const rebelIds = new Set(rebels(ballots).map((b) => b.personId));
   const members = rows.map((r) => memberOf(r, rebelIds));
   if (stage.division_id !== null) {
@@ -388,7 +474,9 @@ export const getWhipCount = cache(async function getWhipCount(
       abstentions,
       fromBallots,
       namedBallots: d!.ballots,
-      mismatch: disagree ? `The recorded totals (${ayes} ayes, ${noes} noes) differ from the named ballots (${counted.AYE} ayes, ${counted.NO} noes).` : null,
+      mismatch: disagree
+        ? `The recorded totals (${ayes} ayes, ${noes} noes) differ from the named ballots (${counted.AYE} ayes, ${counted.NO} noes).`
+        : null,
       passed: passes(rule, ayes, noes, abstentions, rows.length),
       held,
       switched,
@@ -415,17 +503,34 @@ export const getWhipCount = cache(async function getWhipCount(
     rule,
     ruleText: describeRule(rule),
     day: stage.day,
-    dayReason: stage.division_held_on ? 'the vote' : stage.scheduled_on ? 'the scheduled vote' : stage.members_on ? 'the day set for the count' : 'today',
+    dayReason: stage.division_held_on
+      ? 'the vote'
+      : stage.scheduled_on
+        ? 'the scheduled vote'
+        : stage.members_on
+          ? 'the day set for the count'
+          : 'today',
     members: rows.length,
     counts,
-    byParty: [...parties.entries()].map(([party, c]) => ({ party, counts: c, total: Object.values(c).reduce((a, b) => a + b, 0) })).sort((a, b) => b.total - a.total || a.party.localeCompare(b.party)),
+    byParty: [...parties.entries()]
+      .map(([party, c]) => ({ party, counts: c, total: Object.values(c).reduce((a, b) => a + b, 0) }))
+      .sort((a, b) => b.total - a.total || a.party.localeCompare(b.party)),
     outlook: look,
     outlookText: describeOutlook(look),
     parties: [...parties.keys()].sort(),
     division,
     source: sourceOf(stage),
     memberList: members,
-    changes: changes.map((r) => ({ slug: r.slug, name: r.name, party: r.party, from: r.prev_stand, to: r.stand, on: r.on_day, derived: r.derived, source: sourceOf(r) })),
+    changes: changes.map((r) => ({
+      slug: r.slug,
+      name: r.name,
+      party: r.party,
+      from: r.prev_stand,
+      to: r.stand,
+      on: r.on_day,
+      derived: r.derived,
+      source: sourceOf(r),
+    })),
     history: historyOf(daily, rows.length),
   };
 });
@@ -437,24 +542,37 @@ export const CHANGES_SHOWN = 50;
  * Who may vote at a stage on a day (its vote's day unless another is given): the ids of the
  * members of its body then. For checking positions and ballots before they are saved.
  */
-export async function stageVoters(stageId: number, on?: Date | null): Promise<{ day: Date; ids: Set<number>; bodyId: number | null } | null> {
+export async function stageVoters(
+  stageId: number,
+  on?: Date | null,
+): Promise<{ day: Date; ids: Set<number>; bodyId: number | null } | null> {
   const [stage] = await db().$queryRaw<{ body_id: number | null; day: Date }[]>`
     SELECT s."bodyId" AS body_id, vd.day FROM "Stage" s ${stageDay(on ?? null)}
     WHERE s.id = ${stageId}`;
   if (!stage) return null;
-  const rows = await db().$queryRaw<{ person_id: number }[]>`WITH ${voters(stage.day, stage.body_id)} SELECT person_id FROM voters`;
+  const rows = await db().$queryRaw<
+    { person_id: number }[]
+  >`WITH ${voters(stage.day, stage.body_id)} SELECT person_id FROM voters`;
   return { day: stage.day, ids: new Set(rows.map((r) => r.person_id)), bodyId: stage.body_id };
 }
 
 /** The divisions held at a stage, newest first, for the editor's division list form. */
 export function listStageDivisions(stageId: number) {
-  return db().division.findMany({ where: { stageId }, orderBy: [{ heldOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }], select: { id: true, question: true, heldOn: true } });
+  return db().division.findMany({
+    where: { stageId },
+    orderBy: [{ heldOn: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+    select: { id: true, question: true, heldOn: true },
+  });
 }
 
 const STAND_RANK = new Map<string, number>(STANDS.map((s, i) => [s, i]));
 
 /** The member table: filtered, sorted and paged from the whole count. */
-export function filterMembers(all: WhipMember[], query: WhipQuery, pageSize = 100): { rows: WhipMember[]; total: number } {
+export function filterMembers(
+  all: WhipMember[],
+  query: WhipQuery,
+  pageSize = 100,
+): { rows: WhipMember[]; total: number } {
   const q = query.q?.toLowerCase();
   const filtered = all.filter(
     (m) =>
@@ -486,7 +604,6 @@ export function filterMembers(all: WhipMember[], query: WhipQuery, pageSize = 10
   return { rows: filtered.slice(start, start + pageSize), total: filtered.length };
 }
 
-
 export interface VotingRecordEntry {
   divisionId: number;
   heldOn: Date | null;
@@ -503,7 +620,19 @@ export interface VotingRecordEntry {
 /** A person's ballots across divisions, newest first, each marked where it went against their party. */
 export async function personVotingRecord(personId: number): Promise<VotingRecordEntry[]> {
   const rows = await db().$queryRaw<
-    { division_id: number; held_on: Date | null; question: string; slug: string; title: string; position: number; stage_name: string; person_id: number; vote: 'AYE' | 'NO' | 'ABSTAIN'; teller: boolean; party: string | null }[]
+    {
+      division_id: number;
+      held_on: Date | null;
+      question: string;
+      slug: string;
+      title: string;
+      position: number;
+      stage_name: string;
+      person_id: number;
+      vote: 'AYE' | 'NO' | 'ABSTAIN';
+      teller: boolean;
+      party: string | null;
+    }[]
   >`
     SELECT d.id AS division_id, d."heldOn" AS held_on, d.question, c.slug, c.title, s.position, s.name AS stage_name,
            b."personId" AS person_id, b.vote::text AS vote, b.teller, coalesce(on_day.party, p.party) AS party

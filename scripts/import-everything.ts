@@ -17,7 +17,9 @@ try {
     return importArchive(url, path.resolve(file));
   });
   const rows = result.tables.reduce((sum, t) => sum + t.rows, 0);
-  console.log(`import: ${result.tables.length} tables, ${rows.toLocaleString('en-GB')} rows from ${path.basename(file)}`);
+  console.log(
+    `import: ${result.tables.length} tables, ${rows.toLocaleString('en-GB')} rows from ${path.basename(file)}`,
+  );
   process.exit(0);
 } catch (error) {
   console.error(`import failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}`);

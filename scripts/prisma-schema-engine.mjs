@@ -36,7 +36,12 @@ const url = datasource.url ?? process.env.DATABASE_URL;
 
 function log(level, message, fields = {}) {
   process.stderr.write(
-    JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message, ...fields }, target: 'schema_engine::logger' }) + '\n',
+    JSON.stringify({
+      timestamp: new Date().toISOString(),
+      level,
+      fields: { message, ...fields },
+      target: 'schema_engine::logger',
+    }) + '\n',
   );
 }
 
@@ -149,9 +154,13 @@ async function loadEngine() {
   instance.exports.__wbindgen_start?.();
   const files = datamodels.map((file) => [file, readFileSync(file, 'utf8')]);
   const adapterFactory = bindMigrationAwareSqlAdapterFactory(new ShadowAwarePg({ connectionString: url }));
-  return bindings.SchemaEngine.new({ datamodels: files.length ? files : undefined }, (line) => {
-    if (process.env.PRISMA_SCHEMA_ENGINE_DEBUG) process.stderr.write(String(line) + '\n');
-  }, adapterFactory);
+  return bindings.SchemaEngine.new(
+    { datamodels: files.length ? files : undefined },
+    (line) => {
+      if (process.env.PRISMA_SCHEMA_ENGINE_DEBUG) process.stderr.write(String(line) + '\n');
+    },
+    adapterFactory,
+  );
 }
 
 // --- `cli` one-shot commands ------------------------------------------------------------
@@ -186,7 +195,12 @@ const RENAMED = { getDatabaseVersion: 'version' };
 
 function toRpcError(error) {
   const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message;
-  if (panic) return { code: 4466, message: 'An error happened. Check the data field for details.', data: { is_panic: true, message: panic, backtrace: '' } };
+  if (panic)
+    return {
+      code: 4466,
+      message: 'An error happened. Check the data field for details.',
+      data: { is_panic: true, message: panic, backtrace: '' },
+    };
   let message = error?.message ?? String(error);
   let errorCode = error?.code;
   // The wasm engine throws its user-facing errors as JSON-encoded strings.
@@ -197,7 +211,11 @@ function toRpcError(error) {
   } catch {
     /* a plain message */
   }
-  return { code: 4466, message: 'An error happened. Check the data field for details.', data: { is_panic: false, message, error_code: errorCode, meta: error?.meta } };
+  return {
+    code: 4466,
+    message: 'An error happened. Check the data field for details.',
+    data: { is_panic: false, message, error_code: errorCode, meta: error?.meta },
+  };
 }
 
 async function serveRpc() {

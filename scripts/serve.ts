@@ -65,7 +65,7 @@ async function answer(req: IncomingMessage, res: ServerResponse) {
     }
   }
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
+  res.writeHead = (status: number, ...rest: unknown[]) => {
     const control = cacheControl(kind, ttlSeconds);
     // Only answers that are the same for everyone are public: not errors, not ones that set a cookie.
     if (control && kind !== 'private' && status === 200 && !res.hasHeader('set-cookie')) {
@@ -78,7 +78,7 @@ async function answer(req: IncomingMessage, res: ServerResponse) {
       res.removeHeader('last-modified');
     }
     return writeHead(status === 500 && isMarkedDown() ? 503 : status, ...rest);
-  });
+  };
   cache
     .handle(req, res, () => handle(req, res))
     .catch((error: unknown) => {
@@ -92,7 +92,11 @@ server.keepAliveTimeout = 65_000;
 // stopped sending) is closed, so stalled clients cannot hold sockets and buffers for ever.
 server.timeout = 60_000;
 server.headersTimeout = 30_000;
-server.listen(port, () => console.log(`✓ Ready on http://localhost:${port} (public pages shared for ${ttlSeconds} s, ${processCacheSeconds} s in this process)`));
+server.listen(port, () =>
+  console.log(
+    `✓ Ready on http://localhost:${port} (public pages shared for ${ttlSeconds} s, ${processCacheSeconds} s in this process)`,
+  ),
+);
 
 // Stop taking requests, let those under way finish (idle keep-alive connections are closed at
 // once), and exit within five seconds whatever happens.

@@ -45,9 +45,12 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 async function main(): Promise<void> {
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}".`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${process.env.PORT}".`);
   if (await isPortTaken(port, '0.0.0.0')) {
-    throw new Error(`Port ${port} is already in use, perhaps by another Whipcount. Stop it, or start on another port: PORT=3001 npm start`);
+    throw new Error(
+      `Port ${port} is already in use, perhaps by another Whipcount. Stop it, or start on another port: PORT=3001 npm start`,
+    );
   }
 
   let url = process.env.DATABASE_URL;
@@ -58,7 +61,9 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres({ dataDir, port: dbPort, log: say });
     await ensureDatabase(embedded.serverUrl, 'whipcount');
     url = embedded.urlFor('whipcount');
-    say(`database: embedded PostgreSQL on 127.0.0.1:${dbPort}, data in ${path.relative(ROOT, dataDir) || dataDir} (${Date.now() - t} ms)`);
+    say(
+      `database: embedded PostgreSQL on 127.0.0.1:${dbPort}, data in ${path.relative(ROOT, dataDir) || dataDir} (${Date.now() - t} ms)`,
+    );
   }
   await prepareDatabase(url, { say, port });
 

@@ -30,12 +30,21 @@ mkdirSync(REPORTS, { recursive: true });
 const failures: string[] = [];
 
 // Fast checks first: the whole codebase's lint (architecture rules included), format and types.
-if (!step('lint: eslint (npm run fix corrects what it can)', bin('eslint'), ['--max-warnings=0', '.'])) failures.push('lint');
-if (!step('format: prettier --check (npm run fix formats)', bin('prettier'), ['--check', '--log-level=warn', '.'])) failures.push('format');
+if (!step('lint: eslint (npm run fix corrects what it can)', bin('eslint'), ['--max-warnings=0', '.']))
+  failures.push('lint');
+if (!step('format: prettier --check (npm run fix formats)', bin('prettier'), ['--check', '--log-level=warn', '.']))
+  failures.push('format');
 if (!step('types: tsc --noEmit', bin('tsc'), ['--noEmit'])) failures.push('types');
 
 const vitestReport = path.join(REPORTS, 'vitest.json');
-if (!step('unit and integration: vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`])) {
+if (
+  !step('unit and integration: vitest', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestReport}`,
+  ])
+) {
   failures.push('vitest');
 }
 
@@ -52,18 +61,40 @@ try {
 if (e2eReady) {
   rmSync(path.join(ROOT, '.data', 'e2e'), { recursive: true, force: true });
   if (!step('end-to-end: playwright', bin('playwright'), ['test'])) failures.push('playwright');
-  if (!step('resilience: two app servers under load, outage, crashes and hostile access', bin('tsx'), ['--conditions=react-server', 'resilience/run.ts'])) {
+  if (
+    !step('resilience: two app servers under load, outage, crashes and hostile access', bin('tsx'), [
+      '--conditions=react-server',
+      'resilience/run.ts',
+    ])
+  ) {
     failures.push('resilience');
   }
-  if (!step('deployment: the shipped nginx configuration in front of two app servers', bin('tsx'), ['--conditions=react-server', 'deploy/test.ts'])) {
+  if (
+    !step('deployment: the shipped nginx configuration in front of two app servers', bin('tsx'), [
+      '--conditions=react-server',
+      'deploy/test.ts',
+    ])
+  ) {
     failures.push('deploy');
   }
 }
 
-const unit = count<{ numPassedTests: number; numFailedTests: number; numPendingTests?: number }>(vitestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numPendingTests ?? 0) }));
-const e2e = count<{ stats: Record<'expected' | 'unexpected' | 'flaky' | 'skipped', number> }>(path.join(REPORTS, 'e2e.json'), (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky + r.stats.skipped }));
-const resilience = count<{ passed: number; failed: number }>(path.join(REPORTS, 'resilience.json'), (r) => ({ passed: r.passed, failed: r.failed }));
-const deploy = count<{ passed: number; failed: number }>(path.join(REPORTS, 'deploy.json'), (r) => ({ passed: r.passed, failed: r.failed }));
+const unit = count<{ numPassedTests: number; numFailedTests: number; numPendingTests?: number }>(vitestReport, (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests + (r.numPendingTests ?? 0),
+}));
+const e2e = count<{ stats: Record<'expected' | 'unexpected' | 'flaky' | 'skipped', number> }>(
+  path.join(REPORTS, 'e2e.json'),
+  (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky + r.stats.skipped }),
+);
+const resilience = count<{ passed: number; failed: number }>(path.join(REPORTS, 'resilience.json'), (r) => ({
+  passed: r.passed,
+  failed: r.failed,
+}));
+const deploy = count<{ passed: number; failed: number }>(path.join(REPORTS, 'deploy.json'), (r) => ({
+  passed: r.passed,
+  failed: r.failed,
+}));
 const passed = unit.passed + e2e.passed + resilience.passed + deploy.passed;
 const failed = unit.failed + e2e.failed + resilience.failed + deploy.failed + (failures.includes('types') ? 1 : 0);
 say(

@@ -6,7 +6,9 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { withDatabase } from './lib/cli-database';
 
-const { values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string', default: 'editor' }, name: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { email: { type: 'string' }, role: { type: 'string', default: 'editor' }, name: { type: 'string' } },
+});
 if (!values.email) {
   console.error('usage: npm run user:create -- --email ADDRESS [--role viewer|editor|admin] [--name NAME]');
   process.exit(2);
@@ -31,7 +33,12 @@ async function createFromArguments() {
   const { newUserSchema } = await import('../lib/users');
   const { auth } = await import('../lib/auth/auth');
   const generated = process.env.USER_PASSWORD ? undefined : randomBytes(15).toString('base64url');
-  const parsed = newUserSchema.safeParse({ name: values.name ?? values.email, email: values.email, role: values.role, password: process.env.USER_PASSWORD ?? generated });
+  const parsed = newUserSchema.safeParse({
+    name: values.name ?? values.email,
+    email: values.email,
+    role: values.role,
+    password: process.env.USER_PASSWORD ?? generated,
+  });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
   await auth().api.createUser({ body: { ...parsed.data, role: parsed.data.role } });
   console.log(`created ${parsed.data.email} (${parsed.data.role})${generated ? `; password: ${generated}` : ''}`);

@@ -9,7 +9,9 @@ import { withDatabase } from './lib/cli-database';
 
 const { values } = parseArgs({ options: { email: { type: 'string' } } });
 if (!values.email) {
-  console.error('usage: npm run user:reset-password -- --email ADDRESS   (password from USER_PASSWORD, else generated and printed once)');
+  console.error(
+    'usage: npm run user:reset-password -- --email ADDRESS   (password from USER_PASSWORD, else generated and printed once)',
+  );
   process.exit(2);
 }
 
@@ -22,7 +24,9 @@ try {
     const { resetPasswordFromCli } = await import('../lib/users');
     const generated = process.env.USER_PASSWORD ? undefined : randomBytes(15).toString('base64url');
     await resetPasswordFromCli(values.email!, process.env.USER_PASSWORD ?? generated!);
-    console.log(`password of ${values.email} set; every session of it ended${generated ? `; the new password (shown once): ${generated}` : ''}`);
+    console.log(
+      `password of ${values.email} set; every session of it ended${generated ? `; the new password (shown once): ${generated}` : ''}`,
+    );
     await (await import('../lib/db')).db().$disconnect();
   });
 } catch (error) {

@@ -31,7 +31,14 @@ export interface Dataset {
     /** Members by rule: who sits in these houses for these parties on the day. */
     members?: { houses: House[]; parties?: string[] };
   }[];
-  roles: { person: string; title: string; organisation?: string; body?: string; heldOn?: Day; confidence?: Confidence }[];
+  roles: {
+    person: string;
+    title: string;
+    organisation?: string;
+    body?: string;
+    heldOn?: Day;
+    confidence?: Confidence;
+  }[];
   campaigns: {
     slug: string;
     title: string;
@@ -54,8 +61,22 @@ export interface Dataset {
     isLeadSponsor?: boolean;
     note?: string;
   }[];
-  tallies: { campaign: string; asOf: Day; count: number; qualifier: TallyQualifier; scope?: string; confidence?: Confidence }[];
-  thresholds: { campaign: string; label: string; absoluteValue?: number; sharePercent?: number; body?: string; purpose: ThresholdPurpose }[];
+  tallies: {
+    campaign: string;
+    asOf: Day;
+    count: number;
+    qualifier: TallyQualifier;
+    scope?: string;
+    confidence?: Confidence;
+  }[];
+  thresholds: {
+    campaign: string;
+    label: string;
+    absoluteValue?: number;
+    sharePercent?: number;
+    body?: string;
+    purpose: ThresholdPurpose;
+  }[];
   stages: {
     campaign: string;
     position: number;
@@ -126,7 +147,9 @@ async function resolvePeople(data: Dataset, sourceId: number): Promise<Map<strin
     }
     if (!entry.create || match.status !== 'unmatched') {
       const options = match.candidates.map((c) => `${c.person.name} (${c.reason})`).join('; ') || 'none';
-      throw new Error(`"${entry.name}" is ${match.status} (candidates: ${options}); name the person exactly in the data set.`);
+      throw new Error(
+        `"${entry.name}" is ${match.status} (candidates: ${options}); name the person exactly in the data set.`,
+      );
     }
     const fields = personFromWrittenName(entry.name);
     const person = await prisma.person.create({
@@ -165,7 +188,14 @@ export async function loadDataset(data: Dataset): Promise<void> {
     for (const b of data.bodies) {
       const body = await tx.body.upsert({
         where: { slug: b.slug },
-        create: { slug: b.slug, name: b.name, description: b.description, memberHouses: b.members?.houses ?? [], memberParties: b.members?.parties ?? [], sourceId },
+        create: {
+          slug: b.slug,
+          name: b.name,
+          description: b.description,
+          memberHouses: b.members?.houses ?? [],
+          memberParties: b.members?.parties ?? [],
+          sourceId,
+        },
         update: {},
         select: { id: true },
       });
@@ -184,7 +214,13 @@ export async function loadDataset(data: Dataset): Promise<void> {
       const where = { personId: person(r.person), title: r.title, sourceId };
       if (!(await tx.role.findFirst({ where, select: { id: true } }))) {
         await tx.role.create({
-          data: { ...where, organisation: r.organisation, bodyId: body(r.body), heldOn: day(r.heldOn), confidence: r.confidence ?? 'REPORTED' },
+          data: {
+            ...where,
+            organisation: r.organisation,
+            bodyId: body(r.body),
+            heldOn: day(r.heldOn),
+            confidence: r.confidence ?? 'REPORTED',
+          },
         });
       }
     }
@@ -203,7 +239,12 @@ export async function loadDataset(data: Dataset): Promise<void> {
         eligibleParties: c.eligibleParties ?? [],
         sourceId,
       };
-      const row = await tx.campaign.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...fields }, update: {}, select: { id: true } });
+      const row = await tx.campaign.upsert({
+        where: { slug: c.slug },
+        create: { slug: c.slug, ...fields },
+        update: {},
+        select: { id: true },
+      });
       campaigns.set(c.slug, row.id);
     }
     const campaign = (slug: string) => lookup(campaigns, slug, 'campaign');
@@ -228,7 +269,13 @@ export async function loadDataset(data: Dataset): Promise<void> {
     }
 
     for (const t of data.tallies) {
-      const where = { campaignId: campaign(t.campaign), asOf: day(t.asOf)!, count: t.count, qualifier: t.qualifier, sourceId };
+      const where = {
+        campaignId: campaign(t.campaign),
+        asOf: day(t.asOf)!,
+        count: t.count,
+        qualifier: t.qualifier,
+        sourceId,
+      };
       if (!(await tx.tally.findFirst({ where, select: { id: true } }))) {
         await tx.tally.create({ data: { ...where, scope: t.scope, confidence: t.confidence ?? 'REPORTED' } });
       }
@@ -238,7 +285,14 @@ export async function loadDataset(data: Dataset): Promise<void> {
       const where = { campaignId: campaign(t.campaign), label: t.label };
       if (!(await tx.threshold.findFirst({ where, select: { id: true } }))) {
         await tx.threshold.create({
-          data: { ...where, absoluteValue: t.absoluteValue, sharePercent: t.sharePercent, bodyId: body(t.body), purpose: t.purpose, sourceId },
+          data: {
+            ...where,
+            absoluteValue: t.absoluteValue,
+            sharePercent: t.sharePercent,
+            bodyId: body(t.body),
+            purpose: t.purpose,
+            sourceId,
+          },
         });
       }
     }
@@ -298,10 +352,18 @@ export async function loadDataset(data: Dataset): Promise<void> {
     }
 
     for (const p of data.polls) {
-      const where = { pollster: p.pollster, subjectPersonId: person(p.subject), subjectRole: p.subjectRole, net: p.net, sourceId };
+      const where = {
+        pollster: p.pollster,
+        subjectPersonId: person(p.subject),
+        subjectRole: p.subjectRole,
+        net: p.net,
+        sourceId,
+      };
       if (!(await tx.poll.findFirst({ where, select: { id: true } }))) {
         const { subject: _subject, fieldworkStart, fieldworkEnd, ...rest } = p;
-        await tx.poll.create({ data: { ...rest, ...where, fieldworkStart: day(fieldworkStart), fieldworkEnd: day(fieldworkEnd) } });
+        await tx.poll.create({
+          data: { ...rest, ...where, fieldworkStart: day(fieldworkStart), fieldworkEnd: day(fieldworkEnd) },
+        });
       }
     }
 

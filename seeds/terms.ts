@@ -24,14 +24,20 @@ export const TERMS: TermSeed[] = [
       key: 'uk-parliament-term-57',
       publisher: 'UK Parliament',
       title: '57th Parliament of the United Kingdom (2017–2019)',
-      excerpt: 'Elected at the general election of 8 June 2017; dissolved on 6 November 2019 for the general election of 12 December 2019.',
+      excerpt:
+        'Elected at the general election of 8 June 2017; dissolved on 6 November 2019 for the general election of 12 December 2019.',
     },
   },
 ];
 
 export async function loadTerms(terms: TermSeed[] = TERMS): Promise<void> {
   for (const term of terms) {
-    const source = await db().source.upsert({ where: { key: term.source.key }, create: term.source, update: {}, select: { id: true } });
+    const source = await db().source.upsert({
+      where: { key: term.source.key },
+      create: term.source,
+      update: {},
+      select: { id: true },
+    });
     await db().term.upsert({
       where: { house_name: { house: term.house, name: term.name } },
       create: {

@@ -15,14 +15,24 @@ let viewer: TestUser;
 let sourceId: number;
 let plpId: number;
 
-const count = async (table: string) => (await client.query(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0].n as number;
+const count = async (table: string) =>
+  (await client.query(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0].n as number;
 const form = (fields: Record<string, string | string[]>) => {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) data.append(k, item);
   return data;
 };
 const campaignForm = (extra: Record<string, string | string[]> = {}) =>
-  form({ slug: 'test-letter', title: 'A test letter', kind: 'LETTER', status: 'OPEN', eligibleHouses: ['COMMONS'], eligibleParties: 'Labour, Labour/Co-operative', sourceId: String(sourceId), ...extra });
+  form({
+    slug: 'test-letter',
+    title: 'A test letter',
+    kind: 'LETTER',
+    status: 'OPEN',
+    eligibleHouses: ['COMMONS'],
+    eligibleParties: 'Labour, Labour/Co-operative',
+    sourceId: String(sourceId),
+    ...extra,
+  });
 
 beforeAll(async () => {
   client = new pg.Client({ connectionString: await useDatabase({ seeded: true }) });
@@ -45,7 +55,9 @@ describe('refusals leave the database unchanged', () => {
     expect(asViewer.message).toMatch(/may not do this; it needs the editor role/);
     expect(await deleteRecord('campaigns', plpId, null, { headers: viewer.headers })).toMatchObject({ ok: false });
     await expect(previewNames(plpId, 'Yvette Cooper', { headers: viewer.headers })).rejects.toThrow(AppError);
-    await expect(addSignatures({ common: {}, entries: [] }, { headers: new Headers() })).rejects.toThrow('Please sign in first.');
+    await expect(addSignatures({ common: {}, entries: [] }, { headers: new Headers() })).rejects.toThrow(
+      'Please sign in first.',
+    );
     expect(await count('Campaign')).toBe(before);
     expect(await count('AuditEvent')).toBe(audits);
   });
@@ -53,7 +65,9 @@ describe('refusals leave the database unchanged', () => {
   it('refuses private reads without a session', async () => {
     await expect(listRecords('campaigns', {}, { headers: new Headers() })).rejects.toThrow('Please sign in first.');
     await expect(listAuditEvents({}, { headers: new Headers() })).rejects.toThrow('Please sign in first.');
-    await expect(getRecord('campaigns', plpId, { headers: new Headers({ cookie: 'better-auth.session_token=forged.value' }) })).rejects.toThrow('Please sign in first.');
+    await expect(
+      getRecord('campaigns', plpId, { headers: new Headers({ cookie: 'better-auth.session_token=forged.value' }) }),
+    ).rejects.toThrow('Please sign in first.');
     expect((await listRecords('campaigns', {}, { headers: viewer.headers })).total).toBeGreaterThan(0);
   });
 });
@@ -66,38 +80,95 @@ describe('editing', () => {
     const state = await saveRecord('campaigns', null, campaignForm(), { headers: editor.headers });
     expect(state).toMatchObject({ status: 'saved', version: 1 });
     campaignId = state.id!;
-    const row = (await client.query(`SELECT "eligibleParties", "eligibleHouses"::text[] AS houses FROM "Campaign" WHERE id = $1`, [campaignId])).rows[0];
+    const row = (
+      await client.query(`SELECT "eligibleParties", "eligibleHouses"::text[] AS houses FROM "Campaign" WHERE id = $1`, [
+        campaignId,
+      ])
+    ).rows[0];
     expect(row).toEqual({ eligibleParties: ['Labour', 'Labour/Co-operative'], houses: ['COMMONS'] });
     expect(await count('AuditEvent')).toBe(audits + 1);
-    const { events } = await listAuditEvents({ entity: 'campaign', entityId: String(campaignId) }, { headers: viewer.headers });
+    const { events } = await listAuditEvents(
+      { entity: 'campaign', entityId: String(campaignId) },
+      { headers: viewer.headers },
+    );
     expect(events[0]).toMatchObject({ action: 'create', actor: editor.email, before: null });
     expect((events[0]!.after as { title: string }).title).toBe('A test letter');
   });
 
   it('shows each field’s error and keeps every value typed', async () => {
-    const state = await saveRecord('campaigns', null, campaignForm({ slug: 'Not A Slug!', title: '', openedOn: '2019-02-30' }), { headers: editor.headers });
+    const state = await saveRecord(
+      'campaigns',
+      null,
+      campaignForm({ slug: 'Not A Slug!', title: '', openedOn: '2019-02-30' }),
+      { headers: editor.headers },
+    );
     expect(state.status).toBe('error');
-    expect(state.fieldErrors).toMatchObject({ slug: expect.stringMatching(/lower-case/), title: 'Title is required.', openedOn: 'Not a real date.' });
-    expect(state.values).toMatchObject({ slug: 'Not A Slug!', openedOn: '2019-02-30', eligibleParties: 'Labour, Labour/Co-operative' });
+    expect(state.fieldErrors).toMatchObject({
+      slug: expect.stringMatching(/lower-case/),
+      title: 'Title is required.',
+      openedOn: 'Not a real date.',
+    });
+    expect(state.values).toMatchObject({
+      slug: 'Not A Slug!',
+      openedOn: '2019-02-30',
+      eligibleParties: 'Labour, Labour/Co-operative',
+    });
   });
 
   it('turns a database rule into a field error: a slug already taken', async () => {
-    const state = await saveRecord('campaigns', null, campaignForm({ slug: 'plp-motion' }), { headers: editor.headers });
+    const state = await saveRecord('campaigns', null, campaignForm({ slug: 'plp-motion' }), {
+      headers: editor.headers,
+    });
     expect(state).toMatchObject({ status: 'error', fieldErrors: { slug: 'Another campaign already uses this slug.' } });
   });
 
   it('checks across fields: a threshold is a number or a share, not both', async () => {
     const body = (await client.query(`SELECT id FROM "Body" WHERE slug = 'plp'`)).rows[0].id;
-    const both = await saveRecord('thresholds', null, form({ campaignId: String(plpId), label: 'x', purpose: 'TARGET', absoluteValue: '10', sharePercent: '20', bodyId: String(body), sourceId: String(sourceId) }), { headers: editor.headers });
+    const both = await saveRecord(
+      'thresholds',
+      null,
+      form({
+        campaignId: String(plpId),
+        label: 'x',
+        purpose: 'TARGET',
+        absoluteValue: '10',
+        sharePercent: '20',
+        bodyId: String(body),
+        sourceId: String(sourceId),
+      }),
+      { headers: editor.headers },
+    );
     expect(both.fieldErrors?.absoluteValue).toMatch(/not both/);
-    const share = await saveRecord('thresholds', null, form({ campaignId: String(plpId), label: '20% of the PLP', purpose: 'PROCEDURAL_REQUIREMENT', sharePercent: '20', bodyId: String(body), sourceId: String(sourceId) }), { headers: editor.headers });
+    const share = await saveRecord(
+      'thresholds',
+      null,
+      form({
+        campaignId: String(plpId),
+        label: '20% of the PLP',
+        purpose: 'PROCEDURAL_REQUIREMENT',
+        sharePercent: '20',
+        bodyId: String(body),
+        sourceId: String(sourceId),
+      }),
+      { headers: editor.headers },
+    );
     expect(share.status).toBe('saved');
   });
 
   it('refuses to save over a newer version and shows what changed', async () => {
-    const first = await saveRecord('campaigns', campaignId, campaignForm({ _version: '1', title: 'Edited by the first editor' }), { headers: editor.headers });
+    const first = await saveRecord(
+      'campaigns',
+      campaignId,
+      campaignForm({ _version: '1', title: 'Edited by the first editor' }),
+      { headers: editor.headers },
+    );
     expect(first).toMatchObject({ status: 'saved', version: 2 });
-    const stale = await saveRecord('campaigns', campaignId, campaignForm({ _version: '1', title: 'Edited by the second editor', summary: 'mine' }), { headers: editor.headers });
+    const stale = await saveRecord(
+      'campaigns',
+      campaignId,
+      campaignForm({ _version: '1', title: 'Edited by the second editor', summary: 'mine' }),
+      { headers: editor.headers },
+    );
     expect(stale.status).toBe('conflict');
     expect(stale.version).toBe(2);
     expect(stale.changes).toEqual(
@@ -106,37 +177,79 @@ describe('editing', () => {
         { field: 'summary', label: 'Summary', theirs: '', yours: 'mine' },
       ]),
     );
-    expect((await client.query(`SELECT title FROM "Campaign" WHERE id = $1`, [campaignId])).rows[0].title).toBe('Edited by the first editor');
+    expect((await client.query(`SELECT title FROM "Campaign" WHERE id = $1`, [campaignId])).rows[0].title).toBe(
+      'Edited by the first editor',
+    );
     // Saving again from the version shown is a deliberate overwrite.
-    expect((await saveRecord('campaigns', campaignId, campaignForm({ _version: '2', title: 'Edited by the second editor' }), { headers: editor.headers })).status).toBe('saved');
+    expect(
+      (
+        await saveRecord(
+          'campaigns',
+          campaignId,
+          campaignForm({ _version: '2', title: 'Edited by the second editor' }),
+          { headers: editor.headers },
+        )
+      ).status,
+    ).toBe('saved');
   });
 
   it('links people to a timeline event, changes and removes them with the event, and audits who was linked', async () => {
-    const slugs = (await client.query(`SELECT slug, id FROM "Person" WHERE slug IN ('diana-r-johnson', 'margaret-hodge') ORDER BY slug`)).rows as { slug: string; id: number }[];
+    const slugs = (
+      await client.query(
+        `SELECT slug, id FROM "Person" WHERE slug IN ('diana-r-johnson', 'margaret-hodge') ORDER BY slug`,
+      )
+    ).rows as { slug: string; id: number }[];
     expect(slugs).toHaveLength(2);
     const eventForm = (people: string[], extra: Record<string, string> = {}) =>
-      form({ title: 'A test meeting', occurredOn: '2019-07-01', datePrecision: 'DAY', sourceId: String(sourceId), people: [...people, ''], ...extra });
-    const linked = async (id: number) => (await client.query(`SELECT "personId" FROM "TimelineEventPerson" WHERE "eventId" = $1 ORDER BY "personId"`, [id])).rows.map((r) => r.personId);
+      form({
+        title: 'A test meeting',
+        occurredOn: '2019-07-01',
+        datePrecision: 'DAY',
+        sourceId: String(sourceId),
+        people: [...people, ''],
+        ...extra,
+      });
+    const linked = async (id: number) =>
+      (
+        await client.query(`SELECT "personId" FROM "TimelineEventPerson" WHERE "eventId" = $1 ORDER BY "personId"`, [
+          id,
+        ])
+      ).rows.map((r) => r.personId);
 
     const created = await saveRecord('events', null, eventForm(slugs.map((p) => p.slug)), { headers: editor.headers });
     expect(created.status).toBe('saved');
     const id = created.id!;
     expect(await linked(id)).toEqual(slugs.map((p) => p.id).sort((a, b) => a - b));
-    expect((await getRecord('events', id, { headers: viewer.headers }))!.values.people).toEqual(['margaret-hodge', 'diana-r-johnson']); // by sort name
+    expect((await getRecord('events', id, { headers: viewer.headers }))!.values.people).toEqual([
+      'margaret-hodge',
+      'diana-r-johnson',
+    ]); // by sort name
 
     // An unknown person: a field error naming them, what was typed kept, nothing changed.
-    const wrong = await saveRecord('events', id, eventForm(['diana-r-johnson', 'no-such-person'], { _version: '1' }), { headers: editor.headers });
-    expect(wrong).toMatchObject({ status: 'error', fieldErrors: { people: expect.stringContaining('no-such-person') } });
+    const wrong = await saveRecord('events', id, eventForm(['diana-r-johnson', 'no-such-person'], { _version: '1' }), {
+      headers: editor.headers,
+    });
+    expect(wrong).toMatchObject({
+      status: 'error',
+      fieldErrors: { people: expect.stringContaining('no-such-person') },
+    });
     expect(wrong.values?.people).toEqual(['diana-r-johnson', 'no-such-person']);
     expect(await linked(id)).toHaveLength(2);
 
-    const edited = await saveRecord('events', id, eventForm(['margaret-hodge'], { _version: '1' }), { headers: editor.headers });
+    const edited = await saveRecord('events', id, eventForm(['margaret-hodge'], { _version: '1' }), {
+      headers: editor.headers,
+    });
     expect(edited).toMatchObject({ status: 'saved', version: 2 });
     expect(await linked(id)).toEqual([slugs.find((p) => p.slug === 'margaret-hodge')!.id]);
-    const { events } = await listAuditEvents({ entity: 'timelineEvent', entityId: String(id) }, { headers: viewer.headers });
+    const { events } = await listAuditEvents(
+      { entity: 'timelineEvent', entityId: String(id) },
+      { headers: viewer.headers },
+    );
     expect(events[0]).toMatchObject({ action: 'update' });
     expect((events[0]!.before as { people: unknown[] }).people).toHaveLength(2);
-    expect((events[0]!.after as { people: unknown[] }).people).toEqual([{ personId: slugs.find((p) => p.slug === 'margaret-hodge')!.id }]);
+    expect((events[0]!.after as { people: unknown[] }).people).toEqual([
+      { personId: slugs.find((p) => p.slug === 'margaret-hodge')!.id },
+    ]);
 
     expect(await deleteRecord('events', id, 2, { headers: editor.headers })).toEqual({ ok: true, deleted: 1 });
     expect(await linked(id)).toEqual([]);
@@ -144,13 +257,35 @@ describe('editing', () => {
 
   it('adds a new source inline, in the same transaction', async () => {
     const sources = await count('Source');
-    const missing = await saveRecord('tallies', null, form({ campaignId: String(plpId), asOf: '2019-07-01', qualifier: 'AT_LEAST', count: '70', confidence: 'REPORTED', sourceId: 'new', 'newSource.publisher': '' }), { headers: editor.headers });
+    const missing = await saveRecord(
+      'tallies',
+      null,
+      form({
+        campaignId: String(plpId),
+        asOf: '2019-07-01',
+        qualifier: 'AT_LEAST',
+        count: '70',
+        confidence: 'REPORTED',
+        sourceId: 'new',
+        'newSource.publisher': '',
+      }),
+      { headers: editor.headers },
+    );
     expect(missing.fieldErrors).toMatchObject({ 'newSource.publisher': 'Publisher is required.' });
     expect(await count('Source')).toBe(sources);
     const ok = await saveRecord(
       'tallies',
       null,
-      form({ campaignId: String(plpId), asOf: '2019-07-01', qualifier: 'AT_LEAST', count: '70', confidence: 'REPORTED', sourceId: 'new', 'newSource.publisher': 'Example Gazette', 'newSource.title': 'Seventy and counting' }),
+      form({
+        campaignId: String(plpId),
+        asOf: '2019-07-01',
+        qualifier: 'AT_LEAST',
+        count: '70',
+        confidence: 'REPORTED',
+        sourceId: 'new',
+        'newSource.publisher': 'Example Gazette',
+        'newSource.title': 'Seventy and counting',
+      }),
       { headers: editor.headers },
     );
     expect(ok.status).toBe('saved');
@@ -160,19 +295,33 @@ describe('editing', () => {
   it('refuses to delete a person who has signed, saying why', async () => {
     const hodge = (await client.query(`SELECT id, version FROM "Person" WHERE slug = 'margaret-hodge'`)).rows[0];
     const result = await deleteRecord('people', hodge.id, hodge.version, { headers: editor.headers });
-    const signed = (await client.query(`SELECT count(*)::int AS n FROM "Signature" WHERE "personId" = $1`, [hodge.id])).rows[0].n;
+    const signed = (await client.query(`SELECT count(*)::int AS n FROM "Signature" WHERE "personId" = $1`, [hodge.id]))
+      .rows[0].n;
     expect(signed).toBeGreaterThan(0);
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be deleted on its own: .*refer to it\. .*tick the box to delete them with it/) });
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /cannot be deleted on its own: .*refer to it\. .*tick the box to delete them with it/,
+      ),
+    });
     expect((result as { dependents: unknown[] }).dependents).toContainEqual({ label: 'signatures', count: signed });
     expect((await client.query(`SELECT count(*)::int AS n FROM "Person" WHERE id = $1`, [hodge.id])).rows[0].n).toBe(1);
   });
 
   it('deletes a campaign with its signatures only when asked to, auditing each one', async () => {
-    const created = await saveRecord('campaigns', null, campaignForm({ slug: 'doomed-letter', title: 'A letter to delete' }), { headers: editor.headers });
+    const created = await saveRecord(
+      'campaigns',
+      null,
+      campaignForm({ slug: 'doomed-letter', title: 'A letter to delete' }),
+      { headers: editor.headers },
+    );
     const id = created.id!;
     const people = (await client.query(`SELECT id FROM "Person" ORDER BY id LIMIT 3`)).rows.map((r) => r.id as number);
     for (const personId of people) {
-      await client.query(`INSERT INTO "Signature" ("campaignId", "personId", "sourceId", "updatedAt") VALUES ($1, $2, $3, now())`, [id, personId, sourceId]);
+      await client.query(
+        `INSERT INTO "Signature" ("campaignId", "personId", "sourceId", "updatedAt") VALUES ($1, $2, $3, now())`,
+        [id, personId, sourceId],
+      );
     }
     const refused = await deleteRecord('campaigns', id, 1, { headers: editor.headers });
     expect(refused).toMatchObject({ ok: false, dependents: [{ label: 'signatures', count: 3 }] });
@@ -181,7 +330,9 @@ describe('editing', () => {
 
     const done = await deleteRecord('campaigns', id, 1, { headers: editor.headers }, { cascade: true });
     expect(done).toEqual({ ok: true, deleted: 4 });
-    expect((await client.query(`SELECT count(*)::int AS n FROM "Signature" WHERE "campaignId" = $1`, [id])).rows[0].n).toBe(0);
+    expect(
+      (await client.query(`SELECT count(*)::int AS n FROM "Signature" WHERE "campaignId" = $1`, [id])).rows[0].n,
+    ).toBe(0);
     expect((await client.query(`SELECT count(*)::int AS n FROM "Campaign" WHERE id = $1`, [id])).rows[0].n).toBe(0);
     expect(await count('AuditEvent')).toBe(audits + 4);
     const { events } = await listAuditEvents({ entity: 'signature', action: 'delete' }, { headers: viewer.headers });
@@ -191,7 +342,10 @@ describe('editing', () => {
   it('deletes what nothing depends on, and audits it', async () => {
     const result = await deleteRecord('campaigns', campaignId, 3, { headers: editor.headers });
     expect(result).toEqual({ ok: true, deleted: 1 });
-    const { events } = await listAuditEvents({ entity: 'campaign', entityId: String(campaignId), action: 'delete' }, { headers: viewer.headers });
+    const { events } = await listAuditEvents(
+      { entity: 'campaign', entityId: String(campaignId), action: 'delete' },
+      { headers: viewer.headers },
+    );
     expect(events).toHaveLength(1);
     expect((events[0]!.before as { slug: string }).slug).toBe('test-letter');
   });
@@ -215,7 +369,13 @@ describe('adding signatures from pasted names', () => {
   it('saves nothing while a line is undecided', async () => {
     const before = await count('Signature');
     const result = await addSignatures(
-      { common: { campaignId: plpId, confidence: 'REPORTED', signedOn: '', sourceId }, entries: [{ line: 1, name: 'Keir Starmer', choice: 'keir-starmer' }, { line: 2, name: 'Mr Johnson' }] },
+      {
+        common: { campaignId: plpId, confidence: 'REPORTED', signedOn: '', sourceId },
+        entries: [
+          { line: 1, name: 'Keir Starmer', choice: 'keir-starmer' },
+          { line: 2, name: 'Mr Johnson' },
+        ],
+      },
       { headers: editor.headers },
     );
     expect(result).toMatchObject({ ok: false, undecided: [2] });
@@ -240,7 +400,11 @@ describe('adding signatures from pasted names', () => {
     expect(result).toMatchObject({ ok: true, added: 3, skipped: 1 });
     expect(result.message).toMatch(/already signed: Dame Margaret Hodge/);
     expect(await count('Signature')).toBe(before + 3);
-    const created = (await client.query(`SELECT p.name, a.alias FROM "Person" p JOIN "PersonAlias" a ON a."personId" = p.id WHERE p.slug = 'zebedee-quuxley'`)).rows;
+    const created = (
+      await client.query(
+        `SELECT p.name, a.alias FROM "Person" p JOIN "PersonAlias" a ON a."personId" = p.id WHERE p.slug = 'zebedee-quuxley'`,
+      )
+    ).rows;
     expect(created).toEqual([{ name: 'Zebedee Quuxley', alias: 'Zebedee Quuxley' }]);
     const [again] = await previewNames(plpId, 'Zebedee Quuxley', { headers: editor.headers });
     expect(again!.status).toBe('exact');

@@ -29,7 +29,13 @@ describe('/api/v1', () => {
       kind: 'MOTION',
       namedSignatories: 5,
       countedSignatories: 5,
-      latestTally: { count: 60, qualifier: 'MORE_THAN', scope: 'MPs', asOf: '2019-06-28', source: { publisher: 'Sky News', url: null } },
+      latestTally: {
+        count: 60,
+        qualifier: 'MORE_THAN',
+        scope: 'MPs',
+        asOf: '2019-06-28',
+        source: { publisher: 'Sky News', url: null },
+      },
       thresholds: [{ label: '60 MPs (reported)', value: 60, reached: false }],
       currentStage: { position: 1, status: 'SCHEDULED', scheduledOn: '2019-07-03' },
     });
@@ -37,19 +43,37 @@ describe('/api/v1', () => {
 
   it('gives one campaign with its tallies, thresholds and stages, and 404 for an unknown one', async () => {
     const body = await (await campaign(get('/api/v1/campaigns/plp-motion'), slug('plp-motion'))).json();
-    expect(body.data.stages.map((s: { name: string }) => s.name)).toEqual(['Referral to the parliamentary committee', 'Vote of the full PLP at Westminster']);
+    expect(body.data.stages.map((s: { name: string }) => s.name)).toEqual([
+      'Referral to the parliamentary committee',
+      'Vote of the full PLP at Westminster',
+    ]);
     expect(body.data.byConfidence).toEqual({ REPORTED: 5 });
-    expect(body.data.thresholds[0]).toMatchObject({ reportedPassedOn: '2019-06-28', crossedOn: null, projection: { kind: 'insufficient' } });
+    expect(body.data.thresholds[0]).toMatchObject({
+      reportedPassedOn: '2019-06-28',
+      crossedOn: null,
+      projection: { kind: 'insufficient' },
+    });
     expect((await campaign(get('/api/v1/campaigns/nope'), slug('nope'))).status).toBe(404);
     expect((await campaign(get('/api/v1/campaigns/..%2Fx'), slug('../x'))).status).toBe(404);
   });
 
   it('pages and filters a campaign’s signatories', async () => {
-    const first = await (await signatures(get('/api/v1/campaigns/plp-motion/signatures?per_page=2&sort=name'), slug('plp-motion'))).json();
+    const first = await (
+      await signatures(get('/api/v1/campaigns/plp-motion/signatures?per_page=2&sort=name'), slug('plp-motion'))
+    ).json();
     expect(first.pagination).toMatchObject({ total: 5, pages: 3, nextPage: 2 });
     expect(first.data.map((s: { name: string }) => s.name)).toEqual(['Yvette Cooper', 'Margaret Hodge']);
-    expect(first.data[0]).toMatchObject({ person: 'yvette-cooper', house: 'COMMONS', confidence: 'REPORTED', counted: true, signedOn: null, knownOn: '2019-06-28' });
-    const hull = await (await signatures(get('/api/v1/campaigns/plp-motion/signatures?q=hull'), slug('plp-motion'))).json();
+    expect(first.data[0]).toMatchObject({
+      person: 'yvette-cooper',
+      house: 'COMMONS',
+      confidence: 'REPORTED',
+      counted: true,
+      signedOn: null,
+      knownOn: '2019-06-28',
+    });
+    const hull = await (
+      await signatures(get('/api/v1/campaigns/plp-motion/signatures?q=hull'), slug('plp-motion'))
+    ).json();
     expect(hull.data.map((s: { name: string }) => s.name)).toEqual(['Diana R. Johnson']);
   });
 
@@ -60,7 +84,13 @@ describe('/api/v1', () => {
     expect(all.pagination).toMatchObject({ page: 4, perPage: 200, total: 654, pages: 4, nextPage: null });
     expect(all.data).toHaveLength(54);
     const rated = await (await polls(get('/api/v1/polls'))).json();
-    expect(rated.data.map((p: { subjectName: string; net: number; recordLow: boolean }) => [p.subjectName, p.net, p.recordLow])).toEqual([
+    expect(
+      rated.data.map((p: { subjectName: string; net: number; recordLow: boolean }) => [
+        p.subjectName,
+        p.net,
+        p.recordLow,
+      ]),
+    ).toEqual([
       ['Jeremy Corbyn', -58, true],
       ['Michael Foot', -56, false],
     ]);

@@ -58,15 +58,30 @@ beforeAll(async () => {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const src = (await client.query(`SELECT id FROM "Source" ORDER BY id LIMIT 1`)).rows[0].id;
-  for (const [i, subject] of ['=SUM(A1)', "'=already quoted", "'plain apostrophe", '-1', 'line\r\nbreak, "quoted"', '', 'Zoë Ó Súilleabháin'].entries()) {
-    await client.query(`INSERT INTO "Statement" ("speakerLabel", subject, stance, "sourceId", "updatedAt") VALUES ($1, $2, 'NEUTRAL', $3, now())`, [`Speaker ${i}`, subject, src]);
+  for (const [i, subject] of [
+    '=SUM(A1)',
+    "'=already quoted",
+    "'plain apostrophe",
+    '-1',
+    'line\r\nbreak, "quoted"',
+    '',
+    'Zoë Ó Súilleabháin',
+  ].entries()) {
+    await client.query(
+      `INSERT INTO "Statement" ("speakerLabel", subject, stance, "sourceId", "updatedAt") VALUES ($1, $2, 'NEUTRAL', $3, now())`,
+      [`Speaker ${i}`, subject, src],
+    );
   }
   await client.end();
 });
 
 describe('everything export → import into an empty database', () => {
   it('classifies every table as data set or private, so a new table cannot be left out unnoticed', async () => {
-    const { rows } = await adminQuery<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE '\\_%' ORDER BY 1`, [], source);
+    const { rows } = await adminQuery<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE '\\_%' ORDER BY 1`,
+      [],
+      source,
+    );
     expect(rows.map((r) => r.name).sort()).toEqual([...ARCHIVE_TABLES, ...PRIVATE_TABLES].sort());
   });
 
@@ -75,7 +90,9 @@ describe('everything export → import into an empty database', () => {
     const files = await unzip(archive);
     expect([...files.keys()]).toEqual(['manifest.json', 'README.txt', ...ARCHIVE_TABLES.map((t) => `${t}.csv`)]);
     // Says what it is and when it was made, beside files that stay plain CSV.
-    expect(files.get('README.txt')).toMatch(/^Whipcount: everything\n\nThe whole public data set of http:\/\/localhost:\d+, made \d{4}-\d\d-\d\dT/);
+    expect(files.get('README.txt')).toMatch(
+      /^Whipcount: everything\n\nThe whole public data set of http:\/\/localhost:\d+, made \d{4}-\d\d-\d\dT/,
+    );
     expect(files.get('README.txt')).toMatch(/Person\.csv +\d+ rows/);
     expect(files.get('Statement.csv')).toContain(`,'=SUM(A1),`); // neutralised for spreadsheets
     expect(files.get('Statement.csv')).toContain(`,''=already quoted,`);
@@ -88,7 +105,11 @@ describe('everything export → import into an empty database', () => {
     expect(result.tables).toHaveLength(ARCHIVE_TABLES.length);
     expect(await dataOnly(target)).toEqual(await dataOnly(source));
 
-    const { rows } = await adminQuery<{ id: number }>(`INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('x', 'y', now()) RETURNING id`, [], target);
+    const { rows } = await adminQuery<{ id: number }>(
+      `INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('x', 'y', now()) RETURNING id`,
+      [],
+      target,
+    );
     const { rows: max } = await adminQuery<{ max: number }>(`SELECT max(id) AS max FROM "Source"`, [], source);
     expect(rows[0]!.id).toBe(max[0]!.max + 1);
     // Marked as holding its data, so that `npm start` does not seed over it; the import is audited.
@@ -103,16 +124,23 @@ describe('everything export → import into an empty database', () => {
     writeFileSync(file, await download());
     const target = await createDatabase('template0');
     const env = { ...process.env, DATABASE_URL: urlFor(target) };
-    const out = await run(bin('tsx'), ['--conditions=react-server', 'scripts/import-everything.ts', file], { quiet: true, env });
+    const out = await run(bin('tsx'), ['--conditions=react-server', 'scripts/import-everything.ts', file], {
+      quiet: true,
+      env,
+    });
     expect(out).toMatch(new RegExp(`^import: ${ARCHIVE_TABLES.length} tables, [\\d,]+ rows from everything.zip`, 'm'));
     expect(await dataOnly(target)).toEqual(await dataOnly(source));
-    await expect(run(bin('tsx'), ['--conditions=react-server', 'scripts/import-everything.ts', file], { quiet: true, env })).rejects.toThrow(/import failed, nothing was changed: .*already holds data/);
+    await expect(
+      run(bin('tsx'), ['--conditions=react-server', 'scripts/import-everything.ts', file], { quiet: true, env }),
+    ).rejects.toThrow(/import failed, nothing was changed: .*already holds data/);
   });
 
   it('refuses a database that already holds data, and changes nothing', async () => {
     const archive = await download();
     const before = await snapshot(source);
-    await expect(importArchive(urlFor(source), archive)).rejects.toThrow(/already holds data \(table Source has rows\)/);
+    await expect(importArchive(urlFor(source), archive)).rejects.toThrow(
+      /already holds data \(table Source has rows\)/,
+    );
     expect(await snapshot(source)).toEqual(before);
   });
 
@@ -130,7 +158,9 @@ describe('everything export → import into an empty database', () => {
 
     const target = await createDatabase('template_migrated');
     const before = await snapshot(target);
-    await expect(importArchive(urlFor(target), await rezip(files))).rejects.toThrow(/^TimelineEventPerson\.csv: .*foreign key.*Key \(personId\)=\(999999\)/s);
+    await expect(importArchive(urlFor(target), await rezip(files))).rejects.toThrow(
+      /^TimelineEventPerson\.csv: .*foreign key.*Key \(personId\)=\(999999\)/s,
+    );
     expect(await snapshot(target)).toEqual(before);
   });
 
@@ -145,16 +175,24 @@ describe('everything export → import into an empty database', () => {
 
     const missingFile = new Map(files);
     missingFile.delete('Signature.csv');
-    await expect(importArchive(target, await rezip(missingFile))).rejects.toThrow('lists Signature.csv, which the archive lacks');
+    await expect(importArchive(target, await rezip(missingFile))).rejects.toThrow(
+      'lists Signature.csv, which the archive lacks',
+    );
 
     const badRow = new Map(files);
     badRow.set('Tally.csv', files.get('Tally.csv')!.replace(/\r\n(\d+),(\d+),/, '\r\n$1,not-a-number,'));
-    await expect(importArchive(target, await rezip(badRow))).rejects.toThrow(/^Tally\.csv: invalid input syntax for type integer: "not-a-number" \(COPY archive_Tally, line 2, column campaignId/);
+    await expect(importArchive(target, await rezip(badRow))).rejects.toThrow(
+      /^Tally\.csv: invalid input syntax for type integer: "not-a-number" \(COPY archive_Tally, line 2, column campaignId/,
+    );
 
     const renamed = new Map(files);
     renamed.set('Body.csv', files.get('Body.csv')!.replace(/^id,slug/, 'id,handle'));
-    await expect(importArchive(target, await rezip(renamed))).rejects.toThrow(/^Body\.csv: column name mismatch in header line field 2: got "handle", expected "slug"/);
+    await expect(importArchive(target, await rezip(renamed))).rejects.toThrow(
+      /^Body\.csv: column name mismatch in header line field 2: got "handle", expected "slug"/,
+    );
 
-    expect(await snapshot(new URL(target).pathname.slice(1), [...PRIVATE_TABLES])).toEqual(await snapshot(await createDatabase('template_migrated'), [...PRIVATE_TABLES]));
+    expect(await snapshot(new URL(target).pathname.slice(1), [...PRIVATE_TABLES])).toEqual(
+      await snapshot(await createDatabase('template_migrated'), [...PRIVATE_TABLES]),
+    );
   });
 });

@@ -7,13 +7,18 @@ import { bin, run } from '../scripts/lib/run';
 import { adminQuery, createDatabase, urlFor } from './support/database';
 import { snapshot } from './support/snapshot';
 
-const script = (name: string, args: string[], url: string) => run(bin('tsx'), [`scripts/${name}.ts`, ...args], { quiet: true, env: { ...process.env, DATABASE_URL: url } });
+const script = (name: string, args: string[], url: string) =>
+  run(bin('tsx'), [`scripts/${name}.ts`, ...args], { quiet: true, env: { ...process.env, DATABASE_URL: url } });
 
 describe('backup and restore', () => {
   it('restore a backup into an empty database with every row identical, and refuse a database with data', async () => {
     const source = await createDatabase('template_seeded');
     // Something in every kind of table, including the append-only audit log.
-    await adminQuery(`INSERT INTO "AuditEvent" (actor, action, entity, "entityId", after) VALUES ('test', 'create', 'x', '1', '{"a":1}')`, [], source);
+    await adminQuery(
+      `INSERT INTO "AuditEvent" (actor, action, entity, "entityId", after) VALUES ('test', 'create', 'x', '1', '{"a":1}')`,
+      [],
+      source,
+    );
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'whipcount-backup-')), 'b');
     expect(await script('backup', [dir], urlFor(source))).toMatch(/^backup: \d+ tables, [\d,]+ rows/);
     // It holds password hashes and sessions: its owner's only.
@@ -25,8 +30,16 @@ describe('backup and restore', () => {
     expect(await snapshot(target)).toEqual(await snapshot(source));
 
     // Ids continue after the restored ones.
-    const { rows } = await adminQuery<{ id: number }>(`INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('x', 'y', now()) RETURNING id`, [], target);
-    const { rows: max } = await adminQuery<{ max: number }>(`SELECT max(id) AS max FROM "Source" WHERE publisher <> 'x'`, [], source);
+    const { rows } = await adminQuery<{ id: number }>(
+      `INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('x', 'y', now()) RETURNING id`,
+      [],
+      target,
+    );
+    const { rows: max } = await adminQuery<{ max: number }>(
+      `SELECT max(id) AS max FROM "Source" WHERE publisher <> 'x'`,
+      [],
+      source,
+    );
     expect(rows[0]!.id).toBeGreaterThan(max[0]!.max);
 
     await expect(script('restore', [dir], urlFor(target))).rejects.toThrow(/not empty/);

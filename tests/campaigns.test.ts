@@ -10,13 +10,20 @@ beforeAll(async () => {
   return () => client.end();
 });
 
-const find = async (slug: string) => (await listCampaignSummaries({ limit: 100, offset: 0 })).find((c) => c.slug === slug)!;
+const find = async (slug: string) =>
+  (await listCampaignSummaries({ limit: 100, offset: 0 })).find((c) => c.slug === slug)!;
 
 describe('campaign summaries', () => {
   it('count named signatories and show the latest reported tally and thresholds', async () => {
     const plp = await find('plp-motion');
-    expect(plp).toMatchObject({ named: 5, namedEligible: 5, latestTally: { count: 60, qualifier: 'MORE_THAN', scope: 'MPs' } });
-    expect(plp.thresholds).toEqual([expect.objectContaining({ label: '60 MPs (reported)', value: 60, reached: false })]);
+    expect(plp).toMatchObject({
+      named: 5,
+      namedEligible: 5,
+      latestTally: { count: 60, qualifier: 'MORE_THAN', scope: 'MPs' },
+    });
+    expect(plp.thresholds).toEqual([
+      expect.objectContaining({ label: '60 MPs (reported)', value: 60, reached: false }),
+    ]);
     expect(plp.latestTally!.source.publisher).toBe('Sky News');
     const watson = await find('watson-letter');
     expect(watson).toMatchObject({ named: 1, latestTally: { count: 140, qualifier: 'MORE_THAN' } });
@@ -44,7 +51,9 @@ describe('campaign summaries', () => {
   });
 
   it('turn a share of a body into a number once the body’s size is known', async () => {
-    const { rows } = await client.query(`SELECT c.id AS campaign, b.id AS body, c."sourceId" AS source FROM "Campaign" c JOIN "Body" b ON b.id = c."bodyId" WHERE c.slug = 'plp-motion'`);
+    const { rows } = await client.query(
+      `SELECT c.id AS campaign, b.id AS body, c."sourceId" AS source FROM "Campaign" c JOIN "Body" b ON b.id = c."bodyId" WHERE c.slug = 'plp-motion'`,
+    );
     const { campaign, body, source } = rows[0];
     await client.query(
       `INSERT INTO "Threshold" ("campaignId", label, "sharePercent", "bodyId", purpose, "sourceId", "updatedAt") VALUES ($1, '20% of the PLP', 20, $2, 'PROCEDURAL_REQUIREMENT', $3, now())`,
@@ -58,7 +67,10 @@ describe('campaign summaries', () => {
     let share = (await find('plp-motion')).thresholds.find((t) => t.label === '20% of the PLP')!;
     expect(share).toMatchObject({ value: Math.ceil((20 * plp[0].n) / 100), sharePercent: 20, bodySize: plp[0].n });
     // A size recorded on or before that day is what the source says, and wins over the count.
-    await client.query(`INSERT INTO "BodySize" ("bodyId", "asOf", size, "sourceId") VALUES ($1, '2019-01-01', 250, $2), ($1, '2019-06-01', 247, $2)`, [body, source]);
+    await client.query(
+      `INSERT INTO "BodySize" ("bodyId", "asOf", size, "sourceId") VALUES ($1, '2019-01-01', 250, $2), ($1, '2019-06-01', 247, $2)`,
+      [body, source],
+    );
     share = (await find('plp-motion')).thresholds.find((t) => t.label === '20% of the PLP')!;
     expect(share).toMatchObject({ value: 50, bodySize: 247 }); // ceil(20% of 247) = 50
   });

@@ -12,7 +12,10 @@ describe('time axis ticks', () => {
   });
 
   it('spreads at most `most` ticks from first to last when there are many', () => {
-    const ticks = timeTicks(Array.from({ length: 100 }, (_, i) => i * 10), 6);
+    const ticks = timeTicks(
+      Array.from({ length: 100 }, (_, i) => i * 10),
+      6,
+    );
     expect(ticks).toHaveLength(6);
     expect(ticks[0]).toBe(0);
     expect(ticks.at(-1)).toBe(990);

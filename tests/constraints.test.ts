@@ -13,7 +13,9 @@ beforeAll(async () => {
   const one = async (sql: string) => (await client.query(sql)).rows[0].id as number;
   ids = {
     campaign: await one(`SELECT id FROM "Campaign" WHERE slug = 'plp-motion'`),
-    person: await one(`SELECT "personId" AS id FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' LIMIT 1`),
+    person: await one(
+      `SELECT "personId" AS id FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' LIMIT 1`,
+    ),
     other: await one(`SELECT id FROM "Person" WHERE slug = 'adam-afriyie'`),
     source: await one(`SELECT id FROM "Source" WHERE key = 'sky-2019-06-28-williamson'`),
     body: await one(`SELECT id FROM "Body" WHERE slug = 'plp'`),
@@ -21,7 +23,8 @@ beforeAll(async () => {
   return () => client.end();
 });
 
-const rejects = (sql: string, params: unknown[], pattern: RegExp) => expect(client.query(sql, params)).rejects.toThrow(pattern);
+const rejects = (sql: string, params: unknown[], pattern: RegExp) =>
+  expect(client.query(sql, params)).rejects.toThrow(pattern);
 
 describe('constraints held by PostgreSQL', () => {
   it('allow one signature per campaign and person', async () => {

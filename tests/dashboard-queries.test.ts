@@ -10,12 +10,26 @@ import { useDatabase } from './support/database';
 
 let client: pg.Client;
 let ids: { plp: number; watson: number; source: number };
-const personId = async (slug: string) => (await client.query(`SELECT id FROM "Person" WHERE slug = $1`, [slug])).rows[0].id as number;
-const sign = (campaign: number, person: number, signedOn: string | null, extra: { withdrawnOn?: string; confidence?: string } = {}) =>
+const personId = async (slug: string) =>
+  (await client.query(`SELECT id FROM "Person" WHERE slug = $1`, [slug])).rows[0].id as number;
+const sign = (
+  campaign: number,
+  person: number,
+  signedOn: string | null,
+  extra: { withdrawnOn?: string; confidence?: string } = {},
+) =>
   client.query(
     `INSERT INTO "Signature" ("campaignId", "personId", "sourceId", "signedOn", "withdrawnOn", "withdrawalReason", confidence, "updatedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7::"Confidence", now())`,
-    [campaign, person, ids.source, signedOn, extra.withdrawnOn ?? null, extra.withdrawnOn ? 'changed their mind' : null, extra.confidence ?? 'CONFIRMED'],
+    [
+      campaign,
+      person,
+      ids.source,
+      signedOn,
+      extra.withdrawnOn ?? null,
+      extra.withdrawnOn ? 'changed their mind' : null,
+      extra.confidence ?? 'CONFIRMED',
+    ],
   );
 
 beforeAll(async () => {
@@ -81,13 +95,19 @@ describe('dashboard aggregations', () => {
     const parse = (q: Record<string, string>) => signatureQuerySchema.parse(q);
     const byDate = await listSignatures(ids.plp, parse({ sort: 'date', dir: 'desc' }));
     expect(byDate[0]!.person.name).toBe('Adam Afriyie');
-    expect((await listSignatures(ids.plp, parse({ q: 'hull' }))).map((r) => r.person.name)).toEqual(['Diana R. Johnson']);
-    expect((await listSignatures(ids.plp, parse({ confidence: 'REPORTED' })))).toHaveLength(5);
+    expect((await listSignatures(ids.plp, parse({ q: 'hull' }))).map((r) => r.person.name)).toEqual([
+      'Diana R. Johnson',
+    ]);
+    expect(await listSignatures(ids.plp, parse({ confidence: 'REPORTED' }))).toHaveLength(5);
     expect(await listSignatures(ids.plp, parse({ house: 'LORDS' }))).toEqual([]);
     // Wildcards typed by a user are text, not patterns.
     expect(await listSignatures(ids.plp, parse({ q: '%' }))).toEqual([]);
     // Unknown values are ignored rather than trusted.
-    expect(parse({ sort: 'password', house: 'ATTIC', status: 'x' })).toMatchObject({ sort: 'name', house: undefined, status: 'standing' });
+    expect(parse({ sort: 'password', house: 'ATTIC', status: 'x' })).toMatchObject({
+      sort: 'name',
+      house: undefined,
+      status: 'standing',
+    });
   });
 
   it('break the signatories down by house and party', async () => {
@@ -116,16 +136,27 @@ describe('dashboard aggregations', () => {
   });
 
   it('tally a division against its rule, from totals or from named ballots', async () => {
-    const stage = (await client.query(`SELECT id FROM "Stage" WHERE "campaignId" = $1 AND position = 1`, [ids.plp])).rows[0].id;
+    const stage = (await client.query(`SELECT id FROM "Stage" WHERE "campaignId" = $1 AND position = 1`, [ids.plp]))
+      .rows[0].id;
     const division = (
-      await client.query(`INSERT INTO "Division" ("stageId", question, "sourceId", "updatedAt") VALUES ($1, 'Refer the motion?', $2, now()) RETURNING id`, [stage, ids.source])
+      await client.query(
+        `INSERT INTO "Division" ("stageId", question, "sourceId", "updatedAt") VALUES ($1, 'Refer the motion?', $2, now()) RETURNING id`,
+        [stage, ids.source],
+      )
     ).rows[0].id;
     await client.query(
       `INSERT INTO "Ballot" ("divisionId", "personId", vote) VALUES ($1, $2, 'AYE'), ($1, $3, 'AYE'), ($1, $4, 'NO')`,
       [division, await personId('yvette-cooper'), await personId('wes-streeting'), await personId('jeremy-corbyn')],
     );
     const [first] = await listStages(ids.plp);
-    expect(first!.divisions[0]).toMatchObject({ ayes: 2, noes: 1, abstentions: 0, countedFromBallots: true, namedBallots: 3, carried: true });
+    expect(first!.divisions[0]).toMatchObject({
+      ayes: 2,
+      noes: 1,
+      abstentions: 0,
+      countedFromBallots: true,
+      namedBallots: 3,
+      carried: true,
+    });
   });
 
   it('rank polls within a role and mark the record low', async () => {
@@ -137,9 +168,14 @@ describe('dashboard aggregations', () => {
   });
 
   it('filter the timeline by campaign and by person', async () => {
-    expect((await listEvents({ campaign: 'plp-motion' })).map((e) => e.title)).toEqual(['More than 60 MPs sign a PLP motion to withdraw the whip for 12 months']);
+    expect((await listEvents({ campaign: 'plp-motion' })).map((e) => e.title)).toEqual([
+      'More than 60 MPs sign a PLP motion to withdraw the whip for 12 months',
+    ]);
     const vaz = await listEvents({ person: 'keith-vaz' });
-    expect(vaz.map((e) => e.title).sort()).toEqual(['Keith Vaz calls for the panel decision to be reviewed', 'NEC panel readmits Chris Williamson with a formal warning']);
+    expect(vaz.map((e) => e.title).sort()).toEqual([
+      'Keith Vaz calls for the panel decision to be reviewed',
+      'NEC panel readmits Chris Williamson with a formal warning',
+    ]);
     expect((await listEvents()).at(-1)!.datePrecision).toBe('MONTH'); // February 2019, the oldest
   });
 });

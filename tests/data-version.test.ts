@@ -11,7 +11,8 @@ beforeAll(async () => {
   await client.connect();
   return () => client.end();
 });
-const source = (title: string) => client.query(`INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('Test', $1, now())`, [title]);
+const source = (title: string) =>
+  client.query(`INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('Test', $1, now())`, [title]);
 
 describe('the data version', () => {
   it('grows once for a transaction of several changes, at its commit', async () => {
@@ -29,7 +30,9 @@ describe('the data version', () => {
   it('does not grow for a statement that changed no row, nor for a rolled-back transaction', async () => {
     const before = await dataVersion();
     await client.query(`UPDATE "Person" SET name = 'x' WHERE slug = 'no-such-person'`);
-    await client.query(`INSERT INTO "Body" (slug, name, "sourceId", "updatedAt") SELECT slug, name, "sourceId", now() FROM "Body" WHERE slug = 'plp' ON CONFLICT (slug) DO NOTHING`);
+    await client.query(
+      `INSERT INTO "Body" (slug, name, "sourceId", "updatedAt") SELECT slug, name, "sourceId", now() FROM "Body" WHERE slug = 'plp' ON CONFLICT (slug) DO NOTHING`,
+    );
     await client.query('BEGIN');
     await source('rolled back');
     await client.query('ROLLBACK');

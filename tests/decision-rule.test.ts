@@ -1,8 +1,24 @@
 // The whip count's arithmetic, checked against cases worked by hand.
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, forecastResult, outlook, passes, rebels, type Rule, type StandCounts } from '../lib/decision-rule';
+import {
+  emptyCounts,
+  forecastResult,
+  outlook,
+  passes,
+  rebels,
+  type Rule,
+  type StandCounts,
+} from '../lib/decision-rule';
 
-const rule = (kind: Rule['kind'], extra: Partial<Rule> = {}): Rule => ({ kind, numerator: null, denominator: null, count: null, quorum: null, tie: 'FAILS', ...extra });
+const rule = (kind: Rule['kind'], extra: Partial<Rule> = {}): Rule => ({
+  kind,
+  numerator: null,
+  denominator: null,
+  count: null,
+  quorum: null,
+  tie: 'FAILS',
+  ...extra,
+});
 const counts = (c: Partial<StandCounts>): StandCounts => ({ ...emptyCounts(), ...c });
 
 describe('whether a vote passes', () => {
@@ -39,22 +55,36 @@ describe('what would settle it', () => {
   it('needs a number of the uncertain, leaning members counted as uncertain', () => {
     // 100 members: 40 for, 20 against, 30 not known, 5 leaning for, 5 undecided. A majority of
     // those voting: with all 40 uncertain voting, ayes must beat noes: 40 + k > 20 + (40 - k) → k ≥ 11.
-    expect(outlook(rule('MAJORITY_OF_VOTING'), counts({ FOR: 40, AGAINST: 20, UNKNOWN: 30, LEANING_FOR: 5, UNDECIDED: 5 }))).toEqual({ kind: 'open', needed: 11, uncertain: 40 });
+    expect(
+      outlook(rule('MAJORITY_OF_VOTING'), counts({ FOR: 40, AGAINST: 20, UNKNOWN: 30, LEANING_FOR: 5, UNDECIDED: 5 })),
+    ).toEqual({ kind: 'open', needed: 11, uncertain: 40 });
   });
   it('can no longer fail when the firm ayes carry it however the rest vote', () => {
-    expect(outlook(rule('MAJORITY_OF_BODY'), counts({ FOR: 51, UNKNOWN: 49 }))).toEqual({ kind: 'cannot-fail', firm: 51 });
+    expect(outlook(rule('MAJORITY_OF_BODY'), counts({ FOR: 51, UNKNOWN: 49 }))).toEqual({
+      kind: 'cannot-fail',
+      firm: 51,
+    });
     // Members who will not vote cannot help the noes.
-    expect(outlook(rule('MAJORITY_OF_VOTING'), counts({ FOR: 30, AGAINST: 10, WILL_NOT_VOTE: 25, UNKNOWN: 19 }))).toEqual({ kind: 'cannot-fail', firm: 30 });
+    expect(
+      outlook(rule('MAJORITY_OF_VOTING'), counts({ FOR: 30, AGAINST: 10, WILL_NOT_VOTE: 25, UNKNOWN: 19 })),
+    ).toEqual({ kind: 'cannot-fail', firm: 30 });
   });
   it('can no longer pass when even every uncertain aye is not enough', () => {
-    expect(outlook(rule('FRACTION_OF_BODY', { numerator: 2, denominator: 3 }), counts({ FOR: 30, UNKNOWN: 30, AGAINST: 40 }))).toEqual({ kind: 'cannot-pass', reachable: 60 });
+    expect(
+      outlook(
+        rule('FRACTION_OF_BODY', { numerator: 2, denominator: 3 }),
+        counts({ FOR: 30, UNKNOWN: 30, AGAINST: 40 }),
+      ),
+    ).toEqual({ kind: 'cannot-pass', reachable: 60 });
   });
   it('counts members who left before the vote nowhere: they are not in the counts at all', () => {
     // A body of 10 on the vote day (two left before it): 6 for carry a majority of the body.
     expect(outlook(rule('MAJORITY_OF_BODY'), counts({ FOR: 6, UNKNOWN: 4 }))).toEqual({ kind: 'cannot-fail', firm: 6 });
   });
   it('a quorum the members who may still vote cannot reach means it cannot pass', () => {
-    expect(outlook(rule('MAJORITY_OF_VOTING', { quorum: 50 }), counts({ FOR: 20, UNKNOWN: 20, WILL_NOT_VOTE: 60 })).kind).toBe('cannot-pass');
+    expect(
+      outlook(rule('MAJORITY_OF_VOTING', { quorum: 50 }), counts({ FOR: 20, UNKNOWN: 20, WILL_NOT_VOTE: 60 })).kind,
+    ).toBe('cannot-pass');
   });
 });
 

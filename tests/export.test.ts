@@ -11,7 +11,11 @@ const GOLDEN = path.join(import.meta.dirname, 'golden');
 let client: pg.Client;
 
 async function read(name: string, params: Record<string, string> = {}, headers?: Headers) {
-  const { stream, filename, description } = await openExport(name, new URLSearchParams(params), headers ? { headers } : undefined);
+  const { stream, filename, description } = await openExport(
+    name,
+    new URLSearchParams(params),
+    headers ? { headers } : undefined,
+  );
   return { filename, description, text: await new Response(stream).text() };
 }
 
@@ -37,7 +41,9 @@ describe('CSV exports of the seeded data', () => {
     const { text, filename, description } = await read('signatures', { campaign: 'plp-motion', q: 'hull' });
     expect(filename).toMatch(/^whipcount-signatures-plp-motion-/);
     // What it is and when it was made, for the X-Whipcount-Export header (the CSV stays plain).
-    expect(description).toMatch(/^Whipcount signatures \(campaign=plp-motion, q=hull\), made \d{4}-\d\d-\d\dT[\d:.]+Z from http:\/\/localhost:\d+$/);
+    expect(description).toMatch(
+      /^Whipcount signatures \(campaign=plp-motion, q=hull\), made \d{4}-\d\d-\d\dT[\d:.]+Z from http:\/\/localhost:\d+$/,
+    );
     const lines = text.trimEnd().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('diana-r-johnson');
@@ -48,9 +54,21 @@ describe('CSV exports of the seeded data', () => {
 describe('formula injection', () => {
   it('prefixes text cells that a spreadsheet would run, and leaves numbers alone', async () => {
     const source = (await client.query(`SELECT id FROM "Source" LIMIT 1`)).rows[0].id;
-    const hostile = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2', '@SUM(A1)', '\tTab', '\rCR', '\nLF', 'plain'];
+    const hostile = [
+      '=HYPERLINK("http://evil.example","x")',
+      '+1+1',
+      '-2',
+      '@SUM(A1)',
+      '\tTab',
+      '\rCR',
+      '\nLF',
+      'plain',
+    ];
     for (const [i, subject] of hostile.entries()) {
-      await client.query(`INSERT INTO "Statement" ("speakerLabel", subject, stance, "sourceId", "updatedAt") VALUES ($1, $2, 'NEUTRAL', $3, now())`, [`Speaker ${i}`, subject, source]);
+      await client.query(
+        `INSERT INTO "Statement" ("speakerLabel", subject, stance, "sourceId", "updatedAt") VALUES ($1, $2, 'NEUTRAL', $3, now())`,
+        [`Speaker ${i}`, subject, source],
+      );
     }
     const { text } = await read('statements');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
@@ -69,7 +87,9 @@ describe('formula injection', () => {
 describe('RFC 4180', () => {
   it('ends records with CRLF but keeps line breaks inside quoted fields, and adds a BOM for Excel', async () => {
     const { text } = await read('statements');
-    expect(text.split('\r\n')[0]).toBe('id,person,speaker,campaign,subject,stance,quote,summary,said_on,confidence,source_publisher,source_title,source_published_at,source_url');
+    expect(text.split('\r\n')[0]).toBe(
+      'id,person,speaker,campaign,subject,stance,quote,summary,said_on,confidence,source_publisher,source_title,source_published_at,source_url',
+    );
     expect(/[^\r]\n/.test(text.replace(/"[^"]*(?:""[^"]*)*"/g, ''))).toBe(false); // outside quotes, every LF follows a CR
     const excel = await openExport('tallies', new URLSearchParams({ excel: '1' }));
     const bytes = new Uint8Array(await new Response(excel.stream).arrayBuffer());

@@ -23,10 +23,27 @@ const form = (fields: Record<string, string>) => {
 };
 
 type Text = string | { '#text': string };
-type RawEntry = { id: string; title: Text; updated: string; link: { '@_href': string } | { '@_href': string }[]; summary?: Text; content?: Text };
+type RawEntry = {
+  id: string;
+  title: Text;
+  updated: string;
+  link: { '@_href': string } | { '@_href': string }[];
+  summary?: Text;
+  content?: Text;
+};
 type AtomEntry = Omit<RawEntry, 'title' | 'content'> & { title: string; content: string };
 const text = (t: Text | undefined) => (t === undefined ? '' : typeof t === 'string' ? t : t['#text']);
-type Atom = { feed: { '@_xmlns': string; id: string; title: string; updated: string; author: { name: string }; link: { '@_rel': string; '@_href': string }[]; entry?: RawEntry | RawEntry[] } };
+type Atom = {
+  feed: {
+    '@_xmlns': string;
+    id: string;
+    title: string;
+    updated: string;
+    author: { name: string };
+    link: { '@_rel': string; '@_href': string }[];
+    entry?: RawEntry | RawEntry[];
+  };
+};
 
 /** The feed parsed as XML, with the checks RFC 4287 makes of every feed and entry. */
 async function atom(response: Response): Promise<{ feed: Atom['feed']; entries: AtomEntry[]; xml: string }> {
@@ -41,7 +58,11 @@ async function atom(response: Response): Promise<{ feed: Atom['feed']; entries: 
   expect(Number.isNaN(Date.parse(feed.updated))).toBe(false);
   expect(feed.author.name).toBe('Whipcount');
   expect(feed.link.some((l) => l['@_rel'] === 'self')).toBe(true);
-  const entries = (feed.entry === undefined ? [] : [feed.entry].flat()).map((e) => ({ ...e, title: text(e.title), content: text(e.content) }));
+  const entries = (feed.entry === undefined ? [] : [feed.entry].flat()).map((e) => ({
+    ...e,
+    title: text(e.title),
+    content: text(e.content),
+  }));
   for (const entry of entries) {
     expect(entry.id).toMatch(/^urn:whipcount:/);
     expect(entry.title).toBeTruthy();
@@ -51,7 +72,8 @@ async function atom(response: Response): Promise<{ feed: Atom['feed']; entries: 
   return { feed, entries, xml };
 }
 
-const feedOf = (slug: string) => campaignFeed(new Request(`http://localhost/campaigns/${slug}/feed.xml`), { params: Promise.resolve({ slug }) });
+const feedOf = (slug: string) =>
+  campaignFeed(new Request(`http://localhost/campaigns/${slug}/feed.xml`), { params: Promise.resolve({ slug }) });
 
 beforeAll(async () => {
   client = new pg.Client({ connectionString: await useDatabase({ seeded: true }) });
@@ -70,7 +92,13 @@ describe('feeds', () => {
   });
 
   it('carry a new signature with its source, in the campaign’s feed and the site’s', async () => {
-    const result = await addSignatures({ common: { campaignId: plpId, confidence: 'REPORTED', signedOn: '2019-07-01', sourceId }, entries: [{ line: 1, name: 'Keir Starmer', choice: 'keir-starmer' }] }, { headers: editor.headers });
+    const result = await addSignatures(
+      {
+        common: { campaignId: plpId, confidence: 'REPORTED', signedOn: '2019-07-01', sourceId },
+        entries: [{ line: 1, name: 'Keir Starmer', choice: 'keir-starmer' }],
+      },
+      { headers: editor.headers },
+    );
     expect(result).toMatchObject({ ok: true, added: 1 });
     for (const response of [await feedOf('plp-motion'), await siteFeed()]) {
       const { entries, xml } = await atom(response);
@@ -87,14 +115,47 @@ describe('feeds', () => {
   });
 
   it('carry a reported tally and a threshold crossed', async () => {
-    const tally = await saveRecord('tallies', null, form({ campaignId: String(plpId), asOf: '2019-07-02', qualifier: 'AT_LEAST', count: '70', confidence: 'REPORTED', sourceId: String(sourceId) }), { headers: editor.headers });
+    const tally = await saveRecord(
+      'tallies',
+      null,
+      form({
+        campaignId: String(plpId),
+        asOf: '2019-07-02',
+        qualifier: 'AT_LEAST',
+        count: '70',
+        confidence: 'REPORTED',
+        sourceId: String(sourceId),
+      }),
+      { headers: editor.headers },
+    );
     expect(tally.status, JSON.stringify(tally)).toBe('saved');
-    const named = (await client.query(`SELECT count(*)::int AS n FROM "Signature" WHERE "campaignId" = $1 AND "withdrawnOn" IS NULL`, [plpId])).rows[0].n;
-    const threshold = await saveRecord('thresholds', null, form({ campaignId: String(plpId), label: 'A test milestone', purpose: 'TARGET', absoluteValue: '1', sourceId: String(sourceId) }), { headers: editor.headers });
+    const named = (
+      await client.query(
+        `SELECT count(*)::int AS n FROM "Signature" WHERE "campaignId" = $1 AND "withdrawnOn" IS NULL`,
+        [plpId],
+      )
+    ).rows[0].n;
+    const threshold = await saveRecord(
+      'thresholds',
+      null,
+      form({
+        campaignId: String(plpId),
+        label: 'A test milestone',
+        purpose: 'TARGET',
+        absoluteValue: '1',
+        sourceId: String(sourceId),
+      }),
+      { headers: editor.headers },
+    );
     expect(threshold.status, JSON.stringify(threshold)).toBe('saved');
     expect(named).toBeGreaterThan(0);
     const { entries } = await atom(await feedOf('plp-motion'));
-    expect(entries.map((e) => e.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Reported: at least 70 for /), expect.stringMatching(/reached A test milestone \(1\)$/)]));
+    expect(entries.map((e) => e.title)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Reported: at least 70 for /),
+        expect.stringMatching(/reached A test milestone \(1\)$/),
+      ]),
+    );
   });
 
   it('answer 404 for a campaign that does not exist', async () => {

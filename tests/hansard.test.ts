@@ -54,11 +54,16 @@ describe('a Hansard division list', () => {
   });
 
   it('says which lines are not names under a heading', () => {
-    expect(parseDivisionList('Smith, Jeff\nAYES\nKane, Mike\n').problems).toEqual([{ line: 1, text: 'Smith, Jeff', reason: 'A name before any “Ayes” or “Noes” heading.' }]);
+    expect(parseDivisionList('Smith, Jeff\nAYES\nKane, Mike\n').problems).toEqual([
+      { line: 1, text: 'Smith, Jeff', reason: 'A name before any “Ayes” or “Noes” heading.' },
+    ]);
   });
 
   it('turns a sorted name into prose', () => {
-    expect(proseName('Hodge, rh Dame Margaret (Barking)')).toEqual({ name: 'Dame Margaret Hodge', constituency: 'Barking' });
+    expect(proseName('Hodge, rh Dame Margaret (Barking)')).toEqual({
+      name: 'Dame Margaret Hodge',
+      constituency: 'Barking',
+    });
     expect(proseName('Jeff Smith')).toEqual({ name: 'Jeff Smith', constituency: null });
   });
 });

@@ -36,19 +36,32 @@ describe('redirects after sign-in go only to paths of this site', () => {
 });
 
 describe('names that are properties of every object are not export or import names', () => {
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('/api/export/%s.csv answers 404', async (name) => {
-    const response = await exportRoute(new Request(`http://localhost/api/export/${name}.csv`), { params: Promise.resolve({ file: `${name}.csv` }) });
-    expect(response.status).toBe(404);
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    '/api/export/%s.csv answers 404',
+    async (name) => {
+      const response = await exportRoute(new Request(`http://localhost/api/export/${name}.csv`), {
+        params: Promise.resolve({ file: `${name}.csv` }),
+      });
+      expect(response.status).toBe(404);
+    },
+  );
   it('an import of kind "constructor" is refused with a clear message', async () => {
-    await expect(createImportJob({ kind: 'constructor', fileName: 'x.csv', bytes: new TextEncoder().encode('a\nb\n') }, { headers: editor.headers })).rejects.toThrow('Choose what the file contains.');
+    await expect(
+      createImportJob(
+        { kind: 'constructor', fileName: 'x.csv', bytes: new TextEncoder().encode('a\nb\n') },
+        { headers: editor.headers },
+      ),
+    ).rejects.toThrow('Choose what the file contains.');
   });
 });
 
 describe('identifiers are checked on import and neutralised on export', () => {
   it('refuses a roster id or Wikidata id that is not an identifier', async () => {
     const csv = 'id,name,wikidata\n=1+2,Ada Formula,\nok-1,Bea Okay,=1+1\nok-2,Cy Fine,Q42\n';
-    const id = await createImportJob({ kind: 'roster', fileName: 'ids.csv', bytes: new TextEncoder().encode(csv) }, { headers: editor.headers });
+    const id = await createImportJob(
+      { kind: 'roster', fileName: 'ids.csv', bytes: new TextEncoder().encode(csv) },
+      { headers: editor.headers },
+    );
     const job = (await getImportJob(id, { headers: editor.headers }))!;
     expect(job.errors.map((e) => [e.row, e.column])).toEqual([
       [2, 'id'],
@@ -57,8 +70,13 @@ describe('identifiers are checked on import and neutralised on export', () => {
   });
   it('people.csv neutralises formula-like identifiers that reached the database another way', async () => {
     const person = (await client.query(`SELECT id FROM "Person" WHERE slug = 'yvette-cooper'`)).rows[0].id;
-    await client.query(`UPDATE "PersonIdentifier" SET value = '=HYPERLINK("http://evil.example")' WHERE "personId" = $1 AND scheme = 'everypolitician'`, [person]);
-    const response = await exportRoute(new Request('http://localhost/api/export/people.csv'), { params: Promise.resolve({ file: 'people.csv' }) });
+    await client.query(
+      `UPDATE "PersonIdentifier" SET value = '=HYPERLINK("http://evil.example")' WHERE "personId" = $1 AND scheme = 'everypolitician'`,
+      [person],
+    );
+    const response = await exportRoute(new Request('http://localhost/api/export/people.csv'), {
+      params: Promise.resolve({ file: 'people.csv' }),
+    });
     const text = await response.text();
     const line = text.split('\r\n').find((l) => l.startsWith('yvette-cooper,'))!;
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
@@ -78,26 +96,43 @@ describe('pages beyond the last', () => {
 
 describe('source addresses', () => {
   it('the database refuses a source address that is not http or https, whatever writes it', async () => {
-    await expect(client.query(`INSERT INTO "Source" (publisher, title, url, "updatedAt") VALUES ('x', 'y', 'javascript:alert(1)', now())`)).rejects.toThrow(/Source_url_check/);
-    await client.query(`INSERT INTO "Source" (publisher, title, url, "updatedAt") VALUES ('x', 'y', 'https://example.org/a', now())`);
+    await expect(
+      client.query(
+        `INSERT INTO "Source" (publisher, title, url, "updatedAt") VALUES ('x', 'y', 'javascript:alert(1)', now())`,
+      ),
+    ).rejects.toThrow(/Source_url_check/);
+    await client.query(
+      `INSERT INTO "Source" (publisher, title, url, "updatedAt") VALUES ('x', 'y', 'https://example.org/a', now())`,
+    );
   });
 });
 
 describe('server-action bodies without a session', () => {
-  const action = (headers: Record<string, string>, body = '[]') => new Request('http://localhost/', { method: 'POST', headers: { 'next-action': 'x', 'content-type': 'text/plain', ...headers }, body });
+  const action = (headers: Record<string, string>, body = '[]') =>
+    new Request('http://localhost/', {
+      method: 'POST',
+      headers: { 'next-action': 'x', 'content-type': 'text/plain', ...headers },
+      body,
+    });
   it('are refused over 64 kB, or of unknown length, before they are read', async () => {
     const { actionRequestProblem } = await import('../lib/action-request');
     expect(await actionRequestProblem(action({ 'content-length': String(65 * 1024) }))).toMatchObject({ status: 413 });
     expect(await actionRequestProblem(action({}))).toMatchObject({ status: 411 });
     // The sign-in form is small; a signed-in editor's upload may be large.
     expect(await actionRequestProblem(action({ 'content-length': '2' }))).toBeNull();
-    expect(await actionRequestProblem(action({ 'content-length': String(65 * 1024), cookie: 'better-auth.session_token=abc' }))).toBeNull();
+    expect(
+      await actionRequestProblem(
+        action({ 'content-length': String(65 * 1024), cookie: 'better-auth.session_token=abc' }),
+      ),
+    ).toBeNull();
   });
 });
 
 describe('slow downloads cannot take every export connection', () => {
   const download = (file: string, ip: string) =>
-    exportRoute(new Request(`http://localhost/api/export/${file}`, { headers: { 'x-forwarded-for': ip } }), { params: Promise.resolve({ file }) });
+    exportRoute(new Request(`http://localhost/api/export/${file}`, { headers: { 'x-forwarded-for': ip } }), {
+      params: Promise.resolve({ file }),
+    });
 
   it('a client may have two downloads under way; a third is refused with 429 and Retry-After', async () => {
     const held = [await download('signatures.csv', '198.51.100.77'), await download('everything.zip', '198.51.100.77')];
@@ -143,5 +178,4 @@ describe('slow downloads cannot take every export connection', () => {
       await resetPool();
     }
   });
-
 });

@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { cacheControl, etagFor, notModified, publicness } from '../scripts/lib/http-caching';
 
-const req = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ url, method, headers }) as unknown as IncomingMessage;
+const req = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+  ({ url, method, headers }) as unknown as IncomingMessage;
 
 describe('HTTP caching', () => {
   it('tells public pages, the API and exports from private answers', () => {
@@ -12,7 +13,9 @@ describe('HTTP caching', () => {
     expect(publicness(req('/api/export/people.csv'))).toBe('export');
     expect(publicness(req('/api/export/audit.csv'))).toBe('private');
     expect(publicness(req('/campaigns/plp-motion', { cookie: 'a=1; better-auth.session_token=x' }))).toBe('private');
-    expect(publicness(req('/campaigns/plp-motion', { cookie: '__Secure-better-auth.session_token=x' }))).toBe('private');
+    expect(publicness(req('/campaigns/plp-motion', { cookie: '__Secure-better-auth.session_token=x' }))).toBe(
+      'private',
+    );
     expect(publicness(req('/admin/campaigns'))).toBe('private');
     expect(publicness(req('/login?next=/admin'))).toBe('private');
     expect(publicness(req('/_next/static/chunks/x.js'))).toBe('other');

@@ -31,7 +31,9 @@ beforeAll(async () => {
 
 const upload = (fileName: string, bytes: Uint8Array, kind = 'signatures', who = editor) =>
   createImportJob({ kind, fileName, bytes, campaignId, sourceId }, { headers: who.headers });
-const signatures = async () => (await client.query(`SELECT count(*)::int AS n FROM "Signature" WHERE "campaignId" = $1`, [campaignId])).rows[0].n as number;
+const signatures = async () =>
+  (await client.query(`SELECT count(*)::int AS n FROM "Signature" WHERE "campaignId" = $1`, [campaignId])).rows[0]
+    .n as number;
 
 describe('files that cannot be imported are refused with a clear reason', () => {
   it.each([
@@ -57,12 +59,21 @@ describe('files that cannot be imported are refused with a clear reason', () => 
   });
 
   it('an upload without a session or by a viewer', async () => {
-    await expect(createImportJob({ kind: 'signatures', fileName: 'x.csv', bytes: fixture('bom-crlf.csv'), campaignId, sourceId }, { headers: new Headers() })).rejects.toThrow('Please sign in first.');
-    await expect(upload('bom-crlf.csv', fixture('bom-crlf.csv'), 'signatures', viewer)).rejects.toThrow(/needs the editor role/);
+    await expect(
+      createImportJob(
+        { kind: 'signatures', fileName: 'x.csv', bytes: fixture('bom-crlf.csv'), campaignId, sourceId },
+        { headers: new Headers() },
+      ),
+    ).rejects.toThrow('Please sign in first.');
+    await expect(upload('bom-crlf.csv', fixture('bom-crlf.csv'), 'signatures', viewer)).rejects.toThrow(
+      /needs the editor role/,
+    );
   });
 
   it('accepts a BOM and CRLF line ends', async () => {
-    const job = (await getImportJob(await upload('bom-crlf.csv', fixture('bom-crlf.csv')), { headers: viewer.headers }))!;
+    const job = (await getImportJob(await upload('bom-crlf.csv', fixture('bom-crlf.csv')), {
+      headers: viewer.headers,
+    }))!;
     expect(job).toMatchObject({ totalRows: 2, validRows: 2, invalidRows: 0 });
   });
 });
@@ -87,22 +98,36 @@ describe('a file with some bad rows', () => {
   it('imports nothing unless invalid rows are skipped, then imports the valid ones in one go', async () => {
     const before = await signatures();
     const refused = await runImportJob(id, { skipInvalid: false }, { headers: editor.headers });
-    expect(refused).toEqual({ ok: false, message: '5 rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.' });
+    expect(refused).toEqual({
+      ok: false,
+      message: '5 rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.',
+    });
     expect(await signatures()).toBe(before);
     expect((await getImportJob(id, { headers: editor.headers }))!.status).toBe('FAILED');
 
     const done = await runImportJob(id, { skipInvalid: true }, { headers: editor.headers });
     expect(done).toEqual({ ok: true, message: '3 signatures added; 0 were already recorded.' });
     expect(await signatures()).toBe(before + 3);
-    const note = (await client.query(`SELECT s.note FROM "Signature" s JOIN "Person" p ON p.id = s."personId" WHERE p.slug = 'keir-starmer' AND s."campaignId" = $1`, [campaignId])).rows[0].note;
+    const note = (
+      await client.query(
+        `SELECT s.note FROM "Signature" s JOIN "Person" p ON p.id = s."personId" WHERE p.slug = 'keir-starmer' AND s."campaignId" = $1`,
+        [campaignId],
+      )
+    ).rows[0].note;
     expect(note).toBe('=HYPERLINK("http://evil.example")'); // stored as given; neutralised on export
-    expect(await runImportJob(id, { skipInvalid: true }, { headers: editor.headers })).toEqual({ ok: false, message: 'This import has already been done.' });
+    expect(await runImportJob(id, { skipInvalid: true }, { headers: editor.headers })).toEqual({
+      ok: false,
+      message: 'This import has already been done.',
+    });
   });
 
   it('changes nothing when the same file is imported again', async () => {
     const before = await signatures();
     const again = await upload('signatures-mixed.csv', fixture('signatures-mixed.csv'));
-    expect(await runImportJob(again, { skipInvalid: true }, { headers: editor.headers })).toEqual({ ok: true, message: '0 signatures added; 3 were already recorded.' });
+    expect(await runImportJob(again, { skipInvalid: true }, { headers: editor.headers })).toEqual({
+      ok: true,
+      message: '0 signatures added; 3 were already recorded.',
+    });
     expect(await signatures()).toBe(before);
   });
 });
@@ -110,26 +135,41 @@ describe('a file with some bad rows', () => {
 describe('a signatures file with a campaign column', () => {
   it('files each row under its own campaign, and names an unknown campaign', async () => {
     const csv = 'campaign,name\nplp-motion,Keir Starmer\nwatson-letter,Wes Streeting\nno-such-campaign,David Lammy\n';
-    const id = await createImportJob({ kind: 'signatures', fileName: 'multi.csv', bytes: new TextEncoder().encode(csv), sourceId }, { headers: editor.headers });
+    const id = await createImportJob(
+      { kind: 'signatures', fileName: 'multi.csv', bytes: new TextEncoder().encode(csv), sourceId },
+      { headers: editor.headers },
+    );
     const job = (await getImportJob(id, { headers: editor.headers }))!;
     expect(job.errors).toEqual([{ row: 4, column: 'campaign', reason: 'No campaign with the slug no-such-campaign.' }]);
     expect(await runImportJob(id, { skipInvalid: true }, { headers: editor.headers })).toMatchObject({ ok: true });
-    const { rows } = await client.query(`SELECT c.slug FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" JOIN "Person" p ON p.id = s."personId" WHERE p.slug IN ('keir-starmer', 'wes-streeting') ORDER BY p.slug, c.slug`);
+    const { rows } = await client.query(
+      `SELECT c.slug FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" JOIN "Person" p ON p.id = s."personId" WHERE p.slug IN ('keir-starmer', 'wes-streeting') ORDER BY p.slug, c.slug`,
+    );
     expect(rows.map((r) => r.slug)).toEqual(expect.arrayContaining(['plp-motion', 'watson-letter']));
   });
 });
 
 describe('a roster laid out differently', () => {
   it('is read through a column mapping, its other columns ignored', async () => {
-    const csv = 'person_id,full_name,party,seat,house,twitter_followers\nx-1,Ada Example,Example Party,Somewhere,House of Commons,12\n';
+    const csv =
+      'person_id,full_name,party,seat,house,twitter_followers\nx-1,Ada Example,Example Party,Somewhere,House of Commons,12\n';
     const bytes = new TextEncoder().encode(csv);
-    await expect(createImportJob({ kind: 'roster', fileName: 'other.csv', bytes }, { headers: editor.headers })).rejects.toThrow('Missing columns: id, name.');
+    await expect(
+      createImportJob({ kind: 'roster', fileName: 'other.csv', bytes }, { headers: editor.headers }),
+    ).rejects.toThrow('Missing columns: id, name.');
     const mapping = { id: 'person_id', name: 'full_name', group: 'party', area: 'seat', chamber: 'house' };
-    const id = await createImportJob({ kind: 'roster', fileName: 'other.csv', bytes, mapping }, { headers: editor.headers });
+    const id = await createImportJob(
+      { kind: 'roster', fileName: 'other.csv', bytes, mapping },
+      { headers: editor.headers },
+    );
     expect((await getImportJob(id, { headers: editor.headers }))!).toMatchObject({ validRows: 1, invalidRows: 0 });
     expect(await runImportJob(id, { skipInvalid: false }, { headers: editor.headers })).toMatchObject({ ok: true });
-    const { rows } = await client.query(`SELECT name, party, constituency, house::text FROM "Person" WHERE slug = 'ada-example'`);
-    expect(rows).toEqual([{ name: 'Ada Example', party: 'Example Party', constituency: 'Somewhere', house: 'COMMONS' }]);
+    const { rows } = await client.query(
+      `SELECT name, party, constituency, house::text FROM "Person" WHERE slug = 'ada-example'`,
+    );
+    expect(rows).toEqual([
+      { name: 'Ada Example', party: 'Example Party', constituency: 'Somewhere', house: 'COMMONS' },
+    ]);
   });
 });
 
@@ -137,9 +177,15 @@ describe('an import cut short by a crash', () => {
   it('is marked failed once no server holds its lock, saved nothing, and can be run again', async () => {
     const { failAbandonedImports } = await import('../lib/import/jobs');
     const csv = 'name\nJonathan Ashworth\n';
-    const id = await createImportJob({ kind: 'signatures', fileName: 'crash.csv', bytes: new TextEncoder().encode(csv), campaignId, sourceId }, { headers: editor.headers });
+    const id = await createImportJob(
+      { kind: 'signatures', fileName: 'crash.csv', bytes: new TextEncoder().encode(csv), campaignId, sourceId },
+      { headers: editor.headers },
+    );
     // What a SIGKILL mid-run leaves behind: the job claimed a while ago, its transaction gone.
-    await client.query(`UPDATE "ImportJob" SET status = 'RUNNING', "updatedAt" = now() - interval '1 minute' WHERE id = $1`, [id]);
+    await client.query(
+      `UPDATE "ImportJob" SET status = 'RUNNING', "updatedAt" = now() - interval '1 minute' WHERE id = $1`,
+      [id],
+    );
     const before = await signatures();
     // While another app server's transaction holds the job's lock, the job is running, not abandoned.
     const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -161,7 +207,10 @@ describe('an import cut short by a crash', () => {
 
 describe('polls', () => {
   it('checks ranges and dates, and matches subjects by slug or name', async () => {
-    const id = await createImportJob({ kind: 'polls', fileName: 'polls.csv', bytes: fixture('polls.csv'), sourceId }, { headers: editor.headers });
+    const id = await createImportJob(
+      { kind: 'polls', fileName: 'polls.csv', bytes: fixture('polls.csv'), sourceId },
+      { headers: editor.headers },
+    );
     const job = (await getImportJob(id, { headers: editor.headers }))!;
     expect(job.errors).toEqual([
       { row: 4, column: 'fieldwork_end', reason: 'fieldwork_end is before fieldwork_start.' },
@@ -185,27 +234,53 @@ describe('the real roster', () => {
       const admin = await signedInAs('editor');
       const bytes = new Uint8Array(readFileSync(ROSTER_FILE));
       // This database knows no terms: the roster's term 57 needs its dates, given with the upload.
-      const bare = await createImportJob({ kind: 'roster', fileName: 'uk-commons-2017.csv', bytes }, { headers: admin.headers });
+      const bare = await createImportJob(
+        { kind: 'roster', fileName: 'uk-commons-2017.csv', bytes },
+        { headers: admin.headers },
+      );
       expect((await getImportJob(bare, { headers: admin.headers }))!).toMatchObject({ validRows: 0, invalidRows: 661 });
       expect((await getImportJob(bare, { headers: admin.headers }))!.errors[0]).toEqual({
         row: 2,
         column: 'term',
-        reason: 'Term 57 of the House of Commons is not known: give its start and end dates (and their source) on the upload form.',
+        reason:
+          'Term 57 of the House of Commons is not known: give its start and end dates (and their source) on the upload form.',
       });
-      const source = (await local.query(`INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('UK Parliament', 'Dates of the 57th Parliament', now()) RETURNING id`)).rows[0].id;
+      const source = (
+        await local.query(
+          `INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('UK Parliament', 'Dates of the 57th Parliament', now()) RETURNING id`,
+        )
+      ).rows[0].id;
       const term = { startDate: '2017-06-08', endDate: '2019-11-06', sourceId: source };
-      const [a, b] = await Promise.all([1, 2].map(() => createImportJob({ kind: 'roster', fileName: 'uk-commons-2017.csv', bytes, term }, { headers: admin.headers })));
-      expect((await getImportJob(a!, { headers: admin.headers }))!).toMatchObject({ totalRows: 661, validRows: 661, invalidRows: 0 });
-      const results = await Promise.all([a!, b!].map((id) => runImportJob(id, { skipInvalid: false }, { headers: admin.headers })));
+      const [a, b] = await Promise.all(
+        [1, 2].map(() =>
+          createImportJob({ kind: 'roster', fileName: 'uk-commons-2017.csv', bytes, term }, { headers: admin.headers }),
+        ),
+      );
+      expect((await getImportJob(a!, { headers: admin.headers }))!).toMatchObject({
+        totalRows: 661,
+        validRows: 661,
+        invalidRows: 0,
+      });
+      const results = await Promise.all(
+        [a!, b!].map((id) => runImportJob(id, { skipInvalid: false }, { headers: admin.headers })),
+      );
       expect(results.map((r) => r.ok)).toEqual([true, true]);
-      const counts = (await local.query(`SELECT (SELECT count(*)::int FROM "Person") AS people, (SELECT count(*)::int FROM "Membership") AS stints`)).rows[0];
+      const counts = (
+        await local.query(
+          `SELECT (SELECT count(*)::int FROM "Person") AS people, (SELECT count(*)::int FROM "Membership") AS stints`,
+        )
+      ).rows[0];
       expect(counts).toEqual({ people: 652, stints: 661 });
       expect(results.map((r) => r.message).sort()).toEqual([
         '0 new people, 0 new stints and 0 changed stints from 661 rows.',
         '652 new people, 661 new stints and 0 changed stints from 661 rows.',
       ]);
       // One term, made once; every stint dated within it.
-      const dated = (await local.query(`SELECT count(*)::int AS n FROM "Membership" m JOIN "Term" t ON t.id = m."termId" WHERE m."startDate" >= t."startDate" AND m."endDate" <= t."endDate"`)).rows[0];
+      const dated = (
+        await local.query(
+          `SELECT count(*)::int AS n FROM "Membership" m JOIN "Term" t ON t.id = m."termId" WHERE m."startDate" >= t."startDate" AND m."endDate" <= t."endDate"`,
+        )
+      ).rows[0];
       expect(dated.n).toBe(661);
     } finally {
       await resetClients();

@@ -18,25 +18,46 @@ async function importErrors(filePath: string, code: string): Promise<string[]> {
 describe('architecture rules', () => {
   it('a component may not import the database or a server-only data-access module', async () => {
     const file = 'components/section.tsx';
-    expect(await importErrors(file, `import { db } from '@/lib/db';\nexport const x = db;\n`)).toEqual([expect.stringContaining('Only the data-access layer')]);
-    expect(await importErrors(file, `import { getCampaign } from '@/lib/campaigns';\nexport const x = getCampaign;\n`)).toEqual([expect.stringContaining('Components never import server-only')]);
+    expect(await importErrors(file, `import { db } from '@/lib/db';\nexport const x = db;\n`)).toEqual([
+      expect.stringContaining('Only the data-access layer'),
+    ]);
+    expect(
+      await importErrors(file, `import { getCampaign } from '@/lib/campaigns';\nexport const x = getCampaign;\n`),
+    ).toEqual([expect.stringContaining('Components never import server-only')]);
     expect(await importErrors(file, `import pg from 'pg';\nexport const x = pg;\n`)).toHaveLength(1);
   }, 60_000);
 
   it('a component may import a server-only module’s types', async () => {
-    expect(await importErrors('components/section.tsx', `import type { CampaignDetail } from '@/lib/campaigns';\nexport type X = CampaignDetail;\n`)).toEqual([]);
+    expect(
+      await importErrors(
+        'components/section.tsx',
+        `import type { CampaignDetail } from '@/lib/campaigns';\nexport type X = CampaignDetail;\n`,
+      ),
+    ).toEqual([]);
   });
 
   it('pages and route handlers never import Prisma', async () => {
-    expect(await importErrors('app/(site)/page.tsx', `import { PrismaClient } from '@/lib/generated/prisma/client';\nexport const x = PrismaClient;\n`)).toEqual([
-      expect.stringContaining('The Prisma client is the data-access layer’s'),
-    ]);
-    expect(await importErrors('app/feed.xml/route.ts', `import { db } from '@/lib/db';\nexport const x = db;\n`)).toHaveLength(1);
+    expect(
+      await importErrors(
+        'app/(site)/page.tsx',
+        `import { PrismaClient } from '@/lib/generated/prisma/client';\nexport const x = PrismaClient;\n`,
+      ),
+    ).toEqual([expect.stringContaining('The Prisma client is the data-access layer’s')]);
+    expect(
+      await importErrors('app/feed.xml/route.ts', `import { db } from '@/lib/db';\nexport const x = db;\n`),
+    ).toHaveLength(1);
   });
 
   it('pure modules import nothing server-only', async () => {
-    expect(await importErrors('lib/format.ts', `import 'server-only';\nexport const x = 1;\n`)).toEqual([expect.stringContaining('not server-only')]);
-    expect(await importErrors('lib/decision-rule.ts', `import { dataVersion } from './data-version';\nexport const x = dataVersion;\n`)).toEqual([expect.stringContaining('imports nothing server-only')]);
+    expect(await importErrors('lib/format.ts', `import 'server-only';\nexport const x = 1;\n`)).toEqual([
+      expect.stringContaining('not server-only'),
+    ]);
+    expect(
+      await importErrors(
+        'lib/decision-rule.ts',
+        `import { dataVersion } from './data-version';\nexport const x = dataVersion;\n`,
+      ),
+    ).toEqual([expect.stringContaining('imports nothing server-only')]);
   });
 
   it('knows every server-only module (a new one cannot slip past the component rule)', async () => {

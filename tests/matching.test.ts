@@ -8,7 +8,17 @@ beforeAll(async () => {
 
 describe('matching names from the press to the roster', () => {
   it('matches the article’s names, whatever the honorific or the roster’s spelling', async () => {
-    const names = ['Yvette Cooper', 'Dame Margaret Hodge', 'Wes Streeting', 'David Lammy', 'Diana Johnson', 'Sir Keir Starmer', 'Jonathan Ashworth', 'Keith Vaz', 'Tom Watson'];
+    const names = [
+      'Yvette Cooper',
+      'Dame Margaret Hodge',
+      'Wes Streeting',
+      'David Lammy',
+      'Diana Johnson',
+      'Sir Keir Starmer',
+      'Jonathan Ashworth',
+      'Keith Vaz',
+      'Tom Watson',
+    ];
     const matches = await matchNames(names);
     expect(matches.map((m) => [m.input, m.status, m.person?.name, m.person?.constituency])).toEqual([
       ['Yvette Cooper', 'exact', 'Yvette Cooper', 'Normanton, Pontefract and Castleford'],
@@ -45,7 +55,11 @@ describe('matching names from the press to the roster', () => {
     const [match] = await matchNames(['Jon Cooper']);
     expect(match!.status).toBe('ambiguous');
     expect(match!.person).toBeNull();
-    expect(match!.candidates.map((c) => c.person.name).sort()).toEqual(['Julie Cooper', 'Rosie Cooper', 'Yvette Cooper']);
+    expect(match!.candidates.map((c) => c.person.name).sort()).toEqual([
+      'Julie Cooper',
+      'Rosie Cooper',
+      'Yvette Cooper',
+    ]);
   });
 
   it('says so when nobody matches', async () => {

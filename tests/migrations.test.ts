@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { bin, migrateDeploy, ROOT, run } from '../scripts/lib/run';
 import { adminQuery, createDatabase, urlFor } from './support/database';
 
-const prisma = (args: string[], url: string) => run(bin('prisma'), args, { quiet: true, env: { ...process.env, DATABASE_URL: url } });
+const prisma = (args: string[], url: string) =>
+  run(bin('prisma'), args, { quiet: true, env: { ...process.env, DATABASE_URL: url } });
 
 describe('migrations through the real Prisma CLI, offline', () => {
   it('apply to an empty database and leave it up to date', async () => {
@@ -17,7 +18,10 @@ describe('migrations through the real Prisma CLI, offline', () => {
       [],
       name,
     );
-    const onDisk = (await import('node:fs')).readdirSync(path.join(ROOT, 'prisma/migrations')).filter((f) => /^\d+_/.test(f)).sort();
+    const onDisk = (await import('node:fs'))
+      .readdirSync(path.join(ROOT, 'prisma/migrations'))
+      .filter((f) => /^\d+_/.test(f))
+      .sort();
     expect(applied.rows.map((r) => r.migration_name)).toEqual(onDisk);
 
     const tables = await adminQuery<{ table_name: string }>(
@@ -26,7 +30,19 @@ describe('migrations through the real Prisma CLI, offline', () => {
       name,
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['Campaign', 'Signature', 'Tally', 'Threshold', 'Stage', 'Division', 'Ballot', 'Statement', 'Poll', 'Source', 'AuditEvent']),
+      expect.arrayContaining([
+        'Campaign',
+        'Signature',
+        'Tally',
+        'Threshold',
+        'Stage',
+        'Division',
+        'Ballot',
+        'Statement',
+        'Poll',
+        'Source',
+        'AuditEvent',
+      ]),
     );
 
     const status = await prisma(['migrate', 'status'], urlFor(name));
@@ -34,16 +50,33 @@ describe('migrations through the real Prisma CLI, offline', () => {
   });
 
   it('match schema.prisma: no drift between the committed migrations and the schema', async () => {
-    const diff = await prisma(['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', 'prisma/schema.prisma', '--exit-code'], urlFor('postgres'));
+    const diff = await prisma(
+      [
+        'migrate',
+        'diff',
+        '--from-migrations',
+        'prisma/migrations',
+        '--to-schema',
+        'prisma/schema.prisma',
+        '--exit-code',
+      ],
+      urlFor('postgres'),
+    );
     expect(diff).toMatch(/No difference detected/);
   });
 
   it('report drift when the schema gains what no migration creates', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'whipcount-schema-'));
     const schema = path.join(dir, 'schema.prisma');
-    writeFileSync(schema, readFileSync(path.join(ROOT, 'prisma/schema.prisma'), 'utf8') + '\nmodel DriftProbe {\n  id Int @id\n}\n');
+    writeFileSync(
+      schema,
+      readFileSync(path.join(ROOT, 'prisma/schema.prisma'), 'utf8') + '\nmodel DriftProbe {\n  id Int @id\n}\n',
+    );
     await expect(
-      prisma(['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', schema, '--exit-code'], urlFor('postgres')),
+      prisma(
+        ['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', schema, '--exit-code'],
+        urlFor('postgres'),
+      ),
     ).rejects.toThrow(/DriftProbe/);
   });
 });

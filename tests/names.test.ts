@@ -37,8 +37,18 @@ describe('names as sources write them', () => {
 describe('a new person from a written name', () => {
   it('drops styles and post-nominals, keeps titles worth keeping', async () => {
     const { personFromWrittenName } = await import('../lib/names');
-    expect(personFromWrittenName('Dame Jane Doe MP')).toEqual({ name: 'Jane Doe', honorific: 'Dame', sortName: 'Doe, Jane', slugBase: 'jane-doe', suggestsLords: false });
-    expect(personFromWrittenName('Baroness Smith of Basildon')).toMatchObject({ name: 'Smith of Basildon', honorific: 'Baroness', suggestsLords: true });
+    expect(personFromWrittenName('Dame Jane Doe MP')).toEqual({
+      name: 'Jane Doe',
+      honorific: 'Dame',
+      sortName: 'Doe, Jane',
+      slugBase: 'jane-doe',
+      suggestsLords: false,
+    });
+    expect(personFromWrittenName('Baroness Smith of Basildon')).toMatchObject({
+      name: 'Smith of Basildon',
+      honorific: 'Baroness',
+      suggestsLords: true,
+    });
     expect(personFromWrittenName('Mr Lammy')).toMatchObject({ name: 'Lammy', honorific: null, sortName: 'Lammy' });
   });
 });

@@ -159,13 +159,16 @@ describe('the public-page micro-cache', () => {
     const { signatureQuerySchema } = await import('../lib/signatures');
     const { peopleQuerySchema } = await import('../lib/people');
     const { whipQuerySchema } = await import('../lib/whip-count');
-    const read = [signatureQuerySchema, peopleQuerySchema, whipQuerySchema].flatMap((schema) => Object.keys(schema.shape));
+    const read = [signatureQuerySchema, peopleQuerySchema, whipQuerySchema].flatMap((schema) =>
+      Object.keys(schema.shape),
+    );
     expect(QUERY_PARAMS).toEqual(expect.arrayContaining([...new Set([...read, 'campaign', 'person', 'per_page'])]));
   });
 
   it('never gives a compressed copy to a client that did not ask for that encoding', async () => {
     const deflating: Render = (req, res) => {
-      const deflate = /deflate/.test(String(req.headers['accept-encoding'])) && !/gzip/.test(String(req.headers['accept-encoding']));
+      const deflate =
+        /deflate/.test(String(req.headers['accept-encoding'])) && !/gzip/.test(String(req.headers['accept-encoding']));
       res.writeHead(200, { 'content-type': 'text/html', ...(deflate ? { 'content-encoding': 'deflate' } : {}) });
       res.end(deflate ? deflateSync('<p>deflated</p>') : '<p>plain</p>');
     };
@@ -188,7 +191,12 @@ describe('the public-page micro-cache', () => {
     // A client that asks and never reads the answer.
     const { request } = await import('node:http');
     const url = new URL((await app.get('/none')).url);
-    const stalled = request({ host: url.hostname, port: url.port, path: '/slow', headers: { 'accept-encoding': 'identity' } });
+    const stalled = request({
+      host: url.hostname,
+      port: url.port,
+      path: '/slow',
+      headers: { 'accept-encoding': 'identity' },
+    });
     stalled.on('response', (r) => r.pause());
     stalled.end();
     await new Promise((r) => setTimeout(r, 200));

@@ -22,9 +22,23 @@ describe('route handlers', () => {
     const methods = Object.fromEntries(
       files.map((file) => {
         const source = readFileSync(file, 'utf8');
-        const exported = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => m[1]);
-        const reexported = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim().split(/\s+as\s+/).at(-1)!));
-        return [path.relative(APP, file), [...exported, ...reexported.filter((n) => /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(n))]];
+        const exported = [
+          ...source.matchAll(
+            /export\s+(?:async\s+)?(?:function|const|let)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g,
+          ),
+        ].map((m) => m[1]);
+        const reexported = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
+          m[1]!.split(',').map((s) =>
+            s
+              .trim()
+              .split(/\s+as\s+/)
+              .at(-1)!,
+          ),
+        );
+        return [
+          path.relative(APP, file),
+          [...exported, ...reexported.filter((n) => /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(n))],
+        ];
       }),
     );
     for (const [file, list] of Object.entries(methods)) expect(list, file).toEqual(['GET']);

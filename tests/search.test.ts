@@ -12,9 +12,12 @@ beforeAll(async () => {
 const names = async (q: string) => (await search(q)).people.map((p) => p.name);
 
 describe('search', () => {
-  it.each(['hodge', 'Dame Margaret', 'HODGE', 'margaret hodge', 'Hodge, Margaret'])('finds Margaret Hodge from %j', async (q) => {
-    expect(await names(q)).toContain('Margaret Hodge');
-  });
+  it.each(['hodge', 'Dame Margaret', 'HODGE', 'margaret hodge', 'Hodge, Margaret'])(
+    'finds Margaret Hodge from %j',
+    async (q) => {
+      expect(await names(q)).toContain('Margaret Hodge');
+    },
+  );
 
   it('ignores accents and case both ways', async () => {
     expect(await names('orfhlaith begley')).toEqual(['Órfhlaith Begley']);
@@ -35,10 +38,13 @@ describe('search', () => {
   });
 
   // How fast is the benchmark's business (bench/run.ts: search at 2,000 people and 20,000 campaigns).
-  it.each([['x'.repeat(10_000)], ["'; DROP TABLE \"Person\"; --"], ['%%%'], ['!!! ??? ...'], ['_'], ['']])('answers %j with nothing, without error', async (q) => {
-    const result = await search(q);
-    expect(result.people.length + result.campaigns.length + result.bodies.length + result.sources.length).toBe(0);
-  });
+  it.each([['x'.repeat(10_000)], ['\'; DROP TABLE "Person"; --'], ['%%%'], ['!!! ??? ...'], ['_'], ['']])(
+    'answers %j with nothing, without error',
+    async (q) => {
+      const result = await search(q);
+      expect(result.people.length + result.campaigns.length + result.bodies.length + result.sources.length).toBe(0);
+    },
+  );
 
   it('answers the same through /api/v1/search', async () => {
     const response = await searchApi(new Request('http://localhost/api/v1/search?q=hodge'));

@@ -44,7 +44,13 @@ describe('the seed', () => {
     const signers = await query<{ name: string }>(`
       SELECT p.name FROM "Signature" s JOIN "Person" p ON p.id = s."personId" JOIN "Campaign" c ON c.id = s."campaignId"
       WHERE c.slug = 'plp-motion' ORDER BY p."sortName"`);
-    expect(signers.map((s) => s.name)).toEqual(['Yvette Cooper', 'Margaret Hodge', 'Diana R. Johnson', 'David Lammy', 'Wes Streeting']);
+    expect(signers.map((s) => s.name)).toEqual([
+      'Yvette Cooper',
+      'Margaret Hodge',
+      'Diana R. Johnson',
+      'David Lammy',
+      'Wes Streeting',
+    ]);
     const [lead] = await query<{ name: string; lead: boolean }>(`
       SELECT p.name, s."isLeadSponsor" AS lead FROM "Signature" s JOIN "Person" p ON p.id = s."personId"
       JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'watson-letter'`);
@@ -77,18 +83,37 @@ describe('the seed', () => {
       { name: 'Michael Foot', n: 1, roster: false },
       { name: 'Tom Watson', n: 1, roster: true },
     ]);
-    expect(await query(`SELECT 1 FROM "Person" WHERE slug IN ('diana-johnson', 'jonathan-ashworth', 'sir-keir-starmer')`)).toEqual([]);
+    expect(
+      await query(`SELECT 1 FROM "Person" WHERE slug IN ('diana-johnson', 'jonathan-ashworth', 'sir-keir-starmer')`),
+    ).toEqual([]);
     // "Ms Butler" is not identified by the article: kept as its words, not linked to anyone.
-    const [butler] = await query<{ person: number | null }>(`SELECT "personId" AS person FROM "Statement" WHERE "speakerLabel" = 'Ms Butler'`);
+    const [butler] = await query<{ person: number | null }>(
+      `SELECT "personId" AS person FROM "Statement" WHERE "speakerLabel" = 'Ms Butler'`,
+    );
     expect(butler).toEqual({ person: null });
   });
 
   it('cites the article for every fact it loads, and invents no signatures', async () => {
-    const tables = ['Campaign', 'Signature', 'Tally', 'Threshold', 'Stage', 'Statement', 'Poll', 'TimelineEvent', 'Role', 'Body', 'BodySize'];
+    const tables = [
+      'Campaign',
+      'Signature',
+      'Tally',
+      'Threshold',
+      'Stage',
+      'Statement',
+      'Poll',
+      'TimelineEvent',
+      'Role',
+      'Body',
+      'BodySize',
+    ];
     for (const table of tables) {
-      const [row] = await query<{ total: number; cited: number }>(`
+      const [row] = await query<{ total: number; cited: number }>(
+        `
         SELECT count(*)::int AS total, count(*) FILTER (WHERE s.key = $1)::int AS cited
-        FROM "${table}" t JOIN "Source" s ON s.id = t."sourceId"`, [ARTICLE]);
+        FROM "${table}" t JOIN "Source" s ON s.id = t."sourceId"`,
+        [ARTICLE],
+      );
       expect(row!.total, table).toBeGreaterThan(0);
       expect(row!.cited, table).toBe(row!.total);
     }

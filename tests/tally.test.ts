@@ -12,10 +12,18 @@ describe('reported counts', () => {
 
   it('describe the gap between reported and named in words', () => {
     expect(describeTally(140, 'MORE_THAN')).toBe('more than 140');
-    expect(describeGap(1, { count: 140, qualifier: 'MORE_THAN' })).toBe('more than 140 reported, 1 named: at least 140 not yet named');
-    expect(describeGap(5, { count: 60, qualifier: 'MORE_THAN' })).toBe('more than 60 reported, 5 named: at least 56 not yet named');
-    expect(describeGap(141, { count: 140, qualifier: 'MORE_THAN' })).toBe('more than 140 reported, 141 named: every reported signatory is named');
-    expect(describeGap(10, { count: 100, qualifier: 'ABOUT' })).toBe('about 100 reported, 10 named: roughly 90 not yet named');
+    expect(describeGap(1, { count: 140, qualifier: 'MORE_THAN' })).toBe(
+      'more than 140 reported, 1 named: at least 140 not yet named',
+    );
+    expect(describeGap(5, { count: 60, qualifier: 'MORE_THAN' })).toBe(
+      'more than 60 reported, 5 named: at least 56 not yet named',
+    );
+    expect(describeGap(141, { count: 140, qualifier: 'MORE_THAN' })).toBe(
+      'more than 140 reported, 141 named: every reported signatory is named',
+    );
+    expect(describeGap(10, { count: 100, qualifier: 'ABOUT' })).toBe(
+      'about 100 reported, 10 named: roughly 90 not yet named',
+    );
     expect(describeGap(3, null)).toBe('3 named; no reported count');
   });
 });

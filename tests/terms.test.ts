@@ -27,11 +27,19 @@ c,Cat Gamma,"Gamma, Cat",Labour,Cton,House of Commons,57,,2018-03-31
 c,Cat Gamma,"Gamma, Cat",Independent,Cton,House of Commons,57,2018-04-01,2018-09-30
 c,Cat Gamma,"Gamma, Cat",Labour,Cton,House of Commons,57,2018-10-01,
 `;
-const DATES = { '56': { startDate: '2015-05-07', endDate: '2017-05-03' }, '57': { startDate: '2017-06-08', endDate: '2019-11-06' } } as const;
+const DATES = {
+  '56': { startDate: '2015-05-07', endDate: '2017-05-03' },
+  '57': { startDate: '2017-06-08', endDate: '2019-11-06' },
+} as const;
 
 async function importRoster(csv: string, term?: keyof typeof DATES, name = `term-${term ?? 'x'}.csv`) {
   const id = await createImportJob(
-    { kind: 'roster', fileName: name, bytes: new TextEncoder().encode(csv), term: term ? { ...DATES[term], sourceId } : undefined },
+    {
+      kind: 'roster',
+      fileName: name,
+      bytes: new TextEncoder().encode(csv),
+      term: term ? { ...DATES[term], sourceId } : undefined,
+    },
     { headers: editor.headers },
   );
   return id;
@@ -48,20 +56,31 @@ const stints = async (rosterId: string) =>
     )
   ).rows;
 const current = async (rosterId: string) =>
-  (await client.query(`SELECT p.party FROM "Person" p JOIN "PersonIdentifier" i ON i."personId" = p.id AND i.scheme = 'everypolitician' AND i.value = $1`, [rosterId])).rows[0]
-    ?.party;
+  (
+    await client.query(
+      `SELECT p.party FROM "Person" p JOIN "PersonIdentifier" i ON i."personId" = p.id AND i.scheme = 'everypolitician' AND i.value = $1`,
+      [rosterId],
+    )
+  ).rows[0]?.party;
 
 beforeAll(async () => {
   client = new pg.Client({ connectionString: await useDatabase({ seeded: false }) });
   await client.connect();
   editor = await signedInAs('editor');
-  sourceId = (await client.query(`INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('UK Parliament', 'Dates of Parliaments', now()) RETURNING id`)).rows[0].id;
+  sourceId = (
+    await client.query(
+      `INSERT INTO "Source" (publisher, title, "updatedAt") VALUES ('UK Parliament', 'Dates of Parliaments', now()) RETURNING id`,
+    )
+  ).rows[0].id;
   return () => client.end();
 });
 
 describe('two consecutive terms', () => {
   it('imported newer first, then older: one stint per term with its dates, current party unchanged', async () => {
-    expect(await run(await importRoster(TERM_57, '57'))).toMatchObject({ ok: true, message: '3 new people, 5 new stints and 0 changed stints from 5 rows.' });
+    expect(await run(await importRoster(TERM_57, '57'))).toMatchObject({
+      ok: true,
+      message: '3 new people, 5 new stints and 0 changed stints from 5 rows.',
+    });
     expect(await current('b')).toBe('Independent');
 
     const older = await importRoster(TERM_56, '56');
@@ -69,7 +88,10 @@ describe('two consecutive terms', () => {
       'New stint for Ann Alpha: Labour, 2015-05-07 – 2017-05-03',
       'New stint for Bob Beta: Labour, 2015-05-07 – 2017-05-03',
     ]);
-    expect(await run(older)).toMatchObject({ ok: true, message: '0 new people, 2 new stints and 0 changed stints from 2 rows.' });
+    expect(await run(older)).toMatchObject({
+      ok: true,
+      message: '0 new people, 2 new stints and 0 changed stints from 2 rows.',
+    });
     expect(await stints('b')).toEqual([
       { term: '56', party: 'Labour', start: '2015-05-07', end: '2017-05-03' },
       { term: '57', party: 'Independent', start: '2017-06-08', end: '2019-11-06' },
@@ -85,7 +107,10 @@ describe('two consecutive terms', () => {
   });
 
   it('says what a changed stint changes, and changes it', async () => {
-    const csv = TERM_56.replace('b,Bob Beta,"Beta, Bob",Labour,Bton,House of Commons,56,,', 'b,Bob Beta,"Beta, Bob",Labour,Bton East,House of Commons,56,,');
+    const csv = TERM_56.replace(
+      'b,Bob Beta,"Beta, Bob",Labour,Bton,House of Commons,56,,',
+      'b,Bob Beta,"Beta, Bob",Labour,Bton East,House of Commons,56,,',
+    );
     const id = await importRoster(csv, undefined, 'changed.csv');
     expect((await job(id)).preview[1]!.outcome).toBe('Stint changed: seat Bton → Bton East');
     expect(await run(id)).toMatchObject({ message: '0 new people, 0 new stints and 1 changed stints from 2 rows.' });
@@ -95,7 +120,12 @@ describe('two consecutive terms', () => {
 describe('the other order, in a database of its own', () => {
   it('older first, then newer: the newer stint becomes the current party', async () => {
     // Fresh ids, so this order is tested without the stints above.
-    const rename = (csv: string) => csv.replace(/^([abc]),/gm, 'z$1,').replace(/Alpha/g, 'Zalpha').replace(/Beta/g, 'Zbeta').replace(/Gamma/g, 'Zgamma');
+    const rename = (csv: string) =>
+      csv
+        .replace(/^([abc]),/gm, 'z$1,')
+        .replace(/Alpha/g, 'Zalpha')
+        .replace(/Beta/g, 'Zbeta')
+        .replace(/Gamma/g, 'Zgamma');
     await run(await importRoster(rename(TERM_56), undefined, 'z56.csv'));
     expect(await current('zb')).toBe('Labour');
     await run(await importRoster(rename(TERM_57), undefined, 'z57.csv'));
@@ -106,7 +136,11 @@ describe('the other order, in a database of its own', () => {
 
 describe('as on the day', () => {
   it('party at signing follows a mid-term change; eligibility counts on dates either side of it', async () => {
-    const cat = (await client.query(`SELECT "personId" AS id FROM "PersonIdentifier" WHERE scheme = 'everypolitician' AND value = 'c'`)).rows[0].id;
+    const cat = (
+      await client.query(
+        `SELECT "personId" AS id FROM "PersonIdentifier" WHERE scheme = 'everypolitician' AND value = 'c'`,
+      )
+    ).rows[0].id;
     const campaign = (
       await client.query(
         `INSERT INTO "Campaign" (slug, title, kind, "eligibleHouses", "eligibleParties", "sourceId", "updatedAt")
@@ -115,8 +149,11 @@ describe('as on the day', () => {
       )
     ).rows[0].id;
     const sign = (day: string) =>
-      client.query(`INSERT INTO "Signature" ("campaignId", "personId", "signedOn", "sourceId", "updatedAt") VALUES ($1, $2, $3, $4, now())
-                    ON CONFLICT ("campaignId", "personId") DO UPDATE SET "signedOn" = EXCLUDED."signedOn"`, [campaign, cat, day, sourceId]);
+      client.query(
+        `INSERT INTO "Signature" ("campaignId", "personId", "signedOn", "sourceId", "updatedAt") VALUES ($1, $2, $3, $4, now())
+                    ON CONFLICT ("campaignId", "personId") DO UPDATE SET "signedOn" = EXCLUDED."signedOn"`,
+        [campaign, cat, day, sourceId],
+      );
     const table = async () => (await listSignatures(campaign, signatureQuerySchema.parse({})))[0]!;
 
     await sign('2018-05-01'); // whip withdrawn then
@@ -145,11 +182,24 @@ a,Ann Alpha,"Alpha, Ann",Labour,Aton,House of Commons,57,2018-01-01,
     const before = (await client.query(`SELECT count(*)::int AS n FROM "Membership"`)).rows[0].n;
     const id = await importRoster(csv, undefined, 'bad.csv');
     expect((await job(id)).errors).toEqual([
-      { row: 3, column: 'start_date', reason: 'Overlaps the stint on line 2 (2017-06-08 – 2018-01-31) of the same person (Dton there, Eton here).' },
+      {
+        row: 3,
+        column: 'start_date',
+        reason: 'Overlaps the stint on line 2 (2017-06-08 – 2018-01-31) of the same person (Dton there, Eton here).',
+      },
       { row: 4, column: 'end_date', reason: 'The stint ends (2018-04-01) before it starts (2018-05-01).' },
-      { row: 5, column: 'term', reason: 'Term 55 of the House of Commons is not known: give its start and end dates (and their source) on the upload form.' },
+      {
+        row: 5,
+        column: 'term',
+        reason:
+          'Term 55 of the House of Commons is not known: give its start and end dates (and their source) on the upload form.',
+      },
       { row: 6, column: 'id', reason: 'The id a belongs to Ann Alpha, not Someone Else.' },
-      { row: 7, column: 'start_date', reason: 'Overlaps the stint already recorded for Ann Alpha (Labour, 2017-06-08 – 2019-11-06).' },
+      {
+        row: 7,
+        column: 'start_date',
+        reason: 'Overlaps the stint already recorded for Ann Alpha (Labour, 2017-06-08 – 2019-11-06).',
+      },
     ]);
     expect(await run(id)).toMatchObject({ ok: false });
     expect((await client.query(`SELECT count(*)::int AS n FROM "Membership"`)).rows[0].n).toBe(before);
@@ -158,18 +208,31 @@ a,Ann Alpha,"Alpha, Ann",Labour,Aton,House of Commons,57,2018-01-01,
   it('the database refuses overlapping stints of one person in one house, whatever writes them', async () => {
     const person = (await client.query(`SELECT "personId" AS id FROM "PersonIdentifier" WHERE value = 'a'`)).rows[0].id;
     await expect(
-      client.query(`INSERT INTO "Membership" ("personId", house, party, "startDate", "sourceId") VALUES ($1, 'COMMONS', 'Green', '2019-01-01', $2)`, [person, sourceId]),
+      client.query(
+        `INSERT INTO "Membership" ("personId", house, party, "startDate", "sourceId") VALUES ($1, 'COMMONS', 'Green', '2019-01-01', $2)`,
+        [person, sourceId],
+      ),
     ).rejects.toThrow(/Membership_no_overlap/);
   });
 
   it('reads a roster of another body laid out differently, ignoring columns it does not use', async () => {
-    const csv = 'member,full_name,faction,ward,council,session,from,to,followers\nw1,Wyn Omega,Green,Riverside,Example City Council,2022,2022-05-05,,120\n';
+    const csv =
+      'member,full_name,faction,ward,council,session,from,to,followers\nw1,Wyn Omega,Green,Riverside,Example City Council,2022,2022-05-05,,120\n';
     const id = await createImportJob(
       {
         kind: 'roster',
         fileName: 'council.csv',
         bytes: new TextEncoder().encode(csv),
-        mapping: { id: 'member', name: 'full_name', group: 'faction', area: 'ward', chamber: 'council', term: 'session', start_date: 'from', end_date: 'to' },
+        mapping: {
+          id: 'member',
+          name: 'full_name',
+          group: 'faction',
+          area: 'ward',
+          chamber: 'council',
+          term: 'session',
+          start_date: 'from',
+          end_date: 'to',
+        },
         term: { startDate: '2022-05-05', endDate: '2026-05-06', sourceId },
       },
       { headers: editor.headers },
@@ -189,13 +252,30 @@ describe('a change within a term, entered by an editor', () => {
 
   it('a new stint ends the open one the day before, in one audited transaction, and becomes the current party', async () => {
     const { saveRecord } = await import('../lib/admin/store');
-    const slug = (await client.query(`SELECT p.slug FROM "Person" p JOIN "PersonIdentifier" i ON i."personId" = p.id WHERE i.value = 'a'`)).rows[0].slug;
-    const audits = async () => (await client.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE entity = 'membership'`)).rows[0].n as number;
+    const slug = (
+      await client.query(
+        `SELECT p.slug FROM "Person" p JOIN "PersonIdentifier" i ON i."personId" = p.id WHERE i.value = 'a'`,
+      )
+    ).rows[0].slug;
+    const audits = async () =>
+      (await client.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE entity = 'membership'`)).rows[0]
+        .n as number;
     const before = await audits();
     const state = await saveRecord(
       'memberships',
       null,
-      form({ personId: slug, house: 'COMMONS', termId: '', party: 'Independent', constituency: 'Aton', change: 'WHIP_WITHDRAWN', startDate: '2018-07-17', endDate: '', note: 'Whip withdrawn', sourceId: String(sourceId) }),
+      form({
+        personId: slug,
+        house: 'COMMONS',
+        termId: '',
+        party: 'Independent',
+        constituency: 'Aton',
+        change: 'WHIP_WITHDRAWN',
+        startDate: '2018-07-17',
+        endDate: '',
+        note: 'Whip withdrawn',
+        sourceId: String(sourceId),
+      }),
       { headers: editor.headers },
     );
     expect(state).toMatchObject({ status: 'saved' });
@@ -212,10 +292,23 @@ describe('a change within a term, entered by an editor', () => {
     const clash = await saveRecord(
       'memberships',
       null,
-      form({ personId: slug, house: 'COMMONS', termId: '', party: 'Labour', constituency: 'Aton', change: 'WHIP_RESTORED', startDate: '2016-01-01', endDate: '2017-12-31', sourceId: String(sourceId) }),
+      form({
+        personId: slug,
+        house: 'COMMONS',
+        termId: '',
+        party: 'Labour',
+        constituency: 'Aton',
+        change: 'WHIP_RESTORED',
+        startDate: '2016-01-01',
+        endDate: '2017-12-31',
+        sourceId: String(sourceId),
+      }),
       { headers: editor.headers },
     );
-    expect(clash).toMatchObject({ status: 'error', fieldErrors: { startDate: expect.stringMatching(/overlaps another stint/) } });
+    expect(clash).toMatchObject({
+      status: 'error',
+      fieldErrors: { startDate: expect.stringMatching(/overlaps another stint/) },
+    });
     expect(await audits()).toBe(before + 2);
   });
 });

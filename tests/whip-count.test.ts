@@ -20,7 +20,11 @@ beforeAll(async () => {
   await client.connect();
   editor = await signedInAs('editor');
   viewer = await signedInAs('viewer');
-  stageId = (await client.query(`SELECT s.id FROM "Stage" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' AND s.position = 2`)).rows[0].id;
+  stageId = (
+    await client.query(
+      `SELECT s.id FROM "Stage" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' AND s.position = 2`,
+    )
+  ).rows[0].id;
   sourceId = (await client.query(`SELECT id FROM "Source" WHERE key = 'sky-2019-06-28-williamson'`)).rows[0].id;
   return () => client.end();
 });
@@ -50,7 +54,13 @@ describe('the seeded PLP vote', () => {
     expect(c.counts.FOR).toBe(5);
     expect(c.counts.UNKNOWN).toBe(c.members - 5);
     const placed = c.memberList.filter((m) => m.stand);
-    expect(placed.map((m) => m.name).sort()).toEqual(['David Lammy', 'Diana R. Johnson', 'Margaret Hodge', 'Wes Streeting', 'Yvette Cooper']);
+    expect(placed.map((m) => m.name).sort()).toEqual([
+      'David Lammy',
+      'Diana R. Johnson',
+      'Margaret Hodge',
+      'Wes Streeting',
+      'Yvette Cooper',
+    ]);
     for (const m of placed) {
       expect(m.evidence).toMatchObject({ derivedFrom: { slug: 'plp-motion' }, source: { publisher: 'Sky News' } });
       expect(m.since!.toISOString().slice(0, 10)).toBe('2019-06-28');
@@ -58,20 +68,33 @@ describe('the seeded PLP vote', () => {
   });
 
   it('answers the same through the JSON API', async () => {
-    const response = await whipCountApi(new Request('http://localhost/api/v1/campaigns/plp-motion/stages/2'), { params: Promise.resolve({ slug: 'plp-motion', position: '2' }) });
+    const response = await whipCountApi(new Request('http://localhost/api/v1/campaigns/plp-motion/stages/2'), {
+      params: Promise.resolve({ slug: 'plp-motion', position: '2' }),
+    });
     expect(response.status).toBe(200);
     const { data } = await response.json();
     const c = await count();
-    expect(data).toMatchObject({ members: c.members, counts: c.counts, rule: { kind: 'UNKNOWN' }, membersOn: '2019-06-28' });
+    expect(data).toMatchObject({
+      members: c.members,
+      counts: c.counts,
+      rule: { kind: 'UNKNOWN' },
+      membersOn: '2019-06-28',
+    });
     expect(data.memberList.filter((m: { position: string | null }) => m.position === 'FOR')).toHaveLength(5);
-    expect(data.memberList.find((m: { slug: string }) => m.slug === 'yvette-cooper').evidence).toMatchObject({ derivedFromCampaign: 'plp-motion', source: { publisher: 'Sky News' } });
-    const missing = await whipCountApi(new Request('http://localhost/x'), { params: Promise.resolve({ slug: 'plp-motion', position: '9' }) });
+    expect(data.memberList.find((m: { slug: string }) => m.slug === 'yvette-cooper').evidence).toMatchObject({
+      derivedFromCampaign: 'plp-motion',
+      source: { publisher: 'Sky News' },
+    });
+    const missing = await whipCountApi(new Request('http://localhost/x'), {
+      params: Promise.resolve({ slug: 'plp-motion', position: '9' }),
+    });
     expect(missing.status).toBe(404);
   });
 });
 
 describe('positions are a history', () => {
-  const move = (person: string, stand: string, statedOn: string, who = editor) => movePosition({ stageId: String(stageId), person, stand, statedOn, sourceId: String(sourceId), quote: '' }, as(who));
+  const move = (person: string, stand: string, statedOn: string, who = editor) =>
+    movePosition({ stageId: String(stageId), person, stand, statedOn, sourceId: String(sourceId), quote: '' }, as(who));
 
   it('a newer position supersedes a derived one and the movement stays visible', async () => {
     expect(await move('yvette-cooper', 'LEANING_AGAINST', '2019-07-01')).toMatchObject({ ok: true });
@@ -94,9 +117,15 @@ describe('positions are a history', () => {
 
   it('refuses a position without a date or source, for someone who may not vote, or from a viewer; nothing saved', async () => {
     const before = await positions();
-    const noSource = await movePosition({ stageId: String(stageId), person: 'david-lammy', stand: 'FOR', statedOn: '2019-07-01', sourceId: '' }, as(editor));
+    const noSource = await movePosition(
+      { stageId: String(stageId), person: 'david-lammy', stand: 'FOR', statedOn: '2019-07-01', sourceId: '' },
+      as(editor),
+    );
     expect(noSource).toMatchObject({ ok: false, fieldErrors: { sourceId: 'Choose the source.' } });
-    const noDate = await movePosition({ stageId: String(stageId), person: 'david-lammy', stand: 'FOR', statedOn: '1 July', sourceId: String(sourceId) }, as(editor));
+    const noDate = await movePosition(
+      { stageId: String(stageId), person: 'david-lammy', stand: 'FOR', statedOn: '1 July', sourceId: String(sourceId) },
+      as(editor),
+    );
     expect(noDate.fieldErrors?.statedOn).toMatch(/YYYY-MM-DD/);
     const tory = await move('gavin-williamson', 'AGAINST', '2019-07-01');
     expect(tory).toMatchObject({ ok: false, fieldErrors: { person: 'Not a member who may vote.' } });
@@ -108,8 +137,13 @@ describe('positions are a history', () => {
 
 describe('a pasted list at one position', () => {
   it('places the names that match one member who may vote and leaves the rest, with reasons', async () => {
-    const names = ['Keir Starmer', 'Mr Lammy', 'Johnson', 'Gavin Williamson', 'Nobody Atall', 'Sir Keir Starmer'].join('\n');
-    const result = await pastePositions({ stageId: String(stageId), stand: 'UNDECIDED', statedOn: '2019-07-02', sourceId: String(sourceId), names }, as(editor));
+    const names = ['Keir Starmer', 'Mr Lammy', 'Johnson', 'Gavin Williamson', 'Nobody Atall', 'Sir Keir Starmer'].join(
+      '\n',
+    );
+    const result = await pastePositions(
+      { stageId: String(stageId), stand: 'UNDECIDED', statedOn: '2019-07-02', sourceId: String(sourceId), names },
+      as(editor),
+    );
     expect(result.ok).toBe(true);
     // "Johnson" names several MPs, but only one Labour one: among those who may vote, it is one.
     expect(result.message).toMatch(/^2 members placed; 4 lines left for you below\.$/);
@@ -127,12 +161,25 @@ describe('a pasted list at one position', () => {
 
 describe('a division list as Hansard prints it', () => {
   const record = (list: string, extra: Record<string, string> = {}) =>
-    recordDivisionList({ stageId: String(stageId), divisionId: 'new', question: 'That the whip be withdrawn', heldOn: '2019-07-08', sourceId: String(sourceId), list, ...extra }, as(editor));
+    recordDivisionList(
+      {
+        stageId: String(stageId),
+        divisionId: 'new',
+        question: 'That the whip be withdrawn',
+        heldOn: '2019-07-08',
+        sourceId: String(sourceId),
+        list,
+        ...extra,
+      },
+      as(editor),
+    );
   const ballots = async () => (await client.query(`SELECT count(*)::int AS n FROM "Ballot"`)).rows[0].n as number;
 
   it('refuses the whole list, line by line, for a name twice, in both lobbies, unknown or not a member', async () => {
     const before = await ballots();
-    const result = await record(`AYES\nCooper, rh Yvette\nStreeting, Wes\nCooper, Yvette\nNOES\nStreeting, Wes\nWilliamson, Gavin\nUnheard, Of\n`);
+    const result = await record(
+      `AYES\nCooper, rh Yvette\nStreeting, Wes\nCooper, Yvette\nNOES\nStreeting, Wes\nWilliamson, Gavin\nUnheard, Of\n`,
+    );
     expect(result.ok).toBe(false);
     expect(result.leftOver!.map((l) => [l.line, l.reason])).toEqual([
       [4, 'Yvette Cooper is listed twice (also line 2).'],
@@ -155,7 +202,10 @@ describe('a division list as Hansard prints it', () => {
     // Forecasts: Cooper leaning against → aye: switched. Streeting, Lammy, Hodge for → aye: held.
     // Starmer and Johnson undecided: no forecast. No one else had one.
     expect(c.division).toMatchObject({ held: 3, switched: 1, didNotVote: 0, heldShare: 0.75 });
-    const rebels = c.memberList.filter((m) => m.rebel).map((m) => m.name).sort();
+    const rebels = c.memberList
+      .filter((m) => m.rebel)
+      .map((m) => m.name)
+      .sort();
     const party = async (name: string) => c.memberList.find((m) => m.name === name)!.party;
     expect(await party('Jon Ashworth')).toBe('Labour/Co-operative');
     expect(rebels).toEqual(['Chris Williamson']);
@@ -165,47 +215,93 @@ describe('a division list as Hansard prints it', () => {
     const beyond = whipQuerySchema.parse({ page: '9999' });
     expect(filterMembers(c.memberList, beyond, 50).rows).toHaveLength(c.members % 50 || 50);
     expect(beyond.page).toBe(Math.ceil(c.members / 50));
-    expect(c.memberList.find((m) => m.name === 'Jeff Smith')).toMatchObject({ vote: 'AYE', teller: true, result: null });
+    expect(c.memberList.find((m) => m.name === 'Jeff Smith')).toMatchObject({
+      vote: 'AYE',
+      teller: true,
+      result: null,
+    });
     // The person page's voting record says the same.
     const williamson = (await client.query(`SELECT id FROM "Person" WHERE slug = 'chris-williamson'`)).rows[0].id;
-    expect(await personVotingRecord(williamson)).toMatchObject([{ question: 'That the whip be withdrawn', vote: 'NO', party: 'Labour', rebel: true }]);
+    expect(await personVotingRecord(williamson)).toMatchObject([
+      { question: 'That the whip be withdrawn', vote: 'NO', party: 'Labour', rebel: true },
+    ]);
     const cooper = (await client.query(`SELECT id FROM "Person" WHERE slug = 'yvette-cooper'`)).rows[0].id;
     expect(await personVotingRecord(cooper)).toMatchObject([{ vote: 'AYE', rebel: false }]);
   });
 
   it('refuses a list for an existing division whose recorded totals it does not match', async () => {
-    const division = (await client.query(`INSERT INTO "Division" ("stageId", question, ayes, noes, "sourceId", "updatedAt") VALUES ($1, 'Recorded', 3, 0, $2, now()) RETURNING id`, [stageId, sourceId])).rows[0].id;
+    const division = (
+      await client.query(
+        `INSERT INTO "Division" ("stageId", question, ayes, noes, "sourceId", "updatedAt") VALUES ($1, 'Recorded', 3, 0, $2, now()) RETURNING id`,
+        [stageId, sourceId],
+      )
+    ).rows[0].id;
     const result = await record('AYES\nLammy, David\n', { divisionId: String(division) });
-    expect(result.message).toMatch(/The list has 1 ayes and 0 noes \(tellers apart\), but the division records 3 ayes and 0 noes/);
-    expect((await client.query(`SELECT count(*)::int AS n FROM "Ballot" WHERE "divisionId" = $1`, [division])).rows[0].n).toBe(0);
+    expect(result.message).toMatch(
+      /The list has 1 ayes and 0 noes \(tellers apart\), but the division records 3 ayes and 0 noes/,
+    );
+    expect(
+      (await client.query(`SELECT count(*)::int AS n FROM "Ballot" WHERE "divisionId" = $1`, [division])).rows[0].n,
+    ).toBe(0);
   });
 });
 
 describe('CSV imports of positions and ballots', () => {
   it('checks every row (names among the members who may vote), then imports all or nothing, once', async () => {
     const { createImportJob, getImportJob, runImportJob } = await import('../lib/import/jobs');
-    const csv = 'name,position,stated_on,quote\nDavid Lammy,against,2019-07-05,"I have changed my mind"\nGavin Williamson,for,2019-07-05,\nDavid Lammy,for,,\nDavid Lammy,maybe,2019-07-05,\n';
-    const id = await createImportJob({ kind: 'positions', fileName: 'positions.csv', bytes: new TextEncoder().encode(csv), stageId, sourceId }, as(editor));
+    const csv =
+      'name,position,stated_on,quote\nDavid Lammy,against,2019-07-05,"I have changed my mind"\nGavin Williamson,for,2019-07-05,\nDavid Lammy,for,,\nDavid Lammy,maybe,2019-07-05,\n';
+    const id = await createImportJob(
+      { kind: 'positions', fileName: 'positions.csv', bytes: new TextEncoder().encode(csv), stageId, sourceId },
+      as(editor),
+    );
     const job = (await getImportJob(id, as(editor)))!;
     expect(job.errors).toEqual([
       { row: 3, column: 'name', reason: 'Gavin Williamson is not a member who may vote on the day.' },
       { row: 4, column: 'stated_on', reason: 'stated_on is empty: a position needs the day it was stated.' },
-      { row: 5, column: 'position', reason: 'position must be for, leaning for, undecided, leaning against, against or will not vote.' },
+      {
+        row: 5,
+        column: 'position',
+        reason: 'position must be for, leaning for, undecided, leaning against, against or will not vote.',
+      },
     ]);
     expect(await runImportJob(id, { skipInvalid: false }, as(editor))).toMatchObject({ ok: false });
-    expect(await runImportJob(id, { skipInvalid: true }, as(editor))).toMatchObject({ ok: true, message: '1 positions added; 0 were already recorded.' });
-    expect((await member('david-lammy'))!).toMatchObject({ stand: 'AGAINST', evidence: { quote: 'I have changed my mind' } });
-    const again = await createImportJob({ kind: 'positions', fileName: 'positions.csv', bytes: new TextEncoder().encode(csv), stageId, sourceId }, as(editor));
-    expect(await runImportJob(again, { skipInvalid: true }, as(editor))).toMatchObject({ message: '0 positions added; 1 were already recorded.' });
+    expect(await runImportJob(id, { skipInvalid: true }, as(editor))).toMatchObject({
+      ok: true,
+      message: '1 positions added; 0 were already recorded.',
+    });
+    expect((await member('david-lammy'))!).toMatchObject({
+      stand: 'AGAINST',
+      evidence: { quote: 'I have changed my mind' },
+    });
+    const again = await createImportJob(
+      { kind: 'positions', fileName: 'positions.csv', bytes: new TextEncoder().encode(csv), stageId, sourceId },
+      as(editor),
+    );
+    expect(await runImportJob(again, { skipInvalid: true }, as(editor))).toMatchObject({
+      message: '0 positions added; 1 were already recorded.',
+    });
   });
 
   it('flags ballots that disagree with the division’s recorded totals, and a member twice', async () => {
     const { createImportJob, getImportJob } = await import('../lib/import/jobs');
-    const division = (await client.query(`INSERT INTO "Division" ("stageId", question, "heldOn", ayes, noes, "sourceId", "updatedAt") VALUES ($1, 'Totals only', '2019-07-09', 2, 0, $2, now()) RETURNING id`, [stageId, sourceId])).rows[0].id;
+    const division = (
+      await client.query(
+        `INSERT INTO "Division" ("stageId", question, "heldOn", ayes, noes, "sourceId", "updatedAt") VALUES ($1, 'Totals only', '2019-07-09', 2, 0, $2, now()) RETURNING id`,
+        [stageId, sourceId],
+      )
+    ).rows[0].id;
     const csv = 'name,vote\nDavid Lammy,aye\nWes Streeting,no\nDavid Lammy,no\n';
-    const id = await createImportJob({ kind: 'ballots', fileName: 'ballots.csv', bytes: new TextEncoder().encode(csv), divisionId: division }, as(editor));
+    const id = await createImportJob(
+      { kind: 'ballots', fileName: 'ballots.csv', bytes: new TextEncoder().encode(csv), divisionId: division },
+      as(editor),
+    );
     expect((await getImportJob(id, as(editor)))!.errors).toEqual([
-      { row: 1, column: 'vote', reason: 'The file has 1 ayes and 1 noes (tellers apart); the division records 2 ayes and 0 noes.' },
+      {
+        row: 1,
+        column: 'vote',
+        reason: 'The file has 1 ayes and 1 noes (tellers apart); the division records 2 ayes and 0 noes.',
+      },
       { row: 4, column: '', reason: 'Duplicate of row 2.' },
     ]);
   });

@@ -26,7 +26,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   }, [error, reset, databaseDown]);
   return (
     <div className="mx-auto max-w-xl py-12 text-center" role="alert">
-      <h1 className="font-serif text-3xl font-bold">{databaseDown ? 'The database is unavailable' : 'Something went wrong'}</h1>
+      <h1 className="font-serif text-3xl font-bold">
+        {databaseDown ? 'The database is unavailable' : 'Something went wrong'}
+      </h1>
       <p className="mt-3 text-muted">
         {databaseDown
           ? 'Whipcount cannot reach its database just now. Nothing has been lost; this page will reload by itself when it is back.'

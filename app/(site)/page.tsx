@@ -25,15 +25,19 @@ export default async function OverviewPage() {
       <section>
         <h1 className="font-serif text-3xl font-bold">State of play</h1>
         <p className="mt-1 max-w-3xl text-muted">
-          Named signatories against the latest reported counts and the thresholds that matter. Reported counts often run ahead of the
-          names: the gap is shown for each campaign.
+          Named signatories against the latest reported counts and the thresholds that matter. Reported counts often run
+          ahead of the names: the gap is shown for each campaign.
         </p>
       </section>
       <p className="no-print -mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <DownloadLinks name="signatures" label="All signatures" />
         <DownloadLinks name="tallies" label="Reported tallies" />
         <DownloadLinks name="thresholds" label="Thresholds" />
-        <a href="/api/export/everything.zip" download title="Every table of the data set as CSV, with ids and a manifest">
+        <a
+          href="/api/export/everything.zip"
+          download
+          title="Every table of the data set as CSV, with ids and a manifest"
+        >
           Everything (ZIP of CSVs)
         </a>
         {/* JSON, not a page: a plain link (client navigation would fetch it as a route). */}
@@ -41,7 +45,9 @@ export default async function OverviewPage() {
         <a href="/api/v1/campaigns">JSON API</a>
       </p>
       {campaigns.length === 0 ? (
-        <p className="rounded border border-dashed border-rule bg-white p-6 text-muted">No campaigns yet. Editors can add one from the admin pages.</p>
+        <p className="rounded border border-dashed border-rule bg-white p-6 text-muted">
+          No campaigns yet. Editors can add one from the admin pages.
+        </p>
       ) : (
         <div className="grid gap-5 md:grid-cols-2">
           {campaigns.map((campaign) => (
@@ -57,10 +63,26 @@ export default async function OverviewPage() {
         </p>
       )}
       <div className="grid gap-5 lg:grid-cols-2">
-        <Section id="polls" title="Satisfaction ratings" aside={<Link href="/polls" className="text-sm">All polls →</Link>}>
+        <Section
+          id="polls"
+          title="Satisfaction ratings"
+          aside={
+            <Link href="/polls" className="text-sm">
+              All polls →
+            </Link>
+          }
+        >
           <PollComparison polls={polls} id="overview-polls" />
         </Section>
-        <Section id="latest" title="Latest events" aside={<Link href="/timeline" className="text-sm">Full timeline →</Link>}>
+        <Section
+          id="latest"
+          title="Latest events"
+          aside={
+            <Link href="/timeline" className="text-sm">
+              Full timeline →
+            </Link>
+          }
+        >
           <TimelineList events={events} />
         </Section>
       </div>

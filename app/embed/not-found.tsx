@@ -4,7 +4,9 @@ export default function EmbedNotFound() {
   return (
     <div className="embed p-3 text-sm" data-theme="auto">
       <p className="font-semibold">Not found</p>
-      <p className="text-muted">This count is not on Whipcount: the campaign or vote may have been renamed or removed.</p>
+      <p className="text-muted">
+        This count is not on Whipcount: the campaign or vote may have been renamed or removed.
+      </p>
     </div>
   );
 }

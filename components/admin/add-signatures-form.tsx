@@ -23,7 +23,15 @@ const STATUS_CLASS: Record<string, string> = {
 const input = 'rounded border border-rule bg-white px-2 py-1.5';
 
 /** Paste names, review each match, save them all with one source, date and confidence. */
-export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { campaigns: RefOption[]; sources: RefOption[]; initialCampaign?: string }) {
+export function AddSignaturesForm({
+  campaigns,
+  sources,
+  initialCampaign,
+}: {
+  campaigns: RefOption[];
+  sources: RefOption[];
+  initialCampaign?: string;
+}) {
   const initial: PasteState = { step: 'paste', campaignId: initialCampaign ?? '', text: '', lines: [], review: {} };
   const [state, action, pending] = useActionState(pasteFlowAction, initial);
   const [sourceChoice, setSourceChoice] = useState(state.review.sourceId ?? '');
@@ -32,7 +40,11 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
 
   return (
     <div className="flex flex-col gap-5">
-      <form action={action} key={`${state.campaignId}:${state.text}`} className="flex flex-col gap-3 rounded-lg border border-rule bg-white p-4">
+      <form
+        action={action}
+        key={`${state.campaignId}:${state.text}`}
+        className="flex flex-col gap-3 rounded-lg border border-rule bg-white p-4"
+      >
         <input type="hidden" name="intent" value="preview" />
         <h2 className="font-semibold">1. Paste the names</h2>
         <FilterSelect
@@ -47,7 +59,15 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
         />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Names, one per line, as the source writes them</span>
-          <textarea name="names" rows={8} maxLength={100_000} defaultValue={state.text} required className={`${input} font-mono text-sm`} placeholder={'Dame Margaret Hodge\nMr Lammy\nYvette Cooper'} />
+          <textarea
+            name="names"
+            rows={8}
+            maxLength={100_000}
+            defaultValue={state.text}
+            required
+            className={`${input} font-mono text-sm`}
+            placeholder={'Dame Margaret Hodge\nMr Lammy\nYvette Cooper'}
+          />
         </label>
         <button type="submit" disabled={pending} className="self-start rounded bg-accent px-4 py-2 text-white">
           {pending ? 'Working…' : 'Match names'}
@@ -60,11 +80,19 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
       </form>
 
       {state.step !== 'paste' && (
-        <form action={action} className="flex flex-col gap-4 rounded-lg border border-rule bg-white p-4" key={`${state.campaignId}:${state.text}:${JSON.stringify(state.review)}`}>
+        <form
+          action={action}
+          className="flex flex-col gap-4 rounded-lg border border-rule bg-white p-4"
+          key={`${state.campaignId}:${state.text}:${JSON.stringify(state.review)}`}
+        >
           <input type="hidden" name="intent" value="save" />
           <h2 className="font-semibold">2. Check each line{campaignTitle ? ` — ${campaignTitle}` : ''}</h2>
           {state.message && (
-            <p role={state.step === 'done' ? 'status' : 'alert'} className={`rounded p-3 text-sm ${state.step === 'done' ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`} data-testid="add-result">
+            <p
+              role={state.step === 'done' ? 'status' : 'alert'}
+              className={`rounded p-3 text-sm ${state.step === 'done' ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}
+              data-testid="add-result"
+            >
               {state.message}
             </p>
           )}
@@ -72,10 +100,18 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
             <table className="w-full text-left text-sm max-sm:block sm:min-w-[640px]" data-testid="match-table">
               <thead className="bg-paper text-xs uppercase text-muted max-sm:hidden">
                 <tr>
-                  <th scope="col" className="px-2 py-2">Line</th>
-                  <th scope="col" className="px-2 py-2">As written</th>
-                  <th scope="col" className="px-2 py-2">Match</th>
-                  <th scope="col" className="px-2 py-2">Person</th>
+                  <th scope="col" className="px-2 py-2">
+                    Line
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    As written
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    Match
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    Person
+                  </th>
                 </tr>
               </thead>
               <tbody className="max-sm:block">
@@ -83,22 +119,37 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
                   const chosen = state.review[`line-${l.line}`] ?? (l.person ? l.person.slug : '');
                   const undecided = state.undecided?.includes(l.line);
                   return (
-                    <tr key={l.line} className={`border-t border-rule max-sm:grid max-sm:grid-cols-[2rem_1fr] max-sm:py-2 ${undecided ? 'bg-red-50' : ''}`} data-testid="match-row">
+                    <tr
+                      key={l.line}
+                      className={`border-t border-rule max-sm:grid max-sm:grid-cols-[2rem_1fr] max-sm:py-2 ${undecided ? 'bg-red-50' : ''}`}
+                      data-testid="match-row"
+                    >
                       <td className="px-2 py-2 tabular-nums max-sm:row-span-3">{l.line}</td>
                       <td className="px-2 py-2 font-medium max-sm:py-0">{l.input}</td>
                       <td className="px-2 py-2 max-sm:py-1">
-                        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_CLASS[l.status]}`}>{STATUS_TEXT[l.status]}</span>
-                        {l.alreadySigned.length > 0 && <span className="ml-1 text-xs text-muted">(already signed)</span>}
+                        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_CLASS[l.status]}`}>
+                          {STATUS_TEXT[l.status]}
+                        </span>
+                        {l.alreadySigned.length > 0 && (
+                          <span className="ml-1 text-xs text-muted">(already signed)</span>
+                        )}
                       </td>
                       <td className="px-2 py-2 max-sm:py-0">
                         <label className="sr-only" htmlFor={`line-${l.line}`}>
                           Person for line {l.line}, {l.input}
                         </label>
-                        <select id={`line-${l.line}`} name={`line-${l.line}`} defaultValue={chosen} className={`${input} w-full`} aria-invalid={undecided ? true : undefined}>
+                        <select
+                          id={`line-${l.line}`}
+                          name={`line-${l.line}`}
+                          defaultValue={chosen}
+                          className={`${input} w-full`}
+                          aria-invalid={undecided ? true : undefined}
+                        >
                           <option value="">Choose…</option>
                           {l.candidates.map((c) => (
                             <option key={c.person.slug} value={c.person.slug}>
-                              {[c.person.name, c.person.party, c.person.constituency].filter(Boolean).join(' — ')} ({Math.round(c.score * 100)}%, {c.reason})
+                              {[c.person.name, c.person.party, c.person.constituency].filter(Boolean).join(' — ')} (
+                              {Math.round(c.score * 100)}%, {c.reason})
                             </option>
                           ))}
                           <option value="new">Create a new person: {l.input}</option>
@@ -117,7 +168,14 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
               <span className="text-sm font-medium">
                 Source<span aria-hidden="true"> *</span>
               </span>
-              <select name="sourceId" defaultValue={state.review.sourceId ?? ''} onChange={(e) => setSourceChoice(e.target.value)} className={input} aria-invalid={err.sourceId ? true : undefined} aria-describedby={err.sourceId ? 'paste-source-error' : undefined}>
+              <select
+                name="sourceId"
+                defaultValue={state.review.sourceId ?? ''}
+                onChange={(e) => setSourceChoice(e.target.value)}
+                className={input}
+                aria-invalid={err.sourceId ? true : undefined}
+                aria-describedby={err.sourceId ? 'paste-source-error' : undefined}
+              >
                 <option value="">Choose…</option>
                 <option value="new">+ A new source</option>
                 {sources.map((s) => (
@@ -161,13 +219,22 @@ export function AddSignaturesForm({ campaigns, sources, initialCampaign }: { cam
               ].map(([name, label, type]) => (
                 <label key={name} className="flex flex-col gap-1">
                   <span className="text-sm font-medium">{label}</span>
-                  <input name={`newSource.${name}`} type={type} defaultValue={state.review[`newSource.${name}`] ?? ''} className={input} />
+                  <input
+                    name={`newSource.${name}`}
+                    type={type}
+                    defaultValue={state.review[`newSource.${name}`] ?? ''}
+                    className={input}
+                  />
                   {err[`newSource.${name}`] && <span className="text-sm text-red-800">{err[`newSource.${name}`]}</span>}
                 </label>
               ))}
             </fieldset>
           )}
-          <button type="submit" disabled={pending || state.step === 'done'} className="self-start rounded bg-accent px-4 py-2 font-medium text-white disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending || state.step === 'done'}
+            className="self-start rounded bg-accent px-4 py-2 font-medium text-white disabled:opacity-60"
+          >
             {pending ? 'Saving…' : `Save ${state.lines.length} line${state.lines.length === 1 ? '' : 's'}`}
           </button>
         </form>

@@ -4,7 +4,17 @@ import { useActionState } from 'react';
 import { deleteEntityAction, type DeleteState } from '@/app/actions';
 
 /** Deleting asks first: the button only appears once the confirmation is opened. */
-export function DeleteForm({ entity, id, version, label }: { entity: string; id: number; version?: number; label: string }) {
+export function DeleteForm({
+  entity,
+  id,
+  version,
+  label,
+}: {
+  entity: string;
+  id: number;
+  version?: number;
+  label: string;
+}) {
   const [state, action, pending] = useActionState<DeleteState, FormData>(deleteEntityAction.bind(null, entity, id), {});
   return (
     <details className="rounded border border-red-200 bg-red-50 p-3 text-sm">
@@ -16,7 +26,8 @@ export function DeleteForm({ entity, id, version, label }: { entity: string; id:
           <label className="flex items-start gap-2">
             <input type="checkbox" name="cascade" className="mt-1 h-4 w-4" />
             <span>
-              Also delete the {state.dependents.map((d) => `${d.count} ${d.label}`).join(' and ')} that refer to this {label}
+              Also delete the {state.dependents.map((d) => `${d.count} ${d.label}`).join(' and ')} that refer to this{' '}
+              {label}
             </span>
           </label>
         )}

@@ -26,18 +26,57 @@ function FieldNotes({ id, help, error }: { id: string; help?: string; error?: st
   );
 }
 
-function Field({ field, value, error, options, readOnly }: { field: FieldDef; value: string | string[]; error?: string; options: Record<string, RefOption[]>; readOnly: boolean }) {
+function Field({
+  field,
+  value,
+  error,
+  options,
+  readOnly,
+}: {
+  field: FieldDef;
+  value: string | string[];
+  error?: string;
+  options: Record<string, RefOption[]>;
+  readOnly: boolean;
+}) {
   const id = `field-${field.name}`;
-  const describedBy = [error ? `${id}-error` : null, field.help ? `${id}-help` : null].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: field.name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, disabled: readOnly, required: field.required };
+  const describedBy =
+    [error ? `${id}-error` : null, field.help ? `${id}-help` : null].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name: field.name,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    disabled: readOnly,
+    required: field.required,
+  };
   let control: React.ReactNode;
   switch (field.type) {
     case 'textarea':
-      control = <textarea {...common} defaultValue={String(value)} rows={4} maxLength={field.max ?? 5000} className={inputClass} />;
+      control = (
+        <textarea
+          {...common}
+          defaultValue={String(value)}
+          rows={4}
+          maxLength={field.max ?? 5000}
+          className={inputClass}
+        />
+      );
       break;
     case 'int':
     case 'decimal':
-      control = <input {...common} type="number" inputMode="decimal" step={field.type === 'int' ? 1 : 'any'} min={field.min} max={field.max} defaultValue={String(value)} className={inputClass} />;
+      control = (
+        <input
+          {...common}
+          type="number"
+          inputMode="decimal"
+          step={field.type === 'int' ? 1 : 'any'}
+          min={field.min}
+          max={field.max}
+          defaultValue={String(value)}
+          className={inputClass}
+        />
+      );
       break;
     case 'date':
       control = <input {...common} type="date" defaultValue={String(value)} className={inputClass} />;
@@ -49,7 +88,9 @@ function Field({ field, value, error, options, readOnly }: { field: FieldDef; va
       control = <input {...common} type="url" defaultValue={String(value)} className={inputClass} />;
       break;
     case 'boolean':
-      control = <input {...common} required={false} type="checkbox" defaultChecked={value === 'on'} className="h-5 w-5" />;
+      control = (
+        <input {...common} required={false} type="checkbox" defaultChecked={value === 'on'} className="h-5 w-5" />
+      );
       break;
     case 'select':
       control = (
@@ -72,7 +113,14 @@ function Field({ field, value, error, options, readOnly }: { field: FieldDef; va
           </legend>
           {field.options.map(([v, label]) => (
             <label key={v} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name={field.name} value={v} defaultChecked={([] as string[]).concat(value).includes(v)} disabled={readOnly} /> {label}
+              <input
+                type="checkbox"
+                name={field.name}
+                value={v}
+                defaultChecked={([] as string[]).concat(value).includes(v)}
+                disabled={readOnly}
+              />{' '}
+              {label}
             </label>
           ))}
           <FieldNotes id={id} help={field.help} error={error} />
@@ -123,7 +171,14 @@ function Field({ field, value, error, options, readOnly }: { field: FieldDef; va
     case 'person':
       control = (
         <>
-          <input {...common} list={`${id}-people`} defaultValue={String(value)} autoComplete="off" placeholder="Type a name, pick from the list" className={inputClass} />
+          <input
+            {...common}
+            list={`${id}-people`}
+            defaultValue={String(value)}
+            autoComplete="off"
+            placeholder="Type a name, pick from the list"
+            className={inputClass}
+          />
           <datalist id={`${id}-people`}>
             {(options.person ?? []).map((o) => (
               <option key={o.value} value={o.value} label={o.label} />
@@ -174,17 +229,30 @@ export function EntityForm({
   readOnly: boolean;
 }) {
   const def = entityDef(entity)!;
-  const [state, action, pending] = useActionState<SaveState, FormData>(saveEntityAction.bind(null, entity, id), { status: 'idle', values: initialValues, version });
+  const [state, action, pending] = useActionState<SaveState, FormData>(saveEntityAction.bind(null, entity, id), {
+    status: 'idle',
+    values: initialValues,
+    version,
+  });
   const [sourceChoice, setSourceChoice] = useState(String(state.values.sourceId ?? initialValues.sourceId ?? ''));
   const errors = state.fieldErrors ?? {};
   return (
-    <form key={state.nonce ?? 0} action={action} className="flex flex-col gap-4" noValidate onChange={(e) => {
-      const target = e.target as unknown as HTMLSelectElement;
-      if (target.name === 'sourceId') setSourceChoice(target.value);
-    }}>
+    <form
+      key={state.nonce ?? 0}
+      action={action}
+      className="flex flex-col gap-4"
+      noValidate
+      onChange={(e) => {
+        const target = e.target as unknown as HTMLSelectElement;
+        if (target.name === 'sourceId') setSourceChoice(target.value);
+      }}
+    >
       {state.version !== undefined && <input type="hidden" name="_version" value={state.version} />}
       {state.message && (
-        <div role={state.status === 'saved' ? 'status' : 'alert'} className={`rounded p-3 text-sm ${state.status === 'conflict' ? 'bg-amber-50 text-amber-950' : 'bg-red-50 text-red-900'}`}>
+        <div
+          role={state.status === 'saved' ? 'status' : 'alert'}
+          className={`rounded p-3 text-sm ${state.status === 'conflict' ? 'bg-amber-50 text-amber-950' : 'bg-red-50 text-red-900'}`}
+        >
           <p>{state.message}</p>
           {errors._form && <p className="mt-1 font-medium">{errors._form}</p>}
           {state.changes && state.changes.length > 0 && (
@@ -212,7 +280,13 @@ export function EntityForm({
       <div className="grid gap-4 md:grid-cols-2">
         {def.fields.map((field) => (
           <div key={field.name} className={field.type === 'textarea' ? 'md:col-span-2' : ''}>
-            <Field field={field} value={state.values[field.name] ?? ''} error={errors[field.name]} options={options} readOnly={readOnly} />
+            <Field
+              field={field}
+              value={state.values[field.name] ?? ''}
+              error={errors[field.name]}
+              options={options}
+              readOnly={readOnly}
+            />
           </div>
         ))}
       </div>
@@ -221,14 +295,33 @@ export function EntityForm({
           <legend className="px-1 text-sm font-semibold">New source</legend>
           {NEW_SOURCE_FIELDS.map((f) => {
             const field = { ...f, name: `newSource.${f.name}` };
-            return <Field key={field.name} field={field} value={state.values[field.name] ?? ''} error={errors[field.name]} options={options} readOnly={false} />;
+            return (
+              <Field
+                key={field.name}
+                field={field}
+                value={state.values[field.name] ?? ''}
+                error={errors[field.name]}
+                options={options}
+                readOnly={false}
+              />
+            );
           })}
         </fieldset>
       )}
       {!readOnly && (
         <div className="flex gap-3">
-          <button type="submit" disabled={pending} className="rounded bg-accent px-4 py-2 font-medium text-white disabled:opacity-60">
-            {pending ? 'Saving…' : state.status === 'conflict' ? 'Save mine over theirs' : id === null ? `Create ${def.label}` : 'Save changes'}
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded bg-accent px-4 py-2 font-medium text-white disabled:opacity-60"
+          >
+            {pending
+              ? 'Saving…'
+              : state.status === 'conflict'
+                ? 'Save mine over theirs'
+                : id === null
+                  ? `Create ${def.label}`
+                  : 'Save changes'}
           </button>
         </div>
       )}

@@ -38,7 +38,9 @@ export function UploadForm({
         const data = new FormData(event.currentTarget);
         const file = data.get('file');
         if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
-          setTooBig(`The file is larger than 20 MB (${(file.size / 1024 / 1024).toFixed(1)} MB), the most an import takes. Split it into smaller files.`);
+          setTooBig(
+            `The file is larger than 20 MB (${(file.size / 1024 / 1024).toFixed(1)} MB), the most an import takes. Split it into smaller files.`,
+          );
           return;
         }
         setTooBig(null);
@@ -59,22 +61,55 @@ export function UploadForm({
       </label>
       <p className="text-xs text-muted">Columns: {chosen.columns}</p>
       {chosen.needs.includes('campaign') && (
-        <FilterSelect name="campaignId" label="Campaign" options={asOptions(campaigns)} anyLabel="Given by the file’s campaign column" labelClassName="text-sm font-medium" />
+        <FilterSelect
+          name="campaignId"
+          label="Campaign"
+          options={asOptions(campaigns)}
+          anyLabel="Given by the file’s campaign column"
+          labelClassName="text-sm font-medium"
+        />
       )}
       {chosen.needs.includes('source') && (
-        <FilterSelect name="sourceId" label="Source of the data" options={asOptions(sources)} anyLabel="Choose…" required labelClassName="text-sm font-medium" />
+        <FilterSelect
+          name="sourceId"
+          label="Source of the data"
+          options={asOptions(sources)}
+          anyLabel="Choose…"
+          required
+          labelClassName="text-sm font-medium"
+        />
       )}
       {chosen.needs.includes('stage') && (
-        <FilterSelect name="stageId" label="Stage whose vote the positions are about" options={asOptions(stages)} anyLabel="Choose…" required labelClassName="text-sm font-medium" />
+        <FilterSelect
+          name="stageId"
+          label="Stage whose vote the positions are about"
+          options={asOptions(stages)}
+          anyLabel="Choose…"
+          required
+          labelClassName="text-sm font-medium"
+        />
       )}
       {chosen.needs.includes('division') && (
-        <FilterSelect name="divisionId" label="Division the ballots were cast in" options={asOptions(divisions)} anyLabel="Choose…" required labelClassName="text-sm font-medium" />
+        <FilterSelect
+          name="divisionId"
+          label="Division the ballots were cast in"
+          options={asOptions(divisions)}
+          anyLabel="Choose…"
+          required
+          labelClassName="text-sm font-medium"
+        />
       )}
       {chosen.needs.includes('term') && (
-        <details className="rounded border border-rule p-2 text-sm" open={Boolean(state.message && /term/i.test(state.message))}>
-          <summary className="cursor-pointer">The file names a term (Parliament) this database does not know yet</summary>
+        <details
+          className="rounded border border-rule p-2 text-sm"
+          open={Boolean(state.message && /term/i.test(state.message))}
+        >
+          <summary className="cursor-pointer">
+            The file names a term (Parliament) this database does not know yet
+          </summary>
           <p className="mt-1 text-xs text-muted">
-            Give that term’s dates and where they come from; its stints with no dates of their own take these. Leave empty when every term in the file is known.
+            Give that term’s dates and where they come from; its stints with no dates of their own take these. Leave
+            empty when every term in the file is known.
           </p>
           <div className="mt-2 grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-2">
             <label className="flex flex-col gap-1">
@@ -89,14 +124,21 @@ export function UploadForm({
               <span className="text-xs">Name (e.g. 56th Parliament (2015–2017))</span>
               <input name="termLabel" maxLength={200} className={input} />
             </label>
-            <FilterSelect name="termSourceId" label="Source of the dates" options={asOptions(sources)} anyLabel="Choose…" labelClassName="text-xs" />
+            <FilterSelect
+              name="termSourceId"
+              label="Source of the dates"
+              options={asOptions(sources)}
+              anyLabel="Choose…"
+              labelClassName="text-xs"
+            />
           </div>
         </details>
       )}
       <details className="rounded border border-rule p-2 text-sm">
         <summary className="cursor-pointer">My file names its columns differently</summary>
         <p className="mt-1 text-xs text-muted">
-          Give the name your file uses for each column it has; leave the rest empty. Columns the import does not use are then ignored.
+          Give the name your file uses for each column it has; leave the rest empty. Columns the import does not use are
+          then ignored.
         </p>
         <div className="mt-2 grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-3" key={kind}>
           {chosen.names.map((name) => (
@@ -124,7 +166,17 @@ export function UploadForm({
 }
 
 /** Runs a checked import; while any import runs, the page refreshes to show its progress. */
-export function RunImportForm({ id, status, invalidRows, validRows }: { id: number; status: string; invalidRows: number; validRows: number }) {
+export function RunImportForm({
+  id,
+  status,
+  invalidRows,
+  validRows,
+}: {
+  id: number;
+  status: string;
+  invalidRows: number;
+  validRows: number;
+}) {
   const [state, action, pending] = useActionState<UploadState, FormData>(runImportAction.bind(null, id), {});
   const router = useRouter();
   useEffect(() => {
@@ -137,11 +189,20 @@ export function RunImportForm({ id, status, invalidRows, validRows }: { id: numb
     <form action={action} className="flex flex-col gap-2 rounded-lg border border-rule bg-white p-4">
       {invalidRows > 0 && (
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="skipInvalid" /> Skip the {invalidRows} invalid row{invalidRows === 1 ? '' : 's'} and import the {validRows} valid one{validRows === 1 ? '' : 's'}
+          <input type="checkbox" name="skipInvalid" /> Skip the {invalidRows} invalid row{invalidRows === 1 ? '' : 's'}{' '}
+          and import the {validRows} valid one{validRows === 1 ? '' : 's'}
         </label>
       )}
-      <button type="submit" disabled={pending || status === 'RUNNING'} className="self-start rounded bg-accent px-4 py-2 text-white disabled:opacity-60">
-        {pending || status === 'RUNNING' ? 'Importing…' : status === 'FAILED' ? 'Try the import again' : `Import ${validRows} row${validRows === 1 ? '' : 's'}`}
+      <button
+        type="submit"
+        disabled={pending || status === 'RUNNING'}
+        className="self-start rounded bg-accent px-4 py-2 text-white disabled:opacity-60"
+      >
+        {pending || status === 'RUNNING'
+          ? 'Importing…'
+          : status === 'FAILED'
+            ? 'Try the import again'
+            : `Import ${validRows} row${validRows === 1 ? '' : 's'}`}
       </button>
       {state.message && (
         <p role="status" className="text-sm" data-testid="run-result">

@@ -11,10 +11,17 @@ export function NewUserForm() {
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} key={state.ok ? 'reset' : 'keep'} className="grid gap-3 rounded-lg border border-rule bg-white p-4 md:grid-cols-2">
+    <form
+      action={action}
+      key={state.ok ? 'reset' : 'keep'}
+      className="grid gap-3 rounded-lg border border-rule bg-white p-4 md:grid-cols-2"
+    >
       <h2 className="font-semibold md:col-span-2">New account</h2>
       {state.message && (
-        <p role={state.ok ? 'status' : 'alert'} className={`text-sm md:col-span-2 ${state.ok ? 'text-green-900' : 'text-red-800'}`}>
+        <p
+          role={state.ok ? 'status' : 'alert'}
+          className={`text-sm md:col-span-2 ${state.ok ? 'text-green-900' : 'text-red-800'}`}
+        >
           {state.message}
         </p>
       )}
@@ -26,7 +33,15 @@ export function NewUserForm() {
       ).map(([name, label, type, auto]) => (
         <label key={name} className="flex flex-col gap-1">
           <span className="text-sm font-medium">{label}</span>
-          <input name={name} type={type} autoComplete={auto} defaultValue={v[name] ?? ''} required className={input} aria-invalid={e[name] ? true : undefined} />
+          <input
+            name={name}
+            type={type}
+            autoComplete={auto}
+            defaultValue={v[name] ?? ''}
+            required
+            className={input}
+            aria-invalid={e[name] ? true : undefined}
+          />
           {e[name] && <span className="text-sm text-red-800">{e[name]}</span>}
         </label>
       ))}
@@ -43,7 +58,16 @@ export function NewUserForm() {
       </label>
       <label className="flex flex-col gap-1">
         <span className="text-sm font-medium">Password (8 to 128 characters)</span>
-        <input name="password" type="password" autoComplete="new-password" minLength={8} maxLength={128} required className={input} aria-invalid={e.password ? true : undefined} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          maxLength={128}
+          required
+          className={input}
+          aria-invalid={e.password ? true : undefined}
+        />
         {e.password && <span className="text-sm text-red-800">{e.password}</span>}
       </label>
       <button type="submit" disabled={pending} className="self-start rounded bg-accent px-4 py-2 text-white">
@@ -65,10 +89,22 @@ export function UserRoleForm({ userId, role, email }: { userId: string; role: st
           <option key={r}>{r}</option>
         ))}
       </select>
-      <button type="submit" name="intent" value="role" disabled={pending} className="rounded border border-rule px-2 py-1">
+      <button
+        type="submit"
+        name="intent"
+        value="role"
+        disabled={pending}
+        className="rounded border border-rule px-2 py-1"
+      >
         Set role
       </button>
-      <button type="submit" name="intent" value="remove" disabled={pending} className="rounded border border-red-300 px-2 py-1 text-red-900">
+      <button
+        type="submit"
+        name="intent"
+        value="remove"
+        disabled={pending}
+        className="rounded border border-red-300 px-2 py-1 text-red-900"
+      >
         Remove
       </button>
       <details className="basis-full">
@@ -77,8 +113,22 @@ export function UserRoleForm({ userId, role, email }: { userId: string; role: st
           <label className="sr-only" htmlFor={`password-${userId}`}>
             New password for {email}
           </label>
-          <input id={`password-${userId}`} name="password" type="password" autoComplete="new-password" minLength={8} maxLength={128} className={input} />
-          <button type="submit" name="intent" value="reset-password" disabled={pending} className="rounded border border-rule px-2 py-1">
+          <input
+            id={`password-${userId}`}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            maxLength={128}
+            className={input}
+          />
+          <button
+            type="submit"
+            name="intent"
+            value="reset-password"
+            disabled={pending}
+            className="rounded border border-rule px-2 py-1"
+          >
             Set password
           </button>
         </span>
@@ -112,7 +162,16 @@ export function ChangePasswordForm() {
       ).map(([name, label, auto]) => (
         <label key={name} className="flex flex-col gap-1">
           <span className="text-sm font-medium">{label}</span>
-          <input name={name} type="password" autoComplete={auto} required minLength={name === 'currentPassword' ? undefined : 8} maxLength={128} className={input} aria-invalid={e[name] ? true : undefined} />
+          <input
+            name={name}
+            type="password"
+            autoComplete={auto}
+            required
+            minLength={name === 'currentPassword' ? undefined : 8}
+            maxLength={128}
+            className={input}
+            aria-invalid={e[name] ? true : undefined}
+          />
           {e[name] && <span className="text-sm text-red-800">{e[name]}</span>}
         </label>
       ))}

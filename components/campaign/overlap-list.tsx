@@ -27,7 +27,8 @@ export function OverlapList({ overlaps }: { overlaps: Overlap[] }) {
           </h3>
           <p className="mt-1 text-sm">
             <strong data-testid="overlap-both">{o.both.length}</strong> signed both ·{' '}
-            <strong data-testid="overlap-neither">{o.neitherTotal.toLocaleString('en-GB')}</strong> eligible for both are not named as signing either
+            <strong data-testid="overlap-neither">{o.neitherTotal.toLocaleString('en-GB')}</strong> eligible for both
+            are not named as signing either
           </p>
           {o.both.length > 0 && (
             <details className="mt-2">

@@ -24,7 +24,13 @@ function href(query: SignatureQuery, change: Partial<SignatureQuery>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(next)) {
     if (value === undefined || value === '') continue;
-    if ((key === 'status' && value === 'standing') || (key === 'sort' && value === 'name') || (key === 'dir' && value === 'asc') || (key === 'page' && value === 1)) continue;
+    if (
+      (key === 'status' && value === 'standing') ||
+      (key === 'sort' && value === 'name') ||
+      (key === 'dir' && value === 'asc') ||
+      (key === 'page' && value === 1)
+    )
+      continue;
     params.set(key, String(value));
   }
   const text = params.toString();
@@ -53,10 +59,20 @@ export function SignatoryTable({
   const filtered = Boolean(query.q || query.house || query.party || query.confidence || query.status !== 'standing');
   return (
     <div className="flex flex-col gap-3">
-      <form method="get" action="#signatories" className="no-print grid grid-cols-2 gap-2 text-sm sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter signatories">
+      <form
+        method="get"
+        action="#signatories"
+        className="no-print grid grid-cols-2 gap-2 text-sm sm:grid-cols-3 lg:grid-cols-6"
+        aria-label="Filter signatories"
+      >
         <label className="col-span-2 flex flex-col gap-1 sm:col-span-3 lg:col-span-2">
           <span className="text-xs text-muted">Search name, seat or role</span>
-          <input name="q" defaultValue={query.q ?? ''} type="search" className="rounded border border-rule bg-white px-2 py-1.5" />
+          <input
+            name="q"
+            defaultValue={query.q ?? ''}
+            type="search"
+            className="rounded border border-rule bg-white px-2 py-1.5"
+          />
         </label>
         <FilterSelect name="house" label="House" value={query.house} options={HOUSE_OPTIONS} />
         <FilterSelect name="party" label="Party" value={query.party} options={parties} />
@@ -106,9 +122,21 @@ export function SignatoryTable({
                 {COLUMNS.map((col) => {
                   const active = col.key === query.sort;
                   return (
-                    <th key={col.label} scope="col" className="px-3 py-2" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <th
+                      key={col.label}
+                      scope="col"
+                      className="px-3 py-2"
+                      aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                    >
                       {col.key ? (
-                        <Link href={href(query, { sort: col.key, dir: active && query.dir === 'asc' ? 'desc' : 'asc', page: 1 })} className="text-muted no-underline hover:underline">
+                        <Link
+                          href={href(query, {
+                            sort: col.key,
+                            dir: active && query.dir === 'asc' ? 'desc' : 'asc',
+                            page: 1,
+                          })}
+                          className="text-muted no-underline hover:underline"
+                        >
                           {col.label}
                           {active ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
                         </Link>
@@ -122,7 +150,10 @@ export function SignatoryTable({
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.id} className={`border-t border-rule ${row.withdrawnOn ? 'text-muted line-through decoration-1' : ''}`}>
+                <tr
+                  key={row.id}
+                  className={`border-t border-rule ${row.withdrawnOn ? 'text-muted line-through decoration-1' : ''}`}
+                >
                   <td>
                     <Link href={`/people/${row.person.slug}`}>{row.person.name}</Link>
                     {row.isLeadSponsor && <span className="ml-1 text-xs font-semibold text-warn">lead</span>}
@@ -139,7 +170,11 @@ export function SignatoryTable({
                   <td>{row.constituency ?? '—'}</td>
                   <td>{row.roleAtSigning ?? '—'}</td>
                   <td className="whitespace-nowrap">
-                    {row.signedOn ? formatDay(row.signedOn) : <span title="Not dated: the source's date is shown">by {formatDay(row.knownOn)}</span>}
+                    {row.signedOn ? (
+                      formatDay(row.signedOn)
+                    ) : (
+                      <span title="Not dated: the source's date is shown">by {formatDay(row.knownOn)}</span>
+                    )}
                   </td>
                   <td>
                     <ConfidenceBadge value={row.confidence} />

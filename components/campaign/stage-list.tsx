@@ -6,12 +6,16 @@ import type { StageView } from '@/lib/stages';
 
 /** The procedure as an ordered timeline of stages, with any votes held at them. */
 export function StageList({ stages, campaignSlug }: { stages: StageView[]; campaignSlug: string }) {
-  if (stages.length === 0) return <p className="text-sm text-muted">No procedure has been recorded for this campaign.</p>;
+  if (stages.length === 0)
+    return <p className="text-sm text-muted">No procedure has been recorded for this campaign.</p>;
   return (
     <ol className="relative flex flex-col gap-4 border-l-2 border-rule pl-5">
       {stages.map((stage) => (
         <li key={stage.id} className="relative" data-testid="stage">
-          <span className="absolute -left-[27px] top-1 flex h-4 w-4 items-center justify-center rounded-full border-2 border-accent bg-white text-[9px] font-bold" aria-hidden="true">
+          <span
+            className="absolute -left-[27px] top-1 flex h-4 w-4 items-center justify-center rounded-full border-2 border-accent bg-white text-[9px] font-bold"
+            aria-hidden="true"
+          >
             {stage.position}
           </span>
           <div className="flex flex-wrap items-baseline gap-2">
@@ -37,10 +41,18 @@ export function StageList({ stages, campaignSlug }: { stages: StageView[]; campa
               </p>
               <p className="tabular-nums">
                 Ayes {d.ayes} · Noes {d.noes} · Abstentions {d.abstentions} —{' '}
-                <strong>{d.carried === null ? 'no votes recorded' : d.carried ? 'carried (more ayes than noes)' : 'not carried'}</strong>
+                <strong>
+                  {d.carried === null
+                    ? 'no votes recorded'
+                    : d.carried
+                      ? 'carried (more ayes than noes)'
+                      : 'not carried'}
+                </strong>
               </p>
               <p className="text-xs text-muted">
-                {d.countedFromBallots ? `Counted from ${d.namedBallots} named ballots.` : `Totals as reported; ${d.namedBallots} ballots named.`}{' '}
+                {d.countedFromBallots
+                  ? `Counted from ${d.namedBallots} named ballots.`
+                  : `Totals as reported; ${d.namedBallots} ballots named.`}{' '}
                 <SourceLink source={d.source} />
               </p>
             </div>

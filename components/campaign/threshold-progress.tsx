@@ -6,13 +6,21 @@ function projectionText(t: ThresholdProgress): string {
   const p = t.projection;
   if (!p) return '';
   if (p.kind === 'crossed') return `Named signatories reached it on ${formatDay(p.day)}.`;
-  if (p.kind === 'projected') return `At the current pace (${p.basis}), named signatories would reach it around ${formatDay(p.day)}.`;
+  if (p.kind === 'projected')
+    return `At the current pace (${p.basis}), named signatories would reach it around ${formatDay(p.day)}.`;
   return `No projection: ${p.reason}.`;
 }
 
 /** Each threshold: its value, how far the named count has got, and when it was or may be crossed. */
-export function ThresholdProgressList({ thresholds, namedEligible }: { thresholds: ThresholdProgress[]; namedEligible: number }) {
-  if (thresholds.length === 0) return <p className="text-sm text-muted">No thresholds recorded for this campaign yet.</p>;
+export function ThresholdProgressList({
+  thresholds,
+  namedEligible,
+}: {
+  thresholds: ThresholdProgress[];
+  namedEligible: number;
+}) {
+  if (thresholds.length === 0)
+    return <p className="text-sm text-muted">No thresholds recorded for this campaign yet.</p>;
   return (
     <ul className="flex flex-col gap-4">
       {thresholds.map((t) => (

@@ -15,14 +15,26 @@ export function BreakdownChart({ rows }: { rows: { house: string; party: string;
   }));
   return (
     <ResponsiveContainer width="100%" height={Math.max(120, 50 + parties.length * 36)}>
-      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+      >
         <CartesianGrid horizontal={false} stroke="#e8e5dc" />
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey="party" width={140} tick={{ fontSize: 12 }} />
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {houses.map((h) => (
-          <Bar key={h} dataKey={h} name={HOUSE_NAMES[h] ?? h} stackId="house" fill={HOUSE_COLOURS[h] ?? '#1f4e79'} isAnimationActive={false} />
+          <Bar
+            key={h}
+            dataKey={h}
+            name={HOUSE_NAMES[h] ?? h}
+            stackId="house"
+            fill={HOUSE_COLOURS[h] ?? '#1f4e79'}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -54,10 +54,18 @@ export function ChartDownload({ targetId, filename }: { targetId: string; filena
   return (
     <>
       <span className="text-muted">Download chart:</span>
-      <button type="button" onClick={downloadPng} className="rounded border border-rule bg-white px-2 py-1 hover:bg-accent-soft">
+      <button
+        type="button"
+        onClick={downloadPng}
+        className="rounded border border-rule bg-white px-2 py-1 hover:bg-accent-soft"
+      >
         PNG
       </button>
-      <button type="button" onClick={downloadSvg} className="rounded border border-rule bg-white px-2 py-1 hover:bg-accent-soft">
+      <button
+        type="button"
+        onClick={downloadSvg}
+        className="rounded border border-rule bg-white px-2 py-1 hover:bg-accent-soft"
+      >
         SVG
       </button>
     </>

@@ -1,6 +1,16 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ReferenceLine,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from 'recharts';
 
 /** Net satisfaction, lowest first; the record low in a stronger colour. */
 export function NetRatingChart({ rows }: { rows: { label: string; net: number; record: boolean }[] }) {
@@ -8,9 +18,18 @@ export function NetRatingChart({ rows }: { rows: { label: string; net: number; r
   const max = Math.max(0, ...rows.map((r) => r.net));
   return (
     <ResponsiveContainer width="100%" height={Math.max(120, 40 + rows.length * 40)}>
-      <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 8, right: 40, bottom: 8, left: 8 }}>
+      <BarChart
+        accessibilityLayer={false}
+        data={rows}
+        layout="vertical"
+        margin={{ top: 8, right: 40, bottom: 8, left: 8 }}
+      >
         <CartesianGrid horizontal={false} stroke="#e8e5dc" />
-        <XAxis type="number" domain={[Math.floor((min * 1.1) / 10) * 10, Math.ceil((max * 1.1) / 10) * 10]} tick={{ fontSize: 11 }} />
+        <XAxis
+          type="number"
+          domain={[Math.floor((min * 1.1) / 10) * 10, Math.ceil((max * 1.1) / 10) * 10]}
+          tick={{ fontSize: 11 }}
+        />
         <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} />
         <ReferenceLine x={0} stroke="#15202b" />
         <Bar dataKey="net" isAnimationActive={false}>

@@ -21,7 +21,13 @@ export function ThresholdChart({ named, reportedMinimum, thresholds }: Threshold
   const max = Math.max(1, ...data.map((d) => d.value), ...thresholds.map((t) => t.value));
   return (
     <ResponsiveContainer width="100%" height={40 + data.length * 44}>
-      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 18, right: 28, bottom: 4, left: 4 }} barCategoryGap={8}>
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ top: 18, right: 28, bottom: 4, left: 4 }}
+        barCategoryGap={8}
+      >
         <CartesianGrid horizontal={false} stroke="#e8e5dc" />
         <XAxis type="number" domain={[0, niceCeiling(max * 1.1)]} allowDecimals={false} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey="label" width={70} tick={{ fontSize: 12 }} />
@@ -29,7 +35,13 @@ export function ThresholdChart({ named, reportedMinimum, thresholds }: Threshold
           <LabelList dataKey="value" position="right" fontSize={12} />
         </Bar>
         {thresholds.map((t) => (
-          <ReferenceLine key={t.label} x={t.value} stroke="#a14a00" strokeDasharray="4 3" label={{ value: String(t.value), position: 'top', fontSize: 11, fill: '#a14a00' }} />
+          <ReferenceLine
+            key={t.label}
+            x={t.value}
+            stroke="#a14a00"
+            strokeDasharray="4 3"
+            label={{ value: String(t.value), position: 'top', fontSize: 11, fill: '#a14a00' }}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -14,7 +14,12 @@ export function WhipHistoryChart({ series }: { series: { day: string; counts: St
   const data = series.map((p) => ({ day: p.day, ...p.counts }));
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} maxBarSize={48}>
+      <BarChart
+        data={data}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        maxBarSize={48}
+      >
         <CartesianGrid stroke="#e8e5dc" vertical={false} />
         <XAxis dataKey="day" tickFormatter={short} tick={{ fontSize: 11 }} />
         <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={40} />

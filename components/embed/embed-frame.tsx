@@ -16,7 +16,19 @@ export function embedTheme(value: string | string[] | undefined): EmbedTheme {
  * that links back, and the script that tells the host page how tall the content is. Links open in
  * a new tab: an embed never navigates its host's frame.
  */
-export function EmbedFrame({ theme, title, href, source, children }: { theme: EmbedTheme; title: string; href: string; source: SourceRef | null; children: React.ReactNode }) {
+export function EmbedFrame({
+  theme,
+  title,
+  href,
+  source,
+  children,
+}: {
+  theme: EmbedTheme;
+  title: string;
+  href: string;
+  source: SourceRef | null;
+  children: React.ReactNode;
+}) {
   return (
     <div className="embed flex flex-col gap-3 p-3 text-ink" data-theme={theme} data-testid="embed">
       <h1 className="font-serif text-lg font-bold leading-tight">

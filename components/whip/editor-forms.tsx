@@ -12,7 +12,11 @@ type Option = readonly [value: string, label: string];
 function Result({ state, testId }: { state: WhipCountState; testId: string }) {
   if (!state.message) return null;
   return (
-    <div role={state.ok ? 'status' : 'alert'} data-testid={testId} className={`rounded p-2 text-sm ${state.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}>
+    <div
+      role={state.ok ? 'status' : 'alert'}
+      data-testid={testId}
+      className={`rounded p-2 text-sm ${state.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}
+    >
       <p>{state.message}</p>
       {state.fieldErrors && (
         <ul className="list-disc pl-5">
@@ -34,16 +38,46 @@ function Result({ state, testId }: { state: WhipCountState; testId: string }) {
   );
 }
 
-function Common({ state, stands, sources, today, lastSource, withConfidence = true }: { state: WhipCountState; stands: readonly Option[]; sources: readonly Option[]; today: string; lastSource: string; withConfidence?: boolean }) {
+function Common({
+  state,
+  stands,
+  sources,
+  today,
+  lastSource,
+  withConfidence = true,
+}: {
+  state: WhipCountState;
+  stands: readonly Option[];
+  sources: readonly Option[];
+  today: string;
+  lastSource: string;
+  withConfidence?: boolean;
+}) {
   const v = state.values ?? {};
   return (
     <>
-      <FilterSelect name="stand" label="Position" options={stands} value={v.stand} anyLabel={null} required labelClassName="text-sm font-medium" />
+      <FilterSelect
+        name="stand"
+        label="Position"
+        options={stands}
+        value={v.stand}
+        anyLabel={null}
+        required
+        labelClassName="text-sm font-medium"
+      />
       <label className="flex flex-col gap-1">
         <span className="text-sm font-medium">Stated on</span>
         <input type="date" name="statedOn" required defaultValue={v.statedOn ?? today} className={input} />
       </label>
-      <FilterSelect name="sourceId" label="Source" options={sources} value={v.sourceId ?? lastSource} anyLabel="Choose…" required labelClassName="text-sm font-medium" />
+      <FilterSelect
+        name="sourceId"
+        label="Source"
+        options={sources}
+        value={v.sourceId ?? lastSource}
+        anyLabel="Choose…"
+        required
+        labelClassName="text-sm font-medium"
+      />
       {withConfidence && (
         <FilterSelect
           name="confidence"
@@ -79,50 +113,104 @@ export function WhipCountEditor({
   today: string;
   lastSource: string;
 }) {
-  const [move, moveAction, moving] = useActionState<WhipCountState, FormData>(whipCountAction.bind(null, 'move'), { ok: true, message: '' });
-  const [paste, pasteAction, pasting] = useActionState<WhipCountState, FormData>(whipCountAction.bind(null, 'paste'), { ok: true, message: '' });
-  const [division, divisionAction, recording] = useActionState<WhipCountState, FormData>(whipCountAction.bind(null, 'division'), { ok: true, message: '' });
+  const [move, moveAction, moving] = useActionState<WhipCountState, FormData>(whipCountAction.bind(null, 'move'), {
+    ok: true,
+    message: '',
+  });
+  const [paste, pasteAction, pasting] = useActionState<WhipCountState, FormData>(whipCountAction.bind(null, 'paste'), {
+    ok: true,
+    message: '',
+  });
+  const [division, divisionAction, recording] = useActionState<WhipCountState, FormData>(
+    whipCountAction.bind(null, 'division'),
+    { ok: true, message: '' },
+  );
   return (
     <div className="grid gap-4 lg:grid-cols-3">
-      <form action={moveAction} key={`move-${move.nonce}`} className="flex flex-col gap-2 rounded-lg border border-rule bg-white p-3" aria-labelledby="move-title">
+      <form
+        action={moveAction}
+        key={`move-${move.nonce}`}
+        className="flex flex-col gap-2 rounded-lg border border-rule bg-white p-3"
+        aria-labelledby="move-title"
+      >
         <h3 id="move-title" className="font-semibold">
           Move a member
         </h3>
         <input type="hidden" name="stageId" value={stageId} />
-        <FilterSelect name="person" label="Member" options={members} value={move.values?.person} anyLabel="Choose…" required labelClassName="text-sm font-medium" />
+        <FilterSelect
+          name="person"
+          label="Member"
+          options={members}
+          value={move.values?.person}
+          anyLabel="Choose…"
+          required
+          labelClassName="text-sm font-medium"
+        />
         <Common state={move} stands={stands} sources={sources} today={today} lastSource={lastSource} />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Their words (optional)</span>
           <textarea name="quote" rows={2} maxLength={5000} defaultValue={move.values?.quote ?? ''} className={input} />
         </label>
         <Result state={move} testId="move-result" />
-        <button type="submit" disabled={moving} className="self-start rounded bg-accent px-4 py-2 text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={moving}
+          className="self-start rounded bg-accent px-4 py-2 text-white disabled:opacity-60"
+        >
           {moving ? 'Saving…' : 'Save the move'}
         </button>
       </form>
 
-      <form action={pasteAction} key={`paste-${paste.nonce}`} className="flex flex-col gap-2 rounded-lg border border-rule bg-white p-3" aria-labelledby="paste-title">
+      <form
+        action={pasteAction}
+        key={`paste-${paste.nonce}`}
+        className="flex flex-col gap-2 rounded-lg border border-rule bg-white p-3"
+        aria-labelledby="paste-title"
+      >
         <h3 id="paste-title" className="font-semibold">
           Place a list at one position
         </h3>
         <input type="hidden" name="stageId" value={stageId} />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Names, one a line (a seat in brackets tells namesakes apart)</span>
-          <textarea name="names" rows={6} maxLength={200_000} required defaultValue={paste.values?.names ?? ''} className={`${input} font-mono text-xs`} />
+          <textarea
+            name="names"
+            rows={6}
+            maxLength={200_000}
+            required
+            defaultValue={paste.values?.names ?? ''}
+            className={`${input} font-mono text-xs`}
+          />
         </label>
         <Common state={paste} stands={stands} sources={sources} today={today} lastSource={lastSource} />
         <Result state={paste} testId="paste-result" />
-        <button type="submit" disabled={pasting} className="self-start rounded bg-accent px-4 py-2 text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pasting}
+          className="self-start rounded bg-accent px-4 py-2 text-white disabled:opacity-60"
+        >
           {pasting ? 'Matching…' : 'Place these members'}
         </button>
       </form>
 
-      <form action={divisionAction} key={`division-${division.nonce}`} className="flex flex-col gap-2 rounded-lg border border-rule bg-white p-3" aria-labelledby="division-title">
+      <form
+        action={divisionAction}
+        key={`division-${division.nonce}`}
+        className="flex flex-col gap-2 rounded-lg border border-rule bg-white p-3"
+        aria-labelledby="division-title"
+      >
         <h3 id="division-title" className="font-semibold">
           Record a division list
         </h3>
         <input type="hidden" name="stageId" value={stageId} />
-        <FilterSelect name="divisionId" label="Division" options={[['new', 'A new division'], ...divisions]} value={division.values?.divisionId} anyLabel={null} labelClassName="text-sm font-medium" />
+        <FilterSelect
+          name="divisionId"
+          label="Division"
+          options={[['new', 'A new division'], ...divisions]}
+          value={division.values?.divisionId}
+          anyLabel={null}
+          labelClassName="text-sm font-medium"
+        />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Question (for a new division)</span>
           <input name="question" maxLength={500} defaultValue={division.values?.question ?? ''} className={input} />
@@ -131,13 +219,32 @@ export function WhipCountEditor({
           <span className="text-sm font-medium">Held on (for a new division)</span>
           <input type="date" name="heldOn" defaultValue={division.values?.heldOn ?? ''} className={input} />
         </label>
-        <FilterSelect name="sourceId" label="Source" options={sources} value={division.values?.sourceId ?? lastSource} anyLabel="Choose…" required labelClassName="text-sm font-medium" />
+        <FilterSelect
+          name="sourceId"
+          label="Source"
+          options={sources}
+          value={division.values?.sourceId ?? lastSource}
+          anyLabel="Choose…"
+          required
+          labelClassName="text-sm font-medium"
+        />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">The list as Hansard prints it (Ayes, Noes, tellers)</span>
-          <textarea name="list" rows={6} maxLength={500_000} required defaultValue={division.values?.list ?? ''} className={`${input} font-mono text-xs`} />
+          <textarea
+            name="list"
+            rows={6}
+            maxLength={500_000}
+            required
+            defaultValue={division.values?.list ?? ''}
+            className={`${input} font-mono text-xs`}
+          />
         </label>
         <Result state={division} testId="division-result" />
-        <button type="submit" disabled={recording} className="self-start rounded bg-accent px-4 py-2 text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={recording}
+          className="self-start rounded bg-accent px-4 py-2 text-white disabled:opacity-60"
+        >
           {recording ? 'Checking…' : 'Record the ballots'}
         </button>
       </form>

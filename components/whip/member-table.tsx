@@ -11,15 +11,23 @@ import { formatDay } from '@/lib/format';
 import type { WhipMember, WhipQuery } from '@/lib/whip-count';
 import { STAND_COLOUR } from './stands';
 
-const STAND_OPTIONS = (Object.keys(STAND_LABEL) as (keyof typeof STAND_LABEL)[]).map((k) => [k, STAND_LABEL[k]] as const);
-const RESULT: Record<string, string> = { held: 'held', switched: 'switched', 'did-not-vote': 'did not vote', 'no-forecast': 'no forecast' };
+const STAND_OPTIONS = (Object.keys(STAND_LABEL) as (keyof typeof STAND_LABEL)[]).map(
+  (k) => [k, STAND_LABEL[k]] as const,
+);
+const RESULT: Record<string, string> = {
+  held: 'held',
+  switched: 'switched',
+  'did-not-vote': 'did not vote',
+  'no-forecast': 'no forecast',
+};
 
 export function whipHref(query: WhipQuery, change: Partial<WhipQuery>): string {
   const next = { ...query, ...change };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(next)) {
     if (value === undefined || value === '') continue;
-    if ((key === 'sort' && value === 'stand') || (key === 'dir' && value === 'asc') || (key === 'page' && value === 1)) continue;
+    if ((key === 'sort' && value === 'stand') || (key === 'dir' && value === 'asc') || (key === 'page' && value === 1))
+      continue;
     params.set(key, String(value));
   }
   return `?${params.toString()}#members`;
@@ -29,7 +37,11 @@ export function StandBadge({ stand }: { stand: WhipMember['stand'] }) {
   const key = stand ?? 'UNKNOWN';
   return (
     <span className="inline-flex items-center gap-1 whitespace-nowrap">
-      <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: STAND_COLOUR[key] }} />
+      <span
+        aria-hidden="true"
+        className="inline-block h-2.5 w-2.5 rounded-full"
+        style={{ background: STAND_COLOUR[key] }}
+      />
       {STAND_LABEL[key]}
     </span>
   );
@@ -56,7 +68,10 @@ export function MemberTable({
     const active = query.sort === key;
     const dir = active && query.dir === 'asc' ? 'desc' : 'asc';
     return (
-      <Link href={whipHref(query, { sort: key, dir, page: 1 })} aria-label={`Sort by ${label.toLowerCase()}${active ? (query.dir === 'asc' ? ', descending' : ', ascending') : ''}`}>
+      <Link
+        href={whipHref(query, { sort: key, dir, page: 1 })}
+        aria-label={`Sort by ${label.toLowerCase()}${active ? (query.dir === 'asc' ? ', descending' : ', ascending') : ''}`}
+      >
         {label}
         {active ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
       </Link>
@@ -64,10 +79,20 @@ export function MemberTable({
   };
   return (
     <div className="flex flex-col gap-3">
-      <form method="get" action="#members" className="no-print grid grid-cols-2 gap-2 text-sm sm:grid-cols-4" aria-label="Filter members">
+      <form
+        method="get"
+        action="#members"
+        className="no-print grid grid-cols-2 gap-2 text-sm sm:grid-cols-4"
+        aria-label="Filter members"
+      >
         <label className="col-span-2 flex flex-col gap-1 sm:col-span-1">
           <span className="text-xs text-muted">Search name or seat</span>
-          <input name="q" defaultValue={query.q ?? ''} type="search" className="rounded border border-rule bg-white px-2 py-1.5" />
+          <input
+            name="q"
+            defaultValue={query.q ?? ''}
+            type="search"
+            className="rounded border border-rule bg-white px-2 py-1.5"
+          />
         </label>
         <FilterSelect name="party" label="Party" value={query.party} options={parties} />
         <FilterSelect name="stand" label="Position" value={query.stand} options={STAND_OPTIONS} />
@@ -81,13 +106,22 @@ export function MemberTable({
         </div>
       </form>
       <p className="text-sm text-muted" role="status">
-        {matching === 0 ? 'No members match.' : `Members ${(query.page - 1) * perPage + 1}–${Math.min(query.page * perPage, matching)} of ${matching}.`}
+        {matching === 0
+          ? 'No members match.'
+          : `Members ${(query.page - 1) * perPage + 1}–${Math.min(query.page * perPage, matching)} of ${matching}.`}
       </p>
       <TableShell
         testId="whip-members"
         label="Members who may vote"
         minWidth="min-w-[720px]"
-        columns={[sortable('name', 'Member'), sortable('party', 'Party'), sortable('stand', 'Position'), sortable('since', 'Since'), 'Evidence', ...(voted ? ['Vote'] : [])]}
+        columns={[
+          sortable('name', 'Member'),
+          sortable('party', 'Party'),
+          sortable('stand', 'Position'),
+          sortable('since', 'Since'),
+          'Evidence',
+          ...(voted ? ['Vote'] : []),
+        ]}
       >
         {rows.map((m) => (
           <tr key={m.personId} className="border-t border-rule align-top">
@@ -110,7 +144,8 @@ export function MemberTable({
                 <>
                   {m.evidence.derivedFrom ? (
                     <span>
-                      Signed <a href={`/campaigns/${m.evidence.derivedFrom.slug}`}>{m.evidence.derivedFrom.title}</a> <span className="text-xs text-muted">(derived)</span>
+                      Signed <a href={`/campaigns/${m.evidence.derivedFrom.slug}`}>{m.evidence.derivedFrom.title}</a>{' '}
+                      <span className="text-xs text-muted">(derived)</span>
                     </span>
                   ) : m.evidence.quote ? (
                     <q>{m.evidence.quote}</q>

@@ -6,7 +6,15 @@ import type { StandOrUnknown } from '@/lib/decision-rule';
 import type { WhipMember } from '@/lib/whip-count';
 import { STAND_COLOUR } from './stands';
 
-const ORDER: StandOrUnknown[] = ['FOR', 'LEANING_FOR', 'UNDECIDED', 'UNKNOWN', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'];
+const ORDER: StandOrUnknown[] = [
+  'FOR',
+  'LEANING_FOR',
+  'UNDECIDED',
+  'UNKNOWN',
+  'LEANING_AGAINST',
+  'AGAINST',
+  'WILL_NOT_VOTE',
+];
 
 /** Seat centres of a hemicycle of n seats: rows of growing radius, seats spaced evenly by arc. */
 export function hemicycle(n: number): { x: number; y: number; r: number }[] {
@@ -31,7 +39,8 @@ export function hemicycle(n: number): { x: number; y: number; r: number }[] {
   return seats;
 }
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escape = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
  * The chart is written as one SVG string: 650 seats as React elements would be sent twice (as

@@ -1,7 +1,13 @@
 // Members by position, one row per group (a party, a day): the numbers behind the whip-count charts.
 import { STAND_LABEL, type StandCounts, STANDS } from '@/lib/decision-rule';
 
-export function StandTable({ rowHeader, rows }: { rowHeader: string; rows: { key: string; label: string; counts: StandCounts }[] }) {
+export function StandTable({
+  rowHeader,
+  rows,
+}: {
+  rowHeader: string;
+  rows: { key: string; label: string; counts: StandCounts }[];
+}) {
   return (
     <table className="text-left text-sm">
       <thead>

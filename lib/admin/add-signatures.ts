@@ -22,7 +22,12 @@ export interface PreviewLine extends NameMatch {
 export function splitNames(text: string): string[] {
   return text
     .split(/\r?\n/)
-    .map((l) => l.replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, '').replace(/[,;]\s*$/, '').trim())
+    .map((l) =>
+      l
+        .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, '')
+        .replace(/[,;]\s*$/, '')
+        .trim(),
+    )
     .filter(Boolean);
 }
 
@@ -30,13 +35,18 @@ export async function previewNames(campaignId: number, text: string, ctx?: Reque
   await requireRole('editor', ctx);
   const names = splitNames(text);
   if (names.length === 0) throw new AppError('INVALID', 'Paste at least one name, one per line.');
-  if (names.length > MAX_LINES) throw new AppError('INVALID', `At most ${MAX_LINES} names at a time (you pasted ${names.length}).`);
+  if (names.length > MAX_LINES)
+    throw new AppError('INVALID', `At most ${MAX_LINES} names at a time (you pasted ${names.length}).`);
   const [matches, signed] = await Promise.all([
     matchNames(names),
     db().signature.findMany({ where: { campaignId }, select: { person: { select: { slug: true } } } }),
   ]);
   const signedSlugs = new Set(signed.map((s) => s.person.slug));
-  return matches.map((m, i) => ({ ...m, line: i + 1, alreadySigned: m.candidates.map((c) => c.person.slug).filter((slug) => signedSlugs.has(slug)) }));
+  return matches.map((m, i) => ({
+    ...m,
+    line: i + 1,
+    alreadySigned: m.candidates.map((c) => c.person.slug).filter((slug) => signedSlugs.has(slug)),
+  }));
 }
 
 const entrySchema = z.object({
@@ -48,8 +58,16 @@ const entrySchema = z.object({
 const commonSchema = z.object({
   campaignId: z.coerce.number().int().positive('Choose a campaign.'),
   confidence: z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED'], { message: 'Choose a confidence.' }),
-  signedOn: z.preprocess((v) => (v === '' ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.').nullable()),
-  sourceId: z.union([z.literal('new'), z.coerce.number().int().positive()], { message: 'Choose the source these names come from.' }),
+  signedOn: z.preprocess(
+    (v) => (v === '' ? null : v),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
+      .nullable(),
+  ),
+  sourceId: z.union([z.literal('new'), z.coerce.number().int().positive()], {
+    message: 'Choose the source these names come from.',
+  }),
 });
 
 export interface AddResult {
@@ -67,26 +85,53 @@ export interface AddResult {
  * then the signatures, each audited. Lines for people who already signed are reported, not
  * duplicated. Nothing is saved if any line is undecided or any field is wrong.
  */
-export async function addSignatures(input: { common: Record<string, unknown>; entries: unknown[]; newSource?: Record<string, unknown> }, ctx?: RequestContext): Promise<AddResult> {
+export async function addSignatures(
+  input: { common: Record<string, unknown>; entries: unknown[]; newSource?: Record<string, unknown> },
+  ctx?: RequestContext,
+): Promise<AddResult> {
   const actor = await requireRole('editor', ctx);
   const common = commonSchema.safeParse(input.common);
-  if (!common.success) return { ok: false, message: 'Please correct the fields marked below. Nothing was saved.', fieldErrors: fieldErrorsOf(common.error) };
-  const entries = z.array(z.unknown()).max(MAX_LINES).parse(input.entries).map((e) => entrySchema.safeParse(e));
+  if (!common.success)
+    return {
+      ok: false,
+      message: 'Please correct the fields marked below. Nothing was saved.',
+      fieldErrors: fieldErrorsOf(common.error),
+    };
+  const entries = z
+    .array(z.unknown())
+    .max(MAX_LINES)
+    .parse(input.entries)
+    .map((e) => entrySchema.safeParse(e));
   const undecided = entries.flatMap((e, i) => (e.success ? [] : [i + 1]));
-  if (undecided.length) return { ok: false, message: `Decide every line before saving: line ${undecided.join(', ')} still needs a person, “new person” or “skip”.`, undecided };
+  if (undecided.length)
+    return {
+      ok: false,
+      message: `Decide every line before saving: line ${undecided.join(', ')} still needs a person, “new person” or “skip”.`,
+      undecided,
+    };
   const lines = entries.map((e) => e.data!);
 
   let newSource: Record<string, unknown> | null = null;
   if (common.data.sourceId === 'new') {
     const parsed = schemaFor(NEW_SOURCE_FIELDS).safeParse(input.newSource ?? {});
     if (!parsed.success) {
-      return { ok: false, message: 'The new source needs at least a publisher and a title.', fieldErrors: Object.fromEntries(Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => [`newSource.${k}`, v])) };
+      return {
+        ok: false,
+        message: 'The new source needs at least a publisher and a title.',
+        fieldErrors: Object.fromEntries(
+          Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => [`newSource.${k}`, v]),
+        ),
+      };
     }
     newSource = parsed.data;
   }
   const signedOn = common.data.signedOn ? new Date(`${common.data.signedOn}T00:00:00Z`) : null;
-  const campaign = await db().campaign.findUnique({ where: { id: common.data.campaignId }, select: { id: true, eligibleHouses: true } });
-  if (!campaign) return { ok: false, message: 'That campaign no longer exists.', fieldErrors: { campaignId: 'Choose a campaign.' } };
+  const campaign = await db().campaign.findUnique({
+    where: { id: common.data.campaignId },
+    select: { id: true, eligibleHouses: true },
+  });
+  if (!campaign)
+    return { ok: false, message: 'That campaign no longer exists.', fieldErrors: { campaignId: 'Choose a campaign.' } };
 
   return db().$transaction(async (tx) => {
     let sourceId = common.data.sourceId as number;
@@ -96,9 +141,15 @@ export async function addSignatures(input: { common: Record<string, unknown>; en
       sourceId = source.id;
     }
     const slugs = lines.filter((l) => l.choice !== 'new' && l.choice !== 'skip').map((l) => l.choice);
-    const people = new Map((await tx.person.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+    const people = new Map(
+      (await tx.person.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((p) => [
+        p.slug,
+        p.id,
+      ]),
+    );
     const missing = slugs.filter((s) => !people.has(s));
-    if (missing.length) throw new AppError('INVALID', `These people no longer exist: ${missing.join(', ')}. Match the names again.`);
+    if (missing.length)
+      throw new AppError('INVALID', `These people no longer exist: ${missing.join(', ')}. Match the names again.`);
 
     let added = 0;
     let skipped = 0;
@@ -112,7 +163,8 @@ export async function addSignatures(input: { common: Record<string, unknown>; en
       if (line.choice === 'new') {
         const fields = personFromWrittenName(line.name);
         let slug = fields.slugBase;
-        for (let n = 2; await tx.person.findUnique({ where: { slug }, select: { id: true } }); n++) slug = `${fields.slugBase}-${n}`;
+        for (let n = 2; await tx.person.findUnique({ where: { slug }, select: { id: true } }); n++)
+          slug = `${fields.slugBase}-${n}`;
         const person = await tx.person.create({
           data: {
             slug,
@@ -129,16 +181,25 @@ export async function addSignatures(input: { common: Record<string, unknown>; en
       } else {
         personId = people.get(line.choice)!;
       }
-      const exists = await tx.signature.findUnique({ where: { campaignId_personId: { campaignId: campaign.id, personId } }, select: { id: true } });
+      const exists = await tx.signature.findUnique({
+        where: { campaignId_personId: { campaignId: campaign.id, personId } },
+        select: { id: true },
+      });
       if (exists) {
         already.push(line.name);
         continue;
       }
-      const signature = await tx.signature.create({ data: { campaignId: campaign.id, personId, sourceId, signedOn, confidence: common.data.confidence } });
+      const signature = await tx.signature.create({
+        data: { campaignId: campaign.id, personId, sourceId, signedOn, confidence: common.data.confidence },
+      });
       await recordAudit(tx, actor, 'create', 'signature', signature.id, null, signature);
       added++;
     }
-    const notes = [`${added} signature${added === 1 ? '' : 's'} added`, skipped ? `${skipped} skipped` : '', already.length ? `already signed: ${already.join(', ')}` : ''].filter(Boolean);
+    const notes = [
+      `${added} signature${added === 1 ? '' : 's'} added`,
+      skipped ? `${skipped} skipped` : '',
+      already.length ? `already signed: ${already.join(', ')}` : '',
+    ].filter(Boolean);
     return { ok: true, message: `${notes.join('; ')}.`, added, skipped };
   });
 }

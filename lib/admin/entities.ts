@@ -3,7 +3,8 @@
 import { normalizeName } from '../names';
 import { type FieldDef, type FieldErrors, SLUG_PATTERN } from './fields';
 
-const opts = (...values: string[]) => values.map((v) => [v, v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' ')] as const);
+const opts = (...values: string[]) =>
+  values.map((v) => [v, v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' ')] as const);
 
 export const HOUSES = [
   ['COMMONS', 'House of Commons'],
@@ -42,9 +43,29 @@ export const STINT_CHANGES = [
   ['OTHER', 'Other'],
 ] as const;
 
-const source: FieldDef = { name: 'sourceId', label: 'Source', type: 'ref', ref: 'source', required: true, help: 'Where this fact comes from.' };
-const confidence: FieldDef = { name: 'confidence', label: 'Confidence', type: 'select', options: CONFIDENCE, required: true };
-const slug: FieldDef = { name: 'slug', label: 'Slug (in the address)', type: 'text', required: true, max: 120, pattern: SLUG_PATTERN };
+const source: FieldDef = {
+  name: 'sourceId',
+  label: 'Source',
+  type: 'ref',
+  ref: 'source',
+  required: true,
+  help: 'Where this fact comes from.',
+};
+const confidence: FieldDef = {
+  name: 'confidence',
+  label: 'Confidence',
+  type: 'select',
+  options: CONFIDENCE,
+  required: true,
+};
+const slug: FieldDef = {
+  name: 'slug',
+  label: 'Slug (in the address)',
+  type: 'text',
+  required: true,
+  max: 120,
+  pattern: SLUG_PATTERN,
+};
 
 export interface EntityDef {
   key: string;
@@ -87,20 +108,40 @@ export const ENTITIES: EntityDef[] = [
     fields: [
       slug,
       { name: 'title', label: 'Title', type: 'text', required: true, max: 300 },
-      { name: 'kind', label: 'Kind', type: 'select', required: true, options: opts('LETTER', 'STATEMENT', 'MOTION', 'PETITION', 'NOMINATION', 'OTHER') },
-      { name: 'status', label: 'Status', type: 'select', required: true, options: opts('OPEN', 'CLOSED', 'SUCCEEDED', 'FAILED', 'WITHDRAWN') },
+      {
+        name: 'kind',
+        label: 'Kind',
+        type: 'select',
+        required: true,
+        options: opts('LETTER', 'STATEMENT', 'MOTION', 'PETITION', 'NOMINATION', 'OTHER'),
+      },
+      {
+        name: 'status',
+        label: 'Status',
+        type: 'select',
+        required: true,
+        options: opts('OPEN', 'CLOSED', 'SUCCEEDED', 'FAILED', 'WITHDRAWN'),
+      },
       { name: 'summary', label: 'Summary', type: 'textarea' },
       { name: 'bodyId', label: 'Body it belongs to', type: 'ref', ref: 'body' },
       { name: 'leadSponsorId', label: 'Lead sponsor', type: 'person', relation: 'leadSponsor' },
       { name: 'openedOn', label: 'Opened on', type: 'date' },
       { name: 'eligibleHouses', label: 'Who may sign', type: 'multiselect', required: true, options: HOUSES },
-      { name: 'eligibleParties', label: 'Parties that may sign', type: 'list', help: 'As the roster names them, separated by commas; leave empty for any party.' },
+      {
+        name: 'eligibleParties',
+        label: 'Parties that may sign',
+        type: 'list',
+        help: 'As the roster names them, separated by commas; leave empty for any party.',
+      },
       source,
     ],
     columns: ['title', 'kind', 'status'],
     title: (r) => String(r.title),
     versioned: true,
-    constraints: { Campaign_slug_key: ['slug', 'Another campaign already uses this slug.'], Campaign_slug_check: ['slug', SLUG_PATTERN.message] },
+    constraints: {
+      Campaign_slug_key: ['slug', 'Another campaign already uses this slug.'],
+      Campaign_slug_check: ['slug', SLUG_PATTERN.message],
+    },
     dependents: 'signatures',
     cascade: [{ model: 'signature', field: 'campaignId', label: 'signatures' }],
     search: ['title', 'slug'],
@@ -114,8 +155,21 @@ export const ENTITIES: EntityDef[] = [
     fields: [
       { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign', required: true },
       { name: 'label', label: 'Label', type: 'text', required: true, max: 200 },
-      { name: 'purpose', label: 'Purpose', type: 'select', required: true, options: opts('PROCEDURAL_REQUIREMENT', 'TARGET', 'REPORTED_MILESTONE') },
-      { name: 'absoluteValue', label: 'Absolute number', type: 'int', min: 1, max: 1_000_000, help: 'Either a number…' },
+      {
+        name: 'purpose',
+        label: 'Purpose',
+        type: 'select',
+        required: true,
+        options: opts('PROCEDURAL_REQUIREMENT', 'TARGET', 'REPORTED_MILESTONE'),
+      },
+      {
+        name: 'absoluteValue',
+        label: 'Absolute number',
+        type: 'int',
+        min: 1,
+        max: 1_000_000,
+        help: 'Either a number…',
+      },
       { name: 'sharePercent', label: 'Or a share of a body (%)', type: 'decimal', min: 0.01, max: 100 },
       { name: 'bodyId', label: 'Body (for a share)', type: 'ref', ref: 'body' },
       source,
@@ -129,7 +183,9 @@ export const ENTITIES: EntityDef[] = [
       if (absolute && share) return { absoluteValue: 'Give either an absolute number or a share of a body, not both.' };
       if (!absolute && !share) return { absoluteValue: 'Give an absolute number, or a share of a body.' };
       if (!absolute && (d.sharePercent === null || d.bodyId === null)) {
-        return d.sharePercent === null ? { sharePercent: 'A share needs a percentage.' } : { bodyId: 'A share needs the body it is a share of.' };
+        return d.sharePercent === null
+          ? { sharePercent: 'A share needs a percentage.' }
+          : { bodyId: 'A share needs the body it is a share of.' };
       }
       return null;
     },
@@ -157,7 +213,8 @@ export const ENTITIES: EntityDef[] = [
     title: (r) => `Signature #${r.id}`,
     versioned: true,
     check: (d): FieldErrors | null => {
-      if (d.withdrawnOn && d.signedOn && (d.withdrawnOn as Date) < (d.signedOn as Date)) return { withdrawnOn: 'A signature cannot be withdrawn before it was signed.' };
+      if (d.withdrawnOn && d.signedOn && (d.withdrawnOn as Date) < (d.signedOn as Date))
+        return { withdrawnOn: 'A signature cannot be withdrawn before it was signed.' };
       if (d.withdrawalReason && !d.withdrawnOn) return { withdrawnOn: 'Give the date it was withdrawn.' };
       return null;
     },
@@ -176,7 +233,13 @@ export const ENTITIES: EntityDef[] = [
     fields: [
       { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign', required: true },
       { name: 'asOf', label: 'As of', type: 'date', required: true },
-      { name: 'qualifier', label: 'Qualifier', type: 'select', required: true, options: opts('EXACT', 'AT_LEAST', 'MORE_THAN', 'ABOUT', 'FEWER_THAN') },
+      {
+        name: 'qualifier',
+        label: 'Qualifier',
+        type: 'select',
+        required: true,
+        options: opts('EXACT', 'AT_LEAST', 'MORE_THAN', 'ABOUT', 'FEWER_THAN'),
+      },
       { name: 'count', label: 'Count', type: 'int', required: true, min: 0, max: 10_000_000 },
       { name: 'scope', label: 'Who is counted (the source’s words)', type: 'text', max: 200 },
       confidence,
@@ -200,7 +263,13 @@ export const ENTITIES: EntityDef[] = [
       { name: 'bodyId', label: 'Body', type: 'ref', ref: 'body' },
       { name: 'scheduledOn', label: 'Scheduled on', type: 'date' },
       { name: 'scheduleNote', label: 'Schedule in the source’s words', type: 'text', max: 300 },
-      { name: 'status', label: 'Status', type: 'select', required: true, options: opts('PENDING', 'SCHEDULED', 'IN_PROGRESS', 'PASSED', 'FAILED', 'CANCELLED') },
+      {
+        name: 'status',
+        label: 'Status',
+        type: 'select',
+        required: true,
+        options: opts('PENDING', 'SCHEDULED', 'IN_PROGRESS', 'PASSED', 'FAILED', 'CANCELLED'),
+      },
       { name: 'decisionRule', label: 'Decision rule in the source’s words', type: 'text', max: 300 },
       {
         name: 'ruleKind',
@@ -214,14 +283,30 @@ export const ENTITIES: EntityDef[] = [
       { name: 'ruleDenominator', label: 'Fraction: denominator (e.g. 3)', type: 'int', min: 1, max: 1000 },
       { name: 'ruleCount', label: 'Ayes needed (for a fixed number)', type: 'int', min: 1, max: 100_000 },
       { name: 'quorum', label: 'Quorum (members who must vote)', type: 'int', min: 1, max: 100_000 },
-      { name: 'tie', label: 'A tie', type: 'select', required: true, options: [['FAILS', 'fails'], ['PASSES', 'passes']] },
-      { name: 'membersOn', label: 'Count members as on', type: 'date', help: 'Who may vote is decided by membership on this day until the vote is dated (then the vote’s day).' },
+      {
+        name: 'tie',
+        label: 'A tie',
+        type: 'select',
+        required: true,
+        options: [
+          ['FAILS', 'fails'],
+          ['PASSES', 'passes'],
+        ],
+      },
+      {
+        name: 'membersOn',
+        label: 'Count members as on',
+        type: 'date',
+        help: 'Who may vote is decided by membership on this day until the vote is dated (then the vote’s day).',
+      },
       source,
     ],
     check: (d): FieldErrors | null => {
       const fraction = d.ruleKind === 'FRACTION_OF_VOTING' || d.ruleKind === 'FRACTION_OF_BODY';
-      if (fraction && (d.ruleNumerator === null || d.ruleDenominator === null)) return { ruleNumerator: 'A fraction needs a numerator and a denominator.' };
-      if (fraction && (d.ruleNumerator as number) > (d.ruleDenominator as number)) return { ruleNumerator: 'The numerator cannot be larger than the denominator.' };
+      if (fraction && (d.ruleNumerator === null || d.ruleDenominator === null))
+        return { ruleNumerator: 'A fraction needs a numerator and a denominator.' };
+      if (fraction && (d.ruleNumerator as number) > (d.ruleDenominator as number))
+        return { ruleNumerator: 'The numerator cannot be larger than the denominator.' };
       if (d.ruleKind === 'ABSOLUTE' && d.ruleCount === null) return { ruleCount: 'Give the number of ayes needed.' };
       return null;
     },
@@ -266,7 +351,12 @@ export const ENTITIES: EntityDef[] = [
       { name: 'divisionId', label: 'Division', type: 'ref', ref: 'division', required: true },
       { name: 'personId', label: 'Person', type: 'person', relation: 'person', required: true },
       { name: 'vote', label: 'Vote', type: 'select', required: true, options: opts('AYE', 'NO', 'ABSTAIN') },
-      { name: 'teller', label: 'Teller', type: 'boolean', help: 'Tellers are counted apart from the totals, as Hansard prints them.' },
+      {
+        name: 'teller',
+        label: 'Teller',
+        type: 'boolean',
+        help: 'Tellers are counted apart from the totals, as Hansard prints them.',
+      },
     ],
     columns: ['divisionId', 'personId', 'vote'],
     title: (r) => `Ballot #${r.id}`,
@@ -282,10 +372,22 @@ export const ENTITIES: EntityDef[] = [
     plural: 'Statements',
     fields: [
       { name: 'personId', label: 'Speaker', type: 'person', relation: 'person' },
-      { name: 'speakerLabel', label: 'Or the source’s words for the speaker', type: 'text', max: 200, help: 'e.g. “A Labour source”' },
+      {
+        name: 'speakerLabel',
+        label: 'Or the source’s words for the speaker',
+        type: 'text',
+        max: 200,
+        help: 'e.g. “A Labour source”',
+      },
       { name: 'subject', label: 'Subject', type: 'text', required: true, max: 300 },
       { name: 'campaignId', label: 'Campaign it concerns', type: 'ref', ref: 'campaign' },
-      { name: 'stance', label: 'Stance', type: 'select', required: true, options: opts('SUPPORTS', 'OPPOSES', 'CONCERNED', 'NEUTRAL') },
+      {
+        name: 'stance',
+        label: 'Stance',
+        type: 'select',
+        required: true,
+        options: opts('SUPPORTS', 'OPPOSES', 'CONCERNED', 'NEUTRAL'),
+      },
       { name: 'quote', label: 'Quote', type: 'textarea' },
       { name: 'summary', label: 'Summary', type: 'textarea' },
       { name: 'saidOn', label: 'Said on', type: 'date' },
@@ -295,7 +397,10 @@ export const ENTITIES: EntityDef[] = [
     columns: ['personId', 'speakerLabel', 'subject', 'stance'],
     title: (r) => String(r.subject),
     versioned: true,
-    check: (d) => (d.personId === null && d.speakerLabel === null ? { personId: 'Name the speaker: pick a person or give the source’s words.' } : null),
+    check: (d) =>
+      d.personId === null && d.speakerLabel === null
+        ? { personId: 'Name the speaker: pick a person or give the source’s words.' }
+        : null,
     search: ['subject', 'quote', 'speakerLabel'],
     orderBy: [{ id: 'desc' }],
   },
@@ -307,7 +412,14 @@ export const ENTITIES: EntityDef[] = [
     fields: [
       { name: 'pollster', label: 'Pollster', type: 'text', required: true, max: 200 },
       { name: 'subjectPersonId', label: 'Subject', type: 'person', relation: 'subject', required: true },
-      { name: 'subjectRole', label: 'Role rated', type: 'text', required: true, max: 200, help: 'Records compare within a role, e.g. Leader of the Opposition.' },
+      {
+        name: 'subjectRole',
+        label: 'Role rated',
+        type: 'text',
+        required: true,
+        max: 200,
+        help: 'Records compare within a role, e.g. Leader of the Opposition.',
+      },
       { name: 'fieldworkStart', label: 'Fieldwork from', type: 'date' },
       { name: 'fieldworkEnd', label: 'Fieldwork to', type: 'date' },
       { name: 'satisfied', label: 'Satisfied (%)', type: 'decimal', min: 0, max: 100 },
@@ -323,8 +435,13 @@ export const ENTITIES: EntityDef[] = [
     title: (r) => `${r.pollster} poll #${r.id}`,
     versioned: true,
     check: (d): FieldErrors | null => {
-      if (d.fieldworkStart && d.fieldworkEnd && (d.fieldworkEnd as Date) < (d.fieldworkStart as Date)) return { fieldworkEnd: 'Fieldwork cannot end before it starts.' };
-      if (typeof d.satisfied === 'number' && typeof d.dissatisfied === 'number' && Math.abs(d.satisfied - d.dissatisfied - (d.net as number)) > 1) {
+      if (d.fieldworkStart && d.fieldworkEnd && (d.fieldworkEnd as Date) < (d.fieldworkStart as Date))
+        return { fieldworkEnd: 'Fieldwork cannot end before it starts.' };
+      if (
+        typeof d.satisfied === 'number' &&
+        typeof d.dissatisfied === 'number' &&
+        Math.abs(d.satisfied - d.dissatisfied - (d.net as number)) > 1
+      ) {
         return { net: `Net should be satisfied minus dissatisfied (${d.satisfied - d.dissatisfied}).` };
       }
       return null;
@@ -340,7 +457,17 @@ export const ENTITIES: EntityDef[] = [
     fields: [
       { name: 'title', label: 'What happened', type: 'text', required: true, max: 300 },
       { name: 'occurredOn', label: 'Date', type: 'date', required: true },
-      { name: 'datePrecision', label: 'Date known to the', type: 'select', required: true, options: [['DAY', 'Day'], ['MONTH', 'Month'], ['YEAR', 'Year']] },
+      {
+        name: 'datePrecision',
+        label: 'Date known to the',
+        type: 'select',
+        required: true,
+        options: [
+          ['DAY', 'Day'],
+          ['MONTH', 'Month'],
+          ['YEAR', 'Year'],
+        ],
+      },
       { name: 'onOrBefore', label: 'Only known to have happened by this date', type: 'boolean' },
       { name: 'description', label: 'Description', type: 'textarea' },
       { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign' },
@@ -377,7 +504,10 @@ export const ENTITIES: EntityDef[] = [
     columns: ['name', 'house', 'party', 'constituency'],
     title: (r) => String(r.name),
     versioned: true,
-    constraints: { Person_slug_key: ['slug', 'Another person already uses this slug.'], Person_slug_check: ['slug', SLUG_PATTERN.message] },
+    constraints: {
+      Person_slug_key: ['slug', 'Another person already uses this slug.'],
+      Person_slug_check: ['slug', SLUG_PATTERN.message],
+    },
     dependents: 'signatures, roles, statements, ballots, polls or timeline events',
     cascade: [
       { model: 'signature', field: 'personId', label: 'signatures' },
@@ -405,7 +535,12 @@ export const ENTITIES: EntityDef[] = [
     columns: ['alias', 'personId'],
     title: (r) => String(r.alias),
     versioned: false,
-    constraints: { PersonAlias_personId_normalized_key: ['alias', 'This person already has this alias (ignoring honorifics and case).'] },
+    constraints: {
+      PersonAlias_personId_normalized_key: [
+        'alias',
+        'This person already has this alias (ignoring honorifics and case).',
+      ],
+    },
     derive: (d) => ({ normalized: normalizeName(String(d.alias)) }),
     search: ['alias'],
     orderBy: [{ id: 'desc' }],
@@ -429,7 +564,10 @@ export const ENTITIES: EntityDef[] = [
     columns: ['personId', 'title', 'organisation'],
     title: (r) => String(r.title),
     versioned: true,
-    check: (d) => (d.startedOn && d.endedOn && (d.endedOn as Date) < (d.startedOn as Date) ? { endedOn: 'A role cannot end before it starts.' } : null),
+    check: (d) =>
+      d.startedOn && d.endedOn && (d.endedOn as Date) < (d.startedOn as Date)
+        ? { endedOn: 'A role cannot end before it starts.' }
+        : null,
     search: ['title', 'organisation'],
     orderBy: [{ id: 'desc' }],
   },
@@ -449,7 +587,12 @@ export const ENTITIES: EntityDef[] = [
         options: HOUSES,
         help: 'With houses chosen, its members on a day are counted from the stints in force that day.',
       },
-      { name: 'memberParties', label: 'for the parties', type: 'list', help: 'As the roster names them, separated by commas; empty for any party.' },
+      {
+        name: 'memberParties',
+        label: 'for the parties',
+        type: 'list',
+        help: 'As the roster names them, separated by commas; empty for any party.',
+      },
       source,
     ],
     columns: ['name', 'slug'],
@@ -485,7 +628,14 @@ export const ENTITIES: EntityDef[] = [
     plural: 'Terms (Parliaments)',
     fields: [
       { name: 'house', label: 'House', type: 'select', required: true, options: HOUSES },
-      { name: 'name', label: 'Number or name, as rosters write it', type: 'text', required: true, max: 50, help: 'e.g. 57' },
+      {
+        name: 'name',
+        label: 'Number or name, as rosters write it',
+        type: 'text',
+        required: true,
+        max: 50,
+        help: 'e.g. 57',
+      },
       { name: 'label', label: 'Usual name', type: 'text', max: 200, help: 'e.g. 57th Parliament (2017–2019)' },
       { name: 'startDate', label: 'First day', type: 'date', required: true },
       { name: 'endDate', label: 'Last day', type: 'date', help: 'Empty while the term runs.' },
@@ -494,8 +644,14 @@ export const ENTITIES: EntityDef[] = [
     columns: ['house', 'name', 'label', 'startDate', 'endDate'],
     title: (r) => String(r.label ?? `Term ${r.name}`),
     versioned: true,
-    check: (d): FieldErrors | null => (d.endDate && (d.endDate as Date) < (d.startDate as Date) ? { endDate: 'A term cannot end before it starts.' } : null),
-    constraints: { Term_house_name_key: ['name', 'This house already has a term of that name.'], Term_dates_check: ['endDate', 'A term cannot end before it starts.'] },
+    check: (d): FieldErrors | null =>
+      d.endDate && (d.endDate as Date) < (d.startDate as Date)
+        ? { endDate: 'A term cannot end before it starts.' }
+        : null,
+    constraints: {
+      Term_house_name_key: ['name', 'This house already has a term of that name.'],
+      Term_dates_check: ['endDate', 'A term cannot end before it starts.'],
+    },
     dependents: 'stints',
     search: ['name', 'label'],
     orderBy: [{ startDate: 'desc' }],
@@ -508,7 +664,13 @@ export const ENTITIES: EntityDef[] = [
     fields: [
       { name: 'personId', label: 'Person', type: 'person', relation: 'person', required: true },
       { name: 'house', label: 'House', type: 'select', required: true, options: HOUSES },
-      { name: 'termId', label: 'Term', type: 'ref', ref: 'term', help: 'Empty: the term of the stint this one follows.' },
+      {
+        name: 'termId',
+        label: 'Term',
+        type: 'ref',
+        ref: 'term',
+        help: 'Empty: the term of the stint this one follows.',
+      },
       { name: 'party', label: 'Party (or “Independent” while the whip is withdrawn)', type: 'text', max: 200 },
       { name: 'constituency', label: 'Seat', type: 'text', max: 200 },
       { name: 'change', label: 'Why it began', type: 'select', options: STINT_CHANGES },
@@ -526,9 +688,15 @@ export const ENTITIES: EntityDef[] = [
     columns: ['personId', 'house', 'party', 'startDate', 'endDate', 'change'],
     title: (r) => `Stint #${r.id}`,
     versioned: true,
-    check: (d): FieldErrors | null => (d.endDate && d.startDate && (d.endDate as Date) < (d.startDate as Date) ? { endDate: 'A stint cannot end before it starts.' } : null),
+    check: (d): FieldErrors | null =>
+      d.endDate && d.startDate && (d.endDate as Date) < (d.startDate as Date)
+        ? { endDate: 'A stint cannot end before it starts.' }
+        : null,
     constraints: {
-      Membership_no_overlap: ['startDate', 'This stint overlaps another stint of the same person in the same house. Change the dates, or end the other stint first.'],
+      Membership_no_overlap: [
+        'startDate',
+        'This stint overlaps another stint of the same person in the same house. Change the dates, or end the other stint first.',
+      ],
       Membership_dates_check: ['endDate', 'A stint cannot end before it starts.'],
     },
     search: ['party', 'constituency', 'note'],
@@ -549,7 +717,10 @@ export const ENTITIES: EntityDef[] = [
     columns: ['bodyId', 'personId', 'startDate', 'endDate'],
     title: (r) => `Member #${r.id}`,
     versioned: true,
-    check: (d): FieldErrors | null => (d.endDate && d.startDate && (d.endDate as Date) < (d.startDate as Date) ? { endDate: 'Membership cannot end before it starts.' } : null),
+    check: (d): FieldErrors | null =>
+      d.endDate && d.startDate && (d.endDate as Date) < (d.startDate as Date)
+        ? { endDate: 'Membership cannot end before it starts.' }
+        : null,
     search: [],
     orderBy: [{ id: 'desc' }],
   },
@@ -562,7 +733,13 @@ export const ENTITIES: EntityDef[] = [
       { name: 'stageId', label: 'Vote (stage)', type: 'ref', ref: 'stage', required: true },
       { name: 'personId', label: 'Member', type: 'person', relation: 'person', required: true },
       { name: 'stand', label: 'Where they stand', type: 'select', required: true, options: STANDS },
-      { name: 'statedOn', label: 'Stated on', type: 'date', required: true, help: 'A newer position supersedes an older one; nothing is overwritten.' },
+      {
+        name: 'statedOn',
+        label: 'Stated on',
+        type: 'date',
+        required: true,
+        help: 'A newer position supersedes an older one; nothing is overwritten.',
+      },
       confidence,
       { name: 'quote', label: 'Their words', type: 'textarea' },
       { name: 'statementId', label: 'Statement it rests on', type: 'ref', ref: 'statement' },
@@ -572,7 +749,12 @@ export const ENTITIES: EntityDef[] = [
     columns: ['personId', 'stageId', 'stand', 'statedOn'],
     title: (r) => `Position #${r.id}`,
     versioned: true,
-    constraints: { Position_stageId_personId_statedOn_stand_key: ['stand', 'This member already has this position on this vote on this day.'] },
+    constraints: {
+      Position_stageId_personId_statedOn_stand_key: [
+        'stand',
+        'This member already has this position on this vote on this day.',
+      ],
+    },
     search: ['quote', 'note'],
     orderBy: [{ statedOn: 'desc' }, { id: 'desc' }],
   },
@@ -591,7 +773,12 @@ export const ENTITIES: EntityDef[] = [
     columns: ['stageId', 'campaignId', 'stand'],
     title: (r) => `Rule #${r.id}`,
     versioned: true,
-    constraints: { PositionRule_stageId_campaignId_key: ['campaignId', 'This vote already has a rule for this campaign’s signatories.'] },
+    constraints: {
+      PositionRule_stageId_campaignId_key: [
+        'campaignId',
+        'This vote already has a rule for this campaign’s signatories.',
+      ],
+    },
     search: ['note'],
     orderBy: [{ id: 'desc' }],
   },

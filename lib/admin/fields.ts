@@ -31,7 +31,10 @@ export type FieldDef = {
 export type FormValues = Record<string, string | string[]>;
 export type FieldErrors = Record<string, string>;
 
-export const SLUG_PATTERN = { regex: '^[a-z0-9]+(-[a-z0-9]+)*$', message: 'Use lower-case letters, digits and single hyphens, e.g. plp-motion.' };
+export const SLUG_PATTERN = {
+  regex: '^[a-z0-9]+(-[a-z0-9]+)*$',
+  message: 'Use lower-case letters, digits and single hyphens, e.g. plp-motion.',
+};
 
 /** PostgreSQL's integer. */
 const MAX_INT = 2_147_483_647;
@@ -46,14 +49,30 @@ function fieldSchema(field: FieldDef): z.ZodType {
       let s = z
         .string()
         .trim()
-        .max(field.max ?? (field.type === 'text' ? 300 : 5000), `At most ${field.max ?? (field.type === 'text' ? 300 : 5000)} characters.`)
+        .max(
+          field.max ?? (field.type === 'text' ? 300 : 5000),
+          `At most ${field.max ?? (field.type === 'text' ? 300 : 5000)} characters.`,
+        )
         // Control characters have no place in names and quotes (a textarea may keep tabs and line breaks).
-        .refine((v) => !(field.type === 'text' ? /[\u0000-\u001f\u007f]/ : /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/).test(v), 'Remove the control characters.');
+        .refine(
+          (v) =>
+            !(field.type === 'text' ? /[\u0000-\u001f\u007f]/ : /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/).test(
+              v,
+            ),
+          'Remove the control characters.',
+        );
       if (field.pattern) s = s.regex(new RegExp(field.pattern.regex), field.pattern.message);
       return field.required ? z.string().trim().min(1, `${field.label} is required.`).pipe(s) : optional(s);
     }
     case 'url':
-      return optional(z.string().trim().max(2000).url('Enter a full web address, starting https://').refine((u) => /^https?:\/\//i.test(u), 'Only http and https addresses.'));
+      return optional(
+        z
+          .string()
+          .trim()
+          .max(2000)
+          .url('Enter a full web address, starting https://')
+          .refine((u) => /^https?:\/\//i.test(u), 'Only http and https addresses.'),
+      );
     case 'int':
     case 'decimal': {
       // Plain decimal notation only: no hexadecimal, exponents, NaN or Infinity.
@@ -65,14 +84,26 @@ function fieldSchema(field: FieldDef): z.ZodType {
       if (field.type === 'int') n = n.refine(Number.isInteger, 'Enter a whole number.');
       if (field.min !== undefined) n = n.refine((v) => v >= field.min!, `At least ${field.min}.`);
       if (field.max !== undefined) n = n.refine((v) => v <= field.max!, `At most ${field.max}.`);
-      return field.required ? z.preprocess(emptyToNull, z.any().refine((v) => v !== null, `${field.label} is required.`).pipe(n)) : optional(n);
+      return field.required
+        ? z.preprocess(
+            emptyToNull,
+            z
+              .any()
+              .refine((v) => v !== null, `${field.label} is required.`)
+              .pipe(n),
+          )
+        : optional(n);
     }
     case 'date':
       return optional(
         z
           .string()
           .regex(DAY, 'Enter a date as YYYY-MM-DD.')
-          .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a real date.')
+          .refine(
+            (d) =>
+              !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+            'Not a real date.',
+          )
           .transform((d) => new Date(`${d}T00:00:00Z`)),
       );
     case 'datetime':
@@ -95,13 +126,31 @@ function fieldSchema(field: FieldDef): z.ZodType {
     }
     case 'list':
       return z.preprocess(
-        (v) => (typeof v === 'string' ? v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean) : []),
+        (v) =>
+          typeof v === 'string'
+            ? v
+                .split(/[\n,]/)
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : [],
         z.array(z.string().max(200)).max(50),
       );
     case 'ref':
       return field.ref === 'source'
-        ? z.preprocess(emptyToNull, z.union([z.literal('new'), z.coerce.number().int().positive().max(MAX_INT)]).nullable().refine((v) => !field.required || v !== null, `${field.label} is required.`))
-        : optional(z.coerce.number({ message: `Choose a ${field.ref}.` }).int(`Choose a ${field.ref}.`).positive(`Choose a ${field.ref}.`).max(MAX_INT, `Choose a ${field.ref}.`));
+        ? z.preprocess(
+            emptyToNull,
+            z
+              .union([z.literal('new'), z.coerce.number().int().positive().max(MAX_INT)])
+              .nullable()
+              .refine((v) => !field.required || v !== null, `${field.label} is required.`),
+          )
+        : optional(
+            z.coerce
+              .number({ message: `Choose a ${field.ref}.` })
+              .int(`Choose a ${field.ref}.`)
+              .positive(`Choose a ${field.ref}.`)
+              .max(MAX_INT, `Choose a ${field.ref}.`),
+          );
     case 'person':
       return optional(z.string().trim().regex(new RegExp(SLUG_PATTERN.regex), 'Pick a person from the list.'));
     case 'people':
@@ -122,7 +171,11 @@ export function valuesFrom(fields: FieldDef[], form: FormData): FormValues {
   const values: FormValues = {};
   for (const f of fields) {
     if (f.type === 'multiselect') values[f.name] = form.getAll(f.name).map(String);
-    else if (f.type === 'people') values[f.name] = form.getAll(f.name).map((v) => String(v).trim()).filter(Boolean);
+    else if (f.type === 'people')
+      values[f.name] = form
+        .getAll(f.name)
+        .map((v) => String(v).trim())
+        .filter(Boolean);
     else if (f.type === 'boolean') values[f.name] = form.get(f.name) ? 'on' : '';
     else values[f.name] = String(form.get(f.name) ?? '');
   }
@@ -145,7 +198,8 @@ export function toFormValue(field: FieldDef, value: unknown): string | string[] 
   if (field.type === 'multiselect' || field.type === 'people') return (value as string[]).map(String);
   if (field.type === 'list') return (value as string[]).join(', ');
   if (field.type === 'boolean') return value ? 'on' : '';
-  if (value instanceof Date) return field.type === 'datetime' ? value.toISOString().slice(0, 16) : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return field.type === 'datetime' ? value.toISOString().slice(0, 16) : value.toISOString().slice(0, 10);
   return String(value);
 }
 

@@ -34,7 +34,10 @@ export const HOOKS: Record<string, EntityHooks> = {
         orderBy: { startDate: 'desc' },
       });
       if (!open) return;
-      const closed = await tx.membership.update({ where: { id: open.id }, data: { endDate: new Date(start.getTime() - DAY_MS), version: { increment: 1 } } });
+      const closed = await tx.membership.update({
+        where: { id: open.id },
+        data: { endDate: new Date(start.getTime() - DAY_MS), version: { increment: 1 } },
+      });
       await audit('update', 'membership', open.id, open, closed);
       if (data.termId === null || data.termId === undefined) data.termId = open.termId;
       if (!data.endDate && open.endDate && open.endDate >= start) data.endDate = open.endDate;

@@ -9,7 +9,16 @@ import { Prisma } from '../generated/prisma/client';
 import { clampPage } from '../validation';
 import { entityDef, type EntityDef } from './entities';
 import { HOOKS } from './hooks';
-import { type FieldDef, type FieldErrors, fieldErrorsOf, type FormValues, NEW_SOURCE_FIELDS, schemaFor, toFormValue, valuesFrom } from './fields';
+import {
+  type FieldDef,
+  type FieldErrors,
+  fieldErrorsOf,
+  type FormValues,
+  NEW_SOURCE_FIELDS,
+  schemaFor,
+  toFormValue,
+  valuesFrom,
+} from './fields';
 
 /** What a form shows after a submission. */
 export interface SaveState {
@@ -49,14 +58,18 @@ const peopleLists = (def: EntityDef) => def.fields.flatMap((f) => (f.type === 'p
 /** A record with the people of its link tables (as person ids), for the audit trail. */
 async function readWithLinks(client: unknown, def: EntityDef, id: number) {
   const links = peopleLists(def);
-  const include = Object.fromEntries(links.map((f) => [f.link.relation, { select: { personId: true }, orderBy: { personId: 'asc' } }]));
+  const include = Object.fromEntries(
+    links.map((f) => [f.link.relation, { select: { personId: true }, orderBy: { personId: 'asc' } }]),
+  );
   return delegate(client, def).findUnique({ where: { id }, include: links.length ? include : undefined });
 }
 
 /** Replaces the people linked to a record. */
 async function writeLinks(tx: unknown, def: EntityDef, id: number, people: Record<string, number[]>) {
   for (const f of peopleLists(def)) {
-    const link = (tx as Record<string, { deleteMany(a: unknown): Promise<unknown>; createMany(a: unknown): Promise<unknown> }>)[f.link.model]!;
+    const link = (
+      tx as Record<string, { deleteMany(a: unknown): Promise<unknown>; createMany(a: unknown): Promise<unknown> }>
+    )[f.link.model]!;
     await link.deleteMany({ where: { [f.link.owner]: id } });
     const ids = people[f.name] ?? [];
     if (ids.length) await link.createMany({ data: ids.map((personId) => ({ [f.link.owner]: id, personId })) });
@@ -66,11 +79,15 @@ async function writeLinks(tx: unknown, def: EntityDef, id: number, people: Recor
 /** Names a database constraint in an error, if the entity knows it. */
 function constraintError(def: EntityDef, error: unknown): FieldErrors | null {
   const text = `${(error as Error)?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`;
-  for (const [name, [field, message]] of Object.entries(def.constraints ?? {})) if (text.includes(name)) return { [field]: message };
+  for (const [name, [field, message]] of Object.entries(def.constraints ?? {}))
+    if (text.includes(name)) return { [field]: message };
   const code = (error as { code?: string })?.code;
-  if (code === 'P2002' || /unique constraint/i.test(text)) return { _form: 'A record with these details already exists.' };
-  if (code === 'P2003' || /foreign key/i.test(text)) return { _form: 'A record this one refers to does not exist (it may have been deleted).' };
-  if (/check constraint|violates check/i.test(text)) return { _form: 'These values break one of the rules for this record.' };
+  if (code === 'P2002' || /unique constraint/i.test(text))
+    return { _form: 'A record with these details already exists.' };
+  if (code === 'P2003' || /foreign key/i.test(text))
+    return { _form: 'A record this one refers to does not exist (it may have been deleted).' };
+  if (/check constraint|violates check/i.test(text))
+    return { _form: 'These values break one of the rules for this record.' };
   return null;
 }
 
@@ -83,48 +100,91 @@ export interface RefOption {
 }
 
 /** Choices for every reference field of an entity, and the people list where people are picked. */
-export async function referenceOptions(def: EntityDef, ctx?: RequestContext, { people = true } = {}): Promise<Record<string, RefOption[]>> {
+export async function referenceOptions(
+  def: EntityDef,
+  ctx?: RequestContext,
+  { people = true } = {},
+): Promise<Record<string, RefOption[]>> {
   await requireRole('viewer', ctx);
   const prisma = db();
-  const kinds = new Set(def.fields.flatMap((f) => (f.type === 'ref' ? [f.ref] : (f.type === 'person' || f.type === 'people') && people ? ['person'] : [])));
+  const kinds = new Set(
+    def.fields.flatMap((f) =>
+      f.type === 'ref' ? [f.ref] : (f.type === 'person' || f.type === 'people') && people ? ['person'] : [],
+    ),
+  );
   const out: Record<string, RefOption[]> = {};
   await Promise.all(
     [...kinds].map(async (kind) => {
       switch (kind) {
         case 'source':
-          out.source = (await prisma.source.findMany({ orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }], take: 500, select: { id: true, publisher: true, title: true, publishedAt: true } })).map(
-            (s) => ({ value: String(s.id), label: `${s.publisher}${s.publishedAt ? `, ${s.publishedAt.toISOString().slice(0, 10)}` : ''}: ${s.title}` }),
-          );
+          out.source = (
+            await prisma.source.findMany({
+              orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+              take: 500,
+              select: { id: true, publisher: true, title: true, publishedAt: true },
+            })
+          ).map((s) => ({
+            value: String(s.id),
+            label: `${s.publisher}${s.publishedAt ? `, ${s.publishedAt.toISOString().slice(0, 10)}` : ''}: ${s.title}`,
+          }));
           break;
         case 'body':
-          out.body = (await prisma.body.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } })).map((b) => ({ value: String(b.id), label: b.name }));
+          out.body = (await prisma.body.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } })).map(
+            (b) => ({ value: String(b.id), label: b.name }),
+          );
           break;
         case 'campaign':
-          out.campaign = (await prisma.campaign.findMany({ orderBy: { title: 'asc' }, select: { id: true, title: true } })).map((c) => ({ value: String(c.id), label: c.title }));
+          out.campaign = (
+            await prisma.campaign.findMany({ orderBy: { title: 'asc' }, select: { id: true, title: true } })
+          ).map((c) => ({ value: String(c.id), label: c.title }));
           break;
         case 'stage':
-          out.stage = (await prisma.stage.findMany({ orderBy: [{ campaignId: 'asc' }, { position: 'asc' }], select: { id: true, name: true, position: true, campaign: { select: { title: true } } } })).map(
-            (s) => ({ value: String(s.id), label: `${s.campaign.title} — ${s.position}. ${s.name}` }),
-          );
+          out.stage = (
+            await prisma.stage.findMany({
+              orderBy: [{ campaignId: 'asc' }, { position: 'asc' }],
+              select: { id: true, name: true, position: true, campaign: { select: { title: true } } },
+            })
+          ).map((s) => ({ value: String(s.id), label: `${s.campaign.title} — ${s.position}. ${s.name}` }));
           break;
         case 'division':
-          out.division = (await prisma.division.findMany({ orderBy: { id: 'desc' }, take: 500, select: { id: true, question: true, stage: { select: { name: true } } } })).map(
-            (d) => ({ value: String(d.id), label: `${d.stage.name}: ${d.question}` }),
-          );
+          out.division = (
+            await prisma.division.findMany({
+              orderBy: { id: 'desc' },
+              take: 500,
+              select: { id: true, question: true, stage: { select: { name: true } } },
+            })
+          ).map((d) => ({ value: String(d.id), label: `${d.stage.name}: ${d.question}` }));
           break;
         case 'term':
-          out.term = (await prisma.term.findMany({ orderBy: [{ house: 'asc' }, { startDate: 'desc' }], select: { id: true, house: true, name: true, label: true } })).map((t) => ({
+          out.term = (
+            await prisma.term.findMany({
+              orderBy: [{ house: 'asc' }, { startDate: 'desc' }],
+              select: { id: true, house: true, name: true, label: true },
+            })
+          ).map((t) => ({
             value: String(t.id),
             label: `${t.house === 'COMMONS' ? 'House of Commons' : t.house === 'LORDS' ? 'House of Lords' : 'Other'}: ${t.label ?? `term ${t.name}`}`,
           }));
           break;
         case 'statement':
           out.statement = (
-            await prisma.statement.findMany({ orderBy: { id: 'desc' }, take: 500, select: { id: true, subject: true, speakerLabel: true, person: { select: { name: true } } } })
-          ).map((s) => ({ value: String(s.id), label: `${s.person?.name ?? s.speakerLabel ?? 'Unnamed'}: ${s.subject}` }));
+            await prisma.statement.findMany({
+              orderBy: { id: 'desc' },
+              take: 500,
+              select: { id: true, subject: true, speakerLabel: true, person: { select: { name: true } } },
+            })
+          ).map((s) => ({
+            value: String(s.id),
+            label: `${s.person?.name ?? s.speakerLabel ?? 'Unnamed'}: ${s.subject}`,
+          }));
           break;
         case 'person':
-          out.person = (await prisma.person.findMany({ orderBy: { sortName: 'asc' }, select: { slug: true, name: true, party: true, constituency: true } })).map((p) => ({
+          out.person = (
+            await prisma.person.findMany({
+              orderBy: { sortName: 'asc' },
+              select: { slug: true, name: true, party: true, constituency: true },
+            })
+          ).map((p) => ({
             value: p.slug,
             label: [p.name, p.party, p.constituency].filter(Boolean).join(' — '),
           }));
@@ -141,9 +201,15 @@ export async function getRecord(key: string, id: number, ctx?: RequestContext) {
   const def = requireDef(key);
   const include = Object.fromEntries([
     ...personFields(def).map((f) => [f.relation, { select: { slug: true } }]),
-    ...peopleLists(def).map((f) => [f.link.relation, { select: { person: { select: { slug: true, sortName: true } } } }]),
+    ...peopleLists(def).map((f) => [
+      f.link.relation,
+      { select: { person: { select: { slug: true, sortName: true } } } },
+    ]),
   ]);
-  const row = await delegate(db(), def).findUnique({ where: { id }, include: Object.keys(include).length ? include : undefined });
+  const row = await delegate(db(), def).findUnique({
+    where: { id },
+    include: Object.keys(include).length ? include : undefined,
+  });
   if (!row) return null;
   const values: FormValues = {};
   for (const f of def.fields) {
@@ -152,7 +218,9 @@ export async function getRecord(key: string, id: number, ctx?: RequestContext) {
       values[f.name] = relation?.slug ?? '';
     } else if (f.type === 'people') {
       const links = row[f.link.relation] as { person: { slug: string; sortName: string } }[];
-      values[f.name] = [...links].sort((a, b) => a.person.sortName.localeCompare(b.person.sortName)).map((l) => l.person.slug);
+      values[f.name] = [...links]
+        .sort((a, b) => a.person.sortName.localeCompare(b.person.sortName))
+        .map((l) => l.person.slug);
     } else values[f.name] = toFormValue(f, row[f.name]);
   }
   return { values, version: def.versioned ? (row.version as number) : undefined, title: def.title(row) };
@@ -163,7 +231,10 @@ export async function listRecords(key: string, query: { q?: string; page?: numbe
   await requireRole('viewer', ctx);
   const def = requireDef(key);
   const pageSize = 50;
-  const where = query.q && def.search.length ? { OR: def.search.map((field) => ({ [field]: { contains: query.q, mode: 'insensitive' } })) } : {};
+  const where =
+    query.q && def.search.length
+      ? { OR: def.search.map((field) => ({ [field]: { contains: query.q, mode: 'insensitive' } })) }
+      : {};
   const d = delegate(db(), def);
   const total = await d.count({ where });
   const page = clampPage(query.page, total, pageSize);
@@ -172,8 +243,15 @@ export async function listRecords(key: string, query: { q?: string; page?: numbe
     // Rows name their people by id; the list looks those up below instead of loading everyone.
     referenceOptions(def, ctx, { people: false }),
   ]);
-  const personIds = personFields(def).flatMap((f) => rows.map((r) => r[f.name] as number | null)).filter((v): v is number => typeof v === 'number');
-  const people = new Map((await db().person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const personIds = personFields(def)
+    .flatMap((f) => rows.map((r) => r[f.name] as number | null))
+    .filter((v): v is number => typeof v === 'number');
+  const people = new Map(
+    (await db().person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } })).map((p) => [
+      p.id,
+      p.name,
+    ]),
+  );
   const show = (f: FieldDef, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (f.type === 'person') return people.get(value as number) ?? String(value);
@@ -189,7 +267,12 @@ export async function listRecords(key: string, query: { q?: string; page?: numbe
     rows: rows.map((row) => ({
       id: row.id as number,
       title: def.title(row),
-      cells: def.columns.map((name) => show(def.fields.find((f) => f.name === name)!, row[name])),
+      cells: def.columns.map((name) =>
+        show(
+          def.fields.find((f) => f.name === name)!,
+          row[name],
+        ),
+      ),
     })),
   };
 }
@@ -205,7 +288,12 @@ async function resolvePeople(def: EntityDef, data: Record<string, unknown>): Pro
     ...lists.flatMap((f) => (data[f.name] as string[] | undefined) ?? []),
   ];
   if (slugs.length === 0) return null;
-  const found = new Map((await db().person.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+  const found = new Map(
+    (await db().person.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((p) => [
+      p.slug,
+      p.id,
+    ]),
+  );
   const errors: FieldErrors = {};
   for (const f of fields) {
     const slug = data[f.name];
@@ -217,7 +305,9 @@ async function resolvePeople(def: EntityDef, data: Record<string, unknown>): Pro
   for (const f of lists) {
     const listed = (data[f.name] as string[] | undefined) ?? [];
     const unknown = listed.filter((slug) => !found.has(slug));
-    if (unknown.length) errors[f.name] = `No such person: ${unknown.join(', ')}. Pick each from the list, or add them under People first.`;
+    if (unknown.length)
+      errors[f.name] =
+        `No such person: ${unknown.join(', ')}. Pick each from the list, or add them under People first.`;
     else data[f.name] = listed.map((slug) => found.get(slug)!);
   }
   return Object.keys(errors).length ? errors : null;
@@ -237,11 +327,19 @@ function parseNewSource(form: FormData): { data?: Record<string, unknown>; error
  * field errors with everything typed kept; a stale version comes back as a conflict showing
  * what changed; nothing is written unless all of it is.
  */
-export async function saveRecord(key: string, id: number | null, form: FormData, ctx?: RequestContext): Promise<SaveState> {
+export async function saveRecord(
+  key: string,
+  id: number | null,
+  form: FormData,
+  ctx?: RequestContext,
+): Promise<SaveState> {
   const def = requireDef(key);
   let values = valuesFrom(def.fields, form);
   const submittedVersion = Number(form.get('_version'));
-  const fail = (fieldErrors: FieldErrors, message = 'Please correct the fields marked below. Nothing was saved.'): SaveState => ({
+  const fail = (
+    fieldErrors: FieldErrors,
+    message = 'Please correct the fields marked below. Nothing was saved.',
+  ): SaveState => ({
     status: 'error',
     message,
     fieldErrors,
@@ -281,17 +379,30 @@ export async function saveRecord(key: string, id: number | null, form: FormData,
       }
       const d = delegate(tx, def);
       if (id === null) {
-        await HOOKS[def.key]?.beforeCreate?.(tx, data, (action, model, rowId, before, after) => recordAudit(tx, actor, action, model, rowId, before, after));
+        await HOOKS[def.key]?.beforeCreate?.(tx, data, (action, model, rowId, before, after) =>
+          recordAudit(tx, actor, action, model, rowId, before, after),
+        );
         const created = await d.create({ data });
         await writeLinks(tx, def, created.id as number, links);
-        await recordAudit(tx, actor, 'create', def.model, created.id as number, null, await readWithLinks(tx, def, created.id as number));
+        await recordAudit(
+          tx,
+          actor,
+          'create',
+          def.model,
+          created.id as number,
+          null,
+          await readWithLinks(tx, def, created.id as number),
+        );
         await HOOKS[def.key]?.afterWrite?.(tx, created);
         return { kind: 'saved' as const, row: created };
       }
       const before = await readWithLinks(tx, def, id);
       if (!before) return { kind: 'missing' as const };
       if (def.versioned) {
-        const { count } = await d.updateMany({ where: { id, version: submittedVersion }, data: { ...data, version: { increment: 1 } } });
+        const { count } = await d.updateMany({
+          where: { id, version: submittedVersion },
+          data: { ...data, version: { increment: 1 } },
+        });
         if (count === 0) return { kind: 'conflict' as const, current: before };
       } else {
         await d.update({ where: { id }, data });
@@ -303,40 +414,72 @@ export async function saveRecord(key: string, id: number | null, form: FormData,
       return { kind: 'saved' as const, row: after! };
     });
 
-    if (result.kind === 'missing') return { status: 'error', message: 'This record no longer exists: someone deleted it. Your values are still here.', values };
+    if (result.kind === 'missing')
+      return {
+        status: 'error',
+        message: 'This record no longer exists: someone deleted it. Your values are still here.',
+        values,
+      };
     if (result.kind === 'conflict') {
       const current = (await getRecord(key, id!, ctx))!;
       const changes = def.fields
         .map((f) => {
           const theirs = current.values[f.name] ?? '';
           const yours = values[f.name] ?? '';
-          return { field: f.name, label: f.label, theirs: [theirs].flat().join(', '), yours: [yours].flat().join(', ') };
+          return {
+            field: f.name,
+            label: f.label,
+            theirs: [theirs].flat().join(', '),
+            yours: [yours].flat().join(', '),
+          };
         })
         .filter((c) => c.theirs !== c.yours);
       return {
         status: 'conflict',
-        message: 'Someone else saved this record while you were editing it. Nothing was overwritten. Their values are shown beside yours; save again to replace theirs with yours.',
+        message:
+          'Someone else saved this record while you were editing it. Nothing was overwritten. Their values are shown beside yours; save again to replace theirs with yours.',
         values,
         version: current.version,
         changes,
       };
     }
-    return { status: 'saved', message: 'Saved.', values, id: result.row.id as number, version: result.row.version as number | undefined };
+    return {
+      status: 'saved',
+      message: 'Saved.',
+      values,
+      id: result.row.id as number,
+      version: result.row.version as number | undefined,
+    };
   } catch (error) {
     const fieldErrors = constraintError(def, error);
     if (fieldErrors && !(error instanceof AppError)) return fail(fieldErrors);
-    return { status: 'error', message: publicMessage(error, `save ${key}`), values, version: Number.isFinite(submittedVersion) ? submittedVersion : undefined };
+    return {
+      status: 'error',
+      message: publicMessage(error, `save ${key}`),
+      values,
+      version: Number.isFinite(submittedVersion) ? submittedVersion : undefined,
+    };
   }
 }
 
-export type DeleteResult = { ok: true; deleted: number } | { ok: false; message: string; dependents?: { label: string; count: number }[] };
+export type DeleteResult =
+  { ok: true; deleted: number } | { ok: false; message: string; dependents?: { label: string; count: number }[] };
 
-type CascadeDelegate = { findMany(a: unknown): Promise<Record<string, unknown>[]>; deleteMany(a: unknown): Promise<{ count: number }>; count(a: unknown): Promise<number> };
+type CascadeDelegate = {
+  findMany(a: unknown): Promise<Record<string, unknown>[]>;
+  deleteMany(a: unknown): Promise<{ count: number }>;
+  count(a: unknown): Promise<number>;
+};
 const cascadeDelegate = (client: unknown, model: string) => (client as Record<string, CascadeDelegate>)[model]!;
 
 /** How many records of each kind the entity may take with it refer to this row. */
 async function countDependents(def: EntityDef, id: number) {
-  const counts = await Promise.all((def.cascade ?? []).map(async (c) => ({ label: c.label, count: await cascadeDelegate(db(), c.model).count({ where: { [c.field]: id } }) })));
+  const counts = await Promise.all(
+    (def.cascade ?? []).map(async (c) => ({
+      label: c.label,
+      count: await cascadeDelegate(db(), c.model).count({ where: { [c.field]: id } }),
+    })),
+  );
   return counts.filter((c) => c.count > 0);
 }
 
@@ -345,7 +488,13 @@ async function countDependents(def: EntityDef, id: number) {
  * meanwhile. With `cascade` (the editor ticked "also delete …" after such a refusal), the
  * entity's declared dependents are deleted first, each audited, all in the same transaction.
  */
-export async function deleteRecord(key: string, id: number, version: number | null, ctx?: RequestContext, { cascade = false } = {}): Promise<DeleteResult> {
+export async function deleteRecord(
+  key: string,
+  id: number,
+  version: number | null,
+  ctx?: RequestContext,
+  { cascade = false } = {},
+): Promise<DeleteResult> {
   const def = requireDef(key);
   try {
     const actor = await requireRole('editor', ctx);
@@ -354,7 +503,10 @@ export async function deleteRecord(key: string, id: number, version: number | nu
       const before = await readWithLinks(tx, def, id);
       if (!before) return { ok: false as const, message: 'This record no longer exists.' };
       if (def.versioned && version !== null && before.version !== version) {
-        return { ok: false as const, message: 'Someone changed this record since you opened it. Review their change before deleting.' };
+        return {
+          ok: false as const,
+          message: 'Someone changed this record since you opened it. Review their change before deleting.',
+        };
       }
       let deleted = 1;
       for (const c of cascade ? (def.cascade ?? []) : []) {
@@ -376,9 +528,16 @@ export async function deleteRecord(key: string, id: number, version: number | nu
       const dependents = cascade ? [] : await countDependents(def, id);
       if (dependents.length) {
         const list = dependents.map((c) => `${c.count} ${c.label}`).join(', ');
-        return { ok: false, message: `This ${def.label} cannot be deleted on its own: ${list} refer to it. Remove or reassign those first, or tick the box to delete them with it.`, dependents };
+        return {
+          ok: false,
+          message: `This ${def.label} cannot be deleted on its own: ${list} refer to it. Remove or reassign those first, or tick the box to delete them with it.`,
+          dependents,
+        };
       }
-      return { ok: false, message: `This ${def.label} cannot be deleted: ${def.dependents ?? 'other records'} refer to it. Remove or reassign those first.` };
+      return {
+        ok: false,
+        message: `This ${def.label} cannot be deleted: ${def.dependents ?? 'other records'} refer to it. Remove or reassign those first.`,
+      };
     }
     return { ok: false, message: publicMessage(error, `delete ${key}`) };
   }

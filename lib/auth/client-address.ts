@@ -15,7 +15,10 @@ export function trustedProxies(setting = process.env.WHIPCOUNT_TRUSTED_PROXIES ?
   if (!text) return { hops: 0 };
   if (/^\d+$/.test(text)) return { hops: Math.min(Number(text), 10) };
   const list = new net.BlockList();
-  for (const entry of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, bits] = entry.split('/') as [string, string | undefined];
     const family = net.isIPv6(address) ? 'ipv6' : net.isIPv4(address) ? 'ipv4' : null;
     if (!family) throw new Error(`WHIPCOUNT_TRUSTED_PROXIES: ${entry} is not an address or CIDR.`);
@@ -37,7 +40,10 @@ const unmap = (address: string) => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)
 
 /** The client's address from a request's X-Forwarded-For chain, trusting only the configured proxies. */
 export function clientAddress(headers: Headers, trusted: TrustedProxies = configuredProxies()): string {
-  const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => unmap(s.trim())).filter(Boolean);
+  const chain = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => unmap(s.trim()))
+    .filter(Boolean);
   if (chain.length === 0) return headers.get('x-real-ip') ?? 'unknown';
   if ('hops' in trusted) return chain[Math.max(0, chain.length - 1 - trusted.hops)]!;
   for (let i = chain.length - 1; i >= 0; i--) {
@@ -54,6 +60,11 @@ export function addressKey(address: string): string {
   const [head, tail = ''] = address.toLowerCase().split('::') as [string, string?];
   const left = head ? head.split(':') : [];
   const right = address.includes('::') && tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups = address.includes('::')
+    ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -17,7 +17,8 @@ function keysFor(email: string, headers: Headers) {
 }
 
 /** How long an account waits after its nth failure in the window: nothing up to five, then 1, 2, 4 … seconds, at most a minute. */
-export const delayAfter = (failures: number) => (failures < MAX_FAILURES ? 0 : Math.min(2 ** (failures - MAX_FAILURES), MAX_DELAY_SECONDS));
+export const delayAfter = (failures: number) =>
+  failures < MAX_FAILURES ? 0 : Math.min(2 ** (failures - MAX_FAILURES), MAX_DELAY_SECONDS);
 
 /**
  * Reserves a sign-in attempt before the password is verified, counting it as a failure up front,
@@ -37,11 +38,13 @@ async function reserve(keys: { account: string; address: string }): Promise<stri
              extract(epoch FROM now() - "updatedAt")::float8 AS since_last
       FROM "LoginThrottle" WHERE key = ANY(${list}::text[]) ORDER BY key FOR UPDATE`;
     const row = (key: string) => rows.find((r) => r.key === key)!;
-    if (row(keys.address).failures >= MAX_FAILURES) return `Too many failed sign-ins from this address. Wait ${WINDOW_MINUTES} minutes and try again.`;
+    if (row(keys.address).failures >= MAX_FAILURES)
+      return `Too many failed sign-ins from this address. Wait ${WINDOW_MINUTES} minutes and try again.`;
     const account = row(keys.account);
     const delay = delayAfter(account.failures);
     const wait = delay - account.since_last;
-    if (delay > 0 && wait > 0) return `Too many failed sign-ins for this account. Try again in ${Math.ceil(wait)} second${Math.ceil(wait) === 1 ? '' : 's'}.`;
+    if (delay > 0 && wait > 0)
+      return `Too many failed sign-ins for this account. Try again in ${Math.ceil(wait)} second${Math.ceil(wait) === 1 ? '' : 's'}.`;
     await tx.$executeRaw`
       UPDATE "LoginThrottle" SET
         failures = CASE WHEN "windowStart" <= now() - make_interval(mins => ${WINDOW_MINUTES}) THEN 1 ELSE failures + 1 END,
@@ -55,7 +58,8 @@ async function reserve(keys: { account: string; address: string }): Promise<stri
 /** The attempt succeeded (or could not be judged): it was not a failure after all. */
 async function release(keys: { account: string; address: string }, { success }: { success: boolean }): Promise<void> {
   if (success) await db().loginThrottle.deleteMany({ where: { key: keys.account } });
-  await db().$executeRaw`UPDATE "LoginThrottle" SET failures = greatest(failures - 1, 0) WHERE key = ANY(${success ? [keys.address] : [keys.account, keys.address]}::text[])`;
+  await db()
+    .$executeRaw`UPDATE "LoginThrottle" SET failures = greatest(failures - 1, 0) WHERE key = ANY(${success ? [keys.address] : [keys.account, keys.address]}::text[])`;
 }
 
 /**
@@ -68,7 +72,11 @@ export async function signIn(email: string, password: string, ctx: Required<Requ
   if (refused) throw new AppError('RATE_LIMITED', refused);
   let headers: Headers;
   try {
-    ({ headers } = await auth().api.signInEmail({ body: { email, password, rememberMe: true }, headers: ctx.headers, returnHeaders: true }));
+    ({ headers } = await auth().api.signInEmail({
+      body: { email, password, rememberMe: true },
+      headers: ctx.headers,
+      returnHeaders: true,
+    }));
   } catch (error) {
     const status = (error as { statusCode?: number; status?: number | string })?.statusCode;
     if (status && status >= 500) {

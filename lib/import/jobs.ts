@@ -28,13 +28,21 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A new term's dates as given on the upload form: both optional, but a start needs a source. */
 async function checkedTerm(term: UploadInput['term']): Promise<ImportOptions['term']> {
   if (!term || (!term.startDate && !term.endDate)) return undefined;
-  if (!DAY.test(term.startDate) || Number.isNaN(Date.parse(term.startDate))) throw new AppError('INVALID', 'The new term’s start must be a date.');
-  if (term.endDate && (!DAY.test(term.endDate) || Number.isNaN(Date.parse(term.endDate)))) throw new AppError('INVALID', 'The new term’s end must be a date, or empty.');
-  if (term.endDate && term.endDate < term.startDate) throw new AppError('INVALID', 'The new term ends before it starts.');
+  if (!DAY.test(term.startDate) || Number.isNaN(Date.parse(term.startDate)))
+    throw new AppError('INVALID', 'The new term’s start must be a date.');
+  if (term.endDate && (!DAY.test(term.endDate) || Number.isNaN(Date.parse(term.endDate))))
+    throw new AppError('INVALID', 'The new term’s end must be a date, or empty.');
+  if (term.endDate && term.endDate < term.startDate)
+    throw new AppError('INVALID', 'The new term ends before it starts.');
   if (!(term.sourceId && (await db().source.findUnique({ where: { id: term.sourceId }, select: { id: true } })))) {
     throw new AppError('INVALID', 'Choose the source of the new term’s dates.');
   }
-  return { startDate: term.startDate, endDate: term.endDate || null, sourceId: term.sourceId, ...(term.label ? { label: term.label.slice(0, 200) } : {}) };
+  return {
+    startDate: term.startDate,
+    endDate: term.endDate || null,
+    sourceId: term.sourceId,
+    ...(term.label ? { label: term.label.slice(0, 200) } : {}),
+  };
 }
 
 /** Checks an upload and records it as a previewed job. File-level problems throw AppError('INVALID'). */
@@ -42,17 +50,30 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
   const actor = await requireRole('editor', ctx);
   const kind = Object.hasOwn(IMPORT_KINDS, input.kind) ? IMPORT_KINDS[input.kind] : undefined;
   if (!kind) throw new AppError('INVALID', 'Choose what the file contains.');
-  if (kind.needs.includes('campaign') && input.campaignId && !(await db().campaign.findUnique({ where: { id: input.campaignId }, select: { id: true } }))) {
+  if (
+    kind.needs.includes('campaign') &&
+    input.campaignId &&
+    !(await db().campaign.findUnique({ where: { id: input.campaignId }, select: { id: true } }))
+  ) {
     throw new AppError('INVALID', 'That campaign no longer exists.');
   }
-  if (kind.needs.includes('source') && !(input.sourceId && (await db().source.findUnique({ where: { id: input.sourceId }, select: { id: true } })))) {
+  if (
+    kind.needs.includes('source') &&
+    !(input.sourceId && (await db().source.findUnique({ where: { id: input.sourceId }, select: { id: true } })))
+  ) {
     throw new AppError('INVALID', 'Choose the source the file comes from.');
   }
   const term = await checkedTerm(kind.needs.includes('term') ? input.term : undefined);
-  if (kind.needs.includes('stage') && !(input.stageId && (await db().stage.findUnique({ where: { id: input.stageId }, select: { id: true } })))) {
+  if (
+    kind.needs.includes('stage') &&
+    !(input.stageId && (await db().stage.findUnique({ where: { id: input.stageId }, select: { id: true } })))
+  ) {
     throw new AppError('INVALID', 'Choose the stage whose vote the positions are about.');
   }
-  if (kind.needs.includes('division') && !(input.divisionId && (await db().division.findUnique({ where: { id: input.divisionId }, select: { id: true } })))) {
+  if (
+    kind.needs.includes('division') &&
+    !(input.divisionId && (await db().division.findUnique({ where: { id: input.divisionId }, select: { id: true } })))
+  ) {
     throw new AppError('INVALID', 'Choose the division the ballots were cast in.');
   }
   const fileName = input.fileName.replace(/[^\w.\- ]+/g, '_').slice(0, 200) || 'upload.csv';
@@ -89,7 +110,9 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
       errors: analysis.errors as unknown as Prisma.InputJsonValue,
       preview: analysis.preview,
       createdBy: actor.email,
-      message: parsed.ignored.length ? `Columns the import does not use were ignored: ${parsed.ignored.join(', ')}.` : null,
+      message: parsed.ignored.length
+        ? `Columns the import does not use were ignored: ${parsed.ignored.join(', ')}.`
+        : null,
     },
     select: { id: true },
   });
@@ -101,13 +124,22 @@ export async function getImportJob(id: number, ctx?: RequestContext) {
   await failAbandonedImports();
   const job = await db().importJob.findUnique({ where: { id }, omit: { content: true } });
   if (!job) return null;
-  return { ...job, errors: job.errors as unknown as RowError[], preview: job.preview as unknown as { line: number; values: Record<string, string>; outcome: string }[], options: job.options as unknown as ImportOptions };
+  return {
+    ...job,
+    errors: job.errors as unknown as RowError[],
+    preview: job.preview as unknown as { line: number; values: Record<string, string>; outcome: string }[],
+    options: job.options as unknown as ImportOptions,
+  };
 }
 
 export async function listImportJobs(ctx?: RequestContext) {
   await requireRole('viewer', ctx);
   await failAbandonedImports();
-  return db().importJob.findMany({ orderBy: { id: 'desc' }, take: 50, omit: { content: true, preview: true, errors: true } });
+  return db().importJob.findMany({
+    orderBy: { id: 'desc' },
+    take: 50,
+    omit: { content: true, preview: true, errors: true },
+  });
 }
 
 /** Advisory-lock space of running imports: a job's lock is held for as long as its run lasts. */
@@ -123,15 +155,25 @@ class InvalidRows extends Error {}
  * transaction holds the job's advisory lock, so any app server can tell a running job from one
  * whose process died (`failAbandonedImports`).
  */
-export async function runImportJob(id: number, { skipInvalid }: { skipInvalid: boolean }, ctx?: RequestContext): Promise<{ ok: boolean; message: string }> {
+export async function runImportJob(
+  id: number,
+  { skipInvalid }: { skipInvalid: boolean },
+  ctx?: RequestContext,
+): Promise<{ ok: boolean; message: string }> {
   const actor = await requireRole('editor', ctx);
   await failAbandonedImports();
   // Claim the job: only one run at a time, whichever app server gets it.
-  const claimed = await db().importJob.updateMany({ where: { id, status: { in: ['PREVIEWED', 'FAILED'] } }, data: { status: 'RUNNING', processedRows: 0, message: null } });
+  const claimed = await db().importJob.updateMany({
+    where: { id, status: { in: ['PREVIEWED', 'FAILED'] } },
+    data: { status: 'RUNNING', processedRows: 0, message: null },
+  });
   if (claimed.count === 0) {
     const job = await db().importJob.findUnique({ where: { id }, select: { status: true } });
     if (!job) throw new AppError('NOT_FOUND', 'No such import.');
-    return { ok: false, message: job.status === 'RUNNING' ? 'This import is already running.' : 'This import has already been done.' };
+    return {
+      ok: false,
+      message: job.status === 'RUNNING' ? 'This import is already running.' : 'This import has already been done.',
+    };
   }
   const job = (await db().importJob.findUnique({ where: { id } }))!;
   const kind = IMPORT_KINDS[job.kind]!;
@@ -144,10 +186,15 @@ export async function runImportJob(id: number, { skipInvalid }: { skipInvalid: b
     const { message, rows } = await db().$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${JOB_LOCK}::int, ${id}::int)`;
-        const parsed = parseCsv(job.content ?? '', kind.columns, { rename: options.mapping, ignoreUnknown: kind.ignoresUnknownColumns });
+        const parsed = parseCsv(job.content ?? '', kind.columns, {
+          rename: options.mapping,
+          ignoreUnknown: kind.ignoresUnknownColumns,
+        });
         const analysis = await kind.analyze(parsed.rows, options);
         if (analysis.errors.length && !skipInvalid) {
-          throw new InvalidRows(`${new Set(analysis.errors.map((e) => e.row)).size} rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.`);
+          throw new InvalidRows(
+            `${new Set(analysis.errors.map((e) => e.row)).size} rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.`,
+          );
         }
         const summary = await kind.commit(
           tx,
@@ -158,17 +205,29 @@ export async function runImportJob(id: number, { skipInvalid }: { skipInvalid: b
             await db().importJob.update({ where: { id }, data: { processedRows: done } });
           },
         );
-        await recordAudit(tx, actor, 'import', `import:${job.kind}`, id, null, { fileName: job.fileName, rows: analysis.valid.length, skipped: analysis.errors.length, summary });
+        await recordAudit(tx, actor, 'import', `import:${job.kind}`, id, null, {
+          fileName: job.fileName,
+          rows: analysis.valid.length,
+          skipped: analysis.errors.length,
+          summary,
+        });
         return { message: summary, rows: analysis.valid.length };
       },
       { timeout: 10 * 60_000, maxWait: 30_000 },
     );
-    await db().importJob.update({ where: { id }, data: { status: 'SUCCEEDED', message, processedRows: rows, finishedAt: new Date(), content: null } });
+    await db().importJob.update({
+      where: { id },
+      data: { status: 'SUCCEEDED', message, processedRows: rows, finishedAt: new Date(), content: null },
+    });
     return { ok: true, message };
   } catch (error) {
     if (error instanceof InvalidRows) return await fail(error.message);
     console.error(`[import ${id}] failed:`, error);
-    return await fail(error instanceof AppError ? `The import failed and nothing was saved: ${error.message}` : `The import failed and nothing was saved. The error was logged (import ${id}).`);
+    return await fail(
+      error instanceof AppError
+        ? `The import failed and nothing was saved: ${error.message}`
+        : `The import failed and nothing was saved. The error was logged (import ${id}).`,
+    );
   }
 }
 

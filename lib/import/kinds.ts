@@ -37,7 +37,12 @@ export interface ImportKind {
   /** Columns the import does not use are ignored with a notice instead of refusing the file. */
   ignoresUnknownColumns?: boolean;
   analyze(rows: { line: number; values: Record<string, string> }[], options: ImportOptions): Promise<Analysis>;
-  commit(tx: Tx, rows: Record<string, unknown>[], options: ImportOptions, progress: (done: number) => Promise<void>): Promise<string>;
+  commit(
+    tx: Tx,
+    rows: Record<string, unknown>[],
+    options: ImportOptions,
+    progress: (done: number) => Promise<void>,
+  ): Promise<string>;
 }
 
 export interface ImportOptions {
@@ -54,17 +59,23 @@ export interface ImportOptions {
 
 const PREVIEW_ROWS = 20;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (v: string) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isDay = (v: string) =>
+  DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 /** Checks each row with a zod schema, naming the column and reason of each problem. */
-function checkRows<T>(rows: { line: number; values: Record<string, string> }[], schema: z.ZodType<T>, key: (data: T) => string) {
+function checkRows<T>(
+  rows: { line: number; values: Record<string, string> }[],
+  schema: z.ZodType<T>,
+  key: (data: T) => string,
+) {
   const valid: { line: number; data: T }[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
   for (const { line, values } of rows) {
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ row: line, column: String(issue.path[0] ?? ''), reason: issue.message });
+      for (const issue of parsed.error.issues)
+        errors.push({ row: line, column: String(issue.path[0] ?? ''), reason: issue.message });
       continue;
     }
     const k = key(parsed.data);
@@ -87,26 +98,37 @@ const optionalDay = (label: string) =>
 const optionalNumber = (label: string, min: number, max: number) =>
   z
     .string()
-    .refine((v) => v === '' || (/^-?\d+(\.\d+)?$/.test(v) && Number(v) >= min && Number(v) <= max), `${label} must be a number from ${min} to ${max}.`)
+    .refine(
+      (v) => v === '' || (/^-?\d+(\.\d+)?$/.test(v) && Number(v) >= min && Number(v) <= max),
+      `${label} must be a number from ${min} to ${max}.`,
+    )
     .transform((v) => (v === '' ? null : Number(v)));
 const text = (label: string, max: number, required = false) =>
-  (required ? z.string().min(1, `${label} is empty.`) : z.string()).refine((v) => v.length <= max, `${label} is longer than ${max} characters.`).refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v), `${label} contains control characters.`);
+  (required ? z.string().min(1, `${label} is empty.`) : z.string())
+    .refine((v) => v.length <= max, `${label} is longer than ${max} characters.`)
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v), `${label} contains control characters.`);
 
 function previewOf(rows: { line: number; values: Record<string, string> }[], outcome: (line: number) => string) {
   return rows.slice(0, PREVIEW_ROWS).map(({ line, values }) => ({ line, values, outcome: outcome(line) }));
 }
 const outcomeFrom = (errors: RowError[], ok: (line: number) => string) => (line: number) => {
   const mine = errors.filter((e) => e.row === line);
-  return mine.length ? `Invalid: ${mine.map((e) => (e.column ? `${e.column}: ${e.reason}` : e.reason)).join('; ')}` : ok(line);
+  return mine.length
+    ? `Invalid: ${mine.map((e) => (e.column ? `${e.column}: ${e.reason}` : e.reason)).join('; ')}`
+    : ok(line);
 };
 
-const lock = (tx: Tx, name: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`whipcount:import:${name}`}))`;
+const lock = (tx: Tx, name: string) =>
+  tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`whipcount:import:${name}`}))`;
 
 // ---------------------------------------------------------------------------------------------
 
 const rosterRow = z.object({
   // Identifiers are identifiers: letters, digits and a few separators, never a formula or markup.
-  id: text('id', 200, true).refine((v) => /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(v), 'id must be letters, digits, and . _ : / - only.'),
+  id: text('id', 200, true).refine(
+    (v) => /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(v),
+    'id must be letters, digits, and . _ : / - only.',
+  ),
   name: text('name', 200, true),
   sort_name: text('sort_name', 200).default(''),
   group: text('group', 200).default(''),
@@ -120,7 +142,18 @@ const rosterRow = z.object({
     .refine((v) => v === '' || /^Q[1-9]\d*$/.test(v), 'wikidata must be a Wikidata item id such as Q42, or empty.'),
 });
 
-type ExistingStint = { person_id: number; roster_id: string; external_id: string | null; house: string; party: string | null; constituency: string | null; start: string | null; end: string | null; names: string[]; person_name: string };
+type ExistingStint = {
+  person_id: number;
+  roster_id: string;
+  external_id: string | null;
+  house: string;
+  party: string | null;
+  constituency: string | null;
+  start: string | null;
+  end: string | null;
+  names: string[];
+  person_name: string;
+};
 
 const span = (s: { startDate: string | null; endDate: string | null }) => `${s.startDate ?? '…'} – ${s.endDate ?? '…'}`;
 
@@ -128,7 +161,25 @@ const roster: ImportKind = {
   label: 'People roster, one stint a row (EveryPolitician layout, or any mapped onto it)',
   columns: {
     required: ['id', 'name'],
-    optional: ['sort_name', 'email', 'twitter', 'facebook', 'group', 'group_id', 'area_id', 'area', 'chamber', 'term', 'start_date', 'end_date', 'image', 'gender', 'wikidata', 'wikidata_group', 'wikidata_area'],
+    optional: [
+      'sort_name',
+      'email',
+      'twitter',
+      'facebook',
+      'group',
+      'group_id',
+      'area_id',
+      'area',
+      'chamber',
+      'term',
+      'start_date',
+      'end_date',
+      'image',
+      'gender',
+      'wikidata',
+      'wikidata_group',
+      'wikidata_area',
+    ],
   },
   needs: ['term'],
   ignoresUnknownColumns: true,
@@ -137,9 +188,22 @@ const roster: ImportKind = {
     const errors = [...checked.errors];
     const terms = await knownTerms();
     // A term the database does not know: the dates given with the upload are for it (one a file).
-    const unknownTerms = [...new Set(checked.valid.filter((v) => v.data.term && !terms.has(`${houseOf(v.data.chamber)}|${v.data.term}`)).map((v) => `${houseOf(v.data.chamber)}|${v.data.term}`))];
+    const unknownTerms = [
+      ...new Set(
+        checked.valid
+          .filter((v) => v.data.term && !terms.has(`${houseOf(v.data.chamber)}|${v.data.term}`))
+          .map((v) => `${houseOf(v.data.chamber)}|${v.data.term}`),
+      ),
+    ];
     const given = options.term;
-    if (given && unknownTerms[0]) terms.set(unknownTerms[0], { id: 0, house: unknownTerms[0].split('|')[0] as House, name: unknownTerms[0].split('|')[1]!, startDate: given.startDate, endDate: given.endDate });
+    if (given && unknownTerms[0])
+      terms.set(unknownTerms[0], {
+        id: 0,
+        house: unknownTerms[0].split('|')[0] as House,
+        name: unknownTerms[0].split('|')[1]!,
+        startDate: given.startDate,
+        endDate: given.endDate,
+      });
 
     const ids = [...new Set(checked.valid.map((v) => v.data.id))];
     const existing = await db().$queryRaw<ExistingStint[]>`
@@ -165,10 +229,15 @@ const roster: ImportKind = {
             : `${termLabel(house, name).replace(/^t/, 'T')} is not known: give its start and end dates (and their source) on the upload form.`,
         );
       }
-      if (stint.startDate && stint.endDate && stint.endDate < stint.startDate) return fail('end_date', `The stint ends (${stint.endDate}) before it starts (${stint.startDate}).`);
+      if (stint.startDate && stint.endDate && stint.endDate < stint.startDate)
+        return fail('end_date', `The stint ends (${stint.endDate}) before it starts (${stint.startDate}).`);
       const theirs = byRosterId.get(stint.rosterId);
       const names = theirs?.[0]!.names ?? [];
-      if (theirs && !names.includes(normalizeName(row.name)) && !names.includes(normalizeName(unsortName(row.sort_name || row.name)))) {
+      if (
+        theirs &&
+        !names.includes(normalizeName(row.name)) &&
+        !names.includes(normalizeName(unsortName(row.sort_name || row.name)))
+      ) {
         return fail('id', `The id ${stint.rosterId} belongs to ${theirs[0]!.person_name}, not ${row.name}.`);
       }
       return [{ line, row, stint, theirs }];
@@ -179,19 +248,37 @@ const roster: ImportKind = {
     const outcomes = new Map<number, string>();
     for (const entry of own) {
       const { line, row, stint, theirs } = entry;
-      const clash = accepted.find((o) => o.stint.rosterId === stint.rosterId && o.stint.house === stint.house && overlaps(o.stint, stint));
+      const clash = accepted.find(
+        (o) => o.stint.rosterId === stint.rosterId && o.stint.house === stint.house && overlaps(o.stint, stint),
+      );
       if (clash) {
-        const seat = clash.stint.constituency !== stint.constituency ? ` (${clash.stint.constituency ?? 'no seat'} there, ${stint.constituency ?? 'no seat'} here)` : '';
-        errors.push({ row: line, column: 'start_date', reason: `Overlaps the stint on line ${clash.line} (${span(clash.stint)}) of the same person${seat}.` });
+        const seat =
+          clash.stint.constituency !== stint.constituency
+            ? ` (${clash.stint.constituency ?? 'no seat'} there, ${stint.constituency ?? 'no seat'} here)`
+            : '';
+        errors.push({
+          row: line,
+          column: 'start_date',
+          reason: `Overlaps the stint on line ${clash.line} (${span(clash.stint)}) of the same person${seat}.`,
+        });
         continue;
       }
       if (theirs) {
         const same = theirs.find((e) => e.external_id === stint.externalId);
         const other = theirs.find(
-          (e) => e.external_id && e.external_id !== stint.externalId && !fileKeys.has(e.external_id) && e.house === stint.house && overlaps({ startDate: e.start, endDate: e.end }, stint),
+          (e) =>
+            e.external_id &&
+            e.external_id !== stint.externalId &&
+            !fileKeys.has(e.external_id) &&
+            e.house === stint.house &&
+            overlaps({ startDate: e.start, endDate: e.end }, stint),
         );
         if (other) {
-          errors.push({ row: line, column: 'start_date', reason: `Overlaps the stint already recorded for ${theirs[0]!.person_name} (${other.party ?? 'no party'}, ${span({ startDate: other.start, endDate: other.end })}).` });
+          errors.push({
+            row: line,
+            column: 'start_date',
+            reason: `Overlaps the stint already recorded for ${theirs[0]!.person_name} (${other.party ?? 'no party'}, ${span({ startDate: other.start, endDate: other.end })}).`,
+          });
           continue;
         }
         if (same) {
@@ -202,18 +289,37 @@ const roster: ImportKind = {
               ['end', same.end, stint.endDate],
             ] as const
           ).filter(([, a, b]) => a !== b);
-          outcomes.set(line, changes.length ? `Stint changed: ${changes.map(([what, a, b]) => `${what} ${a ?? '—'} → ${b ?? '—'}`).join('; ')}` : 'Stint already there');
-        } else outcomes.set(line, `New stint for ${theirs[0]!.person_name}: ${stint.party ?? 'no party'}, ${span(stint)}`);
+          outcomes.set(
+            line,
+            changes.length
+              ? `Stint changed: ${changes.map(([what, a, b]) => `${what} ${a ?? '—'} → ${b ?? '—'}`).join('; ')}`
+              : 'Stint already there',
+          );
+        } else
+          outcomes.set(line, `New stint for ${theirs[0]!.person_name}: ${stint.party ?? 'no party'}, ${span(stint)}`);
       } else outcomes.set(line, `New person, with a stint: ${stint.party ?? 'no party'}, ${span(stint)}`);
       accepted.push(entry);
       valid.push({ line, data: row });
     }
     errors.sort((a, b) => a.row - b.row);
-    return { valid, errors, preview: previewOf(rows, outcomeFrom(errors, (line) => outcomes.get(line) ?? '')) };
+    return {
+      valid,
+      errors,
+      preview: previewOf(
+        rows,
+        outcomeFrom(errors, (line) => outcomes.get(line) ?? ''),
+      ),
+    };
   },
   async commit(tx, rows, options, progress) {
     await lock(tx, 'roster');
-    const result = await loadRoster(rows as unknown as RosterRow[], { key: `import:${options.fileName}`, publisher: 'Roster import', title: options.fileName }, tx, progress, options.term);
+    const result = await loadRoster(
+      rows as unknown as RosterRow[],
+      { key: `import:${options.fileName}`, publisher: 'Roster import', title: options.fileName },
+      tx,
+      progress,
+      options.term,
+    );
     return `${result.people} new people, ${result.memberships} new stints and ${result.changed} changed stints from ${rows.length} rows.`;
   },
 };
@@ -229,7 +335,9 @@ const signatureRow = z.object({
     .string()
     .default('')
     .transform((v) => v.toUpperCase() || 'REPORTED')
-    .pipe(z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED'], { message: 'confidence must be confirmed, reported or claimed.' })),
+    .pipe(
+      z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED'], { message: 'confidence must be confirmed, reported or claimed.' }),
+    ),
   note: text('note', 2000).default(''),
 });
 
@@ -241,7 +349,12 @@ const signatures: ImportKind = {
     const checked = checkRows(rows, signatureRow, (r) => `${r.campaign}|${r.name.toLowerCase()}`);
     // A campaign column (slugs) overrides the campaign chosen on the form, row by row.
     const slugs = [...new Set(checked.valid.map((v) => v.data.campaign).filter(Boolean))];
-    const campaigns = new Map((await db().campaign.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
+    const campaigns = new Map(
+      (await db().campaign.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((c) => [
+        c.slug,
+        c.id,
+      ]),
+    );
     const matches = await matchNames(checked.valid.map((v) => v.data.name));
     const valid: Analysis['valid'] = [];
     const errors = [...checked.errors];
@@ -250,13 +363,29 @@ const signatures: ImportKind = {
     checked.valid.forEach((v, i) => {
       const campaignId = v.data.campaign ? campaigns.get(v.data.campaign) : options.campaignId;
       if (campaignId === undefined) {
-        errors.push({ row: v.line, column: 'campaign', reason: v.data.campaign ? `No campaign with the slug ${v.data.campaign}.` : 'No campaign: choose one on the form or add a campaign column.' });
+        errors.push({
+          row: v.line,
+          column: 'campaign',
+          reason: v.data.campaign
+            ? `No campaign with the slug ${v.data.campaign}.`
+            : 'No campaign: choose one on the form or add a campaign column.',
+        });
         return;
       }
       const match = matches[i]!;
       if (!match.person) {
-        const options = match.candidates.slice(0, 4).map((c) => c.person.name).join(', ');
-        errors.push({ row: v.line, column: 'name', reason: match.status === 'unmatched' ? 'No person with this name.' : `${match.status === 'guess' ? 'Only a guess' : 'Ambiguous'}: ${options}. Use the full name as the roster has it, or add an alias.` });
+        const options = match.candidates
+          .slice(0, 4)
+          .map((c) => c.person.name)
+          .join(', ');
+        errors.push({
+          row: v.line,
+          column: 'name',
+          reason:
+            match.status === 'unmatched'
+              ? 'No person with this name.'
+              : `${match.status === 'guess' ? 'Only a guess' : 'Ambiguous'}: ${options}. Use the full name as the roster has it, or add an alias.`,
+        });
         return;
       }
       const pair = `${campaignId}|${match.person.id}`;
@@ -269,11 +398,25 @@ const signatures: ImportKind = {
       matchedBy.set(v.line, `${match.person.name} (${match.status})`);
       valid.push({ line: v.line, data: { ...v.data, personId: match.person.id, campaignId } });
     });
-    return { valid, errors, preview: previewOf(rows, outcomeFrom(errors, (line) => `Signature of ${matchedBy.get(line)}`)) };
+    return {
+      valid,
+      errors,
+      preview: previewOf(
+        rows,
+        outcomeFrom(errors, (line) => `Signature of ${matchedBy.get(line)}`),
+      ),
+    };
   },
   async commit(tx, rows, options, progress) {
     await lock(tx, 'signatures');
-    const r = rows as { campaignId: number; personId: number; signed_on: string | null; role_at_signing: string; confidence: string; note: string }[];
+    const r = rows as {
+      campaignId: number;
+      personId: number;
+      signed_on: string | null;
+      role_at_signing: string;
+      confidence: string;
+      note: string;
+    }[];
     let inserted = 0;
     const BATCH = 20_000;
     for (let i = 0; i < r.length; i += BATCH) {
@@ -306,15 +449,30 @@ const pollRow = z
     sample_size: optionalNumber('sample_size', 1, 10_000_000),
     note: text('note', 2000).default(''),
   })
-  .refine((r) => !r.fieldwork_start || !r.fieldwork_end || r.fieldwork_end >= r.fieldwork_start, { message: 'fieldwork_end is before fieldwork_start.', path: ['fieldwork_end'] });
+  .refine((r) => !r.fieldwork_start || !r.fieldwork_end || r.fieldwork_end >= r.fieldwork_start, {
+    message: 'fieldwork_end is before fieldwork_start.',
+    path: ['fieldwork_end'],
+  });
 
 const polls: ImportKind = {
   label: 'Satisfaction polls',
-  columns: { required: ['pollster', 'subject', 'subject_role', 'net'], optional: ['fieldwork_start', 'fieldwork_end', 'satisfied', 'dissatisfied', 'dont_know', 'sample_size', 'note'] },
+  columns: {
+    required: ['pollster', 'subject', 'subject_role', 'net'],
+    optional: ['fieldwork_start', 'fieldwork_end', 'satisfied', 'dissatisfied', 'dont_know', 'sample_size', 'note'],
+  },
   needs: ['source'],
   async analyze(rows) {
-    const checked = checkRows(rows, pollRow, (r) => [r.pollster, r.subject, r.subject_role, r.fieldwork_end, r.net].join('|').toLowerCase());
-    const bySlug = new Map((await db().person.findMany({ where: { slug: { in: checked.valid.map((v) => v.data.subject) } }, select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+    const checked = checkRows(rows, pollRow, (r) =>
+      [r.pollster, r.subject, r.subject_role, r.fieldwork_end, r.net].join('|').toLowerCase(),
+    );
+    const bySlug = new Map(
+      (
+        await db().person.findMany({
+          where: { slug: { in: checked.valid.map((v) => v.data.subject) } },
+          select: { id: true, slug: true },
+        })
+      ).map((p) => [p.slug, p.id]),
+    );
     const toMatch = checked.valid.filter((v) => !bySlug.has(v.data.subject));
     const matches = await matchNames(toMatch.map((v) => v.data.subject));
     const byName = new Map(toMatch.map((v, i) => [v.line, matches[i]!]));
@@ -322,20 +480,43 @@ const polls: ImportKind = {
     const errors = [...checked.errors];
     for (const v of checked.valid) {
       const personId = bySlug.get(v.data.subject) ?? byName.get(v.line)?.person?.id;
-      if (personId === undefined) errors.push({ row: v.line, column: 'subject', reason: 'No single person with this name or slug.' });
+      if (personId === undefined)
+        errors.push({ row: v.line, column: 'subject', reason: 'No single person with this name or slug.' });
       else valid.push({ line: v.line, data: { ...v.data, personId } });
     }
-    return { valid, errors, preview: previewOf(rows, outcomeFrom(errors, () => 'Poll')) };
+    return {
+      valid,
+      errors,
+      preview: previewOf(
+        rows,
+        outcomeFrom(errors, () => 'Poll'),
+      ),
+    };
   },
   async commit(tx, rows, options, progress) {
     await lock(tx, 'polls');
     let added = 0;
     for (const r of rows as (z.infer<typeof pollRow> & { personId: number })[]) {
       const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
-      const key = { pollster: r.pollster, subjectPersonId: r.personId, subjectRole: r.subject_role, fieldworkEnd: day(r.fieldwork_end), net: r.net };
+      const key = {
+        pollster: r.pollster,
+        subjectPersonId: r.personId,
+        subjectRole: r.subject_role,
+        fieldworkEnd: day(r.fieldwork_end),
+        net: r.net,
+      };
       if (await tx.poll.findFirst({ where: key, select: { id: true } })) continue;
       await tx.poll.create({
-        data: { ...key, fieldworkStart: day(r.fieldwork_start), satisfied: r.satisfied, dissatisfied: r.dissatisfied, dontKnow: r.dont_know, sampleSize: r.sample_size, note: r.note || null, sourceId: options.sourceId! },
+        data: {
+          ...key,
+          fieldworkStart: day(r.fieldwork_start),
+          satisfied: r.satisfied,
+          dissatisfied: r.dissatisfied,
+          dontKnow: r.dont_know,
+          sampleSize: r.sample_size,
+          note: r.note || null,
+          sourceId: options.sourceId!,
+        },
       });
       added++;
     }
@@ -349,7 +530,13 @@ const polls: ImportKind = {
 // the members who may vote on the day only (a name ambiguous in the roster may name one of them).
 
 /** Matches names among a stage's voters; rows that name no single voter, or a voter twice, are errors. */
-async function matchVoters(rows: { line: number; name: string; seat?: string }[], stageId: number, on: Date | null, errors: RowError[], sameKey: (line: number) => string = () => '') {
+async function matchVoters(
+  rows: { line: number; name: string; seat?: string }[],
+  stageId: number,
+  on: Date | null,
+  errors: RowError[],
+  sameKey: (line: number) => string = () => '',
+) {
   const voters = await stageVoters(stageId, on);
   const { matched, problems } = await matchAmongVoters(rows, voters?.ids ?? new Set(), {
     sameKey: (row) => sameKey(row.line),
@@ -364,14 +551,28 @@ const positionRow = z.object({
   constituency: text('constituency', 200).default(''),
   position: z
     .string()
-    .transform((v) => v.trim().toUpperCase().replace(/[\s-]+/g, '_'))
-    .pipe(z.enum(['FOR', 'LEANING_FOR', 'UNDECIDED', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'], { message: 'position must be for, leaning for, undecided, leaning against, against or will not vote.' })),
-  stated_on: optionalDay('stated_on').refine((v) => v !== null, 'stated_on is empty: a position needs the day it was stated.'),
+    .transform((v) =>
+      v
+        .trim()
+        .toUpperCase()
+        .replace(/[\s-]+/g, '_'),
+    )
+    .pipe(
+      z.enum(['FOR', 'LEANING_FOR', 'UNDECIDED', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'], {
+        message: 'position must be for, leaning for, undecided, leaning against, against or will not vote.',
+      }),
+    ),
+  stated_on: optionalDay('stated_on').refine(
+    (v) => v !== null,
+    'stated_on is empty: a position needs the day it was stated.',
+  ),
   confidence: z
     .string()
     .default('')
     .transform((v) => v.toUpperCase() || 'REPORTED')
-    .pipe(z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED'], { message: 'confidence must be confirmed, reported or claimed.' })),
+    .pipe(
+      z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED'], { message: 'confidence must be confirmed, reported or claimed.' }),
+    ),
   quote: text('quote', 5000).default(''),
   note: text('note', 2000).default(''),
 });
@@ -381,13 +582,36 @@ const positions: ImportKind = {
   columns: { required: ['name', 'position', 'stated_on'], optional: ['constituency', 'confidence', 'quote', 'note'] },
   needs: ['stage', 'source'],
   async analyze(rows, options) {
-    const checked = checkRows(rows, positionRow, (r) => `${r.name.toLowerCase()}|${r.constituency.toLowerCase()}|${r.stated_on}|${r.position}`);
+    const checked = checkRows(
+      rows,
+      positionRow,
+      (r) => `${r.name.toLowerCase()}|${r.constituency.toLowerCase()}|${r.stated_on}|${r.position}`,
+    );
     const errors = [...checked.errors];
     const stated = new Map(checked.valid.map((v) => [v.line, `${v.data.stated_on}|${v.data.position}`]));
-    const people = await matchVoters(checked.valid.map((v) => ({ line: v.line, name: v.data.name, seat: v.data.constituency })), options.stageId!, null, errors, (line) => stated.get(line)!);
-    const valid = checked.valid.filter((v) => people.has(v.line)).map((v) => ({ line: v.line, data: { ...v.data, personId: people.get(v.line)! } }));
+    const people = await matchVoters(
+      checked.valid.map((v) => ({ line: v.line, name: v.data.name, seat: v.data.constituency })),
+      options.stageId!,
+      null,
+      errors,
+      (line) => stated.get(line)!,
+    );
+    const valid = checked.valid
+      .filter((v) => people.has(v.line))
+      .map((v) => ({ line: v.line, data: { ...v.data, personId: people.get(v.line)! } }));
     errors.sort((a, b) => a.row - b.row);
-    return { valid, errors, preview: previewOf(rows, outcomeFrom(errors, (line) => `Position: ${stated.get(line)?.split('|')[1]?.toLowerCase().replace('_', ' ')} from ${stated.get(line)?.split('|')[0]}`)) };
+    return {
+      valid,
+      errors,
+      preview: previewOf(
+        rows,
+        outcomeFrom(
+          errors,
+          (line) =>
+            `Position: ${stated.get(line)?.split('|')[1]?.toLowerCase().replace('_', ' ')} from ${stated.get(line)?.split('|')[0]}`,
+        ),
+      ),
+    };
   },
   async commit(tx, rows, options, progress) {
     await lock(tx, 'positions');
@@ -408,7 +632,20 @@ const ballotRow = z.object({
   constituency: text('constituency', 200).default(''),
   vote: z
     .string()
-    .transform((v) => ({ aye: 'AYE', ayes: 'AYE', yes: 'AYE', content: 'AYE', no: 'NO', noes: 'NO', 'not content': 'NO', abstain: 'ABSTAIN', abstention: 'ABSTAIN' })[v.trim().toLowerCase()] ?? v)
+    .transform(
+      (v) =>
+        ({
+          aye: 'AYE',
+          ayes: 'AYE',
+          yes: 'AYE',
+          content: 'AYE',
+          no: 'NO',
+          noes: 'NO',
+          'not content': 'NO',
+          abstain: 'ABSTAIN',
+          abstention: 'ABSTAIN',
+        })[v.trim().toLowerCase()] ?? v,
+    )
     .pipe(z.enum(['AYE', 'NO', 'ABSTAIN'], { message: 'vote must be aye, no or abstain.' })),
   teller: z
     .string()
@@ -425,16 +662,40 @@ const ballots: ImportKind = {
   async analyze(rows, options) {
     const checked = checkRows(rows, ballotRow, (r) => `${r.name.toLowerCase()}|${r.constituency.toLowerCase()}`);
     const errors = [...checked.errors];
-    const division = await db().division.findUniqueOrThrow({ where: { id: options.divisionId! }, select: { stageId: true, heldOn: true, ayes: true, noes: true } });
-    const people = await matchVoters(checked.valid.map((v) => ({ line: v.line, name: v.data.name, seat: v.data.constituency })), division.stageId, division.heldOn, errors);
-    const valid = checked.valid.filter((v) => people.has(v.line)).map((v) => ({ line: v.line, data: { ...v.data, personId: people.get(v.line)! } }));
+    const division = await db().division.findUniqueOrThrow({
+      where: { id: options.divisionId! },
+      select: { stageId: true, heldOn: true, ayes: true, noes: true },
+    });
+    const people = await matchVoters(
+      checked.valid.map((v) => ({ line: v.line, name: v.data.name, seat: v.data.constituency })),
+      division.stageId,
+      division.heldOn,
+      errors,
+    );
+    const valid = checked.valid
+      .filter((v) => people.has(v.line))
+      .map((v) => ({ line: v.line, data: { ...v.data, personId: people.get(v.line)! } }));
     const counted = (vote: string) => valid.filter((v) => v.data.vote === vote && !v.data.teller).length;
-    if ((division.ayes !== null && division.ayes !== counted('AYE')) || (division.noes !== null && division.noes !== counted('NO'))) {
-      errors.push({ row: 1, column: 'vote', reason: `The file has ${counted('AYE')} ayes and ${counted('NO')} noes (tellers apart); the division records ${division.ayes ?? '?'} ayes and ${division.noes ?? '?'} noes.` });
+    if (
+      (division.ayes !== null && division.ayes !== counted('AYE')) ||
+      (division.noes !== null && division.noes !== counted('NO'))
+    ) {
+      errors.push({
+        row: 1,
+        column: 'vote',
+        reason: `The file has ${counted('AYE')} ayes and ${counted('NO')} noes (tellers apart); the division records ${division.ayes ?? '?'} ayes and ${division.noes ?? '?'} noes.`,
+      });
     }
     errors.sort((a, b) => a.row - b.row);
     const byLine = new Map(valid.map((v) => [v.line, v.data.vote]));
-    return { valid, errors, preview: previewOf(rows, outcomeFrom(errors, (line) => `Ballot: ${byLine.get(line)?.toLowerCase()}`)) };
+    return {
+      valid,
+      errors,
+      preview: previewOf(
+        rows,
+        outcomeFrom(errors, (line) => `Ballot: ${byLine.get(line)?.toLowerCase()}`),
+      ),
+    };
   },
   async commit(tx, rows, options, progress) {
     await lock(tx, 'ballots');

@@ -13,7 +13,9 @@ const { encodeReply } = require('next/dist/compiled/react-server-dom-webpack/cli
 
 /** Every server action of the build, by exported name. */
 export function actionIds(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(ROOT, '.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { exportedName: string }>;
   };
   return new Map(Object.entries(manifest.node).map(([id, action]) => [action.exportedName, id]));
@@ -58,22 +60,45 @@ export class Client {
   }
 
   async get(pathname: string, headers: Record<string, string> = {}): Promise<Response> {
-    return fetch(this.base + pathname, { headers: { cookie: this.cookie, ...headers }, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    return fetch(this.base + pathname, {
+      headers: { cookie: this.cookie, ...headers },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(30_000),
+    });
   }
 
   /** Calls a server action as the page at `page` would. */
-  async action(page: string, name: string, args: unknown[], headers: Record<string, string> = {}): Promise<ActionResult> {
+  async action(
+    page: string,
+    name: string,
+    args: unknown[],
+    headers: Record<string, string> = {},
+  ): Promise<ActionResult> {
     const body = await encodeReply(args);
     const init = {
       method: 'POST',
-      headers: { Accept: 'text/x-component', 'Next-Action': Client.actionId(name), Origin: this.base, cookie: this.cookie, ...headers },
+      headers: {
+        Accept: 'text/x-component',
+        'Next-Action': Client.actionId(name),
+        Origin: this.base,
+        cookie: this.cookie,
+        ...headers,
+      },
       body,
       redirect: 'manual' as const,
       signal: AbortSignal.timeout(60_000),
     };
-    const response = this.from ? await sendFrom(this.from, new Request(this.base + page, init)) : await fetch(this.base + page, init);
+    const response = this.from
+      ? await sendFrom(this.from, new Request(this.base + page, init))
+      : await fetch(this.base + page, init);
     const cookies = response.headers.getSetCookie();
-    return { status: response.status, redirect: response.headers.get('x-action-redirect'), body: await response.text(), cookies, headersLocation: response.headers.get('location') };
+    return {
+      status: response.status,
+      redirect: response.headers.get('x-action-redirect'),
+      body: await response.text(),
+      cookies,
+      headersLocation: response.headers.get('location'),
+    };
   }
 
   async signIn(email: string, password: string): Promise<ActionResult> {
@@ -98,13 +123,21 @@ async function sendFrom(localAddress: string, request: Request): Promise<Respons
   const body = Buffer.from(await request.arrayBuffer());
   return new Promise((resolve, reject) => {
     const outgoing = send(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: request.method, localAddress, headers: { ...Object.fromEntries(request.headers), 'content-length': String(body.length) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: request.method,
+        localAddress,
+        headers: { ...Object.fromEntries(request.headers), 'content-length': String(body.length) },
+      },
       (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (c: Buffer) => chunks.push(c));
         incoming.on('end', () => {
           const headers = new Headers();
-          for (const [k, v] of Object.entries(incoming.headers)) for (const value of [v ?? []].flat()) headers.append(k, String(value));
+          for (const [k, v] of Object.entries(incoming.headers))
+            for (const value of [v ?? []].flat()) headers.append(k, String(value));
           resolve(new Response(Buffer.concat(chunks), { status: incoming.statusCode ?? 500, headers }));
         });
       },

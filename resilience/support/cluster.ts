@@ -49,7 +49,11 @@ export class AppServer {
     this.process = child;
     children.add(child);
     child.once('exit', () => children.delete(child));
-    await waitFor(`${this.name} to answer`, async () => (await fetch(`${this.url}/api/health`).catch(() => null))?.ok === true, 60_000);
+    await waitFor(
+      `${this.name} to answer`,
+      async () => (await fetch(`${this.url}/api/health`).catch(() => null))?.ok === true,
+      60_000,
+    );
   }
 
   /** SIGKILL: no shutdown hooks, no chance to finish what it was doing. */
@@ -99,7 +103,12 @@ export interface ClusterOptions {
   env?: Record<string, string>;
 }
 
-export async function startCluster({ dataDir = DATA_DIR, dbPort = DB_PORT, appPorts = APP_PORTS, env: extra = {} }: ClusterOptions = {}): Promise<Cluster> {
+export async function startCluster({
+  dataDir = DATA_DIR,
+  dbPort = DB_PORT,
+  appPorts = APP_PORTS,
+  env: extra = {},
+}: ClusterOptions = {}): Promise<Cluster> {
   for (const port of appPorts) {
     if (await isPortTaken(port, '0.0.0.0')) throw new Error(`Port ${port} is in use (another run?). Stop it first.`);
   }

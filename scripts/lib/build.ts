@@ -4,7 +4,18 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { bin, ROOT, run } from './run';
 
-const INPUTS = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'proxy.ts'];
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'prisma/schema.prisma',
+  'next.config.js',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+  'proxy.ts',
+];
 const STAMP = path.join(ROOT, '.next', 'whipcount-build-inputs');
 
 function files(entry: string): string[] {
@@ -17,13 +28,21 @@ function files(entry: string): string[] {
 export function buildInputsHash(): string {
   const hash = createHash('sha256');
   for (const file of INPUTS.flatMap(files).sort()) {
-    hash.update(file).update('\0').update(readFileSync(path.join(ROOT, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(path.join(ROOT, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }
 
 export function buildIsCurrent(): boolean {
-  return existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === buildInputsHash();
+  return (
+    existsSync(path.join(ROOT, '.next', 'BUILD_ID')) &&
+    existsSync(STAMP) &&
+    readFileSync(STAMP, 'utf8') === buildInputsHash()
+  );
 }
 
 /** Returns true when it built. */

@@ -8,7 +8,10 @@ import { ROOT } from './run';
 export async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   if (process.env.DATABASE_URL) return fn(process.env.DATABASE_URL);
   const port = Number(process.env.WHIPCOUNT_DB_PORT ?? 54329);
-  const embedded = await startEmbeddedPostgres({ dataDir: path.resolve(ROOT, process.env.WHIPCOUNT_DATA_DIR ?? '.data'), port }).catch((error: Error) => {
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.resolve(ROOT, process.env.WHIPCOUNT_DATA_DIR ?? '.data'),
+    port,
+  }).catch((error: Error) => {
     throw new Error(`${error.message}\nIf Whipcount is running, stop it first (or set DATABASE_URL).`);
   });
   try {

@@ -27,7 +27,9 @@ const USER = 'whipcount';
 export function isPortTaken(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'EADDRINUSE' || error.code === 'EACCES'));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(error.code === 'EADDRINUSE' || error.code === 'EACCES'),
+    );
     server.once('listening', () => server.close(() => resolve(false)));
     server.listen(port, host);
   });
@@ -75,7 +77,9 @@ async function stopOrphan(dataDir: string, log: (line: string) => void): Promise
 function checkDataDir(dataDir: string): 'fresh' | 'existing' {
   if (!existsSync(dataDir)) return 'fresh';
   if (!statSync(dataDir).isDirectory()) {
-    throw new Error(`The data directory ${dataDir} exists but is not a directory. Move it away or set WHIPCOUNT_DATA_DIR.`);
+    throw new Error(
+      `The data directory ${dataDir} exists but is not a directory. Move it away or set WHIPCOUNT_DATA_DIR.`,
+    );
   }
   if (existsSync(path.join(dataDir, 'PG_VERSION'))) return 'existing';
   if (readdirSync(dataDir).length === 0) return 'fresh';
@@ -105,7 +109,8 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }: O
   if (state === 'existing' && existsSync(secretFile)) {
     password = readFileSync(secretFile, 'utf8').trim();
   } else {
-    if (state === 'existing') throw new Error(`${secretFile} is missing, so the cluster in ${clusterDir} cannot be opened.`);
+    if (state === 'existing')
+      throw new Error(`${secretFile} is missing, so the cluster in ${clusterDir} cannot be opened.`);
     password = randomBytes(18).toString('base64url');
     writeFileSync(secretFile, password + '\n', { mode: 0o600 });
   }

@@ -15,7 +15,8 @@ const SESSION = /(^|;\s*)[^=]*better-auth[^=]*=/;
 export function publicness(req: IncomingMessage): Publicness {
   const path = (req.url ?? '/').split('?')[0]!;
   if (/^\/(_next\/|favicon|icon)/.test(path)) return 'other';
-  if (SESSION.test(req.headers.cookie ?? '') || /^\/(admin|login)(\/|$)/.test(path) || /^\/api\/auth\//.test(path)) return 'private';
+  if (SESSION.test(req.headers.cookie ?? '') || /^\/(admin|login)(\/|$)/.test(path) || /^\/api\/auth\//.test(path))
+    return 'private';
   if (req.method !== 'GET' && req.method !== 'HEAD') return 'other';
   if (req.headers.rsc || req.headers['next-router-state-tree'] || req.headers['next-router-prefetch']) return 'other';
   if (/^\/api\/export\/audit\.csv$/.test(path)) return 'private';
@@ -26,7 +27,10 @@ export function publicness(req: IncomingMessage): Publicness {
 
 /** Cache-Control for each kind: pages shared for `seconds` (and served stale while one revalidates), exports always revalidated. */
 export function cacheControl(kind: Publicness, seconds: number): string | null {
-  if (kind === 'page') return seconds > 0 ? `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${seconds * 6}` : 'public, max-age=0, must-revalidate';
+  if (kind === 'page')
+    return seconds > 0
+      ? `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${seconds * 6}`
+      : 'public, max-age=0, must-revalidate';
   if (kind === 'export') return 'public, max-age=0, must-revalidate';
   if (kind === 'private') return 'private, no-store';
   return null;
@@ -41,7 +45,9 @@ export function etagFor(buildId: string, version: string, day: string, req: Inco
 export function notModified(req: IncomingMessage, etag: string): boolean {
   const header = req.headers['if-none-match'];
   if (!header) return false;
-  return header === '*' || header.split(',').some((tag) => tag.trim() === etag || tag.trim() === etag.replace(/^W\//, ''));
+  return (
+    header === '*' || header.split(',').some((tag) => tag.trim() === etag || tag.trim() === etag.replace(/^W\//, ''))
+  );
 }
 
 /** Reads the data version, at most every `everyMs`; null when the database does not answer. */
@@ -55,7 +61,9 @@ export function dataVersionReader(url: string | undefined, everyMs = 200) {
       if (last && Date.now() - last.at < everyMs) return last.value;
       try {
         // The database's epoch with the number: two databases' versions never look alike.
-        const { rows } = await pool.query<{ version: string; changedAt: Date }>(`SELECT epoch || '-' || version AS version, "changedAt" AS "changedAt" FROM "DataVersion" WHERE id = 1`);
+        const { rows } = await pool.query<{ version: string; changedAt: Date }>(
+          `SELECT epoch || '-' || version AS version, "changedAt" AS "changedAt" FROM "DataVersion" WHERE id = 1`,
+        );
         last = { at: Date.now(), value: rows[0] ?? null };
       } catch {
         last = { at: Date.now(), value: null };

@@ -30,7 +30,22 @@ const NEVER = /^\/(admin|login|api\/(?!v1\/)|_next\/)/;
  * tests/page-cache.test.ts checks the schemas against this list). Only these are part of the key,
  * in this order: `?x=random` cannot evict real pages or force a render, and `?b=1&a=2` is `?a=2&b=1`.
  */
-export const QUERY_PARAMS = ['campaign', 'confidence', 'dir', 'house', 'page', 'party', 'per_page', 'person', 'q', 'signed', 'sort', 'stand', 'status', 'theme'] as const;
+export const QUERY_PARAMS = [
+  'campaign',
+  'confidence',
+  'dir',
+  'house',
+  'page',
+  'party',
+  'per_page',
+  'person',
+  'q',
+  'signed',
+  'sort',
+  'stand',
+  'status',
+  'theme',
+] as const;
 
 /** The encoding Next.js's compression will answer with, as the `compression` package negotiates it. */
 export function negotiatedEncoding(acceptEncoding: string): 'gzip' | 'deflate' | 'identity' {
@@ -51,9 +66,17 @@ export function cacheKey(req: IncomingMessage): string | null {
   if (req.method !== 'GET') return null;
   const url = new URL(req.url ?? '/', 'http://cache.invalid');
   if (NEVER.test(url.pathname) || url.searchParams.has('_rsc')) return null;
-  if (req.headers.rsc || req.headers['next-router-state-tree'] || req.headers['next-router-prefetch'] || req.headers['next-action']) return null;
+  if (
+    req.headers.rsc ||
+    req.headers['next-router-state-tree'] ||
+    req.headers['next-router-prefetch'] ||
+    req.headers['next-action']
+  )
+    return null;
   if (/(^|;\s*)[^=]*better-auth[^=]*=/.test(req.headers.cookie ?? '')) return null;
-  const query = QUERY_PARAMS.flatMap((name) => url.searchParams.getAll(name).map((v) => `${name}=${encodeURIComponent(v)}`)).join('&');
+  const query = QUERY_PARAMS.flatMap((name) =>
+    url.searchParams.getAll(name).map((v) => `${name}=${encodeURIComponent(v)}`),
+  ).join('&');
   return `${negotiatedEncoding(String(req.headers['accept-encoding'] ?? ''))} ${url.pathname}${query ? `?${query}` : ''}`;
 }
 
@@ -126,7 +149,11 @@ export class PageCache {
     }
     if (entry) {
       this.hits++;
-      res.writeHead(entry.status, { ...entry.headers, age: String(Math.floor((Date.now() - entry.storedAt) / 1000)), 'x-whipcount-cache': 'hit' });
+      res.writeHead(entry.status, {
+        ...entry.headers,
+        age: String(Math.floor((Date.now() - entry.storedAt) / 1000)),
+        'x-whipcount-cache': 'hit',
+      });
       res.end(entry.body);
       return;
     }
@@ -151,7 +178,13 @@ export class PageCache {
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding) : Buffer.from(chunk as Uint8Array));
+      chunks.push(
+        Buffer.isBuffer(chunk)
+          ? chunk
+          : typeof chunk === 'string'
+            ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding)
+            : Buffer.from(chunk as Uint8Array),
+      );
     };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);
@@ -190,7 +223,14 @@ export class PageCache {
     if (!shareable) return;
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(res.getHeaders())) {
-      if (value !== undefined && name !== 'x-whipcount-cache' && name !== 'date' && name !== 'connection' && name !== 'keep-alive' && name !== 'transfer-encoding') {
+      if (
+        value !== undefined &&
+        name !== 'x-whipcount-cache' &&
+        name !== 'date' &&
+        name !== 'connection' &&
+        name !== 'keep-alive' &&
+        name !== 'transfer-encoding'
+      ) {
         headers[name] = Array.isArray(value) ? value : String(value);
       }
     }

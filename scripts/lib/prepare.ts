@@ -20,7 +20,10 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
  * Brings the database at `url` up to date and ready to serve. Sets DATABASE_URL,
  * BETTER_AUTH_SECRET and BETTER_AUTH_URL in this process's environment for the app it starts.
  */
-export async function prepareDatabase(url: string, { say, port }: { say: (line: string) => void; port: number }): Promise<void> {
+export async function prepareDatabase(
+  url: string,
+  { say, port }: { say: (line: string) => void; port: number },
+): Promise<void> {
   process.env.DATABASE_URL = url;
   let t = Date.now();
   const migrated = await migrateDeploy(url);
@@ -39,14 +42,17 @@ export async function prepareDatabase(url: string, { say, port }: { say: (line: 
   }
   const { failAbandonedImports } = await import('../../lib/import/jobs');
   const abandoned = await failAbandonedImports();
-  if (abandoned) say(`imports: ${abandoned} import(s) left running by a stopped server marked failed (nothing of them was saved)`);
+  if (abandoned)
+    say(`imports: ${abandoned} import(s) left running by a stopped server marked failed (nothing of them was saved)`);
   const { ensureAuthSecret } = await import('../../lib/setup');
   const { ensureFirstAdmin } = await import('../../lib/users');
   process.env.BETTER_AUTH_SECRET = await ensureAuthSecret();
   process.env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
   const admin = await ensureFirstAdmin({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });
   if (admin?.password) {
-    say(`users: created the first admin, ${admin.email}, with this password (shown once; change it or create your own account):`);
+    say(
+      `users: created the first admin, ${admin.email}, with this password (shown once; change it or create your own account):`,
+    );
     say(`       ${admin.password}`);
   } else if (admin) {
     say(`users: created the first admin, ${admin.email}, from ADMIN_EMAIL / ADMIN_PASSWORD`);

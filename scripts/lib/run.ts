@@ -8,7 +8,11 @@ export function bin(name: string): string {
   return path.join(ROOT, 'node_modules', '.bin', name);
 }
 
-export function run(command: string, args: string[], options: SpawnOptions & { quiet?: boolean } = {}): Promise<string> {
+export function run(
+  command: string,
+  args: string[],
+  options: SpawnOptions & { quiet?: boolean } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...options });
     let output = '';
@@ -22,7 +26,9 @@ export function run(command: string, args: string[], options: SpawnOptions & { q
     });
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}\n${output.trim()}`)),
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}\n${output.trim()}`)),
     );
   });
 }

@@ -62,7 +62,12 @@ export const skyWilliamson: Dataset = {
     { person: 'starmer', title: 'Shadow Brexit Secretary', organisation: 'Labour Party', heldOn: PUBLISHED },
     { person: 'ashworth', title: 'Shadow Health Secretary', organisation: 'Labour Party', heldOn: PUBLISHED },
     { person: 'lansman', title: 'Founder', organisation: 'Momentum', heldOn: PUBLISHED },
-    { person: 'vaz', title: 'Member of the NEC anti-Semitism panel', body: 'nec-antisemitism-panel', heldOn: PUBLISHED },
+    {
+      person: 'vaz',
+      title: 'Member of the NEC anti-Semitism panel',
+      body: 'nec-antisemitism-panel',
+      heldOn: PUBLISHED,
+    },
     { person: 'vaz', title: 'MP for Leicester East', organisation: 'House of Commons', heldOn: PUBLISHED },
     { person: 'williamson', title: 'MP for Derby North', organisation: 'House of Commons', heldOn: PUBLISHED },
   ],
@@ -118,7 +123,12 @@ export const skyWilliamson: Dataset = {
 
   // The article states no procedural threshold; these mark the counts it reports as passed.
   thresholds: [
-    { campaign: 'watson-letter', label: '140 MPs and peers (reported)', absoluteValue: 140, purpose: 'REPORTED_MILESTONE' },
+    {
+      campaign: 'watson-letter',
+      label: '140 MPs and peers (reported)',
+      absoluteValue: 140,
+      purpose: 'REPORTED_MILESTONE',
+    },
     { campaign: 'plp-motion', label: '60 MPs (reported)', absoluteValue: 60, purpose: 'REPORTED_MILESTONE' },
   ],
 
@@ -163,7 +173,7 @@ export const skyWilliamson: Dataset = {
       subject: 'Chris Williamson remaining in the Labour Party',
       stance: 'OPPOSES',
       quote:
-        'This tweet reveals not one iota of contrition nor any acknowledgement of wrongdoing following a further formal warning from the Labour Party for behaviour grossly detrimental to the party. Such contempt for the party\'s verdict! He has to go!',
+        "This tweet reveals not one iota of contrition nor any acknowledgement of wrongdoing following a further formal warning from the Labour Party for behaviour grossly detrimental to the party. Such contempt for the party's verdict! He has to go!",
       summary: 'Said on Twitter that Chris Williamson "has to go".',
     },
     {
@@ -179,13 +189,14 @@ export const skyWilliamson: Dataset = {
       subject: "The NEC panel's decision to readmit Chris Williamson",
       stance: 'OPPOSES',
       quote: "can't understand",
-      summary: "Said he \"can't understand\" the decision and hoped it would be overturned.",
+      summary: 'Said he "can\'t understand" the decision and hoped it would be overturned.',
     },
     {
       person: 'vaz',
       subject: "The NEC panel's decision to readmit Chris Williamson",
       stance: 'CONCERNED',
-      summary: 'One of the three members of the panel that readmitted Mr Williamson; has now called for the decision to be reviewed.',
+      summary:
+        'One of the three members of the panel that readmitted Mr Williamson; has now called for the decision to be reviewed.',
     },
     {
       // The article names her only as "Ms Butler"; it does not say which Ms Butler.
@@ -202,7 +213,7 @@ export const skyWilliamson: Dataset = {
       subject: 'The leader intervening in the disciplinary case',
       stance: 'OPPOSES',
       quote:
-        'It would be wholly inappropriate for a leader to pick and choose cases in the way that is being demanded. Several of the MPs who have signed (Mr Watson\'s statement) have in the past argued against political interference.',
+        "It would be wholly inappropriate for a leader to pick and choose cases in the way that is being demanded. Several of the MPs who have signed (Mr Watson's statement) have in the past argued against political interference.",
     },
   ],
 
@@ -219,7 +230,7 @@ export const skyWilliamson: Dataset = {
       subject: 'foot',
       subjectRole: 'Leader of the Opposition',
       net: -56,
-      note: 'The record previously held, which Jeremy Corbyn\'s -58 beat (as reported with the Ipsos MORI survey). The article gives no fieldwork dates.',
+      note: "The record previously held, which Jeremy Corbyn's -58 beat (as reported with the Ipsos MORI survey). The article gives no fieldwork dates.",
     },
   ],
 
@@ -236,7 +247,8 @@ export const skyWilliamson: Dataset = {
       occurredOn: PUBLISHED,
       onOrBefore: true,
       title: 'NEC panel readmits Chris Williamson with a formal warning',
-      description: 'A three-member NEC anti-Semitism panel agreed to let Mr Williamson back into the party with a warning.',
+      description:
+        'A three-member NEC anti-Semitism panel agreed to let Mr Williamson back into the party with a warning.',
       people: ['williamson', 'vaz'],
     },
     {

@@ -13,7 +13,10 @@ export interface TestUser {
 
 let counter = 0;
 
-export async function createUser(role: Role, password = randomBytes(12).toString('base64url')): Promise<{ email: string; password: string }> {
+export async function createUser(
+  role: Role,
+  password = randomBytes(12).toString('base64url'),
+): Promise<{ email: string; password: string }> {
   const email = `${role}-${Date.now()}-${counter++}@example.org`;
   await auth().api.createUser({ body: { email, password, name: `Test ${role}`, role: role } });
   return { email, password };
@@ -22,7 +25,10 @@ export async function createUser(role: Role, password = randomBytes(12).toString
 /** Request headers carrying a session cookie, as a browser would send them. */
 export async function sessionFor(email: string, password: string, ip = '203.0.113.7'): Promise<Headers> {
   const response = await signIn(email, password, { headers: new Headers({ 'x-forwarded-for': ip }) });
-  const cookies = response.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookies = response
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return new Headers({ cookie: cookies, 'x-forwarded-for': ip });
 }
 

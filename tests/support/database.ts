@@ -14,7 +14,11 @@ export function urlFor(database: string): string {
   return url.toString();
 }
 
-export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params: unknown[] = [], database = 'postgres') {
+export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  sql: string,
+  params: unknown[] = [],
+  database = 'postgres',
+) {
   const client = new pg.Client({ connectionString: urlFor(database) });
   await client.connect();
   try {

@@ -29,7 +29,10 @@ export async function setup(project: TestProject) {
   await admin.query(`CREATE DATABASE ${EMPTY_TEMPLATE}`);
   await migrateDeploy(server.urlFor(EMPTY_TEMPLATE));
   await admin.query(`CREATE DATABASE ${SEEDED_TEMPLATE} TEMPLATE ${EMPTY_TEMPLATE}`);
-  await run(bin('tsx'), ['--conditions=react-server', 'seeds/cli.ts'], { quiet: true, env: { ...process.env, DATABASE_URL: server.urlFor(SEEDED_TEMPLATE) } });
+  await run(bin('tsx'), ['--conditions=react-server', 'seeds/cli.ts'], {
+    quiet: true,
+    env: { ...process.env, DATABASE_URL: server.urlFor(SEEDED_TEMPLATE) },
+  });
   await admin.end();
 
   project.provide('pgServerUrl', server.serverUrl);

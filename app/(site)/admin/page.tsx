@@ -14,9 +14,14 @@ export default async function AdminHome() {
       <p className="text-muted">
         Your role: <strong>{actor.role}</strong> — {ROLE_DESCRIPTIONS[actor.role]}.
       </p>
-      <Link href="/admin/add-signatures" className="block rounded-lg border-2 border-accent bg-accent-soft p-4 no-underline">
+      <Link
+        href="/admin/add-signatures"
+        className="block rounded-lg border-2 border-accent bg-accent-soft p-4 no-underline"
+      >
         <span className="font-serif text-xl font-bold text-ink">Add signatures from a news story →</span>
-        <span className="block text-sm text-muted">Paste names as the press writes them; check each match; save them all with one source.</span>
+        <span className="block text-sm text-muted">
+          Paste names as the press writes them; check each match; save them all with one source.
+        </span>
       </Link>
       <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
         {ENTITIES.map((e) => (

@@ -11,11 +11,18 @@ export const metadata: Metadata = { title: 'Campaigns' };
 
 const PAGE_SIZE = 50;
 
-export default async function CampaignsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function CampaignsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string }>;
+}) {
   const { q: rawQ, page: rawPage } = await searchParams;
   const q = rawQ?.trim().slice(0, 100) || undefined;
   let page = Math.min(Math.max(1, Number(rawPage) || 1), 100_000);
-  let [campaigns, total] = await Promise.all([listCampaignSummaries({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, q }), countCampaigns(q)]);
+  let [campaigns, total] = await Promise.all([
+    listCampaignSummaries({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, q }),
+    countCampaigns(q),
+  ]);
   // A page beyond the last shows the last.
   if (clampPage(page, total, PAGE_SIZE) !== page) {
     page = clampPage(page, total, PAGE_SIZE);
@@ -30,7 +37,14 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
         <label htmlFor="q" className="sr-only">
           Search campaigns
         </label>
-        <input id="q" name="q" type="search" defaultValue={q ?? ''} placeholder="Words in the title" className="rounded border border-rule bg-white px-2 py-1.5" />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={q ?? ''}
+          placeholder="Words in the title"
+          className="rounded border border-rule bg-white px-2 py-1.5"
+        />
         <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
           Search
         </button>
@@ -52,7 +66,9 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                 {titleCase(c.kind)}, {titleCase(c.status).toLowerCase()}
               </td>
               <td className="px-3 py-2 tabular-nums">{c.named.toLocaleString('en-GB')}</td>
-              <td className="px-3 py-2">{c.latestTally ? describeTally(c.latestTally.count, c.latestTally.qualifier) : '—'}</td>
+              <td className="px-3 py-2">
+                {c.latestTally ? describeTally(c.latestTally.count, c.latestTally.qualifier) : '—'}
+              </td>
               <td className="px-3 py-2 tabular-nums">
                 {c.thresholds.filter((t) => t.reached).length} of {c.thresholds.length}
               </td>

@@ -24,7 +24,11 @@ export default async function PeoplePage({ searchParams }: Props) {
   }
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
   const pageHref = (page: number) => {
-    const params = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== 'any'));
+    const params = new URLSearchParams(
+      Object.entries({ ...query, page: String(page) }).filter(
+        (e): e is [string, string] => e[1] !== undefined && e[1] !== 'any',
+      ),
+    );
     return `?${params}`;
   };
   return (
@@ -36,10 +40,19 @@ export default async function PeoplePage({ searchParams }: Props) {
           <DownloadLinks name="roles" label="Roles" />
         </span>
       </div>
-      <form method="get" className="grid grid-cols-2 gap-2 rounded-lg border border-rule bg-white p-3 text-sm sm:grid-cols-5" aria-label="Search people">
+      <form
+        method="get"
+        className="grid grid-cols-2 gap-2 rounded-lg border border-rule bg-white p-3 text-sm sm:grid-cols-5"
+        aria-label="Search people"
+      >
         <label className="col-span-2 flex flex-col gap-1">
           <span className="text-xs text-muted">Name, alias or constituency</span>
-          <input type="search" name="q" defaultValue={query.q ?? ''} className="rounded border border-rule px-2 py-1.5" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={query.q ?? ''}
+            className="rounded border border-rule px-2 py-1.5"
+          />
         </label>
         <FilterSelect name="house" label="House" value={query.house} options={HOUSE_OPTIONS} />
         <FilterSelect name="party" label="Party" value={query.party} options={parties} />

@@ -28,7 +28,18 @@ export default async function PollsPage() {
           <TableShell
             testId="polls-table"
             minWidth="min-w-[720px]"
-            columns={['Subject', 'Role', 'Pollster', 'Fieldwork', 'Satisfied', 'Dissatisfied', 'Don’t know', 'Net', 'Sample', 'Source']}
+            columns={[
+              'Subject',
+              'Role',
+              'Pollster',
+              'Fieldwork',
+              'Satisfied',
+              'Dissatisfied',
+              'Don’t know',
+              'Net',
+              'Sample',
+              'Source',
+            ]}
           >
             {polls.map((p) => (
               <tr key={p.id} className="border-t border-rule align-top">
@@ -39,7 +50,9 @@ export default async function PollsPage() {
                 <td className="px-3 py-2">{p.subjectRole}</td>
                 <td className="px-3 py-2">{p.pollster}</td>
                 <td className="px-3 py-2">
-                  {p.fieldworkStart || p.fieldworkEnd ? `${formatDay(p.fieldworkStart)} – ${formatDay(p.fieldworkEnd)}` : 'not given'}
+                  {p.fieldworkStart || p.fieldworkEnd
+                    ? `${formatDay(p.fieldworkStart)} – ${formatDay(p.fieldworkEnd)}`
+                    : 'not given'}
                 </td>
                 <td className="px-3 py-2 tabular-nums">{pct(p.satisfied)}</td>
                 <td className="px-3 py-2 tabular-nums">{pct(p.dissatisfied)}</td>

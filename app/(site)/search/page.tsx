@@ -17,7 +17,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const q = queryOf((await searchParams).q);
   const results = q ? await search(q) : null;
-  const total = results ? results.campaigns.length + results.people.length + results.bodies.length + results.sources.length : 0;
+  const total = results
+    ? results.campaigns.length + results.people.length + results.bodies.length + results.sources.length
+    : 0;
   return (
     <div className="flex flex-col gap-4">
       <h1 className="font-serif text-3xl font-bold">Search</h1>
@@ -25,7 +27,14 @@ export default async function SearchPage({ searchParams }: Props) {
         <label htmlFor="search-page-q" className="sr-only">
           Search campaigns, people, bodies and sources
         </label>
-        <input id="search-page-q" name="q" type="search" defaultValue={q} maxLength={SEARCH_MAX_CHARS} className="min-w-0 flex-1 rounded border border-rule bg-white px-2 py-1.5" />
+        <input
+          id="search-page-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          maxLength={SEARCH_MAX_CHARS}
+          className="min-w-0 flex-1 rounded border border-rule bg-white px-2 py-1.5"
+        />
         <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
           Search
         </button>
@@ -42,7 +51,9 @@ export default async function SearchPage({ searchParams }: Props) {
               <li key={p.slug}>
                 <Link href={`/people/${p.slug}`}>{p.name}</Link>
                 <span className="text-muted">
-                  {[p.party, p.constituency].filter(Boolean).length ? ` — ${[p.party, p.constituency].filter(Boolean).join(', ')}` : ''}
+                  {[p.party, p.constituency].filter(Boolean).length
+                    ? ` — ${[p.party, p.constituency].filter(Boolean).join(', ')}`
+                    : ''}
                   {p.matched !== p.name ? ` (as “${p.matched}”)` : ''}
                 </span>
               </li>
@@ -55,7 +66,8 @@ export default async function SearchPage({ searchParams }: Props) {
           <ul className="flex flex-col gap-1 text-sm" data-testid="search-campaigns">
             {results.campaigns.map((c) => (
               <li key={c.slug}>
-                <Link href={`/campaigns/${c.slug}`}>{c.title}</Link> <span className="text-muted">— {titleCase(c.kind)}</span>
+                <Link href={`/campaigns/${c.slug}`}>{c.title}</Link>{' '}
+                <span className="text-muted">— {titleCase(c.kind)}</span>
               </li>
             ))}
           </ul>

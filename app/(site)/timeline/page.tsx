@@ -21,10 +21,18 @@ export default async function TimelinePage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="font-serif text-3xl font-bold">Timeline</h1>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-white p-3 text-sm" aria-label="Filter the timeline">
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-white p-3 text-sm"
+        aria-label="Filter the timeline"
+      >
         <label className="flex flex-col gap-1">
           <span className="text-xs text-muted">Campaign</span>
-          <select name="campaign" defaultValue={filter.campaign ?? ''} className="max-w-xs rounded border border-rule bg-white px-2 py-1.5">
+          <select
+            name="campaign"
+            defaultValue={filter.campaign ?? ''}
+            className="max-w-xs rounded border border-rule bg-white px-2 py-1.5"
+          >
             <option value="">All</option>
             {campaigns.map((c) => (
               <option key={c.slug} value={c.slug}>
@@ -35,7 +43,12 @@ export default async function TimelinePage({ searchParams }: Props) {
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-muted">Person (slug)</span>
-          <input name="person" defaultValue={filter.person ?? ''} className="rounded border border-rule px-2 py-1.5" placeholder="e.g. keith-vaz" />
+          <input
+            name="person"
+            defaultValue={filter.person ?? ''}
+            className="rounded border border-rule px-2 py-1.5"
+            placeholder="e.g. keith-vaz"
+          />
         </label>
         <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
           Filter

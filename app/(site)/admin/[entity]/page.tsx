@@ -7,7 +7,10 @@ import { listRecords } from '@/lib/admin/store';
 import { currentActor } from '@/lib/auth/session';
 import { hasRole } from '@/lib/auth/roles';
 
-type Props = { params: Promise<{ entity: string }>; searchParams: Promise<{ q?: string; page?: string; deleted?: string }> };
+type Props = {
+  params: Promise<{ entity: string }>;
+  searchParams: Promise<{ q?: string; page?: string; deleted?: string }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: entityDef((await params).entity)?.plural ?? 'Not found' };
@@ -18,7 +21,10 @@ export default async function EntityListPage({ params, searchParams }: Props) {
   const def = entityDef(entity);
   if (!def) notFound();
   const { q, page, deleted } = await searchParams;
-  const [list, actor] = await Promise.all([listRecords(entity, { q: q?.slice(0, 100), page: Number(page) || 1 }), currentActor()]);
+  const [list, actor] = await Promise.all([
+    listRecords(entity, { q: q?.slice(0, 100), page: Number(page) || 1 }),
+    currentActor(),
+  ]);
   const canEdit = hasRole(actor?.role, 'editor');
   const pages = Math.ceil(list.total / list.pageSize);
   return (
@@ -41,7 +47,14 @@ export default async function EntityListPage({ params, searchParams }: Props) {
           <label className="sr-only" htmlFor="q">
             Search
           </label>
-          <input id="q" name="q" type="search" defaultValue={q ?? ''} placeholder="Search…" className="rounded border border-rule px-2 py-1.5" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q ?? ''}
+            placeholder="Search…"
+            className="rounded border border-rule px-2 py-1.5"
+          />
           <button type="submit" className="rounded border border-rule bg-white px-3">
             Search
           </button>
@@ -57,7 +70,12 @@ export default async function EntityListPage({ params, searchParams }: Props) {
         <TableShell
           testId="admin-list"
           minWidth=""
-          columns={[...def.columns.map((c) => def.fields.find((f) => f.name === c)?.label), <span key="actions" className="sr-only">Actions</span>]}
+          columns={[
+            ...def.columns.map((c) => def.fields.find((f) => f.name === c)?.label),
+            <span key="actions" className="sr-only">
+              Actions
+            </span>,
+          ]}
         >
           {list.rows.map((row) => (
             <tr key={row.id} className="border-t border-rule">
@@ -75,7 +93,11 @@ export default async function EntityListPage({ params, searchParams }: Props) {
           ))}
         </TableShell>
       )}
-      <Pager page={list.page} pages={pages} href={(p) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`} />
+      <Pager
+        page={list.page}
+        pages={pages}
+        href={(p) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`}
+      />
     </div>
   );
 }

@@ -17,8 +17,8 @@ export default async function AddSignaturesPage({ searchParams }: { searchParams
     <div className="flex flex-col gap-4">
       <h1 className="font-serif text-3xl font-bold">Add signatures</h1>
       <p className="max-w-3xl text-muted">
-        Paste the names from a story. Each line is matched to the roster: exact and alias matches are chosen for you; guesses, ambiguous
-        and unknown names wait for your decision. Nothing is saved until every line is decided.
+        Paste the names from a story. Each line is matched to the roster: exact and alias matches are chosen for you;
+        guesses, ambiguous and unknown names wait for your decision. Nothing is saved until every line is decided.
       </p>
       <AddSignaturesForm campaigns={options.campaign ?? []} sources={options.source ?? []} initialCampaign={campaign} />
     </div>

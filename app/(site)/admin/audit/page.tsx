@@ -7,18 +7,23 @@ import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-type Props = { searchParams: Promise<{ entity?: string; actor?: string; action?: string; entityId?: string; page?: string }> };
+type Props = {
+  searchParams: Promise<{ entity?: string; actor?: string; action?: string; entityId?: string; page?: string }>;
+};
 
 function Changes({ before, after }: { before: unknown; after: unknown }) {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !['updatedAt', 'createdAt', 'version'].includes(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => !['updatedAt', 'createdAt', 'version'].includes(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+  );
   if (keys.length === 0) return <span className="text-muted">no field changed</span>;
   return (
     <ul className="text-xs">
       {keys.slice(0, 12).map((k) => (
         <li key={k}>
-          <span className="font-medium">{k}</span>: {before ? <del className="text-red-800">{JSON.stringify(b[k]) ?? '—'}</del> : null}
+          <span className="font-medium">{k}</span>:{' '}
+          {before ? <del className="text-red-800">{JSON.stringify(b[k]) ?? '—'}</del> : null}
           {before && after ? ' → ' : ''}
           {after ? <ins className="text-green-900 no-underline">{JSON.stringify(a[k]) ?? '—'}</ins> : null}
         </li>
@@ -37,15 +42,23 @@ export default async function AuditPage({ searchParams }: Props) {
     page: Number(q.page) || 1,
   });
   const pages = Math.ceil(total / AUDIT_PAGE_SIZE);
-  const link = (p: number) => `?${new URLSearchParams(Object.entries({ ...q, page: String(p) }).filter((e): e is [string, string] => !!e[1]))}`;
+  const link = (p: number) =>
+    `?${new URLSearchParams(Object.entries({ ...q, page: String(p) }).filter((e): e is [string, string] => !!e[1]))}`;
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="font-serif text-3xl font-bold">Audit log</h1>
         <DownloadLinks name="audit" label="Whole log" />
       </div>
-      <p className="text-sm text-muted">Every change, who made it and when, with what it was before and after. The database refuses to edit or delete this log.</p>
-      <form method="get" className="flex flex-wrap items-end gap-2 rounded border border-rule bg-white p-3 text-sm" aria-label="Filter the audit log">
+      <p className="text-sm text-muted">
+        Every change, who made it and when, with what it was before and after. The database refuses to edit or delete
+        this log.
+      </p>
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-2 rounded border border-rule bg-white p-3 text-sm"
+        aria-label="Filter the audit log"
+      >
         <FilterSelect name="entity" label="Record type" value={q.entity} options={entities} />
         <FilterSelect name="action" label="Action" value={q.action} options={['create', 'update', 'delete']} />
         <label className="flex flex-col gap-1">
@@ -58,7 +71,9 @@ export default async function AuditPage({ searchParams }: Props) {
         </button>
         <Link href="/admin/audit">Clear</Link>
       </form>
-      <p className="text-sm text-muted">{total} event{total === 1 ? '' : 's'}</p>
+      <p className="text-sm text-muted">
+        {total} event{total === 1 ? '' : 's'}
+      </p>
       <TableShell testId="audit-table" columns={['When', 'Who', 'What', 'Changes']}>
         {events.map((e) => (
           <tr key={e.id} className="border-t border-rule align-top">

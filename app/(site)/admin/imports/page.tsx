@@ -30,10 +30,20 @@ export default async function ImportsPage() {
     <div className="flex flex-col gap-4">
       <h1 className="font-serif text-3xl font-bold">Imports</h1>
       <p className="max-w-3xl text-sm text-muted">
-        A file is checked first: you see every invalid row with its line, column and reason, and nothing is written. The import then runs
-        in one transaction: all valid rows or none. Importing the same file again changes nothing.
+        A file is checked first: you see every invalid row with its line, column and reason, and nothing is written. The
+        import then runs in one transaction: all valid rows or none. Importing the same file again changes nothing.
       </p>
-      {hasRole(actor.role, 'editor') ? <UploadForm kinds={kinds} campaigns={options.campaign ?? []} sources={options.source ?? []} stages={stages} divisions={votes.division ?? []} /> : <NotAllowed role={actor.role} needed="editor" />}
+      {hasRole(actor.role, 'editor') ? (
+        <UploadForm
+          kinds={kinds}
+          campaigns={options.campaign ?? []}
+          sources={options.source ?? []}
+          stages={stages}
+          divisions={votes.division ?? []}
+        />
+      ) : (
+        <NotAllowed role={actor.role} needed="editor" />
+      )}
       <h2 className="font-semibold">Recent imports</h2>
       {jobs.length === 0 ? (
         <p className="text-sm text-muted">No imports yet.</p>
@@ -44,7 +54,8 @@ export default async function ImportsPage() {
               <Link href={`/admin/imports/${j.id}`}>
                 #{j.id} {j.fileName}
               </Link>{' '}
-              — {IMPORT_KINDS[j.kind]?.label ?? j.kind}, {j.status.toLowerCase()}, {j.validRows} valid / {j.invalidRows} invalid rows, by {j.createdBy}
+              — {IMPORT_KINDS[j.kind]?.label ?? j.kind}, {j.status.toLowerCase()}, {j.validRows} valid / {j.invalidRows}{' '}
+              invalid rows, by {j.createdBy}
             </li>
           ))}
         </ul>

@@ -18,9 +18,15 @@ export default async function UsersPage() {
         <table className="w-full text-left text-sm" data-testid="users-table">
           <thead className="bg-paper text-xs uppercase text-muted">
             <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">E-mail</th>
-              <th scope="col" className="px-3 py-2">Role</th>
+              <th scope="col" className="px-3 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2">
+                E-mail
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Role
+              </th>
             </tr>
           </thead>
           <tbody>

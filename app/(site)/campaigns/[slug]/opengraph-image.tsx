@@ -16,17 +16,33 @@ export default async function Image({ params }: { params: Promise<{ slug: string
     const campaign = isSlug(slug) ? await getCampaign(slug) : null;
     if (!campaign) return null;
     const tally = campaign.latestTally;
-    const threshold = campaign.thresholds.find((t) => t.value !== null && campaign.namedEligible < t.value) ?? campaign.thresholds.find((t) => t.value !== null);
+    const threshold =
+      campaign.thresholds.find((t) => t.value !== null && campaign.namedEligible < t.value) ??
+      campaign.thresholds.find((t) => t.value !== null);
     return {
       kicker: `${titleCase(campaign.kind)} · ${titleCase(campaign.status)}${campaign.body ? ` · ${campaign.body.name}` : ''}`,
       title: campaign.title,
       figures: [
         { value: formatNumber(campaign.named), label: 'named, standing' },
-        ...(tally ? [{ value: describeTally(tally.count, tally.qualifier), label: `reported ${formatDay(tally.asOf)}`, colour: '#15202b' }] : []),
+        ...(tally
+          ? [
+              {
+                value: describeTally(tally.count, tally.qualifier),
+                label: `reported ${formatDay(tally.asOf)}`,
+                colour: '#15202b',
+              },
+            ]
+          : []),
       ],
-      lines: [`${sentence(describeGap(campaign.named, tally))}.`, ...(threshold ? [`${formatNumber(campaign.namedEligible)} of ${formatNumber(threshold.value!)} counted towards “${threshold.label}”.`] : [])],
+      lines: [
+        `${sentence(describeGap(campaign.named, tally))}.`,
+        ...(threshold
+          ? [
+              `${formatNumber(campaign.namedEligible)} of ${formatNumber(threshold.value!)} counted towards “${threshold.label}”.`,
+            ]
+          : []),
+      ],
       footer: `As of ${formatDay(new Date())}`,
     };
   });
 }
-

@@ -16,7 +16,13 @@ import { getCampaign } from '@/lib/campaigns';
 import { formatDay, isoDay, titleCase, sentence } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
 import { listStatements } from '@/lib/people';
-import { countSignatures, listSignatures, signatoryParties, signatureBreakdown, signatureQuerySchema } from '@/lib/signatures';
+import {
+  countSignatures,
+  listSignatures,
+  signatoryParties,
+  signatureBreakdown,
+  signatureQuerySchema,
+} from '@/lib/signatures';
 import { listStages } from '@/lib/stages';
 import { describeGap, describeTally, guaranteedMinimum } from '@/lib/tally';
 import { clampPage, isSlug } from '@/lib/validation';
@@ -25,7 +31,10 @@ export const dynamic = 'force-dynamic';
 
 const SIGNATORIES_PER_PAGE = 100;
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -64,7 +73,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     rows = await listSignatures(campaign.id, query, SIGNATORIES_PER_PAGE, (query.page - 1) * SIGNATORIES_PER_PAGE);
   }
   const tally = campaign.latestTally;
-  const thresholdLines = campaign.thresholds.filter((t) => t.value !== null).map((t) => ({ label: t.label, value: t.value! }));
+  const thresholdLines = campaign.thresholds
+    .filter((t) => t.value !== null)
+    .map((t) => ({ label: t.label, value: t.value! }));
   const tallyPoints = campaign.tallies.map((t) => ({
     day: isoDay(t.asOf)!,
     minimum: guaranteedMinimum(t.count, t.qualifier) ?? t.count,
@@ -76,7 +87,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     <article className="flex flex-col gap-5">
       <header className="flex flex-col gap-2">
         <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href="/">Overview</Link> <span aria-hidden="true">›</span> <span className="text-muted">{titleCase(campaign.kind)}</span>
+          <Link href="/">Overview</Link> <span aria-hidden="true">›</span>{' '}
+          <span className="text-muted">{titleCase(campaign.kind)}</span>
         </nav>
         <p className="text-xs font-semibold uppercase tracking-wide text-muted">
           {titleCase(campaign.kind)} · {titleCase(campaign.status)}
@@ -91,8 +103,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
               Led by <Link href={`/people/${campaign.leadSponsor.slug}`}>{campaign.leadSponsor.name}</Link>.{' '}
             </>
           )}
-          Open to: {campaign.eligibleHouses.map((h) => (h === 'COMMONS' ? 'MPs' : h === 'LORDS' ? 'peers' : 'others')).join(' and ')}
-          {campaign.eligibleParties.length ? ` (${campaign.eligibleParties.join(', ')})` : ''}. <SourceLink source={campaign.source} />
+          Open to:{' '}
+          {campaign.eligibleHouses
+            .map((h) => (h === 'COMMONS' ? 'MPs' : h === 'LORDS' ? 'peers' : 'others'))
+            .join(' and ')}
+          {campaign.eligibleParties.length ? ` (${campaign.eligibleParties.join(', ')})` : ''}.{' '}
+          <SourceLink source={campaign.source} />
         </p>
         <p className="text-sm">
           <a href="#share">Embed, cite or follow this count</a>
@@ -150,8 +166,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             filename={`${campaign.slug}-over-time`}
             caption={
               <>
-                Named signatories counted towards thresholds, by the day each was signed (or, where no date is known, the day its source
-                reported it); reported tallies as the smallest number each guarantees; thresholds as dashed lines.
+                Named signatories counted towards thresholds, by the day each was signed (or, where no date is known,
+                the day its source reported it); reported tallies as the smallest number each guarantees; thresholds as
+                dashed lines.
               </>
             }
             table={
@@ -199,11 +216,27 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           <DownloadLinks
             name="signatures"
             label="Download these signatories"
-            params={{ campaign: campaign.slug, q: query.q, house: query.house, party: query.party, confidence: query.confidence, status: query.status, sort: query.sort, dir: query.dir }}
+            params={{
+              campaign: campaign.slug,
+              q: query.q,
+              house: query.house,
+              party: query.party,
+              confidence: query.confidence,
+              status: query.status,
+              sort: query.sort,
+              dir: query.dir,
+            }}
           />
         }
       >
-        <SignatoryTable rows={rows} query={query} parties={parties} total={totalSigned} matching={matching} perPage={SIGNATORIES_PER_PAGE} />
+        <SignatoryTable
+          rows={rows}
+          query={query}
+          parties={parties}
+          total={totalSigned}
+          matching={matching}
+          perPage={SIGNATORIES_PER_PAGE}
+        />
       </Section>
 
       <div className="grid gap-5 lg:grid-cols-2">
@@ -260,7 +293,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       </Section>
 
       <Section id="share" title="Embed, cite, follow">
-        <SharePanel title={campaign.title} path={`/campaigns/${campaign.slug}`} embedPath={`/embed/campaigns/${campaign.slug}`} feedPath={`/campaigns/${campaign.slug}/feed.xml`} />
+        <SharePanel
+          title={campaign.title}
+          path={`/campaigns/${campaign.slug}`}
+          embedPath={`/embed/campaigns/${campaign.slug}`}
+          feedPath={`/campaigns/${campaign.slug}/feed.xml`}
+        />
       </Section>
     </article>
   );

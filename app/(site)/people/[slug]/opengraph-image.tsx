@@ -17,11 +17,22 @@ export default async function Image({ params }: { params: Promise<{ slug: string
     const standing = person.signatures.filter((s) => !s.withdrawnOn);
     const withdrawn = person.signatures.length - standing.length;
     return {
-      kicker: [person.house === 'COMMONS' ? 'MP' : person.house === 'LORDS' ? 'Peer' : null, person.party, person.constituency].filter(Boolean).join(' · ') || 'Person',
+      kicker:
+        [
+          person.house === 'COMMONS' ? 'MP' : person.house === 'LORDS' ? 'Peer' : null,
+          person.party,
+          person.constituency,
+        ]
+          .filter(Boolean)
+          .join(' · ') || 'Person',
       title: person.honorific ? `${person.honorific} ${person.name}` : person.name,
       figures: [
         { value: String(standing.length), label: standing.length === 1 ? 'signature standing' : 'signatures standing' },
-        { value: String(person.statements.length), label: person.statements.length === 1 ? 'statement' : 'statements', colour: '#15202b' },
+        {
+          value: String(person.statements.length),
+          label: person.statements.length === 1 ? 'statement' : 'statements',
+          colour: '#15202b',
+        },
         ...(withdrawn ? [{ value: String(withdrawn), label: 'withdrawn', colour: '#a14a00' }] : []),
       ],
       lines: standing.slice(0, 3).map((s) => `Signed: ${s.campaign.title}`),

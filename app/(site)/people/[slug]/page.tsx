@@ -30,7 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function roleDates(r: { startedOn: Date | null; endedOn: Date | null; heldOn: Date | null }): string {
-  if (r.startedOn || r.endedOn) return `${r.startedOn ? formatDay(r.startedOn) : '?'} – ${r.endedOn ? formatDay(r.endedOn) : 'present'}`;
+  if (r.startedOn || r.endedOn)
+    return `${r.startedOn ? formatDay(r.startedOn) : '?'} – ${r.endedOn ? formatDay(r.endedOn) : 'present'}`;
   if (r.heldOn) return `held on ${formatDay(r.heldOn)}`;
   return 'dates not known';
 }
@@ -42,7 +43,10 @@ export default async function PersonPage({ params }: Props) {
   if (!person) notFound();
   const record = await personVotingRecord(person.id);
   // Their seat and party are those of their latest stint; say so when it has ended.
-  const latestEnd = person.memberships.length && person.memberships.every((m) => m.endDate) ? new Date(Math.max(...person.memberships.map((m) => +m.endDate!))) : null;
+  const latestEnd =
+    person.memberships.length && person.memberships.every((m) => m.endDate)
+      ? new Date(Math.max(...person.memberships.map((m) => +m.endDate!)))
+      : null;
   const lastStintEnded = latestEnd && latestEnd < new Date() ? latestEnd : null;
   return (
     <article className="flex flex-col gap-5">
@@ -55,7 +59,13 @@ export default async function PersonPage({ params }: Props) {
           {person.name}
         </h1>
         <p className="text-muted">
-          {[person.house === 'NONE' ? null : person.house === 'COMMONS' ? 'MP' : 'Peer', person.party, person.constituency].filter(Boolean).join(' · ') || 'Not a member of either house'}
+          {[
+            person.house === 'NONE' ? null : person.house === 'COMMONS' ? 'MP' : 'Peer',
+            person.party,
+            person.constituency,
+          ]
+            .filter(Boolean)
+            .join(' · ') || 'Not a member of either house'}
           {lastStintEnded ? ` (until ${formatDay(lastStintEnded)})` : ''}
         </p>
         <SourceLink source={person.source} />
@@ -71,7 +81,8 @@ export default async function PersonPage({ params }: Props) {
                 <li key={r.id} className="text-sm">
                   <strong>{r.title}</strong>
                   {r.organisation ? `, ${r.organisation}` : ''}
-                  {r.body ? ` (${r.body.name})` : ''} <span className="text-muted">— {roleDates(r)}</span> <ConfidenceBadge value={r.confidence} />
+                  {r.body ? ` (${r.body.name})` : ''} <span className="text-muted">— {roleDates(r)}</span>{' '}
+                  <ConfidenceBadge value={r.confidence} />
                   <br />
                   <SourceLink source={r.source} />
                 </li>
@@ -88,13 +99,16 @@ export default async function PersonPage({ params }: Props) {
             <ul className="flex flex-col gap-2">
               {person.signatures.map((s) => (
                 <li key={s.id} className="text-sm">
-                  <Link href={`/campaigns/${s.campaign.slug}`}>{s.campaign.title}</Link> <ConfidenceBadge value={s.confidence} />
+                  <Link href={`/campaigns/${s.campaign.slug}`}>{s.campaign.title}</Link>{' '}
+                  <ConfidenceBadge value={s.confidence} />
                   {s.isLeadSponsor && <span className="ml-1 text-xs font-semibold text-warn">lead sponsor</span>}
                   <br />
                   <span className="text-muted">
                     {s.signedOn ? `Signed ${formatDay(s.signedOn)}` : 'Date of signing not known'}
                     {s.roleAtSigning ? ` as ${s.roleAtSigning}` : ''}
-                    {s.withdrawnOn ? ` · withdrawn ${formatDay(s.withdrawnOn)}${s.withdrawalReason ? `: ${s.withdrawalReason}` : ''}` : ''}
+                    {s.withdrawnOn
+                      ? ` · withdrawn ${formatDay(s.withdrawnOn)}${s.withdrawalReason ? `: ${s.withdrawalReason}` : ''}`
+                      : ''}
                   </span>{' '}
                   <SourceLink source={s.source} />
                 </li>
@@ -107,7 +121,8 @@ export default async function PersonPage({ params }: Props) {
       {record.length > 0 && (
         <Section id="votes" title="Voting record">
           <p className="mb-2 text-sm text-muted">
-            {record.length} division{record.length === 1 ? '' : 's'}; {record.filter((r) => r.rebel).length} against the majority of their own party.
+            {record.length} division{record.length === 1 ? '' : 's'}; {record.filter((r) => r.rebel).length} against the
+            majority of their own party.
           </p>
           <ul className="flex flex-col gap-1 text-sm" data-testid="voting-record">
             {record.map((r) => (
@@ -116,7 +131,9 @@ export default async function PersonPage({ params }: Props) {
                 <Link href={`/campaigns/${r.campaign.slug}/stages/${r.stage.position}#vote`}>{r.question}</Link>:{' '}
                 <strong>{r.vote === 'AYE' ? 'aye' : r.vote === 'NO' ? 'no' : 'abstained'}</strong>
                 {r.teller ? ' (teller)' : ''}
-                {r.rebel ? <span className="ml-1 text-xs font-semibold text-warn">rebelled against {r.party}</span> : null}
+                {r.rebel ? (
+                  <span className="ml-1 text-xs font-semibold text-warn">rebelled against {r.party}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -132,7 +149,8 @@ export default async function PersonPage({ params }: Props) {
           <ul className="text-sm">
             {person.polls.map((p) => (
               <li key={p.id}>
-                {p.pollster}, as {p.subjectRole}: net <strong>{formatNet(Number(p.net))}</strong> <SourceLink source={p.source} />
+                {p.pollster}, as {p.subjectRole}: net <strong>{formatNet(Number(p.net))}</strong>{' '}
+                <SourceLink source={p.source} />
               </li>
             ))}
           </ul>
@@ -147,7 +165,10 @@ export default async function PersonPage({ params }: Props) {
           <ul className="text-sm">
             {events.map((e) => (
               <li key={e.id}>
-                <span className="text-muted">{(e.onOrBefore ? 'by ' : '') + formatDay(e.occurredOn, e.datePrecision)}</span> — {e.title}
+                <span className="text-muted">
+                  {(e.onOrBefore ? 'by ' : '') + formatDay(e.occurredOn, e.datePrecision)}
+                </span>{' '}
+                — {e.title}
               </li>
             ))}
           </ul>

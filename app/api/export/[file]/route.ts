@@ -26,9 +26,22 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
       return new Response(stream, { headers: attachment('application/zip', filename, description) });
     }
     const match = /^([a-z]+)\.csv$/.exec(file);
-    if (!match) return Response.json({ error: { code: 'NOT_FOUND', message: 'Exports end in .csv (e.g. /api/export/signatures.csv), or are everything.zip' } }, { status: 404 });
-    const { filename, description, stream } = await openExport(match[1]!, new URL(request.url).searchParams, { headers: request.headers });
-    return new Response(stream, { headers: attachment('text/csv; charset=utf-8; header=present', filename, description) });
+    if (!match)
+      return Response.json(
+        {
+          error: {
+            code: 'NOT_FOUND',
+            message: 'Exports end in .csv (e.g. /api/export/signatures.csv), or are everything.zip',
+          },
+        },
+        { status: 404 },
+      );
+    const { filename, description, stream } = await openExport(match[1]!, new URL(request.url).searchParams, {
+      headers: request.headers,
+    });
+    return new Response(stream, {
+      headers: attachment('text/csv; charset=utf-8; header=present', filename, description),
+    });
   } catch (error) {
     return errorResponse(error, `export ${file}`);
   }

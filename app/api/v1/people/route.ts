@@ -10,7 +10,16 @@ export async function GET(request: Request) {
     const page = pagination(search);
     const query = peopleQuerySchema.parse({ ...Object.fromEntries(search), page: page.page });
     const { people, total } = await listPeople(query, page.perPage);
-    const data = people.map((p) => ({ slug: p.slug, name: p.name, honorific: p.honorific, house: p.house, party: p.party, constituency: p.constituency, signatures: p.signatures, statements: p.statements }));
+    const data = people.map((p) => ({
+      slug: p.slug,
+      name: p.name,
+      honorific: p.honorific,
+      house: p.house,
+      party: p.party,
+      constituency: p.constituency,
+      signatures: p.signatures,
+      statements: p.statements,
+    }));
     return Response.json(paged(data, page, total), { headers: JSON_HEADERS });
   } catch (error) {
     return errorResponse(error, 'api people');

@@ -8,7 +8,10 @@ export async function GET(request: Request) {
   try {
     const page = pagination(new URL(request.url).searchParams);
     const polls = await listPolls();
-    return Response.json(paged(polls.slice(page.offset, page.offset + page.perPage).map(pollJson), page, polls.length), { headers: JSON_HEADERS });
+    return Response.json(
+      paged(polls.slice(page.offset, page.offset + page.perPage).map(pollJson), page, polls.length),
+      { headers: JSON_HEADERS },
+    );
   } catch (error) {
     return errorResponse(error, 'api polls');
   }

@@ -7,7 +7,9 @@ export const dynamic = 'force-dynamic';
 /** Campaigns, people (by any alias), bodies and sources matching `q`, accent- and case-insensitively. */
 export async function GET(request: Request) {
   try {
-    const { words, campaigns, people, bodies, sources } = await search(new URL(request.url).searchParams.get('q') ?? '');
+    const { words, campaigns, people, bodies, sources } = await search(
+      new URL(request.url).searchParams.get('q') ?? '',
+    );
     return Response.json(
       {
         data: {

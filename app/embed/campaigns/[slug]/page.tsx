@@ -9,7 +9,10 @@ import { isSlug } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -28,7 +31,12 @@ export default async function CampaignEmbed({ params, searchParams }: Props) {
   const tally = campaign.latestTally;
   const thresholds = campaign.thresholds.filter((t) => t.value !== null);
   return (
-    <EmbedFrame theme={theme} title={campaign.title} href={`/campaigns/${campaign.slug}`} source={tally?.source ?? campaign.source}>
+    <EmbedFrame
+      theme={theme}
+      title={campaign.title}
+      href={`/campaigns/${campaign.slug}`}
+      source={tally?.source ?? campaign.source}
+    >
       <dl className="grid grid-cols-2 gap-2">
         <div className="rounded bg-accent-soft p-2">
           <dt className="text-xs text-muted">Named, standing</dt>
@@ -39,7 +47,9 @@ export default async function CampaignEmbed({ params, searchParams }: Props) {
         </div>
         <div className="rounded border border-rule p-2">
           <dt className="text-xs text-muted">Latest reported</dt>
-          <dd className="text-2xl font-bold tabular-nums">{tally ? describeTally(tally.count, tally.qualifier) : '—'}</dd>
+          <dd className="text-2xl font-bold tabular-nums">
+            {tally ? describeTally(tally.count, tally.qualifier) : '—'}
+          </dd>
           {tally && <dd className="text-xs text-muted">{formatDay(tally.asOf)}</dd>}
         </div>
       </dl>
@@ -70,7 +80,11 @@ export default async function CampaignEmbed({ params, searchParams }: Props) {
         <figure aria-label="Named signatories over time">
           <CumulativeChart
             series={campaign.series}
-            tallies={campaign.tallies.map((t) => ({ day: isoDay(t.asOf)!, minimum: guaranteedMinimum(t.count, t.qualifier) ?? t.count, label: describeTally(t.count, t.qualifier) }))}
+            tallies={campaign.tallies.map((t) => ({
+              day: isoDay(t.asOf)!,
+              minimum: guaranteedMinimum(t.count, t.qualifier) ?? t.count,
+              label: describeTally(t.count, t.qualifier),
+            }))}
             thresholds={thresholds.map((t) => ({ label: t.label, value: t.value! }))}
           />
         </figure>

@@ -35,7 +35,14 @@ export default async function EditEntityPage({ params, searchParams }: Props) {
         </p>
       )}
       {!canEdit && <p className="text-sm text-muted">Your role lets you see this record but not change it.</p>}
-      <EntityForm entity={def.key} id={Number(id)} initialValues={record.values} version={record.version} options={options} readOnly={!canEdit} />
+      <EntityForm
+        entity={def.key}
+        id={Number(id)}
+        initialValues={record.values}
+        version={record.version}
+        options={options}
+        readOnly={!canEdit}
+      />
       {canEdit && <DeleteForm entity={def.key} id={Number(id)} version={record.version} label={def.label} />}
       <Link href={`/admin/audit?entity=${def.model}&entityId=${id}`} className="text-sm">
         History of this record →

@@ -27,12 +27,20 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         Import #{job.id}: {job.fileName}
       </h1>
       <p data-testid="import-summary">
-        {IMPORT_KINDS[job.kind]?.label}. <strong>{job.totalRows}</strong> rows: <strong>{job.validRows}</strong> valid, <strong>{job.invalidRows}</strong> invalid. Status:{' '}
+        {IMPORT_KINDS[job.kind]?.label}. <strong>{job.totalRows}</strong> rows: <strong>{job.validRows}</strong> valid,{' '}
+        <strong>{job.invalidRows}</strong> invalid. Status:{' '}
         <strong data-testid="import-status">{job.status.toLowerCase()}</strong>.
       </p>
       {(job.status === 'RUNNING' || job.status === 'SUCCEEDED') && (
         <div>
-          <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-3 w-full overflow-hidden rounded bg-rule">
+          <div
+            role="progressbar"
+            aria-label="Import progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            className="h-3 w-full overflow-hidden rounded bg-rule"
+          >
             <div className="h-full bg-accent" style={{ width: `${percent}%` }} />
           </div>
           <p className="text-sm text-muted">
@@ -41,11 +49,17 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         </div>
       )}
       {job.message && (
-        <p role="status" className={`rounded p-3 text-sm ${job.status === 'FAILED' ? 'bg-red-50 text-red-900' : 'bg-green-50 text-green-900'}`} data-testid="import-message">
+        <p
+          role="status"
+          className={`rounded p-3 text-sm ${job.status === 'FAILED' ? 'bg-red-50 text-red-900' : 'bg-green-50 text-green-900'}`}
+          data-testid="import-message"
+        >
           {job.message}
         </p>
       )}
-      {hasRole(actor.role, 'editor') && <RunImportForm id={job.id} status={job.status} invalidRows={job.invalidRows} validRows={job.validRows} />}
+      {hasRole(actor.role, 'editor') && (
+        <RunImportForm id={job.id} status={job.status} invalidRows={job.invalidRows} validRows={job.validRows} />
+      )}
       {job.errors.length > 0 && (
         <section aria-labelledby="invalid-rows">
           <h2 id="invalid-rows" className="mb-2 font-semibold">

@@ -4,7 +4,8 @@ import { isSlug } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
-const notFound = () => new Response('No such campaign.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+const notFound = () =>
+  new Response('No such campaign.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 /** Atom: what changed in one campaign, newest first. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {

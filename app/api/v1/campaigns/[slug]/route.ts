@@ -13,7 +13,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   try {
     const campaign = await getCampaign(slug);
     if (!campaign) return notFound;
-    return Response.json({ data: campaignDetailJson(campaign, await listStages(campaign.id)) }, { headers: JSON_HEADERS });
+    return Response.json(
+      { data: campaignDetailJson(campaign, await listStages(campaign.id)) },
+      { headers: JSON_HEADERS },
+    );
   } catch (error) {
     return errorResponse(error, 'api campaign');
   }

@@ -23,11 +23,24 @@ export default async function Image({ params }: { params: Promise<{ slug: string
       title: count.stage.name,
       figures: [
         { value: String(counts.FOR + counts.LEANING_FOR), label: 'for or leaning for', colour: STAND_COLOUR.FOR },
-        { value: String(counts.AGAINST + counts.LEANING_AGAINST), label: 'against or leaning', colour: STAND_COLOUR.AGAINST },
+        {
+          value: String(counts.AGAINST + counts.LEANING_AGAINST),
+          label: 'against or leaning',
+          colour: STAND_COLOUR.AGAINST,
+        },
         { value: String(counts.UNDECIDED + counts.UNKNOWN), label: 'undecided or not known', colour: '#5b6775' },
       ],
-      bar: count.members ? STANDS.filter((s) => counts[s] > 0).map((s) => ({ share: counts[s] / count.members, colour: STAND_COLOUR[s] })) : [],
-      lines: [`${count.members} members may vote. What it needs: ${count.ruleText}`, count.outlookText, ...(counts.WILL_NOT_VOTE ? [`${counts.WILL_NOT_VOTE} ${STAND_LABEL.WILL_NOT_VOTE.toLowerCase()}.`] : [])],
+      bar: count.members
+        ? STANDS.filter((s) => counts[s] > 0).map((s) => ({
+            share: counts[s] / count.members,
+            colour: STAND_COLOUR[s],
+          }))
+        : [],
+      lines: [
+        `${count.members} members may vote. What it needs: ${count.ruleText}`,
+        count.outlookText,
+        ...(counts.WILL_NOT_VOTE ? [`${counts.WILL_NOT_VOTE} ${STAND_LABEL.WILL_NOT_VOTE.toLowerCase()}.`] : []),
+      ],
       footer: `As of ${formatDay(new Date())}`,
     };
   });

@@ -26,7 +26,10 @@ import { isSlug, stagePosition } from '@/lib/validation';
 export const dynamic = 'force-dynamic';
 
 const PER_PAGE = 50;
-type Props = { params: Promise<{ slug: string; position: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string; position: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -57,7 +60,11 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
   const table = filterMembers(count.memberList, query, PER_PAGE);
   const editor = actor && hasRole(actor.role, 'editor');
   const [options, lastSource, divisions] = editor
-    ? await Promise.all([referenceOptions(entityDef('divisions')!, undefined, { people: false }), lastSourceUsed(), listStageDivisions(count.stage.id)])
+    ? await Promise.all([
+        referenceOptions(entityDef('divisions')!, undefined, { people: false }),
+        lastSourceUsed(),
+        listStageDivisions(count.stage.id),
+      ])
     : [null, null, []];
   const { counts, division } = count;
   const known = count.members - counts.UNKNOWN;
@@ -66,12 +73,18 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
     <article className="flex flex-col gap-5">
       <header className="flex flex-col gap-1">
         <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href={`/campaigns/${count.campaign.slug}`}>{count.campaign.title}</Link> › Procedure, stage {count.stage.position}
+          <Link href={`/campaigns/${count.campaign.slug}`}>{count.campaign.title}</Link> › Procedure, stage{' '}
+          {count.stage.position}
         </nav>
         <h1 className="font-serif text-3xl font-bold">Whip count: {count.stage.name}</h1>
         <p className="text-muted">
-          {count.stage.bodyName ?? 'No body recorded'} · {count.members} members may vote, as members on {formatDay(count.day)} ({count.dayReason}) ·{' '}
-          {count.stage.scheduledOn ? `vote ${formatDay(count.stage.scheduledOn)}` : count.stage.scheduleNote ? `“${count.stage.scheduleNote}”` : 'no date set'}
+          {count.stage.bodyName ?? 'No body recorded'} · {count.members} members may vote, as members on{' '}
+          {formatDay(count.day)} ({count.dayReason}) ·{' '}
+          {count.stage.scheduledOn
+            ? `vote ${formatDay(count.stage.scheduledOn)}`
+            : count.stage.scheduleNote
+              ? `“${count.stage.scheduleNote}”`
+              : 'no date set'}
         </p>
         <SourceLink source={count.source} />
       </header>
@@ -79,19 +92,27 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
       <Section id="headline" title="Where they stand">
         <dl className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-7" data-testid="whip-headline">
           {STANDS.map((s) => (
-            <div key={s} className="rounded border border-rule p-2" style={{ borderLeft: `6px solid ${STAND_COLOUR[s]}` }}>
+            <div
+              key={s}
+              className="rounded border border-rule p-2"
+              style={{ borderLeft: `6px solid ${STAND_COLOUR[s]}` }}
+            >
               <dt className="text-xs text-muted">{STAND_LABEL[s]}</dt>
               <dd className="text-xl font-bold tabular-nums sm:text-2xl">{counts[s]}</dd>
             </div>
           ))}
         </dl>
         <p className="mt-3" data-testid="whip-summary">
-          Of {count.members} members who may vote, {known} have a known position: {counts.FOR + counts.LEANING_FOR} for or leaning for, {counts.AGAINST + counts.LEANING_AGAINST} against or
-          leaning against, {counts.UNDECIDED} undecided{counts.WILL_NOT_VOTE ? `, ${counts.WILL_NOT_VOTE} will not vote` : ''}.
+          Of {count.members} members who may vote, {known} have a known position: {counts.FOR + counts.LEANING_FOR} for
+          or leaning for, {counts.AGAINST + counts.LEANING_AGAINST} against or leaning against, {counts.UNDECIDED}{' '}
+          undecided{counts.WILL_NOT_VOTE ? `, ${counts.WILL_NOT_VOTE} will not vote` : ''}.
         </p>
         <p className="mt-1">
           <strong>What it needs:</strong> <span data-testid="whip-rule">{count.ruleText}</span>
-          {count.stage.decisionRule ? <span className="text-muted"> (the source: “{count.stage.decisionRule}”)</span> : null}.
+          {count.stage.decisionRule ? (
+            <span className="text-muted"> (the source: “{count.stage.decisionRule}”)</span>
+          ) : null}
+          .
         </p>
         <p className="mt-1 font-medium" data-testid="whip-outlook">
           {count.outlookText}
@@ -104,7 +125,12 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
             id="whip-chart"
             filename={`whip-count-${slug}-${n}`}
             caption={`${count.members} seats, parties as wedges (largest on the left), coloured by position. Hover a seat for the member.`}
-            table={<StandTable rowHeader="Party" rows={count.byParty.map((p) => ({ key: p.party, label: p.party, counts: p.counts }))} />}
+            table={
+              <StandTable
+                rowHeader="Party"
+                rows={count.byParty.map((p) => ({ key: p.party, label: p.party, counts: p.counts }))}
+              />
+            }
           >
             <ParliamentChart members={count.memberList} title={`Whip count of ${count.stage.name}`} />
           </ChartFigure>
@@ -125,7 +151,12 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
               id="whip-history"
               filename={`whip-count-${slug}-${n}-over-time`}
               caption="Members by position at the end of each day on which someone’s position was first recorded or changed."
-              table={<StandTable rowHeader="Day" rows={history.map((h) => ({ key: h.day, label: formatDay(h.day), counts: h.counts }))} />}
+              table={
+                <StandTable
+                  rowHeader="Day"
+                  rows={history.map((h) => ({ key: h.day, label: formatDay(h.day), counts: h.counts }))}
+                />
+              }
             >
               <WhipHistoryChart series={history} />
             </ChartFigure>
@@ -142,10 +173,15 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
             </p>
             <p className="tabular-nums">
               Ayes {division.ayes} · Noes {division.noes} · Abstentions {division.abstentions} —{' '}
-              <strong>{division.passed === null ? 'the rule is not known' : division.passed ? 'passed' : 'did not pass'}</strong>
+              <strong>
+                {division.passed === null ? 'the rule is not known' : division.passed ? 'passed' : 'did not pass'}
+              </strong>
             </p>
             <p className="text-muted">
-              {division.fromBallots ? `Counted from ${division.namedBallots} named ballots (tellers apart).` : `Totals as recorded; ${division.namedBallots} ballots named.`} <SourceLink source={division.source} />
+              {division.fromBallots
+                ? `Counted from ${division.namedBallots} named ballots (tellers apart).`
+                : `Totals as recorded; ${division.namedBallots} ballots named.`}{' '}
+              <SourceLink source={division.source} />
             </p>
             {division.mismatch && (
               <p role="alert" className="rounded bg-red-50 p-2 text-red-900">
@@ -153,9 +189,10 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
               </p>
             )}
             <p data-testid="whip-forecast">
-              The count before the vote: {division.held} placements held, {division.switched} switched, {division.didNotVote} did not vote
-              {division.heldShare === null ? '.' : ` — ${Math.round(division.heldShare * 100)}% held.`} {division.rebels} member{division.rebels === 1 ? '' : 's'} voted against the
-              majority of their own party.
+              The count before the vote: {division.held} placements held, {division.switched} switched,{' '}
+              {division.didNotVote} did not vote
+              {division.heldShare === null ? '.' : ` — ${Math.round(division.heldShare * 100)}% held.`}{' '}
+              {division.rebels} member{division.rebels === 1 ? '' : 's'} voted against the majority of their own party.
             </p>
           </div>
         </Section>
@@ -164,9 +201,22 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
       <Section
         id="members"
         title="Members who may vote"
-        aside={<DownloadLinks name="positions" params={{ campaign: slug, stage: String(n) }} label="Positions, whole history" />}
+        aside={
+          <DownloadLinks
+            name="positions"
+            params={{ campaign: slug, stage: String(n) }}
+            label="Positions, whole history"
+          />
+        }
       >
-        <MemberTable rows={table.rows} query={query} parties={count.parties} matching={table.total} perPage={PER_PAGE} voted={division !== null} />
+        <MemberTable
+          rows={table.rows}
+          query={query}
+          parties={count.parties}
+          matching={table.total}
+          perPage={PER_PAGE}
+          voted={division !== null}
+        />
       </Section>
 
       <Section id="changes" title="Changes">
@@ -177,7 +227,8 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
             {changes.map((c, i) => (
               <li key={i}>
                 <span className="text-muted">{formatDay(c.on)}</span> — <a href={`/people/${c.slug}`}>{c.name}</a>
-                {c.party ? ` (${c.party})` : ''}: {c.from ? STAND_LABEL[c.from].toLowerCase() : 'not known'} → <strong>{STAND_LABEL[c.to].toLowerCase()}</strong>
+                {c.party ? ` (${c.party})` : ''}: {c.from ? STAND_LABEL[c.from].toLowerCase() : 'not known'} →{' '}
+                <strong>{STAND_LABEL[c.to].toLowerCase()}</strong>
                 {c.derived ? ' (derived from a signature)' : ''} <SourceLink source={c.source} />
               </li>
             ))}
@@ -199,11 +250,19 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
           <WhipCountEditor
             stageId={count.stage.id}
             members={count.memberList
-              .map((m) => [m.slug, `${m.name}${m.party ? ` — ${m.party}` : ''}${m.constituency ? ` — ${m.constituency}` : ''}`] as const)
+              .map(
+                (m) =>
+                  [
+                    m.slug,
+                    `${m.name}${m.party ? ` — ${m.party}` : ''}${m.constituency ? ` — ${m.constituency}` : ''}`,
+                  ] as const,
+              )
               .sort((a, b) => a[1].localeCompare(b[1]))}
             stands={STAND_OPTIONS}
             sources={(options.source ?? []).map((o) => [o.value, o.label] as const)}
-            divisions={divisions.map((d) => [String(d.id), `${d.heldOn ? `${isoDay(d.heldOn)}: ` : ''}${d.question}`] as const)}
+            divisions={divisions.map(
+              (d) => [String(d.id), `${d.heldOn ? `${isoDay(d.heldOn)}: ` : ''}${d.question}`] as const,
+            )}
             today={isoDay(new Date())!}
             lastSource={lastSource ? String(lastSource) : ''}
           />

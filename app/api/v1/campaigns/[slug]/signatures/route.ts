@@ -17,7 +17,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (!campaign) return notFound;
     const query = signatureQuerySchema.parse(Object.fromEntries(search));
     const page = pagination(search);
-    const [rows, total] = await Promise.all([listSignatures(campaign.id, query, page.perPage, page.offset), countSignatures(campaign.id, query)]);
+    const [rows, total] = await Promise.all([
+      listSignatures(campaign.id, query, page.perPage, page.offset),
+      countSignatures(campaign.id, query),
+    ]);
     return Response.json(paged(rows.map(signatureJson), page, total), { headers: JSON_HEADERS });
   } catch (error) {
     return errorResponse(error, 'api signatures');

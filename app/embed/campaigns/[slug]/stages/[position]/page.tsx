@@ -10,7 +10,10 @@ import { isSlug, stagePosition } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ slug: string; position: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string; position: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function load(params: Props['params']) {
   const { slug, position } = await params;
@@ -31,14 +34,23 @@ export default async function WhipCountEmbed({ params, searchParams }: Props) {
   const theme = embedTheme((await searchParams).theme);
   const { counts, division } = count;
   return (
-    <EmbedFrame theme={theme} title={`Whip count: ${count.stage.name} — ${count.campaign.title}`} href={`/campaigns/${count.campaign.slug}/stages/${count.stage.position}`} source={count.source}>
+    <EmbedFrame
+      theme={theme}
+      title={`Whip count: ${count.stage.name} — ${count.campaign.title}`}
+      href={`/campaigns/${count.campaign.slug}/stages/${count.stage.position}`}
+      source={count.source}
+    >
       <p className="text-xs text-muted">
         {count.members} members may vote, as members on {formatDay(count.day)}
         {count.stage.scheduledOn ? ` · vote ${formatDay(count.stage.scheduledOn)}` : ''}
       </p>
       <dl className="grid grid-cols-4 gap-1 sm:grid-cols-7" data-testid="embed-stands">
         {STANDS.map((s) => (
-          <div key={s} className="rounded border border-rule p-1" style={{ borderLeft: `5px solid ${STAND_COLOUR[s]}` }}>
+          <div
+            key={s}
+            className="rounded border border-rule p-1"
+            style={{ borderLeft: `5px solid ${STAND_COLOUR[s]}` }}
+          >
             <dt className="text-[0.7rem] leading-tight text-muted">{STAND_LABEL[s]}</dt>
             <dd className="text-lg font-bold tabular-nums">{counts[s]}</dd>
           </div>
@@ -49,8 +61,12 @@ export default async function WhipCountEmbed({ params, searchParams }: Props) {
       </p>
       {division && (
         <p className="text-sm tabular-nums">
-          The vote{division.heldOn ? `, ${formatDay(division.heldOn)}` : ''}: ayes {division.ayes}, noes {division.noes} —{' '}
-          <strong>{division.passed === null ? 'the rule is not known' : division.passed ? 'passed' : 'did not pass'}</strong>.
+          The vote{division.heldOn ? `, ${formatDay(division.heldOn)}` : ''}: ayes {division.ayes}, noes {division.noes}{' '}
+          —{' '}
+          <strong>
+            {division.passed === null ? 'the rule is not known' : division.passed ? 'passed' : 'did not pass'}
+          </strong>
+          .
         </p>
       )}
       <ParliamentChart members={count.memberList} title={`Whip count of ${count.stage.name}`} />

@@ -5,7 +5,16 @@ import { isSlug, stagePosition } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
-const notFound = () => Response.json({ error: { code: 'NOT_FOUND', message: 'No such campaign stage. Stages are numbered from 1 in the campaign’s procedure.' } }, { status: 404, headers: JSON_HEADERS });
+const notFound = () =>
+  Response.json(
+    {
+      error: {
+        code: 'NOT_FOUND',
+        message: 'No such campaign stage. Stages are numbered from 1 in the campaign’s procedure.',
+      },
+    },
+    { status: 404, headers: JSON_HEADERS },
+  );
 
 /** A stage's whip count: rule, counts, every member with position and evidence, changes, and the division if held. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; position: string }> }) {
