@@ -35,6 +35,27 @@ export async function recordAudit(
   });
 }
 
+/** One creation event per row, written in one statement (a batch of new records). */
+export async function recordCreations(
+  tx: Tx,
+  actor: Actor,
+  entity: string,
+  rows: { id: number | string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: rows.map((row) => ({
+      actorId: actor.id,
+      actor: actor.email,
+      action: 'create',
+      entity,
+      entityId: String(row.id),
+      before: Prisma.DbNull,
+      after: snapshot(row),
+    })),
+  });
+}
+
 export interface AuditQuery {
   entity?: string;
   actor?: string;

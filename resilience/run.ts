@@ -1,6 +1,7 @@
 // `npm run test:resilience`: the real app (two `next start` servers) on a real PostgreSQL, under
 // load, faults and hostile access, proving that nothing is lost or half-saved. Ends with one line
-// "N passed, N failed". RESILIENCE_SECONDS shortens the load phase (default 60) while developing.
+// "N passed, N failed". While developing: `-- --grep NAME` runs the checks whose names match,
+// `-- --quick` (or RESILIENCE_SECONDS) shortens the load phase from 60 s to 10 s.
 //
 // What it proves, check by check:
 //   sessions and sign-out work across two app servers; login throttling counts across both;
@@ -14,11 +15,11 @@ import autocannon from 'autocannon';
 import path from 'node:path';
 import pg from 'pg';
 import { ROOT } from '../scripts/lib/run';
-import { check, note, summary } from './support/checks';
+import { check, note, QUICK, summary } from './support/checks';
 import { Client, form } from './support/client';
 import { startCluster, waitFor, type Cluster } from './support/cluster';
 
-const LOAD_SECONDS = Number(process.env.RESILIENCE_SECONDS ?? 60);
+const LOAD_SECONDS = Number(process.env.RESILIENCE_SECONDS ?? (QUICK ? 10 : 60));
 const READERS = 50;
 const EDITORS = 5;
 const RUN = Date.now().toString(36);
@@ -135,17 +136,22 @@ async function main(): Promise<number> {
         'other sessions of the same account are untouched',
       );
     },
+    { setup: true },
   );
 
-  await check('accounts for the load: five editors and a viewer, created by the admin on either server', async () => {
-    for (let i = 0; i < EDITORS; i++) {
-      const server = i % 2 ? b : a;
-      await createUser(admin.on(server.url), `editor${i}@example.org`, 'editor', password);
-      editors.push(await signedIn(server.url, `editor${i}@example.org`, password));
-    }
-    await createUser(admin, 'viewer@example.org', 'viewer', password);
-    viewer = await signedIn(b.url, 'viewer@example.org', password);
-  });
+  await check(
+    'accounts for the load: five editors and a viewer, created by the admin on either server',
+    async () => {
+      for (let i = 0; i < EDITORS; i++) {
+        const server = i % 2 ? b : a;
+        await createUser(admin.on(server.url), `editor${i}@example.org`, 'editor', password);
+        editors.push(await signedIn(server.url, `editor${i}@example.org`, password));
+      }
+      await createUser(admin, 'viewer@example.org', 'viewer', password);
+      viewer = await signedIn(b.url, 'viewer@example.org', password);
+    },
+    { setup: true },
+  );
 
   let sharedId = 0;
   await check(
@@ -250,7 +256,7 @@ async function main(): Promise<number> {
   );
 
   await check(
-    'the database stops: pages answer 503 with a clear page, /api/health 503, saves refused with a message; it starts again: both servers recover without a restart',
+    'outage: the database stops: pages answer 503 with a clear page, /api/health 503, saves refused with a message; it starts again: both servers recover without a restart',
     async () => {
       const OUTAGE_MS = 8000;
       let outageAnswers = 0;

@@ -409,4 +409,26 @@ describe('adding signatures from pasted names', () => {
     const [again] = await previewNames(plpId, 'Zebedee Quuxley', { headers: editor.headers });
     expect(again!.status).toBe('exact');
   });
+
+  it('in one batch: new people of one name get their own slugs, and a person listed twice signs once', async () => {
+    const audits = await count('AuditEvent');
+    const result = await addSignatures(
+      {
+        common: { campaignId: plpId, confidence: 'REPORTED', signedOn: '', sourceId },
+        entries: [
+          { line: 1, name: 'Zebedee Quuxley', choice: 'new' },
+          { line: 2, name: 'Zebedee Quuxley', choice: 'new' },
+          { line: 3, name: 'Angela Rayner', choice: 'angela-rayner' },
+          { line: 4, name: 'Ms Rayner', choice: 'angela-rayner' },
+        ],
+      },
+      { headers: editor.headers },
+    );
+    expect(result).toMatchObject({ ok: true, added: 3 });
+    expect(result.message).toMatch(/already signed: Ms Rayner/);
+    const slugs = (await client.query(`SELECT slug FROM "Person" WHERE name = 'Zebedee Quuxley' ORDER BY slug`)).rows;
+    expect(slugs.map((r) => r.slug)).toEqual(['zebedee-quuxley', 'zebedee-quuxley-2', 'zebedee-quuxley-3']);
+    // Each new person and each signature audited once.
+    expect(await count('AuditEvent')).toBe(audits + 5);
+  });
 });

@@ -32,7 +32,9 @@ describe('CSV exports of the seeded data', () => {
       const { text, filename } = await read(name);
       expect(filename).toMatch(new RegExp(`^whipcount-${name}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
       const file = path.join(GOLDEN, `${name}.csv`);
-      if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, text);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(file, text);
+      // A new export needs its golden file reviewed and committed: missing is a failure, not a pass.
+      expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 npm run test:unit and review it`).toBe(true);
       expect(text).toBe(readFileSync(file, 'utf8'));
     });
   }

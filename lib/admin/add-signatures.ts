@@ -2,9 +2,10 @@
 // line matched to a person (or a new one) by the editor, all saved at once with one source.
 import 'server-only';
 import { z } from 'zod';
-import { recordAudit } from '../audit';
-import { requireRole, type RequestContext } from '../auth/session';
+import { recordAudit, recordCreations } from '../audit';
+import { type Actor, requireRole, type RequestContext } from '../auth/session';
 import { db } from '../db';
+import type { Prisma } from '../generated/prisma/client';
 import { AppError } from '../errors';
 import { normalizeName, personFromWrittenName } from '../names';
 import { matchNames, type NameMatch } from '../people';
@@ -81,6 +82,52 @@ export interface AddResult {
 }
 
 /**
+ * New people for names as written (each with the name as an alias), with free slugs: `-2`, `-3`…
+ * after the ones taken in the database or earlier in the batch. Their ids, in the names' order.
+ */
+async function createPeople(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  names: string[],
+  sourceId: number,
+): Promise<number[]> {
+  if (names.length === 0) return [];
+  const fields = names.map((written) => personFromWrittenName(written));
+  const bases = [...new Set(fields.map((f) => f.slugBase))];
+  const taken = new Set(
+    (
+      await tx.person.findMany({
+        where: { OR: bases.map((base) => ({ slug: { startsWith: base } })) },
+        select: { slug: true },
+      })
+    ).map((p) => p.slug),
+  );
+  const slugs = fields.map((f) => {
+    let slug = f.slugBase;
+    for (let n = 2; taken.has(slug); n++) slug = `${f.slugBase}-${n}`;
+    taken.add(slug);
+    return slug;
+  });
+  const people = await tx.person.createManyAndReturn({
+    data: fields.map((f, i) => ({
+      slug: slugs[i]!,
+      name: f.name,
+      honorific: f.honorific,
+      sortName: f.sortName,
+      house: f.suggestsLords ? ('LORDS' as const) : ('NONE' as const),
+      sourceId,
+    })),
+  });
+  const bySlug = new Map(people.map((p) => [p.slug, p]));
+  const ordered = slugs.map((slug) => bySlug.get(slug)!);
+  await tx.personAlias.createMany({
+    data: ordered.map((p, i) => ({ personId: p.id, alias: names[i]!, normalized: normalizeName(names[i]!), sourceId })),
+  });
+  await recordCreations(tx, actor, 'person', ordered);
+  return ordered.map((p) => p.id);
+}
+
+/**
  * Saves the reviewed lines in one transaction: new people first (with the line as an alias),
  * then the signatures, each audited. Lines for people who already signed are reported, not
  * duplicated. Nothing is saved if any line is undecided or any field is wrong.
@@ -151,50 +198,46 @@ export async function addSignatures(
     if (missing.length)
       throw new AppError('INVALID', `These people no longer exist: ${missing.join(', ')}. Match the names again.`);
 
-    let added = 0;
-    let skipped = 0;
+    // Look-ups and writes in batches: a few statements whatever the number of lines (500 at most).
+    const skipped = lines.filter((l) => l.choice === 'skip').length;
+    const fresh = lines.filter((l) => l.choice === 'new');
+    const newPeople = await createPeople(
+      tx,
+      actor,
+      fresh.map((l) => l.name),
+      sourceId,
+    );
+    const chosen = lines
+      .filter((l) => l.choice !== 'skip')
+      .map((l) => ({ name: l.name, personId: l.choice === 'new' ? newPeople.shift()! : people.get(l.choice)! }));
+    const signed = new Set(
+      (
+        await tx.signature.findMany({
+          where: { campaignId: campaign.id, personId: { in: chosen.map((c) => c.personId) } },
+          select: { personId: true },
+        })
+      ).map((s) => s.personId),
+    );
     const already: string[] = [];
-    for (const line of lines) {
-      if (line.choice === 'skip') {
-        skipped++;
-        continue;
+    const toAdd: number[] = [];
+    for (const { name, personId } of chosen) {
+      if (signed.has(personId)) already.push(name);
+      else {
+        signed.add(personId); // the same person twice in the list: the second is "already signed"
+        toAdd.push(personId);
       }
-      let personId: number;
-      if (line.choice === 'new') {
-        const fields = personFromWrittenName(line.name);
-        let slug = fields.slugBase;
-        for (let n = 2; await tx.person.findUnique({ where: { slug }, select: { id: true } }); n++)
-          slug = `${fields.slugBase}-${n}`;
-        const person = await tx.person.create({
-          data: {
-            slug,
-            name: fields.name,
-            honorific: fields.honorific,
-            sortName: fields.sortName,
-            house: fields.suggestsLords ? 'LORDS' : 'NONE',
-            sourceId,
-            aliases: { create: [{ alias: line.name, normalized: normalizeName(line.name), sourceId }] },
-          },
-        });
-        await recordAudit(tx, actor, 'create', 'person', person.id, null, person);
-        personId = person.id;
-      } else {
-        personId = people.get(line.choice)!;
-      }
-      const exists = await tx.signature.findUnique({
-        where: { campaignId_personId: { campaignId: campaign.id, personId } },
-        select: { id: true },
-      });
-      if (exists) {
-        already.push(line.name);
-        continue;
-      }
-      const signature = await tx.signature.create({
-        data: { campaignId: campaign.id, personId, sourceId, signedOn, confidence: common.data.confidence },
-      });
-      await recordAudit(tx, actor, 'create', 'signature', signature.id, null, signature);
-      added++;
     }
+    const signatures = await tx.signature.createManyAndReturn({
+      data: toAdd.map((personId) => ({
+        campaignId: campaign.id,
+        personId,
+        sourceId,
+        signedOn,
+        confidence: common.data.confidence,
+      })),
+    });
+    await recordCreations(tx, actor, 'signature', signatures);
+    const added = signatures.length;
     const notes = [
       `${added} signature${added === 1 ? '' : 's'} added`,
       skipped ? `${skipped} skipped` : '',

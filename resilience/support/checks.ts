@@ -12,8 +12,24 @@ export interface Outcome {
 
 const outcomes: Outcome[] = [];
 const figures: string[] = [];
+const notSelected: string[] = [];
 
-export async function check(name: string, fn: () => Promise<void>): Promise<boolean> {
+// `npm run test:resilience -- --grep outage` runs the checks whose names match (case-insensitive),
+// after the setup checks the others need; `--quick` shortens the load phase (run.ts). CI runs all.
+const args = process.argv.slice(2);
+const grep = args.includes('--grep') ? new RegExp(args[args.indexOf('--grep') + 1] ?? '', 'i') : null;
+export const QUICK = args.includes('--quick');
+
+/**
+ * Runs one named check, unless `--grep` leaves it out. A `setup` check (signing in, creating
+ * the accounts later checks use) always runs.
+ */
+export async function check(name: string, fn: () => Promise<void>, { setup = false } = {}): Promise<boolean> {
+  if (grep && !setup && !grep.test(name)) {
+    notSelected.push(name);
+    console.log(`\n[resilience] – ${name} (not selected by --grep)`);
+    return true;
+  }
   const started = Date.now();
   console.log(`\n[resilience] ▶ ${name}`);
   try {
@@ -42,6 +58,7 @@ export function summary(reportFile?: string): { passed: number; failed: number }
   console.log('\n[resilience] figures:');
   for (const line of figures) console.log(`  - ${line}`);
   for (const o of outcomes.filter((x) => !x.ok)) console.log(`[resilience] failed: ${o.name}`);
+  if (notSelected.length) console.log(`[resilience] ${notSelected.length} checks not selected by --grep`);
   if (reportFile) {
     mkdirSync(path.dirname(reportFile), { recursive: true });
     writeFileSync(reportFile, JSON.stringify({ passed, failed, outcomes, figures }, null, 2));
