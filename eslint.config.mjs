@@ -139,6 +139,7 @@ export default defineConfig([
       'lib/decision-rule.ts',
       'lib/hansard.ts',
       'lib/chart-ticks.ts',
+      'lib/db-errors.ts',
       'lib/validation.ts',
       'lib/metadata.ts',
       'lib/site-url.ts',

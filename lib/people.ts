@@ -2,6 +2,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { z } from 'zod';
+import { House } from './generated/prisma/enums';
 import { db } from './db';
 import { Prisma } from './generated/prisma/client';
 import { familyName, normalizeName, parseName } from './names';
@@ -132,7 +133,7 @@ export async function matchNames(inputs: string[]): Promise<NameMatch[]> {
 
 export const peopleQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  house: z.enum(['COMMONS', 'LORDS', 'NONE']).optional().catch(undefined),
+  house: z.enum(House).optional().catch(undefined),
   party: z.string().trim().max(100).optional().catch(undefined),
   signed: z.enum(['any', 'yes']).default('any').catch('any'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),

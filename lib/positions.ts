@@ -4,9 +4,11 @@
 // in one transaction (docs/decisions/014-whip-count.md).
 import 'server-only';
 import { z } from 'zod';
+import { Confidence } from './generated/prisma/enums';
 import { recordAudit } from './audit';
 import { requireRole, type RequestContext } from './auth/session';
 import { db } from './db';
+import { violationOf } from './db-errors';
 import { AppError } from './errors';
 import { parseDivisionList } from './hansard';
 import { matchNames, type NameMatch, type PersonRef } from './people';
@@ -38,7 +40,7 @@ const common = z.object({
     .int('Choose the source.')
     .positive('Choose the source.')
     .max(2_147_483_647),
-  confidence: z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED']).default('REPORTED'),
+  confidence: z.enum(Confidence).default('REPORTED'),
   quote: z.string().trim().max(5000, 'The quote is longer than 5,000 characters.').optional(),
   note: z.string().trim().max(2000, 'The note is longer than 2,000 characters.').optional(),
 });
@@ -104,7 +106,7 @@ export async function movePosition(input: Record<string, unknown>, ctx?: Request
       await recordAudit(tx, actor, 'create', 'position', row.id, null, row);
     });
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002')
+    if (violationOf(error)?.kind === 'unique')
       return {
         ok: false,
         message: `${person.name} already has this position on this vote on that day. Nothing was saved.`,

@@ -2,6 +2,7 @@
 // with other campaigns.
 import 'server-only';
 import { z } from 'zod';
+import { House, Confidence } from './generated/prisma/enums';
 import { db } from './db';
 import { Prisma } from './generated/prisma/client';
 import {
@@ -25,9 +26,9 @@ import {
 /** The table's filters and sort, as they appear in the page's URL. Unknown values are dropped. */
 export const signatureQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  house: z.enum(['COMMONS', 'LORDS', 'NONE']).optional().catch(undefined),
+  house: z.enum(House).optional().catch(undefined),
   party: z.string().trim().max(100).optional().catch(undefined),
-  confidence: z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED']).optional().catch(undefined),
+  confidence: z.enum(Confidence).optional().catch(undefined),
   status: z.enum(['standing', 'withdrawn', 'all']).default('standing').catch('standing'),
   sort: z.enum(['name', 'house', 'party', 'constituency', 'date', 'confidence']).default('name').catch('name'),
   dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),

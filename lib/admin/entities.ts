@@ -1,81 +1,120 @@
 // What editors can create, edit and delete, declared as data: the admin pages, the forms, the
 // server-side parsing and the audit trail are all driven from these definitions. Client-safe.
+import type { Prisma } from '../generated/prisma/client';
+import {
+  CampaignKind,
+  CampaignStatus,
+  type Confidence,
+  type DatePrecision,
+  type DecisionRuleKind,
+  type House,
+  Stance,
+  StageStatus,
+  type Stand,
+  type StintChange,
+  TallyQualifier,
+  ThresholdPurpose,
+  type TieRule,
+  Vote,
+} from '../generated/prisma/enums';
 import { normalizeName } from '../names';
 import { type FieldDef, type FieldErrors, SLUG_PATTERN } from './fields';
 
-const opts = (...values: string[]) =>
-  values.map((v) => [v, v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' ')] as const);
+/** Every value of a generated enum, in the schema's order, titled ("IN_PROGRESS" → "In progress"). */
+const titled = <E extends string>(values: Record<string, E>) =>
+  Object.values(values).map((v) => [v, v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' ')] as const);
 
-export const HOUSES = [
-  ['COMMONS', 'House of Commons'],
-  ['LORDS', 'House of Lords'],
-  ['NONE', 'Neither'],
-] as const;
-export const CONFIDENCE = [
-  ['REPORTED', 'Reported (by the press)'],
-  ['CONFIRMED', 'Confirmed (by them or an official record)'],
-  ['CLAIMED', 'Claimed (not corroborated)'],
-] as const;
+/**
+ * Every value of a generated enum with the label editors see. The labels are a `Record` of the
+ * enum's type, so renaming, adding or removing a value in schema.prisma fails `tsc` here until the
+ * labels follow; the order is the labels'.
+ */
+export const labelled = <E extends string>(labels: Record<E, string>) => Object.entries(labels) as [E, string][];
 
-export const STANDS = [
-  ['FOR', 'For'],
-  ['LEANING_FOR', 'Leaning for'],
-  ['UNDECIDED', 'Undecided'],
-  ['LEANING_AGAINST', 'Leaning against'],
-  ['AGAINST', 'Against'],
-  ['WILL_NOT_VOTE', 'Will not vote'],
-] as const;
-export const RULE_KINDS = [
-  ['UNKNOWN', 'Not known'],
-  ['MAJORITY_OF_VOTING', 'A majority of those voting'],
-  ['MAJORITY_OF_BODY', 'A majority of all members'],
-  ['FRACTION_OF_VOTING', 'A fraction of those voting'],
-  ['FRACTION_OF_BODY', 'A fraction of all members'],
-  ['ABSOLUTE', 'A fixed number of ayes'],
-] as const;
-export const STINT_CHANGES = [
-  ['ELECTED', 'Elected'],
-  ['BY_ELECTION', 'By-election'],
-  ['DEFECTION', 'Changed party'],
-  ['WHIP_WITHDRAWN', 'Whip withdrawn'],
-  ['WHIP_SUSPENDED', 'Whip suspended'],
-  ['WHIP_RESTORED', 'Whip restored'],
-  ['OTHER', 'Other'],
-] as const;
+export const HOUSES = labelled<House>({ COMMONS: 'House of Commons', LORDS: 'House of Lords', NONE: 'Neither' });
+export const CONFIDENCE = labelled<Confidence>({
+  REPORTED: 'Reported (by the press)',
+  CONFIRMED: 'Confirmed (by them or an official record)',
+  CLAIMED: 'Claimed (not corroborated)',
+});
 
-const source: FieldDef = {
+export const STANDS = labelled<Stand>({
+  FOR: 'For',
+  LEANING_FOR: 'Leaning for',
+  UNDECIDED: 'Undecided',
+  LEANING_AGAINST: 'Leaning against',
+  AGAINST: 'Against',
+  WILL_NOT_VOTE: 'Will not vote',
+});
+export const RULE_KINDS = labelled<DecisionRuleKind>({
+  UNKNOWN: 'Not known',
+  MAJORITY_OF_VOTING: 'A majority of those voting',
+  MAJORITY_OF_BODY: 'A majority of all members',
+  FRACTION_OF_VOTING: 'A fraction of those voting',
+  FRACTION_OF_BODY: 'A fraction of all members',
+  ABSOLUTE: 'A fixed number of ayes',
+});
+export const STINT_CHANGES = labelled<StintChange>({
+  ELECTED: 'Elected',
+  BY_ELECTION: 'By-election',
+  DEFECTION: 'Changed party',
+  WHIP_WITHDRAWN: 'Whip withdrawn',
+  WHIP_SUSPENDED: 'Whip suspended',
+  WHIP_RESTORED: 'Whip restored',
+  OTHER: 'Other',
+});
+
+/** A shared field, its name kept as a literal so that each entity checks it against its model. */
+const field = <N extends string>(f: FieldDef & { name: N }) => f;
+
+const source = field({
   name: 'sourceId',
   label: 'Source',
   type: 'ref',
   ref: 'source',
   required: true,
   help: 'Where this fact comes from.',
-};
-const confidence: FieldDef = {
+});
+const confidence = field({
   name: 'confidence',
   label: 'Confidence',
   type: 'select',
   options: CONFIDENCE,
   required: true,
-};
-const slug: FieldDef = {
+});
+const slug = field({
   name: 'slug',
   label: 'Slug (in the address)',
   type: 'text',
   required: true,
   max: 120,
   pattern: SLUG_PATTERN,
-};
+});
 
-export interface EntityDef {
+/** A Prisma model by its delegate's name: 'campaign', 'personAlias'. */
+export type ModelKey = Uncapitalize<Prisma.ModelName>;
+type Payload<M extends ModelKey> = Prisma.TypeMap['model'][Capitalize<M> & Prisma.ModelName]['payload'];
+/** A column of the model, as the generated client names it. */
+export type ColumnOf<M extends ModelKey> = keyof Payload<M>['scalars'] & string;
+/** A column or a relation of the model (a form field may name a link table by its relation). */
+export type FieldOf<M extends ModelKey> = (keyof Payload<M>['scalars'] | keyof Payload<M>['objects']) & string;
+/** A model that may be deleted with a row, and its column naming the row. */
+type Cascade = { [K in ModelKey]: { model: K; field: ColumnOf<K>; label: string } }[ModelKey];
+
+/**
+ * An entity as declared: typed against the generated client, so that a renamed model, column or
+ * relation fails `tsc` here rather than at run time. `entity()` checks one and hands the engine
+ * the untyped view it works with (`EntityDef`).
+ */
+interface TypedEntityDef<M extends ModelKey> {
   key: string;
   /** The Prisma model's delegate name. */
-  model: string;
+  model: M;
   label: string;
   plural: string;
-  fields: FieldDef[];
+  fields: (FieldDef & { name: FieldOf<M> })[];
   /** Columns of the list page, by field name (references are shown by their label). */
-  columns: string[];
+  columns: FieldOf<M>[];
   /** How a row is named in lists, links and the audit log. */
   title: (row: Record<string, unknown>) => string;
   /** Rows carry a `version` for optimistic locking. */
@@ -83,24 +122,48 @@ export interface EntityDef {
   /** Checks across fields, after each field parsed. */
   check?: (data: Record<string, unknown>) => FieldErrors | null;
   /** Database constraint names mapped to the field and message they mean. */
-  constraints?: Record<string, [field: string, message: string]>;
+  constraints?: Record<string, [field: FieldOf<M> | '_form', message: string]>;
   /** What may depend on a row, for the refusal message when deleting it is not allowed. */
   dependents?: string;
   /**
    * Records that refer to a row and may be deleted with it, when the editor asks for that
    * explicitly after a refusal: the Prisma delegate, the column naming the row, a plural label.
    */
-  cascade?: { model: string; field: string; label: string }[];
+  cascade?: Cascade[];
   /** Fields filled from others before saving (e.g. an alias's normalized form). */
   derive?: (data: Record<string, unknown>) => Record<string, unknown>;
   /** Text columns the list page searches. */
+  search: ColumnOf<M>[];
+  /** Columns by which the list is sorted. */
+  orderBy: { [C in ColumnOf<M>]?: 'asc' | 'desc' }[];
+}
+
+/** The engine's view of an entity (lib/admin/store.ts reaches models by these names). */
+export interface EntityDef {
+  key: string;
+  model: ModelKey;
+  label: string;
+  plural: string;
+  fields: FieldDef[];
+  columns: string[];
+  title: (row: Record<string, unknown>) => string;
+  versioned: boolean;
+  check?: (data: Record<string, unknown>) => FieldErrors | null;
+  constraints?: Record<string, [field: string, message: string]>;
+  dependents?: string;
+  cascade?: { model: ModelKey; field: string; label: string }[];
+  derive?: (data: Record<string, unknown>) => Record<string, unknown>;
   search: string[];
-  /** Field by which the list is sorted. */
   orderBy: Record<string, 'asc' | 'desc'>[];
 }
 
+/** Checks an entity's declaration against the generated client's types. */
+export function entity<M extends ModelKey>(def: TypedEntityDef<M>): EntityDef {
+  return def as unknown as EntityDef;
+}
+
 export const ENTITIES: EntityDef[] = [
-  {
+  entity({
     key: 'campaigns',
     model: 'campaign',
     label: 'campaign',
@@ -113,14 +176,14 @@ export const ENTITIES: EntityDef[] = [
         label: 'Kind',
         type: 'select',
         required: true,
-        options: opts('LETTER', 'STATEMENT', 'MOTION', 'PETITION', 'NOMINATION', 'OTHER'),
+        options: titled(CampaignKind),
       },
       {
         name: 'status',
         label: 'Status',
         type: 'select',
         required: true,
-        options: opts('OPEN', 'CLOSED', 'SUCCEEDED', 'FAILED', 'WITHDRAWN'),
+        options: titled(CampaignStatus),
       },
       { name: 'summary', label: 'Summary', type: 'textarea' },
       { name: 'bodyId', label: 'Body it belongs to', type: 'ref', ref: 'body' },
@@ -146,8 +209,8 @@ export const ENTITIES: EntityDef[] = [
     cascade: [{ model: 'signature', field: 'campaignId', label: 'signatures' }],
     search: ['title', 'slug'],
     orderBy: [{ title: 'asc' }],
-  },
-  {
+  }),
+  entity({
     key: 'thresholds',
     model: 'threshold',
     label: 'threshold',
@@ -160,7 +223,7 @@ export const ENTITIES: EntityDef[] = [
         label: 'Purpose',
         type: 'select',
         required: true,
-        options: opts('PROCEDURAL_REQUIREMENT', 'TARGET', 'REPORTED_MILESTONE'),
+        options: titled(ThresholdPurpose),
       },
       {
         name: 'absoluteValue',
@@ -191,8 +254,8 @@ export const ENTITIES: EntityDef[] = [
     },
     search: ['label'],
     orderBy: [{ campaignId: 'asc' }, { absoluteValue: 'asc' }],
-  },
-  {
+  }),
+  entity({
     key: 'signatures',
     model: 'signature',
     label: 'signature',
@@ -224,8 +287,8 @@ export const ENTITIES: EntityDef[] = [
     },
     search: ['roleAtSigning', 'note'],
     orderBy: [{ id: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'tallies',
     model: 'tally',
     label: 'reported tally',
@@ -238,7 +301,7 @@ export const ENTITIES: EntityDef[] = [
         label: 'Qualifier',
         type: 'select',
         required: true,
-        options: opts('EXACT', 'AT_LEAST', 'MORE_THAN', 'ABOUT', 'FEWER_THAN'),
+        options: titled(TallyQualifier),
       },
       { name: 'count', label: 'Count', type: 'int', required: true, min: 0, max: 10_000_000 },
       { name: 'scope', label: 'Who is counted (the source’s words)', type: 'text', max: 200 },
@@ -250,8 +313,8 @@ export const ENTITIES: EntityDef[] = [
     versioned: true,
     search: ['scope'],
     orderBy: [{ asOf: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'stages',
     model: 'stage',
     label: 'stage',
@@ -268,7 +331,7 @@ export const ENTITIES: EntityDef[] = [
         label: 'Status',
         type: 'select',
         required: true,
-        options: opts('PENDING', 'SCHEDULED', 'IN_PROGRESS', 'PASSED', 'FAILED', 'CANCELLED'),
+        options: titled(StageStatus),
       },
       { name: 'decisionRule', label: 'Decision rule in the source’s words', type: 'text', max: 300 },
       {
@@ -288,10 +351,7 @@ export const ENTITIES: EntityDef[] = [
         label: 'A tie',
         type: 'select',
         required: true,
-        options: [
-          ['FAILS', 'fails'],
-          ['PASSES', 'passes'],
-        ],
+        options: labelled<TieRule>({ FAILS: 'fails', PASSES: 'passes' }),
       },
       {
         name: 'membersOn',
@@ -321,8 +381,8 @@ export const ENTITIES: EntityDef[] = [
     cascade: [{ model: 'position', field: 'stageId', label: 'positions' }],
     search: ['name'],
     orderBy: [{ campaignId: 'asc' }, { position: 'asc' }],
-  },
-  {
+  }),
+  entity({
     key: 'divisions',
     model: 'division',
     label: 'division (vote)',
@@ -341,8 +401,8 @@ export const ENTITIES: EntityDef[] = [
     versioned: true,
     search: ['question'],
     orderBy: [{ id: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'ballots',
     model: 'ballot',
     label: 'ballot',
@@ -350,7 +410,7 @@ export const ENTITIES: EntityDef[] = [
     fields: [
       { name: 'divisionId', label: 'Division', type: 'ref', ref: 'division', required: true },
       { name: 'personId', label: 'Person', type: 'person', relation: 'person', required: true },
-      { name: 'vote', label: 'Vote', type: 'select', required: true, options: opts('AYE', 'NO', 'ABSTAIN') },
+      { name: 'vote', label: 'Vote', type: 'select', required: true, options: titled(Vote) },
       {
         name: 'teller',
         label: 'Teller',
@@ -364,8 +424,8 @@ export const ENTITIES: EntityDef[] = [
     constraints: { Ballot_divisionId_personId_key: ['personId', 'This person already has a ballot in this division.'] },
     search: [],
     orderBy: [{ id: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'statements',
     model: 'statement',
     label: 'statement',
@@ -386,7 +446,7 @@ export const ENTITIES: EntityDef[] = [
         label: 'Stance',
         type: 'select',
         required: true,
-        options: opts('SUPPORTS', 'OPPOSES', 'CONCERNED', 'NEUTRAL'),
+        options: titled(Stance),
       },
       { name: 'quote', label: 'Quote', type: 'textarea' },
       { name: 'summary', label: 'Summary', type: 'textarea' },
@@ -403,8 +463,8 @@ export const ENTITIES: EntityDef[] = [
         : null,
     search: ['subject', 'quote', 'speakerLabel'],
     orderBy: [{ id: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'polls',
     model: 'poll',
     label: 'poll',
@@ -448,8 +508,8 @@ export const ENTITIES: EntityDef[] = [
     },
     search: ['pollster', 'subjectRole'],
     orderBy: [{ id: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'events',
     model: 'timelineEvent',
     label: 'timeline event',
@@ -462,11 +522,7 @@ export const ENTITIES: EntityDef[] = [
         label: 'Date known to the',
         type: 'select',
         required: true,
-        options: [
-          ['DAY', 'Day'],
-          ['MONTH', 'Month'],
-          ['YEAR', 'Year'],
-        ],
+        options: labelled<DatePrecision>({ DAY: 'Day', MONTH: 'Month', YEAR: 'Year' }),
       },
       { name: 'onOrBefore', label: 'Only known to have happened by this date', type: 'boolean' },
       { name: 'description', label: 'Description', type: 'textarea' },
@@ -485,8 +541,8 @@ export const ENTITIES: EntityDef[] = [
     versioned: true,
     search: ['title', 'description'],
     orderBy: [{ occurredOn: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'people',
     model: 'person',
     label: 'person',
@@ -521,8 +577,8 @@ export const ENTITIES: EntityDef[] = [
     ],
     search: ['name', 'constituency', 'party'],
     orderBy: [{ sortName: 'asc' }],
-  },
-  {
+  }),
+  entity({
     key: 'aliases',
     model: 'personAlias',
     label: 'alias',
@@ -544,8 +600,8 @@ export const ENTITIES: EntityDef[] = [
     derive: (d) => ({ normalized: normalizeName(String(d.alias)) }),
     search: ['alias'],
     orderBy: [{ id: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'roles',
     model: 'role',
     label: 'role',
@@ -570,8 +626,8 @@ export const ENTITIES: EntityDef[] = [
         : null,
     search: ['title', 'organisation'],
     orderBy: [{ id: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'bodies',
     model: 'body',
     label: 'body',
@@ -602,8 +658,8 @@ export const ENTITIES: EntityDef[] = [
     dependents: 'thresholds',
     search: ['name', 'slug'],
     orderBy: [{ name: 'asc' }],
-  },
-  {
+  }),
+  entity({
     key: 'body-sizes',
     model: 'bodySize',
     label: 'body size',
@@ -620,8 +676,8 @@ export const ENTITIES: EntityDef[] = [
     constraints: { BodySize_bodyId_asOf_key: ['asOf', 'This body already has a size on this date.'] },
     search: [],
     orderBy: [{ asOf: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'terms',
     model: 'term',
     label: 'term',
@@ -655,8 +711,8 @@ export const ENTITIES: EntityDef[] = [
     dependents: 'stints',
     search: ['name', 'label'],
     orderBy: [{ startDate: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'memberships',
     model: 'membership',
     label: 'stint',
@@ -701,8 +757,8 @@ export const ENTITIES: EntityDef[] = [
     },
     search: ['party', 'constituency', 'note'],
     orderBy: [{ id: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'body-members',
     model: 'bodyMember',
     label: 'named body member',
@@ -723,8 +779,8 @@ export const ENTITIES: EntityDef[] = [
         : null,
     search: [],
     orderBy: [{ id: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'positions',
     model: 'position',
     label: 'position on a vote',
@@ -757,8 +813,8 @@ export const ENTITIES: EntityDef[] = [
     },
     search: ['quote', 'note'],
     orderBy: [{ statedOn: 'desc' }, { id: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'position-rules',
     model: 'positionRule',
     label: 'derived-position rule',
@@ -781,8 +837,8 @@ export const ENTITIES: EntityDef[] = [
     },
     search: ['note'],
     orderBy: [{ id: 'desc' }],
-  },
-  {
+  }),
+  entity({
     key: 'sources',
     model: 'source',
     label: 'source',
@@ -800,7 +856,7 @@ export const ENTITIES: EntityDef[] = [
     dependents: 'the records that cite it',
     search: ['publisher', 'title'],
     orderBy: [{ publishedAt: 'desc' }],
-  },
+  }),
 ];
 
 export function entityDef(key: string): EntityDef | undefined {

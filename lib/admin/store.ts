@@ -2,6 +2,7 @@
 // that every change is checked for role, validated, version-checked and audited the same way.
 import 'server-only';
 import { recordAudit } from '../audit';
+import { violationOf } from '../db-errors';
 import { requireRole, type RequestContext } from '../auth/session';
 import { db } from '../db';
 import { AppError, publicMessage } from '../errors';
@@ -76,19 +77,26 @@ async function writeLinks(tx: unknown, def: EntityDef, id: number, people: Recor
   }
 }
 
-/** Names a database constraint in an error, if the entity knows it. */
+/** The field and message for the database rule a save broke, by the constraint's name (decision 006). */
 function constraintError(def: EntityDef, error: unknown): FieldErrors | null {
-  const text = `${(error as Error)?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`;
-  for (const [name, [field, message]] of Object.entries(def.constraints ?? {}))
-    if (text.includes(name)) return { [field]: message };
-  const code = (error as { code?: string })?.code;
-  if (code === 'P2002' || /unique constraint/i.test(text))
-    return { _form: 'A record with these details already exists.' };
-  if (code === 'P2003' || /foreign key/i.test(text))
-    return { _form: 'A record this one refers to does not exist (it may have been deleted).' };
-  if (/check constraint|violates check/i.test(text))
-    return { _form: 'These values break one of the rules for this record.' };
-  return null;
+  const violation = violationOf(error);
+  if (!violation) return null;
+  const known =
+    violation.constraint && Object.hasOwn(def.constraints ?? {}, violation.constraint)
+      ? def.constraints![violation.constraint]
+      : undefined;
+  if (known) return { [known[0]]: known[1] };
+  switch (violation.kind) {
+    case 'unique':
+      return { _form: 'A record with these details already exists.' };
+    case 'foreign-key':
+    case 'restrict':
+      return { _form: 'A record this one refers to does not exist (it may have been deleted).' };
+    case 'check':
+    case 'exclusion':
+    case 'not-null':
+      return { _form: 'These values break one of the rules for this record.' };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,8 +531,8 @@ export async function deleteRecord(
       return { ok: true as const, deleted };
     });
   } catch (error) {
-    const text = `${(error as Error)?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`;
-    if ((error as { code?: string })?.code === 'P2003' || /foreign key|P2003|violates RESTRICT|Restrict/i.test(text)) {
+    const kind = violationOf(error)?.kind;
+    if (kind === 'restrict' || kind === 'foreign-key') {
       const dependents = cascade ? [] : await countDependents(def, id);
       if (dependents.length) {
         const list = dependents.map((c) => `${c.count} ${c.label}`).join(', ');

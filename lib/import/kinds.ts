@@ -6,7 +6,7 @@ import 'server-only';
 import { z } from 'zod';
 import { houseOf, knownTerms, loadRoster, type NewTerm, overlaps, type RosterRow, stintOf, termLabel } from '../roster';
 import { normalizeName, unsortName } from '../names';
-import type { House } from '../generated/prisma/enums';
+import { Confidence, type House, Stand, Vote } from '../generated/prisma/enums';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { matchNames } from '../people';
@@ -335,9 +335,7 @@ const signatureRow = z.object({
     .string()
     .default('')
     .transform((v) => v.toUpperCase() || 'REPORTED')
-    .pipe(
-      z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED'], { message: 'confidence must be confirmed, reported or claimed.' }),
-    ),
+    .pipe(z.enum(Confidence, { message: 'confidence must be confirmed, reported or claimed.' })),
   note: text('note', 2000).default(''),
 });
 
@@ -558,7 +556,7 @@ const positionRow = z.object({
         .replace(/[\s-]+/g, '_'),
     )
     .pipe(
-      z.enum(['FOR', 'LEANING_FOR', 'UNDECIDED', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'], {
+      z.enum(Stand, {
         message: 'position must be for, leaning for, undecided, leaning against, against or will not vote.',
       }),
     ),
@@ -570,9 +568,7 @@ const positionRow = z.object({
     .string()
     .default('')
     .transform((v) => v.toUpperCase() || 'REPORTED')
-    .pipe(
-      z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED'], { message: 'confidence must be confirmed, reported or claimed.' }),
-    ),
+    .pipe(z.enum(Confidence, { message: 'confidence must be confirmed, reported or claimed.' })),
   quote: text('quote', 5000).default(''),
   note: text('note', 2000).default(''),
 });
@@ -646,7 +642,7 @@ const ballotRow = z.object({
           abstention: 'ABSTAIN',
         })[v.trim().toLowerCase()] ?? v,
     )
-    .pipe(z.enum(['AYE', 'NO', 'ABSTAIN'], { message: 'vote must be aye, no or abstain.' })),
+    .pipe(z.enum(Vote, { message: 'vote must be aye, no or abstain.' })),
   teller: z
     .string()
     .default('')
