@@ -25,6 +25,7 @@ export const SERVER_ONLY = [
   'health',
   'import/jobs',
   'import/kinds',
+  'matching',
   'people',
   'polls',
   'positions',

@@ -9,9 +9,10 @@ import { recordAudit } from './audit';
 import { requireRole, type RequestContext } from './auth/session';
 import { db } from './db';
 import { violationOf } from './db-errors';
+import { SLUG_RE } from './validation';
 import { AppError } from './errors';
 import { parseDivisionList } from './hansard';
-import { matchNames, type NameMatch, type PersonRef } from './people';
+import { matchAmongVoters } from './matching';
 import { stageVoters } from './whip-count';
 import { splitNames } from './admin/add-signatures';
 
@@ -66,9 +67,7 @@ export async function lastSourceUsed(ctx?: RequestContext): Promise<number | nul
 /** Moves one member to a new position from a day on: a new record, the old ones kept. */
 export async function movePosition(input: Record<string, unknown>, ctx?: RequestContext): Promise<WriteResult> {
   const actor = await requireRole('editor', ctx);
-  const parsed = common
-    .extend({ person: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Choose a member.') })
-    .safeParse(input);
+  const parsed = common.extend({ person: z.string().regex(SLUG_RE, 'Choose a member.') }).safeParse(input);
   if (!parsed.success)
     return {
       ok: false,
@@ -115,59 +114,6 @@ export async function movePosition(input: Record<string, unknown>, ctx?: Request
     throw error;
   }
   return { ok: true, message: `${person.name}: ${d.stand.toLowerCase().replace('_', ' ')} from ${d.statedOn}.` };
-}
-
-/** A match among the voters only: a name that is ambiguous in the roster may name one voter. */
-function voterMatch(
-  match: NameMatch,
-  ids: Set<number>,
-  constituency?: string | null,
-): { person: PersonRef | null; reason: string } {
-  if (match.person)
-    return ids.has(match.person.id)
-      ? { person: match.person, reason: '' }
-      : { person: null, reason: `${match.person.name} is not a member who may vote on the day.` };
-  let among = match.candidates.filter((c) => ids.has(c.person.id) && (match.status === 'ambiguous' || c.score >= 0.99));
-  if (constituency) among = among.filter((c) => c.person.constituency?.toLowerCase() === constituency.toLowerCase());
-  if (among.length === 1) return { person: among[0]!.person, reason: '' };
-  if (match.status === 'unmatched') return { person: null, reason: 'No person with this name.' };
-  const options = match.candidates
-    .slice(0, 4)
-    .map((c) => `${c.person.name}${c.person.constituency ? ` (${c.person.constituency})` : ''}`)
-    .join(', ');
-  return {
-    person: null,
-    reason: `${match.status === 'guess' ? 'Only a guess' : 'Ambiguous'}: ${options}. Write the name as the roster has it, or add the seat in brackets.`,
-  };
-}
-
-/**
- * Matches written names among the members who may vote: each entry gets its member, or the reason
- * it has none (not found, ambiguous, a guess, not a member, or the same member as an earlier entry
- * with the same `sameKey`, said by `twice`). Shared by the pasted lists and the CSV imports.
- */
-export async function matchAmongVoters<T extends { line: number; name: string; seat?: string | null }>(
-  entries: T[],
-  ids: Set<number>,
-  {
-    sameKey = () => '',
-    twice = (person, first) => `Same member as line ${first.line} (${person.name}).`,
-  }: { sameKey?: (entry: T) => string; twice?: (person: PersonRef, first: T, again: T) => string } = {},
-): Promise<{ matched: { entry: T; person: PersonRef }[]; problems: { entry: T; reason: string }[] }> {
-  const matches = await matchNames(entries.map((e) => e.name));
-  const matched: { entry: T; person: PersonRef }[] = [];
-  const problems: { entry: T; reason: string }[] = [];
-  const seen = new Map<string, T>();
-  entries.forEach((entry, i) => {
-    const { person, reason } = voterMatch(matches[i]!, ids, entry.seat);
-    if (!person) return void problems.push({ entry, reason });
-    const key = `${person.id}|${sameKey(entry)}`;
-    const first = seen.get(key);
-    if (first) return void problems.push({ entry, reason: twice(person, first, entry) });
-    seen.set(key, entry);
-    matched.push({ entry, person });
-  });
-  return { matched, problems };
 }
 
 /**

@@ -1,8 +1,15 @@
 // Small checks shared by pages and route handlers.
 
+/**
+ * The slug rule, written once: lower-case letters and digits in words joined by single hyphens.
+ * The forms (lib/admin/fields.ts), the parsers and the database's CHECKs (migrations) all say this.
+ */
+export const SLUG_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const SLUG_MAX = 120;
+
 /** A well-formed slug: anything else (path tricks, odd characters) is not worth a query. */
 export function isSlug(value: string): boolean {
-  return value.length <= 120 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value);
+  return value.length <= SLUG_MAX && SLUG_RE.test(value);
 }
 
 const SITE = 'http://whipcount.invalid';

@@ -14,7 +14,7 @@ import type {
 } from '../lib/generated/prisma/enums';
 import { db } from '../lib/db';
 import { normalizeName, personFromWrittenName } from '../lib/names';
-import { matchNames } from '../lib/people';
+import { matchNames } from '../lib/matching';
 
 type Day = `${number}-${number}-${number}`;
 

@@ -80,3 +80,19 @@ describe('constraints held by PostgreSQL', () => {
     expect(still.rows[0].actor).toBe('test');
   });
 });
+
+describe('the slug rule', () => {
+  it('is the same in the database’s CHECKs as in lib/validation.ts', async () => {
+    const { SLUG_RE } = await import('../lib/validation');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const checks = readdirSync('prisma/migrations', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.sql'))
+      .flatMap((f) =>
+        [...readFileSync(`prisma/migrations/${f}`, 'utf8').matchAll(/_slug_check" CHECK \("slug" ~ '([^']+)'\)/g)].map(
+          (m) => m[1],
+        ),
+      );
+    expect(checks.length).toBeGreaterThanOrEqual(3);
+    for (const pattern of checks) expect(pattern).toBe(SLUG_RE.source);
+  });
+});

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { matchNames } from '../lib/people';
+import { matchNames } from '../lib/matching';
 import { useDatabase } from './support/database';
 
 beforeAll(async () => {

@@ -8,7 +8,8 @@ import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { AppError } from '../errors';
 import { normalizeName, personFromWrittenName } from '../names';
-import { matchNames, type NameMatch } from '../people';
+import { matchNames, type NameMatch } from '../matching';
+import { SLUG_RE } from '../validation';
 import { type FieldErrors, fieldErrorsOf, NEW_SOURCE_FIELDS, schemaFor } from './fields';
 
 export const MAX_LINES = 500;
@@ -53,7 +54,7 @@ export async function previewNames(campaignId: number, text: string, ctx?: Reque
 const entrySchema = z.object({
   line: z.number().int().positive(),
   name: z.string().trim().min(1).max(200),
-  choice: z.union([z.literal('new'), z.literal('skip'), z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)]),
+  choice: z.union([z.literal('new'), z.literal('skip'), z.string().regex(SLUG_RE)]),
 });
 
 const commonSchema = z.object({

@@ -1,6 +1,7 @@
 // Form fields, declared once: the same declaration renders the browser's constraints and builds
 // the zod schema the server parses with. Pure and client-safe (no database).
 import { z } from 'zod';
+import { SLUG_RE } from '../validation';
 
 export type RefKind = 'source' | 'body' | 'campaign' | 'stage' | 'division' | 'term' | 'statement';
 
@@ -32,7 +33,7 @@ export type FormValues = Record<string, string | string[]>;
 export type FieldErrors = Record<string, string>;
 
 export const SLUG_PATTERN = {
-  regex: '^[a-z0-9]+(-[a-z0-9]+)*$',
+  regex: SLUG_RE.source,
   message: 'Use lower-case letters, digits and single hyphens, e.g. plp-motion.',
 };
 

@@ -9,8 +9,7 @@ import { normalizeName, unsortName } from '../names';
 import { Confidence, type House, Stand, Vote } from '../generated/prisma/enums';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
-import { matchNames } from '../people';
-import { matchAmongVoters } from '../positions';
+import { matchAmongVoters, matchNames } from '../matching';
 import { stageVoters } from '../whip-count';
 
 export interface RowError {
