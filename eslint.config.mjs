@@ -63,6 +63,11 @@ export default defineConfig([
   {
     rules: {
       ...jsxA11y.flatConfigs.recommended.rules,
+      // Our form controls (components/ui/controls.tsx) are controls to a label too.
+      'jsx-a11y/label-has-associated-control': [
+        'error',
+        { controlComponents: ['Input', 'Select', 'Textarea'], depth: 3 },
+      ],
     },
   },
   {

@@ -1,3 +1,4 @@
+import { Select } from '@/components/ui/controls';
 /** A labelled <select>: filters (with "Any" as the empty choice) and form fields alike. */
 export function FilterSelect({
   name,
@@ -21,13 +22,7 @@ export function FilterSelect({
   return (
     <label className="flex flex-col gap-1">
       <span className={labelClassName}>{label}</span>
-      <select
-        name={name}
-        defaultValue={value ?? ''}
-        required={required}
-        aria-invalid={invalid || undefined}
-        className="rounded border border-rule bg-white px-2 py-1.5"
-      >
+      <Select name={name} defaultValue={value ?? ''} required={required} aria-invalid={invalid || undefined}>
         {anyLabel !== null && <option value="">{anyLabel}</option>}
         {options.map((option) => {
           const [v, text] = typeof option === 'string' ? [option, option] : option;
@@ -37,7 +32,7 @@ export function FilterSelect({
             </option>
           );
         })}
-      </select>
+      </Select>
     </label>
   );
 }

@@ -5,6 +5,7 @@ import { type PasteState, pasteFlowAction } from '@/app/actions';
 import { asOptions, FilterSelect } from '@/components/filter-select';
 import { CONFIDENCE } from '@/lib/admin/entities';
 import type { RefOption } from '@/lib/admin/store';
+import { Input, Select, Textarea } from '@/components/ui/controls';
 
 const STATUS_TEXT: Record<string, string> = {
   exact: 'Exact match',
@@ -20,7 +21,6 @@ const STATUS_CLASS: Record<string, string> = {
   ambiguous: 'bg-red-100 text-red-900',
   unmatched: 'bg-red-100 text-red-900',
 };
-const input = 'rounded border border-rule bg-white px-2 py-1.5';
 
 /** Paste names, review each match, save them all with one source, date and confidence. */
 export function AddSignaturesForm({
@@ -59,13 +59,13 @@ export function AddSignaturesForm({
         />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Names, one per line, as the source writes them</span>
-          <textarea
+          <Textarea
             name="names"
             rows={8}
             maxLength={100_000}
             defaultValue={state.text}
             required
-            className={`${input} font-mono text-sm`}
+            className="font-mono text-sm"
             placeholder={'Dame Margaret Hodge\nMr Lammy\nYvette Cooper'}
           />
         </label>
@@ -138,11 +138,11 @@ export function AddSignaturesForm({
                         <label className="sr-only" htmlFor={`line-${l.line}`}>
                           Person for line {l.line}, {l.input}
                         </label>
-                        <select
+                        <Select
                           id={`line-${l.line}`}
                           name={`line-${l.line}`}
                           defaultValue={chosen}
-                          className={`${input} w-full`}
+                          className="w-full"
                           aria-invalid={undecided ? true : undefined}
                         >
                           <option value="">Choose…</option>
@@ -154,7 +154,7 @@ export function AddSignaturesForm({
                           ))}
                           <option value="new">Create a new person: {l.input}</option>
                           <option value="skip">Skip this line</option>
-                        </select>
+                        </Select>
                       </td>
                     </tr>
                   );
@@ -168,11 +168,11 @@ export function AddSignaturesForm({
               <span className="text-sm font-medium">
                 Source<span aria-hidden="true"> *</span>
               </span>
-              <select
+              <Select
                 name="sourceId"
                 defaultValue={state.review.sourceId ?? ''}
                 onChange={(e) => setSourceChoice(e.target.value)}
-                className={input}
+
                 aria-invalid={err.sourceId ? true : undefined}
                 aria-describedby={err.sourceId ? 'paste-source-error' : undefined}
               >
@@ -183,7 +183,7 @@ export function AddSignaturesForm({
                     {s.label}
                   </option>
                 ))}
-              </select>
+              </Select>
               {err.sourceId && (
                 <span id="paste-source-error" className="text-sm text-red-800">
                   {err.sourceId}
@@ -192,20 +192,20 @@ export function AddSignaturesForm({
             </label>
             <label className="flex flex-col gap-1">
               <span className="text-sm font-medium">Signed on (if the source says)</span>
-              <input type="date" name="signedOn" defaultValue={state.review.signedOn ?? ''} className={input} />
+              <Input type="date" name="signedOn" defaultValue={state.review.signedOn ?? ''} />
               {err.signedOn && <span className="text-sm text-red-800">{err.signedOn}</span>}
             </label>
             <label className="flex flex-col gap-1">
               <span className="text-sm font-medium">
                 Confidence<span aria-hidden="true"> *</span>
               </span>
-              <select name="confidence" defaultValue={state.review.confidence ?? 'REPORTED'} className={input}>
+              <Select name="confidence" defaultValue={state.review.confidence ?? 'REPORTED'}>
                 {CONFIDENCE.map(([v, label]) => (
                   <option key={v} value={v}>
                     {label}
                   </option>
                 ))}
-              </select>
+              </Select>
             </label>
           </div>
           {sourceChoice === 'new' && (
@@ -219,11 +219,10 @@ export function AddSignaturesForm({
               ].map(([name, label, type]) => (
                 <label key={name} className="flex flex-col gap-1">
                   <span className="text-sm font-medium">{label}</span>
-                  <input
+                  <Input
                     name={`newSource.${name}`}
                     type={type}
                     defaultValue={state.review[`newSource.${name}`] ?? ''}
-                    className={input}
                   />
                   {err[`newSource.${name}`] && <span className="text-sm text-red-800">{err[`newSource.${name}`]}</span>}
                 </label>

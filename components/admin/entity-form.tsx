@@ -5,8 +5,9 @@ import { saveEntityAction } from '@/app/actions';
 import { entityDef } from '@/lib/admin/entities';
 import { type FieldDef, type FormValues, NEW_SOURCE_FIELDS } from '@/lib/admin/fields';
 import type { RefOption, SaveState } from '@/lib/admin/store';
+import { cx, FIELD } from '@/components/ui/controls';
 
-const inputClass = 'w-full rounded border border-rule bg-white px-2 py-1.5 aria-[invalid=true]:border-red-700';
+const inputClass = cx(FIELD, 'w-full aria-[invalid=true]:border-red-700');
 
 /** A field's help and error lines, with the ids its control's aria-describedby names. */
 function FieldNotes({ id, help, error }: { id: string; help?: string; error?: string }) {

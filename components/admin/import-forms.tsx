@@ -6,8 +6,7 @@ import { runImportAction, type UploadState, uploadImportAction } from '@/app/act
 import { asOptions, FilterSelect } from '@/components/filter-select';
 import type { RefOption } from '@/lib/admin/store';
 import { MAX_BYTES as MAX_UPLOAD_BYTES } from '@/lib/import/limits';
-
-const input = 'rounded border border-rule bg-white px-2 py-1.5';
+import { Input, Select } from '@/components/ui/controls';
 
 export function UploadForm({
   kinds,
@@ -51,13 +50,13 @@ export function UploadForm({
       <h2 className="font-semibold">Upload a CSV file</h2>
       <label className="flex flex-col gap-1">
         <span className="text-sm font-medium">The file contains</span>
-        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className={input}>
+        <Select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
           {kinds.map((k) => (
             <option key={k.value} value={k.value}>
               {k.label}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <p className="text-xs text-muted">Columns: {chosen.columns}</p>
       {chosen.needs.includes('campaign') && (
@@ -114,15 +113,15 @@ export function UploadForm({
           <div className="mt-2 grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-2">
             <label className="flex flex-col gap-1">
               <span className="text-xs">First day of the term</span>
-              <input type="date" name="termStart" className={input} />
+              <Input type="date" name="termStart" />
             </label>
             <label className="flex flex-col gap-1">
               <span className="text-xs">Last day (empty while it runs)</span>
-              <input type="date" name="termEnd" className={input} />
+              <Input type="date" name="termEnd" />
             </label>
             <label className="flex flex-col gap-1">
               <span className="text-xs">Name (e.g. 56th Parliament (2015–2017))</span>
-              <input name="termLabel" maxLength={200} className={input} />
+              <Input name="termLabel" maxLength={200} />
             </label>
             <FilterSelect
               name="termSourceId"
@@ -144,7 +143,7 @@ export function UploadForm({
           {chosen.names.map((name) => (
             <label key={name} className="flex flex-col gap-1">
               <span className="text-xs">{name}</span>
-              <input name={`map.${name}`} className={input} placeholder={name} />
+              <Input name={`map.${name}`} placeholder={name} />
             </label>
           ))}
         </div>

@@ -3,8 +3,7 @@
 import { useActionState } from 'react';
 import { changePasswordAction, createUserAction, type UserFormState, userRoleAction } from '@/app/actions';
 import { ROLE_DESCRIPTIONS, ROLES } from '@/lib/auth/roles';
-
-const input = 'rounded border border-rule bg-white px-2 py-1.5';
+import { Input, Select } from '@/components/ui/controls';
 
 export function NewUserForm() {
   const [state, action, pending] = useActionState<UserFormState, FormData>(createUserAction, {});
@@ -33,13 +32,13 @@ export function NewUserForm() {
       ).map(([name, label, type, auto]) => (
         <label key={name} className="flex flex-col gap-1">
           <span className="text-sm font-medium">{label}</span>
-          <input
+          <Input
             name={name}
             type={type}
             autoComplete={auto}
             defaultValue={v[name] ?? ''}
             required
-            className={input}
+
             aria-invalid={e[name] ? true : undefined}
           />
           {e[name] && <span className="text-sm text-red-800">{e[name]}</span>}
@@ -47,25 +46,25 @@ export function NewUserForm() {
       ))}
       <label className="flex flex-col gap-1">
         <span className="text-sm font-medium">Role</span>
-        <select name="role" defaultValue={v.role ?? 'viewer'} className={input}>
+        <Select name="role" defaultValue={v.role ?? 'viewer'}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {r} — {ROLE_DESCRIPTIONS[r]}
             </option>
           ))}
-        </select>
+        </Select>
         {e.role && <span className="text-sm text-red-800">{e.role}</span>}
       </label>
       <label className="flex flex-col gap-1">
         <span className="text-sm font-medium">Password (8 to 128 characters)</span>
-        <input
+        <Input
           name="password"
           type="password"
           autoComplete="new-password"
           minLength={8}
           maxLength={128}
           required
-          className={input}
+
           aria-invalid={e.password ? true : undefined}
         />
         {e.password && <span className="text-sm text-red-800">{e.password}</span>}
@@ -84,11 +83,11 @@ export function UserRoleForm({ userId, role, email }: { userId: string; role: st
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role of {email}
       </label>
-      <select id={`role-${userId}`} name="role" defaultValue={role} className={input}>
+      <Select id={`role-${userId}`} name="role" defaultValue={role}>
         {ROLES.map((r) => (
           <option key={r}>{r}</option>
         ))}
-      </select>
+      </Select>
       <button
         type="submit"
         name="intent"
@@ -113,14 +112,13 @@ export function UserRoleForm({ userId, role, email }: { userId: string; role: st
           <label className="sr-only" htmlFor={`password-${userId}`}>
             New password for {email}
           </label>
-          <input
+          <Input
             id={`password-${userId}`}
             name="password"
             type="password"
             autoComplete="new-password"
             minLength={8}
             maxLength={128}
-            className={input}
           />
           <button
             type="submit"
@@ -162,14 +160,14 @@ export function ChangePasswordForm() {
       ).map(([name, label, auto]) => (
         <label key={name} className="flex flex-col gap-1">
           <span className="text-sm font-medium">{label}</span>
-          <input
+          <Input
             name={name}
             type="password"
             autoComplete={auto}
             required
             minLength={name === 'currentPassword' ? undefined : 8}
             maxLength={128}
-            className={input}
+
             aria-invalid={e[name] ? true : undefined}
           />
           {e[name] && <span className="text-sm text-red-800">{e[name]}</span>}

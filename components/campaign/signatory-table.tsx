@@ -4,6 +4,7 @@ import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
 import { SourceLink } from '@/components/source-link';
 import { formatDay, titleCase } from '@/lib/format';
 import type { SignatureQuery, SignatureRow } from '@/lib/signatures';
+import { Button, Input } from '@/components/ui/controls';
 
 const COLUMNS: { key: SignatureQuery['sort'] | null; label: string }[] = [
   { key: 'name', label: 'Name' },
@@ -67,12 +68,7 @@ export function SignatoryTable({
       >
         <label className="col-span-2 flex flex-col gap-1 sm:col-span-3 lg:col-span-2">
           <span className="text-xs text-muted">Search name, seat or role</span>
-          <input
-            name="q"
-            defaultValue={query.q ?? ''}
-            type="search"
-            className="rounded border border-rule bg-white px-2 py-1.5"
-          />
+          <Input name="q" defaultValue={query.q ?? ''} type="search" />
         </label>
         <FilterSelect name="house" label="House" value={query.house} options={HOUSE_OPTIONS} />
         <FilterSelect name="party" label="Party" value={query.party} options={parties} />
@@ -91,9 +87,7 @@ export function SignatoryTable({
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <div className="col-span-2 flex items-end gap-3 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
-            Apply filters
-          </button>
+          <Button type="submit">Apply filters</Button>
           {filtered && <Link href="?#signatories">Clear filters</Link>}
         </div>
       </form>

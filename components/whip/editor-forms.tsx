@@ -5,8 +5,8 @@
 import { useActionState } from 'react';
 import { whipCountAction, type WhipCountState } from '@/app/actions';
 import { FilterSelect } from '@/components/filter-select';
+import { Input, Textarea } from '@/components/ui/controls';
 
-const input = 'rounded border border-rule bg-white px-2 py-1.5';
 type Option = readonly [value: string, label: string];
 
 function Result({ state, testId }: { state: WhipCountState; testId: string }) {
@@ -67,7 +67,7 @@ function Common({
       />
       <label className="flex flex-col gap-1">
         <span className="text-sm font-medium">Stated on</span>
-        <input type="date" name="statedOn" required defaultValue={v.statedOn ?? today} className={input} />
+        <Input type="date" name="statedOn" required defaultValue={v.statedOn ?? today} />
       </label>
       <FilterSelect
         name="sourceId"
@@ -149,7 +149,7 @@ export function WhipCountEditor({
         <Common state={move} stands={stands} sources={sources} today={today} lastSource={lastSource} />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Their words (optional)</span>
-          <textarea name="quote" rows={2} maxLength={5000} defaultValue={move.values?.quote ?? ''} className={input} />
+          <Textarea name="quote" rows={2} maxLength={5000} defaultValue={move.values?.quote ?? ''} />
         </label>
         <Result state={move} testId="move-result" />
         <button
@@ -173,13 +173,13 @@ export function WhipCountEditor({
         <input type="hidden" name="stageId" value={stageId} />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Names, one a line (a seat in brackets tells namesakes apart)</span>
-          <textarea
+          <Textarea
             name="names"
             rows={6}
             maxLength={200_000}
             required
             defaultValue={paste.values?.names ?? ''}
-            className={`${input} font-mono text-xs`}
+            className="font-mono text-xs"
           />
         </label>
         <Common state={paste} stands={stands} sources={sources} today={today} lastSource={lastSource} />
@@ -213,11 +213,11 @@ export function WhipCountEditor({
         />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Question (for a new division)</span>
-          <input name="question" maxLength={500} defaultValue={division.values?.question ?? ''} className={input} />
+          <Input name="question" maxLength={500} defaultValue={division.values?.question ?? ''} />
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Held on (for a new division)</span>
-          <input type="date" name="heldOn" defaultValue={division.values?.heldOn ?? ''} className={input} />
+          <Input type="date" name="heldOn" defaultValue={division.values?.heldOn ?? ''} />
         </label>
         <FilterSelect
           name="sourceId"
@@ -230,13 +230,13 @@ export function WhipCountEditor({
         />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">The list as Hansard prints it (Ayes, Noes, tellers)</span>
-          <textarea
+          <Textarea
             name="list"
             rows={6}
             maxLength={500_000}
             required
             defaultValue={division.values?.list ?? ''}
-            className={`${input} font-mono text-xs`}
+            className="font-mono text-xs"
           />
         </label>
         <Result state={division} testId="division-result" />

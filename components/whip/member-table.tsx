@@ -10,6 +10,7 @@ import { STAND_LABEL } from '@/lib/decision-rule';
 import { formatDay } from '@/lib/format';
 import type { WhipMember, WhipQuery } from '@/lib/whip-count';
 import { STAND_COLOUR } from './stands';
+import { Button, Input } from '@/components/ui/controls';
 
 const STAND_OPTIONS = (Object.keys(STAND_LABEL) as (keyof typeof STAND_LABEL)[]).map(
   (k) => [k, STAND_LABEL[k]] as const,
@@ -87,19 +88,12 @@ export function MemberTable({
       >
         <label className="col-span-2 flex flex-col gap-1 sm:col-span-1">
           <span className="text-xs text-muted">Search name or seat</span>
-          <input
-            name="q"
-            defaultValue={query.q ?? ''}
-            type="search"
-            className="rounded border border-rule bg-white px-2 py-1.5"
-          />
+          <Input name="q" defaultValue={query.q ?? ''} type="search" />
         </label>
         <FilterSelect name="party" label="Party" value={query.party} options={parties} />
         <FilterSelect name="stand" label="Position" value={query.stand} options={STAND_OPTIONS} />
         <div className="flex items-end gap-2">
-          <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
-            Filter
-          </button>
+          <Button type="submit">Filter</Button>
           <Link href="?#members" className="py-1.5">
             Clear
           </Link>

@@ -5,6 +5,7 @@ import { Pager, TableShell } from '@/components/table-shell';
 import { countCampaigns, listCampaignSummaries } from '@/lib/campaigns';
 import { titleCase } from '@/lib/format';
 import { describeTally } from '@/lib/tally';
+import { Button, Input } from '@/components/ui/controls';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Campaigns' };
@@ -37,17 +38,8 @@ export default async function CampaignsPage({
         <label htmlFor="q" className="sr-only">
           Search campaigns
         </label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          defaultValue={q ?? ''}
-          placeholder="Words in the title"
-          className="rounded border border-rule bg-white px-2 py-1.5"
-        />
-        <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
-          Search
-        </button>
+        <Input id="q" name="q" type="search" defaultValue={q ?? ''} placeholder="Words in the title" />
+        <Button type="submit">Search</Button>
       </form>
       <p className="text-sm text-muted" aria-live="polite">
         {total.toLocaleString('en-GB')} campaign{total === 1 ? '' : 's'}

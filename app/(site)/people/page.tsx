@@ -6,6 +6,7 @@ import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
 import { Pager, TableShell } from '@/components/table-shell';
 import { titleCase } from '@/lib/format';
 import { listPeople, PEOPLE_PAGE_SIZE, peopleQuerySchema } from '@/lib/people';
+import { Button } from '@/components/ui/controls';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'People' };
@@ -61,9 +62,7 @@ export default async function PeoplePage({ searchParams }: Props) {
           <span>Signatories only</span>
         </label>
         <div className="col-span-2 sm:col-span-5">
-          <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
-            Search
-          </button>
+          <Button type="submit">Search</Button>
         </div>
       </form>
       <p className="text-sm text-muted" aria-live="polite">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Section } from '@/components/section';
 import { formatDay, titleCase } from '@/lib/format';
 import { search, SEARCH_MAX_CHARS } from '@/lib/search';
+import { Button, Input } from '@/components/ui/controls';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,17 +28,15 @@ export default async function SearchPage({ searchParams }: Props) {
         <label htmlFor="search-page-q" className="sr-only">
           Search campaigns, people, bodies and sources
         </label>
-        <input
+        <Input
           id="search-page-q"
           name="q"
           type="search"
           defaultValue={q}
           maxLength={SEARCH_MAX_CHARS}
-          className="min-w-0 flex-1 rounded border border-rule bg-white px-2 py-1.5"
+          className="min-w-0 flex-1"
         />
-        <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
-          Search
-        </button>
+        <Button type="submit">Search</Button>
       </form>
       {results && (
         <p role="status" className="text-sm text-muted" data-testid="search-summary">

@@ -4,6 +4,7 @@ import { TimelineList } from '@/components/timeline-list';
 import { listCampaignNames } from '@/lib/campaigns';
 import { listEvents } from '@/lib/timeline';
 import { isSlug } from '@/lib/validation';
+import { Button, Select } from '@/components/ui/controls';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Timeline' };
@@ -28,18 +29,14 @@ export default async function TimelinePage({ searchParams }: Props) {
       >
         <label className="flex flex-col gap-1">
           <span className="text-xs text-muted">Campaign</span>
-          <select
-            name="campaign"
-            defaultValue={filter.campaign ?? ''}
-            className="max-w-xs rounded border border-rule bg-white px-2 py-1.5"
-          >
+          <Select name="campaign" defaultValue={filter.campaign ?? ''} className="max-w-xs">
             <option value="">All</option>
             {campaigns.map((c) => (
               <option key={c.slug} value={c.slug}>
                 {c.title}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-muted">Person (slug)</span>
@@ -50,9 +47,7 @@ export default async function TimelinePage({ searchParams }: Props) {
             placeholder="e.g. keith-vaz"
           />
         </label>
-        <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
-          Filter
-        </button>
+        <Button type="submit">Filter</Button>
         {(filter.campaign || filter.person) && <Link href="/timeline">Clear</Link>}
       </form>
       <TimelineList events={events} />

@@ -6,6 +6,7 @@ import { entityDef } from '@/lib/admin/entities';
 import { listRecords } from '@/lib/admin/store';
 import { currentActor } from '@/lib/auth/session';
 import { hasRole } from '@/lib/auth/roles';
+import { buttonClass } from '@/components/ui/controls';
 
 type Props = {
   params: Promise<{ entity: string }>;
@@ -32,7 +33,7 @@ export default async function EntityListPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="font-serif text-3xl font-bold">{def.plural}</h1>
         {canEdit && (
-          <Link href={`/admin/${def.key}/new`} className="rounded bg-accent px-3 py-1.5 text-white no-underline">
+          <Link href={`/admin/${def.key}/new`} className={buttonClass('primary', 'no-underline')}>
             New {def.label}
           </Link>
         )}

@@ -4,6 +4,7 @@ import { DownloadLinks } from '@/components/download-links';
 import { FilterSelect } from '@/components/filter-select';
 import { Pager, TableShell } from '@/components/table-shell';
 import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit';
+import { Button } from '@/components/ui/controls';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -66,9 +67,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <input name="actor" defaultValue={q.actor ?? ''} className="rounded border border-rule px-2 py-1.5" />
         </label>
         {q.entityId && <input type="hidden" name="entityId" value={q.entityId} />}
-        <button type="submit" className="rounded bg-accent px-3 py-1.5 text-white">
-          Filter
-        </button>
+        <Button type="submit">Filter</Button>
         <Link href="/admin/audit">Clear</Link>
       </form>
       <p className="text-sm text-muted">

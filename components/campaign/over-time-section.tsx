@@ -1,0 +1,71 @@
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { CumulativeChart } from '@/components/charts/lazy';
+import { Section } from '@/components/section';
+import type { CampaignDetail } from '@/lib/campaigns';
+import { formatDay, isoDay } from '@/lib/format';
+import { describeTally, guaranteedMinimum } from '@/lib/tally';
+
+/** Named signatories over time, reported tallies and thresholds: the chart, and its numbers as a table. */
+export function OverTimeSection({ campaign }: { campaign: CampaignDetail }) {
+  const thresholdLines = campaign.thresholds
+    .filter((t) => t.value !== null)
+    .map((t) => ({ label: t.label, value: t.value! }));
+  const tallyPoints = campaign.tallies.map((t) => ({
+    day: isoDay(t.asOf)!,
+    minimum: guaranteedMinimum(t.count, t.qualifier) ?? t.count,
+    label: describeTally(t.count, t.qualifier),
+  }));
+  return (
+    <Section id="over-time" title="Over time">
+      {campaign.series.length === 0 && tallyPoints.length === 0 ? (
+        <p className="text-sm text-muted">Nothing dated to chart yet.</p>
+      ) : (
+        <ChartFigure
+          id="chart-over-time"
+          filename={`${campaign.slug}-over-time`}
+          caption={
+            <>
+              Named signatories counted towards thresholds, by the day each was signed (or, where no date is known, the
+              day its source reported it); reported tallies as the smallest number each guarantees; thresholds as dashed
+              lines.
+            </>
+          }
+          table={
+            <table className="text-left text-sm">
+              <thead>
+                <tr>
+                  <th className="pr-4">Day</th>
+                  <th className="pr-4">Named (running total)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {campaign.series.map((p) => (
+                  <tr key={p.day}>
+                    <td className="pr-4">{formatDay(p.day)}</td>
+                    <td className="pr-4 tabular-nums">{p.total}</td>
+                  </tr>
+                ))}
+                {tallyPoints.map((p) => (
+                  <tr key={`t-${p.day}-${p.label}`}>
+                    <td className="pr-4">{formatDay(p.day)}</td>
+                    <td className="pr-4">Reported: {p.label}</td>
+                  </tr>
+                ))}
+                {thresholdLines.map((t) => (
+                  <tr key={`th-${t.label}`}>
+                    <td className="pr-4">Threshold</td>
+                    <td className="pr-4">
+                      {t.label}: {t.value}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        >
+          <CumulativeChart series={campaign.series} tallies={tallyPoints} thresholds={thresholdLines} />
+        </ChartFigure>
+      )}
+    </Section>
+  );
+}
