@@ -1,4 +1,11 @@
 import Link from 'next/link';
+import type { ComponentProps } from 'react';
+import { cx } from '@/components/ui/controls';
+
+/** A data cell of a TableShell, padded as its header cells are. */
+export function Td({ className, ...props }: ComponentProps<'td'>) {
+  return <td className={cx('px-3 py-2', className)} {...props} />;
+}
 
 /** The frame every data table shares: a horizontal scroller, a header row, the body rows. */
 export function TableShell({

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { ConfidenceBadge } from '@/components/badges';
 import { FilterSelect } from '@/components/filter-select';
 import { SourceLink } from '@/components/source-link';
-import { Pager, TableShell } from '@/components/table-shell';
+import { Pager, TableShell, Td } from '@/components/table-shell';
 import { STAND_LABEL } from '@/lib/decision-rule';
 import { formatDay } from '@/lib/format';
 import type { WhipMember, WhipQuery } from '@/lib/whip-count';
@@ -119,21 +119,21 @@ export function MemberTable({
       >
         {rows.map((m) => (
           <tr key={m.personId} className="border-t border-rule align-top">
-            <td className="px-3 py-2">
+            <Td>
               <a href={`/people/${m.slug}`}>{m.name}</a>
               {m.constituency ? <div className="text-xs text-muted">{m.constituency}</div> : null}
-            </td>
-            <td className="px-3 py-2">{m.party ?? '—'}</td>
-            <td className="px-3 py-2">
+            </Td>
+            <Td>{m.party ?? '—'}</Td>
+            <Td>
               <StandBadge stand={m.stand} />
               {m.previous ? (
                 <div className="text-xs text-muted">
                   {STAND_LABEL[m.previous.stand].toLowerCase()} until {formatDay(m.previous.until)}
                 </div>
               ) : null}
-            </td>
-            <td className="px-3 py-2 whitespace-nowrap">{m.since ? formatDay(m.since) : '—'}</td>
-            <td className="px-3 py-2">
+            </Td>
+            <Td className="whitespace-nowrap">{m.since ? formatDay(m.since) : '—'}</Td>
+            <Td>
               {m.evidence ? (
                 <>
                   {m.evidence.derivedFrom ? (
@@ -153,14 +153,14 @@ export function MemberTable({
               ) : (
                 <span className="text-muted">Nothing recorded</span>
               )}
-            </td>
+            </Td>
             {voted ? (
-              <td className="px-3 py-2 whitespace-nowrap">
+              <Td className="whitespace-nowrap">
                 {m.vote ? (m.vote === 'AYE' ? 'Aye' : m.vote === 'NO' ? 'No' : 'Abstained') : 'No ballot'}
                 {m.teller ? ' (teller)' : ''}
                 {m.result ? <div className="text-xs text-muted">forecast {RESULT[m.result]}</div> : null}
                 {m.rebel ? <div className="text-xs font-semibold text-warn">rebelled against own party</div> : null}
-              </td>
+              </Td>
             ) : null}
           </tr>
         ))}

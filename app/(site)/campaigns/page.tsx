@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { clampPage } from '@/lib/validation';
 import Link from 'next/link';
-import { Pager, TableShell } from '@/components/table-shell';
+import { Pager, TableShell, Td } from '@/components/table-shell';
 import { countCampaigns, listCampaignSummaries } from '@/lib/campaigns';
 import { titleCase } from '@/lib/format';
 import { describeTally } from '@/lib/tally';
@@ -51,19 +51,17 @@ export default async function CampaignsPage({
         <TableShell testId="campaigns-table" columns={['Campaign', 'Kind', 'Named', 'Reported', 'Thresholds reached']}>
           {campaigns.map((c) => (
             <tr key={c.id} className="border-t border-rule">
-              <td className="px-3 py-2">
+              <Td>
                 <Link href={`/campaigns/${c.slug}`}>{c.title}</Link>
-              </td>
-              <td className="px-3 py-2">
+              </Td>
+              <Td>
                 {titleCase(c.kind)}, {titleCase(c.status).toLowerCase()}
-              </td>
-              <td className="px-3 py-2 tabular-nums">{c.named.toLocaleString('en-GB')}</td>
-              <td className="px-3 py-2">
-                {c.latestTally ? describeTally(c.latestTally.count, c.latestTally.qualifier) : '—'}
-              </td>
-              <td className="px-3 py-2 tabular-nums">
+              </Td>
+              <Td className="tabular-nums">{c.named.toLocaleString('en-GB')}</Td>
+              <Td>{c.latestTally ? describeTally(c.latestTally.count, c.latestTally.qualifier) : '—'}</Td>
+              <Td className="tabular-nums">
                 {c.thresholds.filter((t) => t.reached).length} of {c.thresholds.length}
-              </td>
+              </Td>
             </tr>
           ))}
         </TableShell>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { PollComparison } from '@/components/poll-comparison';
 import { DownloadLinks } from '@/components/download-links';
 import { Section } from '@/components/section';
-import { TableShell } from '@/components/table-shell';
+import { TableShell, Td } from '@/components/table-shell';
 import { SourceLink } from '@/components/source-link';
 import { formatDay, formatNet } from '@/lib/format';
 import { listPolls } from '@/lib/polls';
@@ -43,28 +43,28 @@ export default async function PollsPage() {
           >
             {polls.map((p) => (
               <tr key={p.id} className="border-t border-rule align-top">
-                <td className="px-3 py-2">
+                <Td>
                   <Link href={`/people/${p.subject.slug}`}>{p.subject.name}</Link>
                   {p.isRecordLow && <span className="ml-1 text-xs font-semibold text-warn">record low</span>}
-                </td>
-                <td className="px-3 py-2">{p.subjectRole}</td>
-                <td className="px-3 py-2">{p.pollster}</td>
-                <td className="px-3 py-2">
+                </Td>
+                <Td>{p.subjectRole}</Td>
+                <Td>{p.pollster}</Td>
+                <Td>
                   {p.fieldworkStart || p.fieldworkEnd
                     ? `${formatDay(p.fieldworkStart)} – ${formatDay(p.fieldworkEnd)}`
                     : 'not given'}
-                </td>
-                <td className="px-3 py-2 tabular-nums">{pct(p.satisfied)}</td>
-                <td className="px-3 py-2 tabular-nums">{pct(p.dissatisfied)}</td>
-                <td className="px-3 py-2 tabular-nums">{pct(p.dontKnow)}</td>
-                <td className="px-3 py-2 font-semibold tabular-nums" data-testid="net">
+                </Td>
+                <Td className="tabular-nums">{pct(p.satisfied)}</Td>
+                <Td className="tabular-nums">{pct(p.dissatisfied)}</Td>
+                <Td className="tabular-nums">{pct(p.dontKnow)}</Td>
+                <Td className="font-semibold tabular-nums" data-testid="net">
                   {formatNet(p.net)}
-                </td>
-                <td className="px-3 py-2 tabular-nums">{p.sampleSize?.toLocaleString('en-GB') ?? '—'}</td>
-                <td className="px-3 py-2">
+                </Td>
+                <Td className="tabular-nums">{p.sampleSize?.toLocaleString('en-GB') ?? '—'}</Td>
+                <Td>
                   <SourceLink source={p.source} />
                   {p.note && <p className="mt-1 text-xs text-muted">{p.note}</p>}
-                </td>
+                </Td>
               </tr>
             ))}
           </TableShell>

@@ -4,6 +4,7 @@ import { NotAllowed } from '@/components/admin/not-allowed';
 import { hasRole } from '@/lib/auth/roles';
 import { requireRole } from '@/lib/auth/session';
 import { listUsers } from '@/lib/users';
+import { Td } from '@/components/table-shell';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -32,11 +33,11 @@ export default async function UsersPage() {
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-t border-rule">
-                <td className="px-3 py-2">{u.name}</td>
-                <td className="px-3 py-2">{u.email}</td>
-                <td className="px-3 py-2">
+                <Td>{u.name}</Td>
+                <Td>{u.email}</Td>
+                <Td>
                   <UserRoleForm userId={u.id} role={u.role ?? 'viewer'} email={u.email} />
-                </td>
+                </Td>
               </tr>
             ))}
           </tbody>
