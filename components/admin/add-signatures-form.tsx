@@ -96,72 +96,7 @@ export function AddSignaturesForm({
               {state.message}
             </p>
           )}
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm max-sm:block sm:min-w-[640px]" data-testid="match-table">
-              <thead className="bg-paper text-xs uppercase text-muted max-sm:hidden">
-                <tr>
-                  <th scope="col" className="px-2 py-2">
-                    Line
-                  </th>
-                  <th scope="col" className="px-2 py-2">
-                    As written
-                  </th>
-                  <th scope="col" className="px-2 py-2">
-                    Match
-                  </th>
-                  <th scope="col" className="px-2 py-2">
-                    Person
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="max-sm:block">
-                {state.lines.map((l) => {
-                  const chosen = state.review[`line-${l.line}`] ?? (l.person ? l.person.slug : '');
-                  const undecided = state.undecided?.includes(l.line);
-                  return (
-                    <tr
-                      key={l.line}
-                      className={`border-t border-rule max-sm:grid max-sm:grid-cols-[2rem_1fr] max-sm:py-2 ${undecided ? 'bg-red-50' : ''}`}
-                      data-testid="match-row"
-                    >
-                      <td className="px-2 py-2 tabular-nums max-sm:row-span-3">{l.line}</td>
-                      <td className="px-2 py-2 font-medium max-sm:py-0">{l.input}</td>
-                      <td className="px-2 py-2 max-sm:py-1">
-                        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_CLASS[l.status]}`}>
-                          {STATUS_TEXT[l.status]}
-                        </span>
-                        {l.alreadySigned.length > 0 && (
-                          <span className="ml-1 text-xs text-muted">(already signed)</span>
-                        )}
-                      </td>
-                      <td className="px-2 py-2 max-sm:py-0">
-                        <label className="sr-only" htmlFor={`line-${l.line}`}>
-                          Person for line {l.line}, {l.input}
-                        </label>
-                        <Select
-                          id={`line-${l.line}`}
-                          name={`line-${l.line}`}
-                          defaultValue={chosen}
-                          className="w-full"
-                          aria-invalid={undecided ? true : undefined}
-                        >
-                          <option value="">Choose…</option>
-                          {l.candidates.map((c) => (
-                            <option key={c.person.slug} value={c.person.slug}>
-                              {[c.person.name, c.person.party, c.person.constituency].filter(Boolean).join(' — ')} (
-                              {Math.round(c.score * 100)}%, {c.reason})
-                            </option>
-                          ))}
-                          <option value="new">Create a new person: {l.input}</option>
-                          <option value="skip">Skip this line</option>
-                        </Select>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <MatchTable lines={state.lines} review={state.review} undecided={state.undecided} />
           <h2 className="font-semibold">3. Where and when</h2>
           <div className="grid grid-cols-[minmax(0,1fr)] gap-3 md:grid-cols-3">
             <label className="flex flex-col gap-1">
@@ -238,6 +173,76 @@ export function AddSignaturesForm({
           </button>
         </form>
       )}
+    </div>
+  );
+}
+
+/** Step 2: each pasted line, how it matched, and the person (or new person, or skip) chosen for it. */
+function MatchTable({ lines, review, undecided: undecidedLines }: Pick<PasteState, 'lines' | 'review' | 'undecided'>) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm max-sm:block sm:min-w-[640px]" data-testid="match-table">
+        <thead className="bg-paper text-xs uppercase text-muted max-sm:hidden">
+          <tr>
+            <th scope="col" className="px-2 py-2">
+              Line
+            </th>
+            <th scope="col" className="px-2 py-2">
+              As written
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Match
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Person
+            </th>
+          </tr>
+        </thead>
+        <tbody className="max-sm:block">
+          {lines.map((l) => {
+            const chosen = review[`line-${l.line}`] ?? (l.person ? l.person.slug : '');
+            const undecided = undecidedLines?.includes(l.line);
+            return (
+              <tr
+                key={l.line}
+                className={`border-t border-rule max-sm:grid max-sm:grid-cols-[2rem_1fr] max-sm:py-2 ${undecided ? 'bg-red-50' : ''}`}
+                data-testid="match-row"
+              >
+                <td className="px-2 py-2 tabular-nums max-sm:row-span-3">{l.line}</td>
+                <td className="px-2 py-2 font-medium max-sm:py-0">{l.input}</td>
+                <td className="px-2 py-2 max-sm:py-1">
+                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_CLASS[l.status]}`}>
+                    {STATUS_TEXT[l.status]}
+                  </span>
+                  {l.alreadySigned.length > 0 && <span className="ml-1 text-xs text-muted">(already signed)</span>}
+                </td>
+                <td className="px-2 py-2 max-sm:py-0">
+                  <label className="sr-only" htmlFor={`line-${l.line}`}>
+                    Person for line {l.line}, {l.input}
+                  </label>
+                  <Select
+                    id={`line-${l.line}`}
+                    name={`line-${l.line}`}
+                    defaultValue={chosen}
+                    className="w-full"
+                    aria-invalid={undecided ? true : undefined}
+                  >
+                    <option value="">Choose…</option>
+                    {l.candidates.map((c) => (
+                      <option key={c.person.slug} value={c.person.slug}>
+                        {[c.person.name, c.person.party, c.person.constituency].filter(Boolean).join(' — ')} (
+                        {Math.round(c.score * 100)}%, {c.reason})
+                      </option>
+                    ))}
+                    <option value="new">Create a new person: {l.input}</option>
+                    <option value="skip">Skip this line</option>
+                  </Select>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -11,12 +11,11 @@ import { WhipCountEditor } from '@/components/whip/editor-forms';
 import { MemberTable, StandBadge } from '@/components/whip/member-table';
 import { StandTable } from '@/components/whip/stand-table';
 import { ParliamentChart } from '@/components/whip/parliament-chart';
-import { STAND_COLOUR } from '@/components/whip/stands';
+import { ChangesSection, HeadlineSection, VoteSection } from '@/components/whip/sections';
 import { entityDef, STANDS as STAND_OPTIONS } from '@/lib/admin/entities';
 import { referenceOptions } from '@/lib/admin/store';
 import { hasRole } from '@/lib/auth/roles';
 import { currentActor } from '@/lib/auth/session';
-import { STAND_LABEL } from '@/lib/decision-rule';
 import { formatDay, isoDay } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
 import { lastSourceUsed } from '@/lib/positions';
@@ -66,8 +65,7 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
         listStageDivisions(count.stage.id),
       ])
     : [null, null, []];
-  const { counts, division } = count;
-  const known = count.members - counts.UNKNOWN;
+  const { division } = count;
 
   return (
     <article className="flex flex-col gap-5">
@@ -89,35 +87,7 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
         <SourceLink source={count.source} />
       </header>
 
-      <Section id="headline" title="Where they stand">
-        <dl className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-7" data-testid="whip-headline">
-          {STANDS.map((s) => (
-            <div
-              key={s}
-              className="rounded border border-rule p-2"
-              style={{ borderLeft: `6px solid ${STAND_COLOUR[s]}` }}
-            >
-              <dt className="text-xs text-muted">{STAND_LABEL[s]}</dt>
-              <dd className="text-xl font-bold tabular-nums sm:text-2xl">{counts[s]}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="mt-3" data-testid="whip-summary">
-          Of {count.members} members who may vote, {known} have a known position: {counts.FOR + counts.LEANING_FOR} for
-          or leaning for, {counts.AGAINST + counts.LEANING_AGAINST} against or leaning against, {counts.UNDECIDED}{' '}
-          undecided{counts.WILL_NOT_VOTE ? `, ${counts.WILL_NOT_VOTE} will not vote` : ''}.
-        </p>
-        <p className="mt-1">
-          <strong>What it needs:</strong> <span data-testid="whip-rule">{count.ruleText}</span>
-          {count.stage.decisionRule ? (
-            <span className="text-muted"> (the source: “{count.stage.decisionRule}”)</span>
-          ) : null}
-          .
-        </p>
-        <p className="mt-1 font-medium" data-testid="whip-outlook">
-          {count.outlookText}
-        </p>
-      </Section>
+      <HeadlineSection count={count} />
 
       <div className="grid gap-5 lg:grid-cols-2">
         <Section id="chart" title="Every member, by party and position">
@@ -164,39 +134,7 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
         </Section>
       </div>
 
-      {division && (
-        <Section id="vote" title="The vote">
-          <div data-testid="whip-division" className="flex flex-col gap-1 text-sm">
-            <p className="font-medium">
-              {division.heldOn ? `${formatDay(division.heldOn)}: ` : ''}
-              {division.question}
-            </p>
-            <p className="tabular-nums">
-              Ayes {division.ayes} · Noes {division.noes} · Abstentions {division.abstentions} —{' '}
-              <strong>
-                {division.passed === null ? 'the rule is not known' : division.passed ? 'passed' : 'did not pass'}
-              </strong>
-            </p>
-            <p className="text-muted">
-              {division.fromBallots
-                ? `Counted from ${division.namedBallots} named ballots (tellers apart).`
-                : `Totals as recorded; ${division.namedBallots} ballots named.`}{' '}
-              <SourceLink source={division.source} />
-            </p>
-            {division.mismatch && (
-              <p role="alert" className="rounded bg-red-50 p-2 text-red-900">
-                {division.mismatch}
-              </p>
-            )}
-            <p data-testid="whip-forecast">
-              The count before the vote: {division.held} placements held, {division.switched} switched,{' '}
-              {division.didNotVote} did not vote
-              {division.heldShare === null ? '.' : ` — ${Math.round(division.heldShare * 100)}% held.`}{' '}
-              {division.rebels} member{division.rebels === 1 ? '' : 's'} voted against the majority of their own party.
-            </p>
-          </div>
-        </Section>
-      )}
+      {division && <VoteSection division={division} />}
 
       <Section
         id="members"
@@ -219,22 +157,7 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
         />
       </Section>
 
-      <Section id="changes" title="Changes">
-        {changes.length === 0 ? (
-          <p className="text-sm text-muted">No one has been placed yet.</p>
-        ) : (
-          <ol className="flex flex-col gap-1 text-sm" data-testid="whip-changes">
-            {changes.map((c, i) => (
-              <li key={i}>
-                <span className="text-muted">{formatDay(c.on)}</span> — <a href={`/people/${c.slug}`}>{c.name}</a>
-                {c.party ? ` (${c.party})` : ''}: {c.from ? STAND_LABEL[c.from].toLowerCase() : 'not known'} →{' '}
-                <strong>{STAND_LABEL[c.to].toLowerCase()}</strong>
-                {c.derived ? ' (derived from a signature)' : ''} <SourceLink source={c.source} />
-              </li>
-            ))}
-          </ol>
-        )}
-      </Section>
+      <ChangesSection changes={changes} />
 
       <Section id="share" title="Embed, cite, follow">
         <SharePanel
