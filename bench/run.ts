@@ -171,6 +171,28 @@ async function main() {
       }),
     );
     const copyToRate = (copied - 1) / ((performance.now() - tc) / 1000);
+    // The floor the export is held to (issue 16): COPY of a plain join of the same tables and
+    // columns, in the same order, with none of the export's per-cell work (csv_safe, to_char, the
+    // dates a signature is known on, eligibility on the day).
+    const plainSql = `SELECT c.slug, p.slug AS person, p.name, p.honorific, p.house, p.party, p.constituency, sig."roleAtSigning",
+        sig."signedOn", sig.confidence, sig."isLeadSponsor", sig."withdrawnOn", sig."withdrawalReason", sig.note,
+        src.id, src.publisher, src.title, src."publishedAt", src.url
+      FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Campaign" c ON c.id = sig."campaignId"
+      JOIN "Source" src ON src.id = sig."sourceId"
+      ORDER BY c.slug COLLATE "C", p."sortName", sig.id`;
+    let plainCopied = 0;
+    const tp0 = performance.now();
+    await pipeline(
+      copyClient.query(copyTo(`COPY (${plainSql}) TO STDOUT WITH (FORMAT csv, HEADER true)`)),
+      new Writable({
+        write(chunk: Buffer, _e, done) {
+          for (const byte of chunk) if (byte === 0x0a) plainCopied++;
+          done();
+        },
+      }),
+    );
+    const plainRate = (plainCopied - 1) / ((performance.now() - tp0) / 1000);
+    say(`COPY TO STDOUT of a plain sorted join of the same columns: ${rate(plainRate)}`);
     copyClient.release();
     say(`COPY TO STDOUT of the export query: ${rate(copyToRate)}`);
 
@@ -230,8 +252,8 @@ async function main() {
     targets.push({
       name: 'CSV export of all signatures',
       measured: `${rate(exportRate)}`,
-      limit: `≥ 50% of COPY TO STDOUT (${rate(copyToRate)}): ${((exportRate / copyToRate) * 100).toFixed(0)}%`,
-      met: exportRate >= 0.5 * copyToRate,
+      limit: `≥ 80% of COPY of the plain sorted join (${rate(plainRate)}): ${((exportRate / plainRate) * 100).toFixed(0)}%; COPY of the export's own query ${rate(copyToRate)}`,
+      met: exportRate >= 0.8 * plainRate,
     });
     targets.push({
       name: 'server memory during the export',

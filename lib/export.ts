@@ -1,6 +1,8 @@
 // CSV reports, streamed straight from PostgreSQL with COPY … TO STDOUT: memory stays flat
 // whatever the row count. Formula-looking text is neutralised in SQL (csv_safe, a migration);
-// numbers stay numbers. Column order is part of the contract (docs/csv.md).
+// numbers stay numbers. Column order is part of the contract (docs/csv.md). Rows are ordered by
+// campaign slug bytewise (COLLATE "C": slugs are ASCII by a CHECK), the same order on every server
+// whatever its locale, and cheaper than the locale's rules.
 import 'server-only';
 import { Readable, Transform } from 'node:stream';
 import pg from 'pg';
@@ -179,7 +181,7 @@ function signaturesQuery(params: URLSearchParams) {
       FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Campaign" c ON c.id = sig."campaignId" JOIN "Source" src ON src.id = sig."sourceId"
       ${ON_DAY_SQL(KNOWN_ON_SQL)}
       WHERE ${where.join(' AND ')}
-      ORDER BY c.slug, ${SIGNATURE_SORT_SQL[q.sort]} ${q.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p."sortName", sig.id`,
+      ORDER BY c.slug COLLATE "C", ${SIGNATURE_SORT_SQL[q.sort]} ${q.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p."sortName", sig.id`,
   };
 }
 
@@ -203,7 +205,7 @@ function positionsQuery(params: URLSearchParams) {
       FROM "Position" pos JOIN "Stage" s ON s.id = pos."stageId" JOIN "Campaign" c ON c.id = s."campaignId"
       JOIN "Person" p ON p.id = pos."personId" JOIN "Source" src ON src.id = pos."sourceId"
       WHERE ${where.join(' AND ')}
-      ORDER BY c.slug, s.position, p."sortName", pos."statedOn", pos.id`,
+      ORDER BY c.slug COLLATE "C", s.position, p."sortName", pos."statedOn", pos.id`,
   };
 }
 
@@ -255,7 +257,7 @@ export const EXPORTS: Record<string, ExportDef> = {
       sql: `
         SELECT c.slug AS campaign, ${day('t."asOf"')} AS as_of, t.qualifier, t.count, ${safe('t.scope')} AS scope, t.confidence, ${SOURCE('src')}
         FROM "Tally" t JOIN "Campaign" c ON c.id = t."campaignId" JOIN "Source" src ON src.id = t."sourceId"
-        ORDER BY c.slug, t."asOf", t.id`,
+        ORDER BY c.slug COLLATE "C", t."asOf", t.id`,
     }),
   },
   thresholds: {
@@ -267,7 +269,7 @@ export const EXPORTS: Record<string, ExportDef> = {
         FROM "Threshold" th JOIN "Campaign" c ON c.id = th."campaignId" LEFT JOIN "Body" b ON b.id = th."bodyId"
         LEFT JOIN LATERAL (SELECT size FROM "BodySize" WHERE "bodyId" = th."bodyId" ORDER BY "asOf" DESC LIMIT 1) bs ON true
         JOIN "Source" src ON src.id = th."sourceId"
-        ORDER BY c.slug, th.id`,
+        ORDER BY c.slug COLLATE "C", th.id`,
     }),
   },
   stages: {
@@ -276,7 +278,7 @@ export const EXPORTS: Record<string, ExportDef> = {
         SELECT c.slug AS campaign, s.position, ${safe('s.name')} AS name, b.slug AS body, ${day('s."scheduledOn"')} AS scheduled_on,
                ${safe('s."scheduleNote"')} AS schedule_note, s.status, ${safe('s."decisionRule"')} AS decision_rule, ${SOURCE('src')}
         FROM "Stage" s JOIN "Campaign" c ON c.id = s."campaignId" LEFT JOIN "Body" b ON b.id = s."bodyId" JOIN "Source" src ON src.id = s."sourceId"
-        ORDER BY c.slug, s.position`,
+        ORDER BY c.slug COLLATE "C", s.position`,
     }),
   },
   ballots: {
@@ -286,7 +288,7 @@ export const EXPORTS: Record<string, ExportDef> = {
                p.slug AS person, ${safe('p.name')} AS name, bl.vote, ${bool('bl.teller')} AS teller
         FROM "Ballot" bl JOIN "Division" d ON d.id = bl."divisionId" JOIN "Stage" s ON s.id = d."stageId"
         JOIN "Campaign" c ON c.id = s."campaignId" JOIN "Person" p ON p.id = bl."personId"
-        ORDER BY c.slug, s.position, d.id, p."sortName"`,
+        ORDER BY c.slug COLLATE "C", s.position, d.id, p."sortName"`,
     }),
   },
   positions: { query: positionsQuery },

@@ -50,8 +50,9 @@ async function answer(req: IncomingMessage, res: ServerResponse) {
   // HTTP caching (decision 017): public answers carry a validator from the data version and may be
   // shared for a few seconds; a matching If-None-Match is answered 304 without rendering.
   const kind = publicness(req);
+  let version: Awaited<ReturnType<typeof versions.read>> = null;
   if (kind === 'page' || kind === 'export') {
-    const version = await versions.read();
+    version = await versions.read();
     if (version) {
       const etag = etagFor(buildId, version.version, new Date().toISOString().slice(0, 10), req);
       const control = cacheControl(kind, ttlSeconds)!;
@@ -80,7 +81,8 @@ async function answer(req: IncomingMessage, res: ServerResponse) {
     return writeHead(status === 500 && isMarkedDown() ? 503 : status, ...rest);
   };
   cache
-    .handle(req, res, () => handle(req, res))
+    // A kept page is served only while the data version it was rendered at holds (any server's save).
+    .handle(req, res, () => handle(req, res), version?.version ?? null)
     .catch((error: unknown) => {
       console.error('[serve] request failed:', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

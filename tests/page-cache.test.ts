@@ -14,14 +14,19 @@ afterEach(async () => {
 
 type Render = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-/** A server whose renders are counted; `render` decides each answer. */
-async function serve(cache: PageCache, render: Render) {
+/** A server whose renders are counted; `render` decides each answer; `version()` is the data version. */
+async function serve(cache: PageCache, render: Render, version: () => string | null = () => null) {
   let renders = 0;
   const server = createServer((req, res) => {
-    void cache.handle(req, res, async () => {
-      renders++;
-      await render(req, res);
-    });
+    void cache.handle(
+      req,
+      res,
+      async () => {
+        renders++;
+        await render(req, res);
+      },
+      version(),
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   close = () => new Promise((r) => server.close(() => r()));
@@ -39,6 +44,20 @@ const page: Render = (req, res) => {
 };
 
 describe('the public-page micro-cache', () => {
+  it('serves a kept page only while the data version it was rendered at holds (a save on any server)', async () => {
+    let version = 'e1-41';
+    const app = await serve(new PageCache({ ttlMs: 60_000 }), page, () => version);
+    const first = await (await app.get('/campaigns/x')).text();
+    expect(await (await app.get('/campaigns/x')).text()).toBe(first);
+    expect(app.renders()).toBe(1);
+    version = 'e1-42'; // another app server saved something
+    const after = await app.get('/campaigns/x');
+    expect(after.headers.get('x-whipcount-cache')).toBe('miss');
+    expect(await after.text()).not.toBe(first);
+    expect(app.renders()).toBe(2);
+    expect((await app.get('/campaigns/x')).headers.get('x-whipcount-cache')).toBe('hit');
+  });
+
   it('shares an anonymous page for its TTL, then renders it again', async () => {
     const app = await serve(new PageCache({ ttlMs: 300 }), page);
     const first = await app.get('/campaigns/x');

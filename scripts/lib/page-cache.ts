@@ -6,7 +6,8 @@
 // Only what is the same for every anonymous reader is kept: GET, no session cookie, no client
 // router (RSC) request, a 200 answer of HTML, JSON, an Atom feed or a share image without Set-Cookie. Signed-in users always
 // get a fresh render; a save through this process clears the cache at once (lib/cache.ts), and
-// other processes' copies expire within the TTL.
+// other processes' copies are retired when the data version they were rendered at changes (read
+// by serve.ts at most every 200 ms), and in any case within the TTL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface CachedAnswer {
@@ -14,6 +15,8 @@ export interface CachedAnswer {
   headers: Record<string, string | string[]>;
   body: Buffer;
   storedAt: number;
+  /** The data version it was rendered at (decision 015), when known: a newer version retires it. */
+  version?: string | null;
 }
 
 export interface PageCacheOptions {
@@ -104,10 +107,15 @@ export class PageCache {
     return this.entries.size;
   }
 
-  private fresh(key: string): CachedAnswer | null {
+  private fresh(key: string, version: string | null): CachedAnswer | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
-    if (Date.now() - entry.storedAt > this.options.ttlMs) {
+    // Older than the TTL, or rendered before the data changed (on any app server: the version is
+    // the database's), it is no longer served.
+    if (
+      Date.now() - entry.storedAt > this.options.ttlMs ||
+      (version !== null && entry.version != null && entry.version !== version)
+    ) {
       this.delete(key);
       return null;
     }
@@ -137,15 +145,21 @@ export class PageCache {
    * Answers from the cache, or lets `render` answer and keeps a copy when it may be shared.
    * Concurrent misses for one key wait for the first render instead of each rendering.
    */
-  async handle(req: IncomingMessage, res: ServerResponse, render: () => Promise<void>): Promise<void> {
+  async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    render: () => Promise<void>,
+    /** The data version now (null when unknown: the TTL alone decides). */
+    version: string | null = null,
+  ): Promise<void> {
     const key = this.options.ttlMs > 0 ? cacheKey(req) : null;
     if (key === null) return render();
-    let entry = this.fresh(key);
+    let entry = this.fresh(key, version);
     if (!entry && this.inFlight.has(key)) {
       // The render is stored as soon as it is complete, whoever downloads it how slowly; a render
       // that takes too long is not waited for.
       await Promise.race([this.inFlight.get(key), new Promise((r) => setTimeout(r, WAIT_FOR_OTHERS_MS).unref())]);
-      entry = this.fresh(key);
+      entry = this.fresh(key, version);
     }
     if (entry) {
       this.hits++;
@@ -158,7 +172,7 @@ export class PageCache {
       return;
     }
     this.misses++;
-    const done = this.capture(res, key);
+    const done = this.capture(res, key, version);
     // Only the first render of a key is waited for; a request that gave up waiting renders alone.
     const first = !this.inFlight.has(key);
     if (first) this.inFlight.set(key, done);
@@ -172,7 +186,7 @@ export class PageCache {
   }
 
   /** Records what goes out on `res` (after Next.js's compression) and stores it if shareable. */
-  private capture(res: ServerResponse, key: string): Promise<void> {
+  private capture(res: ServerResponse, key: string, version: string | null): Promise<void> {
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -196,7 +210,7 @@ export class PageCache {
       keep(chunk, rest[0]);
       // Everything Next.js will send is in hand: store it now, not when a slow reader has
       // downloaded it, so no one waits on another client's connection.
-      this.keepIfShareable(res, key, chunks);
+      this.keepIfShareable(res, key, chunks, version);
       settle();
       return end(chunk, ...rest);
     }) as typeof res.end;
@@ -204,7 +218,7 @@ export class PageCache {
     return settled;
   }
 
-  private keepIfShareable(res: ServerResponse, key: string, chunks: Buffer[]) {
+  private keepIfShareable(res: ServerResponse, key: string, chunks: Buffer[], version: string | null) {
     const type = String(res.getHeader('content-type') ?? '');
     // A compressed body only under the key of its encoding (a client that asked for no compression
     // must never get a compressed copy); an uncompressed one suits anyone. The app must not have
@@ -236,6 +250,6 @@ export class PageCache {
     }
     const body = Buffer.concat(chunks);
     headers['content-length'] = String(body.length);
-    this.store(key, { status: 200, headers, body, storedAt: Date.now() });
+    this.store(key, { status: 200, headers, body, storedAt: Date.now(), version });
   }
 }
