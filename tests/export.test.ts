@@ -114,7 +114,22 @@ describe('access', () => {
 
 describe('csv_safe', () => {
   it('neutralises exactly what the regular expression it replaced did', async () => {
-    const cells = ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\nx', "'quoted", 'plain', '', ' =not first', 'Zoë', '€5', '０'];
+    const cells = [
+      '=1+1',
+      '+1',
+      '-1',
+      '@SUM(A1)',
+      '\tx',
+      '\rx',
+      '\nx',
+      "'quoted",
+      'plain',
+      '',
+      ' =not first',
+      'Zoë',
+      '€5',
+      '０',
+    ];
     const { rows } = await client.query<{ same: boolean; cell: string }>(
       `SELECT cell, csv_safe(cell) IS NOT DISTINCT FROM (CASE WHEN cell ~ '^[=+\\-@\\t\\r\\n'']' THEN '''' || cell ELSE cell END) AS same
        FROM unnest($1::text[] || ARRAY[NULL]) AS cell`,
