@@ -74,6 +74,8 @@ async function main() {
       WHIPCOUNT_TRUSTED_PROXIES: '127.0.0.1',
       WHIPCOUNT_PAGE_CACHE_SECONDS: '5',
       WHIPCOUNT_PROCESS_CACHE_SECONDS: '0',
+      // As the shipped systemd unit runs each instance (decision 020).
+      WHIPCOUNT_WORKERS: '1',
     },
   });
   rmSync(path.join(DATA, 'nginx'), { recursive: true, force: true });

@@ -1,111 +1,38 @@
-// The production server: Next.js's request handler behind the public-page micro-cache
-// (scripts/lib/page-cache.ts). `npm start`, the benchmark and the resilience suite all serve the
-// app with it, so what they measure is what users get.
+// The production server. `npm start`, the benchmark and the resilience and deployment suites all
+// serve the app with it, so what they measure is what users get.
 //   tsx scripts/serve.ts --port 3000
-//   WHIPCOUNT_PAGE_CACHE_SECONDS     how long an anonymous page may be shared (s-maxage; default 5)
-//   WHIPCOUNT_PROCESS_CACHE_SECONDS  this process's own page cache (default the same; 0 behind a caching proxy)
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import next from 'next';
-import { isMarkedDown } from '../lib/outage';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { cacheControl, dataVersionReader, etagFor, notModified, publicness } from './lib/http-caching';
-import { PageCache } from './lib/page-cache';
-import { ROOT } from './lib/run';
+//   WHIPCOUNT_WORKERS  app processes sharing the port (default: one per CPU core; 1: no cluster)
+// Each worker is a whole app server (scripts/lib/app-server.ts) with its own page cache; a save in
+// one retires the others' copies through the data version (decision 011). The primary only forks,
+// restarts a worker that dies unexpectedly, and stops them all on SIGTERM/SIGINT (decision 020).
+import cluster from 'node:cluster';
+import os from 'node:os';
+import { serveApp } from './lib/app-server';
 
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.env.PORT || 3000);
-const ttlSeconds = Number(process.env.WHIPCOUNT_PAGE_CACHE_SECONDS ?? 5);
-// Behind a caching proxy the proxy does this job; a second cache in each process would only add
-// its seconds to the staleness (decision 017). Defaults to the same seconds.
-const processCacheSeconds = Number(process.env.WHIPCOUNT_PROCESS_CACHE_SECONDS ?? ttlSeconds);
-const cache = new PageCache({ ttlMs: Math.max(0, processCacheSeconds) * 1000 });
-// The data layer clears it after a save (lib/cache.ts); it runs in this process.
-(globalThis as { whipcountPageCache?: PageCache }).whipcountPageCache = cache;
+const workers = Math.max(1, Number(process.env.WHIPCOUNT_WORKERS) || os.availableParallelism());
 
-const versions = dataVersionReader(process.env.DATABASE_URL);
-const buildId = (() => {
-  try {
-    return readFileSync(path.join(ROOT, '.next', 'BUILD_ID'), 'utf8').trim();
-  } catch {
-    return 'dev';
-  }
-})();
-
-const app = next({ dev: false, dir: ROOT, hostname: 'localhost', port });
-const handle = app.getRequestHandler();
-await app.prepare();
-
-const server = createServer((req, res) => void answer(req, res));
-
-async function answer(req: IncomingMessage, res: ServerResponse) {
-  // What `next start` records about the client, which sign-in throttling relies on: the address
-  // this server saw is appended, so a client cannot choose the last entry.
-  const remote = req.socket.remoteAddress ?? 'unknown';
-  const forwarded = req.headers['x-forwarded-for'];
-  req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${remote}` : remote;
-  req.headers['x-forwarded-host'] ??= req.headers.host;
-  req.headers['x-forwarded-proto'] ??= 'http';
-  // A page that failed because the database is down (the data layer or instrumentation.ts has
-  // marked it so, lib/outage.ts) answers 503, not 500, from the very first request of an outage.
-  // HTTP caching (decision 017): public answers carry a validator from the data version and may be
-  // shared for a few seconds; a matching If-None-Match is answered 304 without rendering.
-  const kind = publicness(req);
-  let version: Awaited<ReturnType<typeof versions.read>> = null;
-  if (kind === 'page' || kind === 'export') {
-    version = await versions.read();
-    if (version) {
-      const etag = etagFor(buildId, version.version, new Date().toISOString().slice(0, 10), req);
-      const control = cacheControl(kind, ttlSeconds)!;
-      if (notModified(req, etag)) {
-        res.writeHead(304, { etag, 'cache-control': control, vary: 'Accept-Encoding' });
-        res.end();
-        return;
-      }
-      res.setHeader('etag', etag);
-      res.setHeader('last-modified', version.changedAt.toUTCString());
+if (workers === 1 || !cluster.isPrimary) {
+  await serveApp(port);
+} else {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
     }
-  }
-  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
-  res.writeHead = (status: number, ...rest: unknown[]) => {
-    const control = cacheControl(kind, ttlSeconds);
-    // Only answers that are the same for everyone are public: not errors, not ones that set a cookie.
-    if (control && kind !== 'private' && status === 200 && !res.hasHeader('set-cookie')) {
-      res.setHeader('cache-control', control);
-      res.setHeader('vary', 'Accept-Encoding');
-    } else if (kind === 'private' || (control && res.hasHeader('set-cookie'))) {
-      res.setHeader('cache-control', 'private, no-store');
-    } else if (control) {
-      res.removeHeader('etag');
-      res.removeHeader('last-modified');
-    }
-    return writeHead(status === 500 && isMarkedDown() ? 503 : status, ...rest);
+    console.error(`[serve] worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    // Each worker exits within five seconds of its own accord; this is the backstop.
+    setTimeout(() => process.exit(0), 6000).unref();
   };
-  cache
-    // A kept page is served only while the data version it was rendered at holds (any server's save).
-    .handle(req, res, () => handle(req, res), version?.version ?? null)
-    .catch((error: unknown) => {
-      console.error('[serve] request failed:', error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Something went wrong; it has been logged.');
-    });
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  console.log(`[serve] ${workers} workers on port ${port} (WHIPCOUNT_WORKERS to change)`);
 }
-server.keepAliveTimeout = 65_000;
-// A connection on which nothing moves for a minute (a reader who stopped reading, a client that
-// stopped sending) is closed, so stalled clients cannot hold sockets and buffers for ever.
-server.timeout = 60_000;
-server.headersTimeout = 30_000;
-server.listen(port, () =>
-  console.log(
-    `✓ Ready on http://localhost:${port} (public pages shared for ${ttlSeconds} s, ${processCacheSeconds} s in this process)`,
-  ),
-);
-
-// Stop taking requests, let those under way finish (idle keep-alive connections are closed at
-// once), and exit within five seconds whatever happens.
-const stop = () => {
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5000).unref();
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
