@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { ensureBuild } from '../scripts/lib/build';
 import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres';
 import { migrateDeploy, ROOT, serveCommand } from '../scripts/lib/run';
@@ -75,9 +75,9 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-/** Autocannon reports p90 and p97.5, not p95: the p95 figures below are its p97.5, which is stricter. */
-async function load(url: string, headers: Record<string, string> = {}) {
-  const result = await autocannon({ url, connections: 8, duration: DURATION, headers });
+/** Latency under load. Autocannon reports p90 and p97.5, not p95: `p95` below holds its p97.5 (stricter), and the tables say p97.5. */
+async function load(url: string, headers: Record<string, string> = {}, connections = 8) {
+  const result = await autocannon({ url, connections, duration: DURATION, headers });
   return {
     p50: result.latency.p50,
     p95: result.latency.p97_5 ?? result.latency.p99,
@@ -205,34 +205,55 @@ async function main() {
       await new Promise((r) => setTimeout(r, 500));
     }
 
-    const campaignLoad = await load(`http://127.0.0.1:${PORT}/campaigns/${generated.largest}`);
-    const overviewLoad = await load(`http://127.0.0.1:${PORT}/`);
-    say(
-      `campaign page: p50 ${campaignLoad.p50} ms, p95 ${campaignLoad.p95} ms, p99 ${campaignLoad.p99} ms, ${campaignLoad.rps.toFixed(0)} req/s, ${campaignLoad.errors} errors`,
-    );
-    say(
-      `overview: p50 ${overviewLoad.p50} ms, p95 ${overviewLoad.p95} ms, p99 ${overviewLoad.p99} ms, ${overviewLoad.rps.toFixed(0)} req/s, ${overviewLoad.errors} errors`,
-    );
-    // The same pages as a signed-in user sees them: never from the public-page micro-cache, each
-    // one rendered (a cookie that names a session makes the app look it up, as for a real one).
+    // Pages (issue 16): the targets are pages rendered on every request, as signed-in editors, every
+    // distinct ?page/sort/filter address and the first view after a save get them (a cookie that
+    // names a session keeps the public-page micro-cache out of it). The cached figures, what
+    // anonymous readers of one address mostly get, are reported beside them, not as the target.
     const signedIn = { cookie: 'better-auth.session_token=bench.unsigned' };
-    const campaignFresh = await load(`http://127.0.0.1:${PORT}/campaigns/${generated.largest}`, signedIn);
-    const overviewFresh = await load(`http://127.0.0.1:${PORT}/`, signedIn);
-    notes.push(
-      `Every request rendered (as for signed-in users, who bypass the public-page micro-cache), 8 connections: campaign page p50 ${campaignFresh.p50} ms, p95 ${campaignFresh.p95} ms, ${campaignFresh.rps.toFixed(0)} req/s; overview p50 ${overviewFresh.p50} ms, p95 ${overviewFresh.p95} ms, ${overviewFresh.rps.toFixed(0)} req/s.`,
+    const campaignUrl = `http://127.0.0.1:${PORT}/campaigns/${generated.largest}`;
+    const overviewUrl = `http://127.0.0.1:${PORT}/`;
+    const campaignLoad = await load(campaignUrl, signedIn);
+    const overviewLoad = await load(overviewUrl, signedIn);
+    const campaignSingle = await load(campaignUrl, signedIn, 1);
+    const campaignCached = await load(campaignUrl);
+    const overviewCached = await load(overviewUrl);
+    const sizes = async (url: string) => {
+      const html = await (await fetch(url, { headers: signedIn })).text();
+      // The inline RSC payload: what self.__next_f.push(...) scripts carry.
+      const payload = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce(
+        (n, m) => n + m[1]!.length,
+        0,
+      );
+      return `${(html.length / 1024).toFixed(0)} kB HTML, of which ${(payload / 1024).toFixed(0)} kB inline RSC payload`;
+    };
+    const campaignSize = await sizes(campaignUrl);
+    const overviewSize = await sizes(overviewUrl);
+    say(
+      `campaign page, rendered every time: p50 ${campaignLoad.p50} ms, p97.5 ${campaignLoad.p95} ms, ${campaignLoad.rps.toFixed(0)} req/s; 1 connection p50 ${campaignSingle.p50} ms; ${campaignSize}`,
     );
-    say(`rendered every time: campaign page p95 ${campaignFresh.p95} ms, overview p95 ${overviewFresh.p95} ms`);
+    say(
+      `overview, rendered every time: p50 ${overviewLoad.p50} ms, p97.5 ${overviewLoad.p95} ms, ${overviewLoad.rps.toFixed(0)} req/s; ${overviewSize}`,
+    );
+    notes.push(
+      `Anonymous readers of one address (the micro-cache answering): campaign page p50 ${campaignCached.p50} ms, p97.5 ${campaignCached.p95} ms, ${campaignCached.rps.toFixed(0)} req/s; overview p50 ${overviewCached.p50} ms, p97.5 ${overviewCached.p95} ms, ${overviewCached.rps.toFixed(0)} req/s. Sizes: campaign page ${campaignSize}; overview ${overviewSize}.`,
+    );
     targets.push({
-      name: 'campaign page p95 at 8 connections',
+      name: 'campaign page p97.5 at 8 connections, every request rendered',
       measured: `${campaignLoad.p95} ms (p50 ${campaignLoad.p50}, p99 ${campaignLoad.p99}, ${campaignLoad.rps.toFixed(0)} req/s)`,
       limit: `≤ 100 ms; same SQL direct p50 ${ms(campaignSql.p50)}, p95 ${ms(campaignSql.p95)}`,
       met: campaignLoad.rps > 0 && campaignLoad.p95 <= 100 && campaignLoad.errors === 0,
     });
     targets.push({
-      name: 'overview p95 at 8 connections',
+      name: 'campaign page p50 at 1 connection, every request rendered',
+      measured: `${campaignSingle.p50} ms (${campaignSingle.rps.toFixed(0)} req/s)`,
+      limit: '≤ 15 ms',
+      met: campaignSingle.rps > 0 && campaignSingle.p50 <= 15 && campaignSingle.errors === 0,
+    });
+    targets.push({
+      name: 'overview p97.5 at 8 connections, every request rendered',
       measured: `${overviewLoad.p95} ms (p50 ${overviewLoad.p50}, p99 ${overviewLoad.p99}, ${overviewLoad.rps.toFixed(0)} req/s)`,
-      limit: `≤ 150 ms; same SQL direct p50 ${ms(overviewSql.p50)}, p95 ${ms(overviewSql.p95)}`,
-      met: overviewLoad.rps > 0 && overviewLoad.p95 <= 150 && overviewLoad.errors === 0,
+      limit: `≤ 80 ms; same SQL direct p50 ${ms(overviewSql.p50)}, p95 ${ms(overviewSql.p95)}`,
+      met: overviewLoad.rps > 0 && overviewLoad.p95 <= 80 && overviewLoad.errors === 0,
     });
 
     // --- the CSV export through HTTP, with the server's memory watched ------------------------
@@ -283,11 +304,30 @@ async function main() {
     const result = await runImportJob(job, { skipInvalid: false }, { headers });
     const importRate = importRows / ((performance.now() - ti) / 1000);
     say(`import: ${rate(importRate)} (${result.message})`);
+    // Its two floors: COPY FROM into the real table (its indexes and foreign keys; measured while
+    // loading) and into an unindexed staging table of the same columns.
+    const stagingRate = await (async () => {
+      const a = await pool.connect();
+      const b = await pool.connect();
+      try {
+        await b.query('CREATE TEMP TABLE staging (LIKE "Signature")');
+        const t = performance.now();
+        await pipeline(
+          a.query(copyTo(`COPY (SELECT * FROM "Signature" LIMIT ${importRows}) TO STDOUT`)),
+          b.query(copyFrom('COPY staging FROM STDIN')),
+        );
+        return importRows / ((performance.now() - t) / 1000);
+      } finally {
+        a.release();
+        b.release();
+      }
+    })();
+    say(`COPY FROM into an unindexed staging table: ${rate(stagingRate)}`);
     targets.push({
       name: `CSV import of ${importRows.toLocaleString()} signatures (check + commit)`,
       measured: rate(importRate),
-      limit: `≥ 20% of COPY FROM (${rate(copyFromRate)}): ${((importRate / copyFromRate) * 100).toFixed(0)}%`,
-      met: result.ok && importRate >= 0.2 * copyFromRate,
+      limit: `≥ 30,000 rows/s; beside it COPY FROM into the table ${rate(copyFromRate)} (${((importRate / copyFromRate) * 100).toFixed(0)}%), into staging ${rate(stagingRate)}`,
+      met: result.ok && importRate >= 30_000,
     });
 
     // --- the whip count: a 650-member body with 20,000 position records ----------------------
@@ -379,10 +419,13 @@ async function main() {
   }
 
   const met = targets.filter((t) => t.met).length;
+  // A quick run's samples (a tenth of the data, five seconds of load) are too small to decide a
+  // target: it reports the figures and judges nothing.
+  const judged = (t: Target) => (quick ? '— (quick run)' : t.met ? 'yes' : '**no**');
   const table = [
     '| target | measured | limit / beside it | met |',
     '| --- | --- | --- | --- |',
-    ...targets.map((t) => `| ${t.name} | ${t.measured} | ${t.limit} | ${t.met ? 'yes' : '**no**'} |`),
+    ...targets.map((t) => `| ${t.name} | ${t.measured} | ${t.limit} | ${judged(t)} |`),
   ].join('\n');
   console.log(`\n${table}\n`);
   if (!quick) {
@@ -400,7 +443,11 @@ async function main() {
     );
     say(`wrote ${path.relative(ROOT, file)}`);
   }
-  console.log(`bench: ${met} targets met of ${targets.length}`);
+  console.log(
+    quick
+      ? `bench (quick): ${targets.length} figures, not judged; run it in full to judge the targets`
+      : `bench: ${met} targets met of ${targets.length}`,
+  );
 }
 
 main().catch((error) => {
