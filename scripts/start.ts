@@ -79,10 +79,13 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
   });
+  let ready = false; // each worker says it is ready (decision 020); the reader needs it once
   app.stdout!.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
-    if (/Ready in|✓ Ready/.test(text)) say(`ready on http://localhost:${port}`);
-    else if (process.env.WHIPCOUNT_VERBOSE || dev) process.stdout.write(text);
+    if (/Ready in|✓ Ready/.test(text)) {
+      if (!ready) say(`ready on http://localhost:${port}`);
+      ready = true;
+    } else if (process.env.WHIPCOUNT_VERBOSE || dev) process.stdout.write(text);
   });
   app.on('exit', (code) => {
     if (!stopping) {
