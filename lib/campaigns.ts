@@ -2,6 +2,7 @@
 // objects for pages, route handlers and charts.
 import 'server-only';
 import { cache } from 'react';
+import { dataVersion, VersionedMemo } from './data-version';
 import { db } from './db';
 import { Prisma } from './generated/prisma/client';
 import type { TallyQualifier, ThresholdPurpose } from './generated/prisma/enums';
@@ -291,7 +292,22 @@ export interface CampaignDetail extends CampaignSummary {
  * One campaign with everything its page shows at the top, or null for an unknown slug. Cached per
  * request (React's cache), so a page's metadata and body share one set of queries.
  */
+/**
+ * A campaign's detail changes only when the data set does (or the day, which "on the day" rules
+ * read): kept per process while the data version holds (decision 015), so a rendered campaign page
+ * costs its signatory list, not the whole count again (issue 16). Callers must not mutate it.
+ */
+const campaigns = new VersionedMemo<CampaignDetail | null>(256);
+
 export const getCampaign = cache(async function getCampaign(slug: string): Promise<CampaignDetail | null> {
+  return campaigns.get(`${slug}|${new Date().toISOString().slice(0, 10)}`, async () => {
+    // The version read before the data: a value is filed under a version no newer than what it saw.
+    const version = await dataVersion();
+    return { value: await readCampaign(slug), version };
+  });
+});
+
+async function readCampaign(slug: string): Promise<CampaignDetail | null> {
   const [row] = await queryCampaigns(slug);
   if (!row) return null;
   const prisma = db();
@@ -342,7 +358,7 @@ export const getCampaign = cache(async function getCampaign(slug: string): Promi
       };
     }),
   };
-});
+}
 
 export async function countCampaigns(q?: string): Promise<number> {
   const like = titleMatches(q);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listCampaignSummaries } from '../lib/campaigns';
+import { getCampaign, listCampaignSummaries } from '../lib/campaigns';
 import { useDatabase } from './support/database';
 
 let client: pg.Client;
@@ -73,5 +73,23 @@ describe('campaign summaries', () => {
     );
     share = (await find('plp-motion')).thresholds.find((t) => t.label === '20% of the PLP')!;
     expect(share).toMatchObject({ value: 50, bodySize: 247 }); // ceil(20% of 247) = 50
+  });
+});
+
+describe('a campaign kept per data version', () => {
+  it('is read again after any change to the data set, even one made outside the app', async () => {
+    const before = (await getCampaign('plp-motion'))!;
+    expect(await getCampaign('plp-motion')).toBe(before); // kept: the same object while nothing changed
+    const { rows } = await client.query(
+      `INSERT INTO "Signature" ("campaignId", "personId", "sourceId", confidence, "updatedAt")
+       SELECT c.id, p.id, c."sourceId", 'REPORTED', now() FROM "Campaign" c, "Person" p
+       WHERE c.slug = 'plp-motion' AND p.party = 'Labour' AND p.house = 'COMMONS'
+         AND p.id NOT IN (SELECT "personId" FROM "Signature" WHERE "campaignId" = c.id)
+       ORDER BY p.id LIMIT 1 RETURNING id`,
+    );
+    const after = (await getCampaign('plp-motion'))!;
+    expect(after.named).toBe(before.named + 1);
+    await client.query(`DELETE FROM "Signature" WHERE id = $1`, [rows[0].id]);
+    expect((await getCampaign('plp-motion'))!.named).toBe(before.named);
   });
 });
