@@ -137,7 +137,8 @@ const drawn = new VersionedMemo<ArrayBuffer>(200);
  */
 export async function shareImage(key: string, describe: () => Promise<ShareCard | null>): Promise<Response> {
   let missing = false;
-  const png = await drawn.get(key, async () => {
+  // The day is part of the key: every card says "As of <day>", which must not outlive its day.
+  const png = await drawn.get(`${key}|${new Date().toISOString().slice(0, 10)}`, async () => {
     // The version read before the data: a value can only be filed under an older version than
     // the data it shows, which makes the next request draw again, never keep a stale card.
     const version = await dataVersion();

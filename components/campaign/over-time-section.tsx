@@ -5,16 +5,23 @@ import type { CampaignDetail } from '@/lib/campaigns';
 import { formatDay, isoDay } from '@/lib/format';
 import { describeTally, guaranteedMinimum } from '@/lib/tally';
 
+/** What the cumulative chart draws of a campaign: reported tallies as points, thresholds as lines. */
+export function cumulativeChartData(campaign: CampaignDetail) {
+  return {
+    tallyPoints: campaign.tallies.map((t) => ({
+      day: isoDay(t.asOf)!,
+      minimum: guaranteedMinimum(t.count, t.qualifier) ?? t.count,
+      label: describeTally(t.count, t.qualifier),
+    })),
+    thresholdLines: campaign.thresholds
+      .filter((t) => t.value !== null)
+      .map((t) => ({ label: t.label, value: t.value! })),
+  };
+}
+
 /** Named signatories over time, reported tallies and thresholds: the chart, and its numbers as a table. */
 export function OverTimeSection({ campaign }: { campaign: CampaignDetail }) {
-  const thresholdLines = campaign.thresholds
-    .filter((t) => t.value !== null)
-    .map((t) => ({ label: t.label, value: t.value! }));
-  const tallyPoints = campaign.tallies.map((t) => ({
-    day: isoDay(t.asOf)!,
-    minimum: guaranteedMinimum(t.count, t.qualifier) ?? t.count,
-    label: describeTally(t.count, t.qualifier),
-  }));
+  const { tallyPoints, thresholdLines } = cumulativeChartData(campaign);
   return (
     <Section id="over-time" title="Over time">
       {campaign.series.length === 0 && tallyPoints.length === 0 ? (

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cumulativeChartData } from '@/components/campaign/over-time-section';
 import { CumulativeChart } from '@/components/charts/lazy';
 import { EmbedFrame, embedTheme } from '@/components/embed/embed-frame';
 import { getCampaign } from '@/lib/campaigns';
-import { formatDay, formatNumber, isoDay, sentence } from '@/lib/format';
-import { describeGap, describeTally, guaranteedMinimum } from '@/lib/tally';
+import { formatDay, formatNumber, sentence } from '@/lib/format';
+import { describeGap, describeTally } from '@/lib/tally';
 import { isSlug } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
@@ -30,6 +31,7 @@ export default async function CampaignEmbed({ params, searchParams }: Props) {
   const theme = embedTheme((await searchParams).theme);
   const tally = campaign.latestTally;
   const thresholds = campaign.thresholds.filter((t) => t.value !== null);
+  const chart = cumulativeChartData(campaign);
   return (
     <EmbedFrame
       theme={theme}
@@ -78,15 +80,7 @@ export default async function CampaignEmbed({ params, searchParams }: Props) {
       )}
       {(campaign.series.length > 0 || campaign.tallies.length > 0) && (
         <figure aria-label="Named signatories over time">
-          <CumulativeChart
-            series={campaign.series}
-            tallies={campaign.tallies.map((t) => ({
-              day: isoDay(t.asOf)!,
-              minimum: guaranteedMinimum(t.count, t.qualifier) ?? t.count,
-              label: describeTally(t.count, t.qualifier),
-            }))}
-            thresholds={thresholds.map((t) => ({ label: t.label, value: t.value! }))}
-          />
+          <CumulativeChart series={campaign.series} tallies={chart.tallyPoints} thresholds={chart.thresholdLines} />
         </figure>
       )}
     </EmbedFrame>
