@@ -10,13 +10,52 @@ export function appDatabaseUrl(): string {
   return `postgresql://whipcount:${encodeURIComponent(password)}@127.0.0.1:${E2E_DB_PORT}/whipcount`;
 }
 
+// A query that cannot connect or answer within this says so, instead of running into the test's
+// own timeout with no word of where it waited (a CI run once timed out in a test whose only
+// pending step was one of these queries).
+const QUERY_LIMIT_MS = 10_000;
+
 export async function queryApp<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: appDatabaseUrl() });
-  await client.connect();
+  const client = new pg.Client({
+    connectionString: appDatabaseUrl(),
+    connectionTimeoutMillis: QUERY_LIMIT_MS,
+    query_timeout: QUERY_LIMIT_MS,
+    application_name: 'whipcount-e2e',
+  });
+  const started = performance.now();
   try {
+    await client.connect();
     return (await client.query<T>(sql, params)).rows;
+  } catch (error) {
+    const waited = ((performance.now() - started) / 1000).toFixed(1);
+    throw new Error(
+      `The test's own query to the app's database failed after ${waited} s: ${sql}\n${await whatTheDatabaseIsDoing()}`,
+      { cause: error },
+    );
   } finally {
-    await client.end();
+    await client.end().catch(() => {});
+  }
+}
+
+/** The sessions of the app's database that are not idle, and what each waits on: for a failure's report. */
+async function whatTheDatabaseIsDoing(): Promise<string> {
+  const client = new pg.Client({
+    connectionString: appDatabaseUrl(),
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 5_000,
+  });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ line: string }>(
+      `SELECT format('pid %s %s %s (%s s): %s', pid, state, coalesce(wait_event_type || '/' || wait_event, 'running'),
+                     round(extract(epoch FROM now() - query_start)::numeric, 1), left(query, 200)) AS line
+         FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
+    );
+    return rows.length ? `Busy sessions:\n${rows.map((r) => `  ${r.line}`).join('\n')}` : 'No busy sessions.';
+  } catch (error) {
+    return `The database did not answer a second connection either: ${String(error)}`;
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 
