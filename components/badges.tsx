@@ -22,11 +22,8 @@ const STATUS: Record<string, string> = {
 
 function Badge({ value, palette }: { value: string; palette: Record<string, string> }) {
   return (
-    <span
-      className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${palette[value] ?? 'bg-gray-100 text-gray-900'}`}
-    >
-      {titleCase(value)}
-    </span>
+    // `.badge` (globals.css) holds the shape once: badges sit in every row of long tables.
+    <span className={`badge ${palette[value] ?? 'bg-gray-100 text-gray-900'}`}>{titleCase(value)}</span>
   );
 }
 

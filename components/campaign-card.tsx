@@ -62,7 +62,7 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
           filename={`${campaign.slug}-count`}
           caption={`Named signatories counted towards thresholds (${campaign.namedEligible}) and the least the latest report guarantees${minimum !== null ? ` (${minimum})` : ''}; dashed lines are thresholds.`}
           table={
-            <table className="text-left text-sm">
+            <table className="text-left text-sm [&_td]:pr-4 [&_th]:pr-4">
               <tbody>
                 <tr>
                   <th className="pr-4 font-normal">Named, counted</th>

@@ -1,11 +1,10 @@
 import Link from 'next/link';
-import type { ComponentProps } from 'react';
-import { cx } from '@/components/ui/controls';
 
-/** A data cell of a TableShell, padded as its header cells are. */
-export function Td({ className, ...props }: ComponentProps<'td'>) {
-  return <td className={cx('px-3 py-2', className)} {...props} />;
-}
+/**
+ * A data table's cell padding and row rules, set once on the table rather than on every row and
+ * cell: long tables are sent twice (HTML and RSC payload), so per-cell classes cost twice per cell.
+ */
+export const TABLE_CELLS = '[&_td]:px-3 [&_td]:py-2 [&>tbody>tr]:border-t [&>tbody>tr]:border-rule';
 
 /** The frame every data table shares: a horizontal scroller, a header row, the body rows. */
 export function TableShell({
@@ -28,7 +27,7 @@ export function TableShell({
     <div
       className={`${maxHeight ? `${maxHeight} overflow-auto` : 'overflow-x-auto'} rounded border border-rule bg-white`}
     >
-      <table className={`w-full ${minWidth} text-left text-sm`} data-testid={testId} aria-label={label}>
+      <table className={`w-full ${minWidth} text-left text-sm ${TABLE_CELLS}`} data-testid={testId} aria-label={label}>
         <thead className={`${maxHeight ? 'sticky top-0 ' : ''}bg-paper text-xs uppercase tracking-wide text-muted`}>
           <tr>
             {columns.map((column, i) => (

@@ -21,6 +21,17 @@ test.describe('campaign page @phone', () => {
     const rows = page.getByTestId('signatory-table').locator('tbody tr');
     await expect(rows).toHaveCount(names.length);
     await expect(rows.locator('td:first-child a')).toHaveText(names.map((n) => n.name));
+    // Each row's source is a note number; the sources are listed once below the table.
+    const sources = await queryApp<{ publisher: string }>(`
+      SELECT DISTINCT src.publisher FROM "Signature" s JOIN "Source" src ON src.id = s."sourceId"
+      WHERE s."campaignId" = (SELECT id FROM "Campaign" WHERE slug = 'plp-motion') AND s."withdrawnOn" IS NULL`);
+    const notes = page.locator('#signatories').getByTestId('source-notes').locator('li');
+    await expect(notes).toHaveCount(sources.length);
+    await expect(rows.first().locator('td:last-child a')).toHaveText('[1]');
+    await rows.first().locator('td:last-child a').click();
+    await expect(notes.first()).toBeInViewport();
+    const publishers = sources.map((source) => source.publisher.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    await expect(notes.first()).toHaveText(new RegExp(`^\\[1\\] Source: (${publishers}),`));
     await expect(page.getByTestId('stage')).toHaveCount(2);
     await expect(page.getByTestId('stage').first()).toContainText('3 July 2019');
     await page.getByRole('link', { name: 'compare with other campaigns →' }).click();

@@ -2,7 +2,7 @@
 // objects for pages, route handlers and charts.
 import 'server-only';
 import { cache } from 'react';
-import { dataVersion, VersionedMemo } from './data-version';
+import { versioned } from './data-version';
 import { db } from './db';
 import { Prisma } from './generated/prisma/client';
 import type { TallyQualifier, ThresholdPurpose } from './generated/prisma/enums';
@@ -257,7 +257,9 @@ function summarize(
 }
 
 /** A page of campaigns with their named count, latest reported tally, thresholds and current stage, newest first. */
-export async function listCampaignSummaries(page: CampaignPage): Promise<CampaignSummary[]> {
+export const listCampaignSummaries = versioned(async function listCampaignSummaries(
+  page: CampaignPage,
+): Promise<CampaignSummary[]> {
   const rows = await queryCampaigns(null, page);
   const ids = rows.map((r) => r.id);
   const [thresholds, tallies, stages] = await Promise.all([
@@ -266,7 +268,7 @@ export async function listCampaignSummaries(page: CampaignPage): Promise<Campaig
     queryStages(ids),
   ]);
   return rows.map((row) => summarize(row, thresholds, tallies, stages));
-}
+});
 
 export interface ThresholdProgress extends ThresholdView {
   /** The day the named, eligible count reached it. */
@@ -289,23 +291,12 @@ export interface CampaignDetail extends CampaignSummary {
 }
 
 /**
- * One campaign with everything its page shows at the top, or null for an unknown slug. Cached per
- * request (React's cache), so a page's metadata and body share one set of queries.
+ * One campaign with everything its page shows at the top, or null for an unknown slug. Kept per
+ * process while the data version holds (decision 015), and per request (React's cache), so a
+ * page's metadata and body share it. Callers must not mutate it.
  */
-/**
- * A campaign's detail changes only when the data set does (or the day, which "on the day" rules
- * read): kept per process while the data version holds (decision 015), so a rendered campaign page
- * costs its signatory list, not the whole count again (issue 16). Callers must not mutate it.
- */
-const campaigns = new VersionedMemo<CampaignDetail | null>(256);
-
-export const getCampaign = cache(async function getCampaign(slug: string): Promise<CampaignDetail | null> {
-  return campaigns.get(`${slug}|${new Date().toISOString().slice(0, 10)}`, async () => {
-    // The version read before the data: a value is filed under a version no newer than what it saw.
-    const version = await dataVersion();
-    return { value: await readCampaign(slug), version };
-  });
-});
+const campaignMemo = versioned(readCampaign);
+export const getCampaign = Object.assign(cache(campaignMemo), { uncached: readCampaign });
 
 async function readCampaign(slug: string): Promise<CampaignDetail | null> {
   const [row] = await queryCampaigns(slug);
@@ -360,12 +351,12 @@ async function readCampaign(slug: string): Promise<CampaignDetail | null> {
   };
 }
 
-export async function countCampaigns(q?: string): Promise<number> {
+export const countCampaigns = versioned(async function countCampaigns(q?: string): Promise<number> {
   const like = titleMatches(q);
   const [row] = await db().$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Campaign" c WHERE (${like}::text IS NULL OR c.title ILIKE ${like} OR c.slug ILIKE ${like})`;
   return row?.n ?? 0;
-}
+});
 
 /** Slugs and titles of every campaign, for filters and links. */
 export function listCampaignNames(): Promise<{ slug: string; title: string }[]> {

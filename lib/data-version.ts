@@ -2,6 +2,7 @@
 // (triggers; docs/decisions/015-data-version.md). Anything derived from the data set and kept in an
 // app process is valid while the number is the same, on every app server alike.
 import 'server-only';
+import { cache } from 'react';
 import { db } from './db';
 
 /** The current data version (one indexed row: cheap enough to ask on every request). */
@@ -10,6 +11,14 @@ export async function dataVersion(): Promise<bigint> {
   return row?.version ?? 0n;
 }
 // In-process memos compare numbers of one database only: an app process serves one database.
+
+/**
+ * The data version as one page render sees it: asked once per render however many memos the page
+ * reads (React's cache is per render; a server action's writes commit before the render that
+ * follows it starts, so that render sees them). Outside a render (route handlers) it is asked
+ * each time.
+ */
+const versionOfThisRender = cache(dataVersion);
 
 /**
  * A small per-process memo of values derived from the data set, each stored with the data version
@@ -22,7 +31,7 @@ export class VersionedMemo<T> {
   constructor(private readonly capacity = 64) {}
 
   async get(key: string, compute: () => Promise<{ value: T; version: bigint }>): Promise<T> {
-    const current = await dataVersion();
+    const current = await versionOfThisRender();
     const hit = this.entries.get(key);
     if (hit && hit.version === current) {
       this.entries.delete(key);
@@ -35,4 +44,26 @@ export class VersionedMemo<T> {
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * `read` kept per process per data version, day and arguments (JSON): a public read that changes
+ * only when the data set does (or the day, which "on the day" rules read) costs one
+ * `SELECT version` while nothing changed (issue 16). Results are shared: callers must not mutate them.
+ */
+export function versioned<A extends unknown[], T>(
+  read: (...args: A) => Promise<T>,
+  capacity = 256,
+): ((...args: A) => Promise<T>) & { uncached: (...args: A) => Promise<T> } {
+  const memo = new VersionedMemo<T>(capacity);
+  const memoized = (...args: A) =>
+    memo.get(`${today()}|${JSON.stringify(args)}`, async () => {
+      // The version read before the data: a value is filed under a version no newer than what it saw.
+      const version = await versionOfThisRender();
+      return { value: await read(...args), version };
+    });
+  // The read itself, for the benchmark to time the SQL beside the pages.
+  return Object.assign(memoized, { uncached: read });
 }

@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { House } from './generated/prisma/enums';
 import { db } from './db';
+import { versioned } from './data-version';
 import { Prisma } from './generated/prisma/client';
 import type { PersonRef } from './matching';
 import { normalizeName } from './names';
@@ -157,7 +158,7 @@ export const getPerson = cache(async function getPerson(slug: string) {
 export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
 
 /** Statements not tied to a named person ("A Labour source"), for the campaign pages. */
-export function listStatements(filter: { campaignSlug?: string } = {}) {
+export const listStatements = versioned(function listStatements(filter: { campaignSlug?: string } = {}) {
   return db().statement.findMany({
     where: filter.campaignSlug ? { campaign: { slug: filter.campaignSlug } } : {},
     select: {
@@ -173,4 +174,4 @@ export function listStatements(filter: { campaignSlug?: string } = {}) {
     },
     orderBy: [{ saidOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
   });
-}
+});

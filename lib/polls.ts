@@ -1,6 +1,7 @@
 // Satisfaction ratings and the records they set.
 import 'server-only';
 import { db } from './db';
+import { versioned } from './data-version';
 import { sourceColumns, sourceOf, type SourceRef, type SourceRow } from './sql';
 
 export interface PollView {
@@ -41,7 +42,7 @@ type Row = SourceRow & {
 };
 
 /** Every poll, sorted by net rating (lowest first), with each role's record low marked. */
-export async function listPolls(): Promise<PollView[]> {
+export const listPolls = versioned(async function listPolls(): Promise<PollView[]> {
   const rows = await db().$queryRaw<Row[]>`
     SELECT poll.id, poll.pollster, p.slug, p.name, poll."subjectRole" AS subject_role,
            poll."fieldworkStart" AS fieldwork_start, poll."fieldworkEnd" AS fieldwork_end,
@@ -68,4 +69,4 @@ export async function listPolls(): Promise<PollView[]> {
     rankInRole: r.rank_in_role,
     source: sourceOf(r),
   }));
-}
+});

@@ -4,6 +4,7 @@ import 'server-only';
 import { z } from 'zod';
 import { House, Confidence } from './generated/prisma/enums';
 import { db } from './db';
+import { versioned } from './data-version';
 import { Prisma } from './generated/prisma/client';
 import {
   CAMPAIGN_DAY_SQL,
@@ -101,15 +102,18 @@ function signatureConditions(campaignId: number, query: SignatureQuery): Prisma.
 }
 
 /** How many signatures match the filters. */
-export async function countSignatures(campaignId: number, query: SignatureQuery): Promise<number> {
+export const countSignatures = versioned(async function countSignatures(
+  campaignId: number,
+  query: SignatureQuery,
+): Promise<number> {
   const [row] = await db().$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Source" src ON src.id = sig."sourceId" ${onSigningDay}
     WHERE ${signatureConditions(campaignId, query)}`;
   return row?.n ?? 0;
-}
+});
 
 /** The campaign's signatures, filtered and sorted in SQL. */
-export async function listSignatures(
+export const listSignatures = versioned(async function listSignatures(
   campaignId: number,
   query: SignatureQuery,
   limit = 5000,
@@ -147,7 +151,7 @@ export async function listSignatures(
     note: r.note,
     source: sourceOf(r),
   }));
-}
+}, 128);
 
 export interface BreakdownRow {
   house: string;
@@ -156,22 +160,22 @@ export interface BreakdownRow {
 }
 
 /** Standing signatures by house and party on the day they signed, largest first. */
-export function signatureBreakdown(campaignId: number): Promise<BreakdownRow[]> {
+export const signatureBreakdown = versioned(function signatureBreakdown(campaignId: number): Promise<BreakdownRow[]> {
   return db().$queryRaw<BreakdownRow[]>`
     SELECT ${Prisma.raw(HOUSE_ON_DAY)}::text AS house, coalesce(${Prisma.raw(PARTY_ON_DAY)}, 'No party recorded') AS party, count(*)::int AS count
     FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Source" src ON src.id = sig."sourceId" ${onSigningDay}
     WHERE sig."campaignId" = ${campaignId} AND ${standing}
     GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`;
-}
+});
 
 /** The parties among a campaign's signatories, for the party filter. */
-export async function signatoryParties(campaignId: number): Promise<string[]> {
+export const signatoryParties = versioned(async function signatoryParties(campaignId: number): Promise<string[]> {
   const rows = await db().$queryRaw<{ party: string }[]>`
     SELECT DISTINCT ${Prisma.raw(PARTY_ON_DAY)} AS party FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId"
     JOIN "Source" src ON src.id = sig."sourceId" ${onSigningDay}
     WHERE sig."campaignId" = ${campaignId} AND ${Prisma.raw(PARTY_ON_DAY)} IS NOT NULL ORDER BY 1`;
   return rows.map((r) => r.party);
-}
+});
 
 export interface PersonLink {
   slug: string;

@@ -1,6 +1,7 @@
 // A campaign's procedure: its stages in order, and the votes held at them.
 import 'server-only';
 import { db } from './db';
+import { versioned } from './data-version';
 import type { SourceRef } from './sql';
 
 export interface DivisionView {
@@ -31,7 +32,7 @@ export interface StageView {
   source: SourceRef;
 }
 
-export async function listStages(campaignId: number): Promise<StageView[]> {
+export const listStages = versioned(async function listStages(campaignId: number): Promise<StageView[]> {
   const stages = await db().stage.findMany({
     where: { campaignId },
     orderBy: { position: 'asc' },
@@ -90,4 +91,4 @@ export async function listStages(campaignId: number): Promise<StageView[]> {
       };
     }),
   }));
-}
+});

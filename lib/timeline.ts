@@ -1,6 +1,7 @@
 // Dated happenings, filterable by campaign and person.
 import 'server-only';
 import { db } from './db';
+import { versioned } from './data-version';
 import type { SourceRef } from './sql';
 
 export interface EventView {
@@ -15,7 +16,7 @@ export interface EventView {
   source: SourceRef;
 }
 
-export async function listEvents(
+export const listEvents = versioned(async function listEvents(
   filter: { campaign?: string; person?: string; limit?: number } = {},
 ): Promise<EventView[]> {
   const events = await db().timelineEvent.findMany({
@@ -38,4 +39,4 @@ export async function listEvents(
     },
   });
   return events.map((e) => ({ ...e, people: e.people.map((p) => p.person) }));
-}
+});

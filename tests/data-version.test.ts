@@ -2,7 +2,7 @@
 // one that changed nothing or rolled back; what is cached under it is dropped when it grows.
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataVersion, VersionedMemo } from '../lib/data-version';
+import { dataVersion, versioned, VersionedMemo } from '../lib/data-version';
 import { useDatabase } from './support/database';
 
 let client: pg.Client;
@@ -47,5 +47,26 @@ describe('the data version', () => {
     expect(await read()).toBe(1);
     await source('a change');
     expect(await read()).toBe(2);
+  });
+
+  it('keeps a public read per arguments while the version holds, shared, and reads again after a change', async () => {
+    const calls: string[] = [];
+    const titles = versioned(async (publisher: string) => {
+      calls.push(publisher);
+      const { rows } = await client.query<{ title: string }>(
+        'SELECT title FROM "Source" WHERE publisher = $1 ORDER BY id',
+        [publisher],
+      );
+      return rows.map((r) => r.title);
+    });
+    const first = await titles('Test');
+    expect(await titles('Test')).toBe(first); // the same object: callers must not mutate it
+    expect(await titles('Nobody')).toEqual([]);
+    expect(calls).toEqual(['Test', 'Nobody']);
+    await source('another change');
+    expect(await titles('Test')).toEqual([...first, 'another change']);
+    expect(calls).toEqual(['Test', 'Nobody', 'Test']);
+    expect(await titles.uncached('Test')).toEqual([...first, 'another change']);
+    expect(calls).toHaveLength(4);
   });
 });

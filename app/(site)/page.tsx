@@ -12,6 +12,8 @@ export const dynamic = 'force-dynamic';
 
 /** The newest campaigns get a card; the rest are a click away on /campaigns. */
 const OVERVIEW_CAMPAIGNS = 6;
+/** The lowest ratings of each role; the rest are on /polls. */
+const OVERVIEW_POLLS_PER_ROLE = 8;
 
 export default async function OverviewPage() {
   const [campaigns, total, polls, events] = await Promise.all([
@@ -72,7 +74,7 @@ export default async function OverviewPage() {
             </Link>
           }
         >
-          <PollComparison polls={polls} id="overview-polls" />
+          <PollComparison polls={polls} id="overview-polls" perRole={OVERVIEW_POLLS_PER_ROLE} />
         </Section>
         <Section
           id="latest"

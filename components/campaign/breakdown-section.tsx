@@ -22,19 +22,19 @@ export function BreakdownSection({
           filename={`${slug}-by-party`}
           caption="Standing named signatories by party, split by house."
           table={
-            <table className="text-left text-sm">
+            <table className="text-left text-sm [&_td]:pr-4 [&_th]:pr-4">
               <thead>
                 <tr>
-                  <th className="pr-4">House</th>
-                  <th className="pr-4">Party</th>
+                  <th>House</th>
+                  <th>Party</th>
                   <th>Signatories</th>
                 </tr>
               </thead>
               <tbody>
                 {breakdown.map((b) => (
                   <tr key={`${b.house}-${b.party}`}>
-                    <td className="pr-4">{titleCase(b.house)}</td>
-                    <td className="pr-4">{b.party}</td>
+                    <td>{titleCase(b.house)}</td>
+                    <td>{b.party}</td>
                     <td className="tabular-nums">{b.count}</td>
                   </tr>
                 ))}

@@ -38,30 +38,30 @@ export function OverTimeSection({ campaign }: { campaign: CampaignDetail }) {
             </>
           }
           table={
-            <table className="text-left text-sm">
+            <table className="text-left text-sm [&_td]:pr-4 [&_th]:pr-4">
               <thead>
                 <tr>
-                  <th className="pr-4">Day</th>
-                  <th className="pr-4">Named (running total)</th>
+                  <th>Day</th>
+                  <th>Named (running total)</th>
                 </tr>
               </thead>
               <tbody>
                 {campaign.series.map((p) => (
                   <tr key={p.day}>
-                    <td className="pr-4">{formatDay(p.day)}</td>
-                    <td className="pr-4 tabular-nums">{p.total}</td>
+                    <td>{formatDay(p.day)}</td>
+                    <td className="tabular-nums">{p.total}</td>
                   </tr>
                 ))}
                 {tallyPoints.map((p) => (
                   <tr key={`t-${p.day}-${p.label}`}>
-                    <td className="pr-4">{formatDay(p.day)}</td>
-                    <td className="pr-4">Reported: {p.label}</td>
+                    <td>{formatDay(p.day)}</td>
+                    <td>Reported: {p.label}</td>
                   </tr>
                 ))}
                 {thresholdLines.map((t) => (
                   <tr key={`th-${t.label}`}>
-                    <td className="pr-4">Threshold</td>
-                    <td className="pr-4">
+                    <td>Threshold</td>
+                    <td>
                       {t.label}: {t.value}
                     </td>
                   </tr>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ConfidenceBadge } from '@/components/badges';
 import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
-import { SourceLink } from '@/components/source-link';
+import { NoteRef, SourceNoteList, SourceNotes } from '@/components/source-notes';
 import { formatDay, titleCase } from '@/lib/format';
 import type { SignatureQuery, SignatureRow } from '@/lib/signatures';
 import { Button, Input } from '@/components/ui/controls';
@@ -57,6 +57,11 @@ export function SignatoryTable({
 }) {
   const pages = Math.max(1, Math.ceil(matching / perPage));
   const first = (query.page - 1) * perPage;
+  const notes = new SourceNotes(
+    'signatory-source',
+    rows.map((row) => row.source),
+  );
+  const undated = rows.some((row) => !row.signedOn);
   const filtered = Boolean(query.q || query.house || query.party || query.confidence || query.status !== 'standing');
   return (
     <div className="flex flex-col gap-3">
@@ -106,8 +111,8 @@ export function SignatoryTable({
       ) : (
         <div className="overflow-x-auto rounded border border-rule bg-white">
           <table
-            // Cell padding is set once here, not on each of the hundred rows' eight cells.
-            className="w-full min-w-[720px] text-left text-sm [&_td]:px-3 [&_td]:py-2"
+            // Cell padding and the date column's nowrap are set once here, not in every row.
+            className="w-full min-w-[720px] text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_td:nth-child(6)]:whitespace-nowrap"
             data-testid="signatory-table"
             aria-label={`Named signatories, sorted by ${query.sort} ${query.dir === 'asc' ? 'ascending' : 'descending'}`}
           >
@@ -142,14 +147,14 @@ export function SignatoryTable({
                 })}
               </tr>
             </thead>
-            <tbody>
+            <tbody className="[&_tr]:border-t [&_tr]:border-rule">
               {rows.map((row) => (
-                <tr
-                  key={row.id}
-                  className={`border-t border-rule ${row.withdrawnOn ? 'text-muted line-through decoration-1' : ''}`}
-                >
+                // The smallest tree a row can have (issue 16): each row is sent twice, as HTML and
+                // again in the RSC payload. Plain links (client navigation buys nothing here), the
+                // source as a note number with the source itself cited once below the table.
+                <tr key={row.id} className={row.withdrawnOn ? 'text-muted line-through decoration-1' : undefined}>
                   <td>
-                    <Link href={`/people/${row.person.slug}`}>{row.person.name}</Link>
+                    <a href={`/people/${row.person.slug}`}>{row.person.name}</a>
                     {row.isLeadSponsor && <span className="ml-1 text-xs font-semibold text-warn">lead</span>}
                     {!row.eligible && <span className="ml-1 text-xs text-muted">(not counted: not eligible)</span>}
                     {row.withdrawnOn && (
@@ -163,23 +168,27 @@ export function SignatoryTable({
                   <td>{row.party ?? '—'}</td>
                   <td>{row.constituency ?? '—'}</td>
                   <td>{row.roleAtSigning ?? '—'}</td>
-                  <td className="whitespace-nowrap">
-                    {row.signedOn ? (
-                      formatDay(row.signedOn)
-                    ) : (
-                      <span title="Not dated: the source's date is shown">by {formatDay(row.knownOn)}</span>
-                    )}
-                  </td>
+                  <td>{row.signedOn ? formatDay(row.signedOn) : `by ${formatDay(row.knownOn)}`}</td>
                   <td>
                     <ConfidenceBadge value={row.confidence} />
                   </td>
                   <td>
-                    <SourceLink source={row.source} />
+                    <NoteRef notes={notes} source={row.source} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        </div>
+      )}
+      {rows.length > 0 && (
+        <div className="flex flex-col gap-1">
+          <SourceNoteList notes={notes} title="Sources of these signatures" />
+          {undated && (
+            <p className="text-xs text-muted">
+              “by” a date: the signature is not dated; the date shown is its source’s.
+            </p>
+          )}
         </div>
       )}
       {pages > 1 && (

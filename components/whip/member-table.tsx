@@ -4,8 +4,8 @@
 import Link from 'next/link';
 import { ConfidenceBadge } from '@/components/badges';
 import { FilterSelect } from '@/components/filter-select';
-import { SourceLink } from '@/components/source-link';
-import { Pager, TableShell, Td } from '@/components/table-shell';
+import { NoteRef, SourceNoteList, SourceNotes } from '@/components/source-notes';
+import { Pager, TableShell } from '@/components/table-shell';
 import { STAND_LABEL } from '@/lib/decision-rule';
 import { formatDay } from '@/lib/format';
 import type { WhipMember, WhipQuery } from '@/lib/whip-count';
@@ -65,6 +65,10 @@ export function MemberTable({
   voted: boolean;
 }) {
   const pages = Math.max(1, Math.ceil(matching / perPage));
+  const notes = new SourceNotes(
+    'member-source',
+    rows.flatMap((m) => (m.evidence ? [m.evidence.source] : [])),
+  );
   const sortable = (key: WhipQuery['sort'], label: string) => {
     const active = query.sort === key;
     const dir = active && query.dir === 'asc' ? 'desc' : 'asc';
@@ -118,22 +122,22 @@ export function MemberTable({
         ]}
       >
         {rows.map((m) => (
-          <tr key={m.personId} className="border-t border-rule align-top">
-            <Td>
+          <tr key={m.personId} className="align-top">
+            <td>
               <a href={`/people/${m.slug}`}>{m.name}</a>
               {m.constituency ? <div className="text-xs text-muted">{m.constituency}</div> : null}
-            </Td>
-            <Td>{m.party ?? '—'}</Td>
-            <Td>
+            </td>
+            <td>{m.party ?? '—'}</td>
+            <td>
               <StandBadge stand={m.stand} />
               {m.previous ? (
                 <div className="text-xs text-muted">
                   {STAND_LABEL[m.previous.stand].toLowerCase()} until {formatDay(m.previous.until)}
                 </div>
               ) : null}
-            </Td>
-            <Td className="whitespace-nowrap">{m.since ? formatDay(m.since) : '—'}</Td>
-            <Td>
+            </td>
+            <td className="whitespace-nowrap">{m.since ? formatDay(m.since) : '—'}</td>
+            <td>
               {m.evidence ? (
                 <>
                   {m.evidence.derivedFrom ? (
@@ -148,23 +152,24 @@ export function MemberTable({
                   ) : (
                     <span className="text-muted">Stated</span>
                   )}{' '}
-                  <ConfidenceBadge value={m.evidence.confidence} /> <SourceLink source={m.evidence.source} />
+                  <ConfidenceBadge value={m.evidence.confidence} /> <NoteRef notes={notes} source={m.evidence.source} />
                 </>
               ) : (
                 <span className="text-muted">Nothing recorded</span>
               )}
-            </Td>
+            </td>
             {voted ? (
-              <Td className="whitespace-nowrap">
+              <td className="whitespace-nowrap">
                 {m.vote ? (m.vote === 'AYE' ? 'Aye' : m.vote === 'NO' ? 'No' : 'Abstained') : 'No ballot'}
                 {m.teller ? ' (teller)' : ''}
                 {m.result ? <div className="text-xs text-muted">forecast {RESULT[m.result]}</div> : null}
                 {m.rebel ? <div className="text-xs font-semibold text-warn">rebelled against own party</div> : null}
-              </Td>
+              </td>
             ) : null}
           </tr>
         ))}
       </TableShell>
+      <SourceNoteList notes={notes} title="Sources of this evidence" />
       <Pager page={query.page} pages={pages} href={(page) => whipHref(query, { page })} label="Member pages" />
     </div>
   );

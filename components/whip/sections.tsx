@@ -1,6 +1,7 @@
 // The whip-count page's sections that only display: where members stand, the vote, the changes.
 import { Section } from '@/components/section';
 import { SourceLink } from '@/components/source-link';
+import { NoteRef, SourceNoteList, SourceNotes } from '@/components/source-notes';
 import { STAND_COLOUR } from '@/components/whip/stands';
 import { STAND_LABEL, STANDS } from '@/lib/decision-rule';
 import { formatDay } from '@/lib/format';
@@ -82,21 +83,28 @@ export function VoteSection({ division }: { division: WhipDivision }) {
 
 /** Who moved when, newest first, each with its evidence's source. */
 export function ChangesSection({ changes }: { changes: WhipChange[] }) {
+  const notes = new SourceNotes(
+    'change-source',
+    changes.map((c) => c.source),
+  );
   return (
     <Section id="changes" title="Changes">
       {changes.length === 0 ? (
         <p className="text-sm text-muted">No one has been placed yet.</p>
       ) : (
-        <ol className="flex flex-col gap-1 text-sm" data-testid="whip-changes">
-          {changes.map((c, i) => (
-            <li key={i}>
-              <span className="text-muted">{formatDay(c.on)}</span> — <a href={`/people/${c.slug}`}>{c.name}</a>
-              {c.party ? ` (${c.party})` : ''}: {c.from ? STAND_LABEL[c.from].toLowerCase() : 'not known'} →{' '}
-              <strong>{STAND_LABEL[c.to].toLowerCase()}</strong>
-              {c.derived ? ' (derived from a signature)' : ''} <SourceLink source={c.source} />
-            </li>
-          ))}
-        </ol>
+        <div className="flex flex-col gap-3">
+          <ol className="flex flex-col gap-1 text-sm" data-testid="whip-changes">
+            {changes.map((c, i) => (
+              <li key={i}>
+                <span className="text-muted">{formatDay(c.on)}</span> — <a href={`/people/${c.slug}`}>{c.name}</a>
+                {c.party ? ` (${c.party})` : ''}: {c.from ? STAND_LABEL[c.from].toLowerCase() : 'not known'} →{' '}
+                <strong>{STAND_LABEL[c.to].toLowerCase()}</strong>
+                {c.derived ? ' (derived from a signature)' : ''} <NoteRef notes={notes} source={c.source} />
+              </li>
+            ))}
+          </ol>
+          <SourceNoteList notes={notes} title="Sources of these changes" />
+        </div>
       )}
     </Section>
   );

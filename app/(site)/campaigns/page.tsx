@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { clampPage } from '@/lib/validation';
 import Link from 'next/link';
-import { Pager, TableShell, Td } from '@/components/table-shell';
+import { Pager, TableShell } from '@/components/table-shell';
 import { countCampaigns, listCampaignSummaries } from '@/lib/campaigns';
 import { titleCase } from '@/lib/format';
 import { describeTally } from '@/lib/tally';
@@ -50,18 +50,18 @@ export default async function CampaignsPage({
       ) : (
         <TableShell testId="campaigns-table" columns={['Campaign', 'Kind', 'Named', 'Reported', 'Thresholds reached']}>
           {campaigns.map((c) => (
-            <tr key={c.id} className="border-t border-rule">
-              <Td>
+            <tr key={c.id}>
+              <td>
                 <Link href={`/campaigns/${c.slug}`}>{c.title}</Link>
-              </Td>
-              <Td>
+              </td>
+              <td>
                 {titleCase(c.kind)}, {titleCase(c.status).toLowerCase()}
-              </Td>
-              <Td className="tabular-nums">{c.named.toLocaleString('en-GB')}</Td>
-              <Td>{c.latestTally ? describeTally(c.latestTally.count, c.latestTally.qualifier) : '—'}</Td>
-              <Td className="tabular-nums">
+              </td>
+              <td className="tabular-nums">{c.named.toLocaleString('en-GB')}</td>
+              <td>{c.latestTally ? describeTally(c.latestTally.count, c.latestTally.qualifier) : '—'}</td>
+              <td className="tabular-nums">
                 {c.thresholds.filter((t) => t.reached).length} of {c.thresholds.length}
-              </Td>
+              </td>
             </tr>
           ))}
         </TableShell>

@@ -3,7 +3,7 @@ import { clampPage } from '@/lib/validation';
 import Link from 'next/link';
 import { DownloadLinks } from '@/components/download-links';
 import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
-import { Pager, TableShell, Td } from '@/components/table-shell';
+import { Pager, TableShell } from '@/components/table-shell';
 import { titleCase } from '@/lib/format';
 import { listPeople, PEOPLE_PAGE_SIZE, peopleQuerySchema } from '@/lib/people';
 import { Button } from '@/components/ui/controls';
@@ -74,15 +74,15 @@ export default async function PeoplePage({ searchParams }: Props) {
       ) : (
         <TableShell testId="people-table" columns={['Name', 'House', 'Party', 'Constituency', 'Signed', 'Statements']}>
           {people.map((p) => (
-            <tr key={p.id} className="border-t border-rule">
-              <Td>
+            <tr key={p.id}>
+              <td>
                 <Link href={`/people/${p.slug}`}>{p.name}</Link>
-              </Td>
-              <Td>{titleCase(p.house)}</Td>
-              <Td>{p.party ?? '—'}</Td>
-              <Td>{p.constituency ?? '—'}</Td>
-              <Td className="tabular-nums">{p.signatures}</Td>
-              <Td className="tabular-nums">{p.statements}</Td>
+              </td>
+              <td>{titleCase(p.house)}</td>
+              <td>{p.party ?? '—'}</td>
+              <td>{p.constituency ?? '—'}</td>
+              <td className="tabular-nums">{p.signatures}</td>
+              <td className="tabular-nums">{p.statements}</td>
             </tr>
           ))}
         </TableShell>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { PollComparison } from '@/components/poll-comparison';
 import { DownloadLinks } from '@/components/download-links';
 import { Section } from '@/components/section';
-import { TableShell, Td } from '@/components/table-shell';
+import { TableShell } from '@/components/table-shell';
 import { SourceLink } from '@/components/source-link';
 import { formatDay, formatNet } from '@/lib/format';
 import { listPolls } from '@/lib/polls';
@@ -42,29 +42,29 @@ export default async function PollsPage() {
             ]}
           >
             {polls.map((p) => (
-              <tr key={p.id} className="border-t border-rule align-top">
-                <Td>
+              <tr key={p.id} className="align-top">
+                <td>
                   <Link href={`/people/${p.subject.slug}`}>{p.subject.name}</Link>
                   {p.isRecordLow && <span className="ml-1 text-xs font-semibold text-warn">record low</span>}
-                </Td>
-                <Td>{p.subjectRole}</Td>
-                <Td>{p.pollster}</Td>
-                <Td>
+                </td>
+                <td>{p.subjectRole}</td>
+                <td>{p.pollster}</td>
+                <td>
                   {p.fieldworkStart || p.fieldworkEnd
                     ? `${formatDay(p.fieldworkStart)} – ${formatDay(p.fieldworkEnd)}`
                     : 'not given'}
-                </Td>
-                <Td className="tabular-nums">{pct(p.satisfied)}</Td>
-                <Td className="tabular-nums">{pct(p.dissatisfied)}</Td>
-                <Td className="tabular-nums">{pct(p.dontKnow)}</Td>
-                <Td className="font-semibold tabular-nums" data-testid="net">
+                </td>
+                <td className="tabular-nums">{pct(p.satisfied)}</td>
+                <td className="tabular-nums">{pct(p.dissatisfied)}</td>
+                <td className="tabular-nums">{pct(p.dontKnow)}</td>
+                <td className="font-semibold tabular-nums" data-testid="net">
                   {formatNet(p.net)}
-                </Td>
-                <Td className="tabular-nums">{p.sampleSize?.toLocaleString('en-GB') ?? '—'}</Td>
-                <Td>
+                </td>
+                <td className="tabular-nums">{p.sampleSize?.toLocaleString('en-GB') ?? '—'}</td>
+                <td>
                   <SourceLink source={p.source} />
                   {p.note && <p className="mt-1 text-xs text-muted">{p.note}</p>}
-                </Td>
+                </td>
               </tr>
             ))}
           </TableShell>

@@ -79,7 +79,7 @@ export default async function EntityListPage({ params, searchParams }: Props) {
           ]}
         >
           {list.rows.map((row) => (
-            <tr key={row.id} className="border-t border-rule">
+            <tr key={row.id}>
               {row.cells.map((cell, i) => (
                 <td key={i} className="max-w-xs truncate px-3 py-2">
                   {cell}

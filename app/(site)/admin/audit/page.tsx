@@ -75,7 +75,7 @@ export default async function AuditPage({ searchParams }: Props) {
       </p>
       <TableShell testId="audit-table" columns={['When', 'Who', 'What', 'Changes']}>
         {events.map((e) => (
-          <tr key={e.id} className="border-t border-rule align-top">
+          <tr key={e.id} className="align-top">
             <td className="whitespace-nowrap px-3 py-2">{e.at.toISOString().replace('T', ' ').slice(0, 19)} UTC</td>
             <td className="px-3 py-2">{e.actor}</td>
             <td className="px-3 py-2">

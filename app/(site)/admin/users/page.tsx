@@ -4,7 +4,7 @@ import { NotAllowed } from '@/components/admin/not-allowed';
 import { hasRole } from '@/lib/auth/roles';
 import { requireRole } from '@/lib/auth/session';
 import { listUsers } from '@/lib/users';
-import { Td } from '@/components/table-shell';
+import { TABLE_CELLS } from '@/components/table-shell';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -16,7 +16,7 @@ export default async function UsersPage() {
     <div className="flex flex-col gap-4">
       <h1 className="font-serif text-3xl font-bold">Users</h1>
       <div className="overflow-x-auto rounded border border-rule bg-white">
-        <table className="w-full text-left text-sm" data-testid="users-table">
+        <table className={`w-full text-left text-sm ${TABLE_CELLS}`} data-testid="users-table">
           <thead className="bg-paper text-xs uppercase text-muted">
             <tr>
               <th scope="col" className="px-3 py-2">
@@ -32,12 +32,12 @@ export default async function UsersPage() {
           </thead>
           <tbody>
             {users.map((u) => (
-              <tr key={u.id} className="border-t border-rule">
-                <Td>{u.name}</Td>
-                <Td>{u.email}</Td>
-                <Td>
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>
                   <UserRoleForm userId={u.id} role={u.role ?? 'viewer'} email={u.email} />
-                </Td>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -28,7 +28,7 @@ import { clampPage, isSlug } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
-const SIGNATORIES_PER_PAGE = 100;
+const SIGNATORIES_PER_PAGE = 50;
 
 type Props = {
   params: Promise<{ slug: string }>;

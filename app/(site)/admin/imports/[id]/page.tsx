@@ -67,7 +67,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           </h2>
           <TableShell testId="import-errors" minWidth="" maxHeight="max-h-96" columns={['Line', 'Column', 'Reason']}>
             {job.errors.slice(0, 1000).map((e, i) => (
-              <tr key={i} className="border-t border-rule">
+              <tr key={i}>
                 <td className="px-3 py-1 tabular-nums">{e.row}</td>
                 <td className="px-3 py-1">{e.column || '—'}</td>
                 <td className="px-3 py-1">{e.reason}</td>
@@ -82,7 +82,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         </h2>
         <TableShell testId="import-preview" minWidth="" columns={['Line', ...columns, 'What happens']}>
           {job.preview.map((row) => (
-            <tr key={row.line} className="border-t border-rule">
+            <tr key={row.line}>
               <td className="px-3 py-1 tabular-nums">{row.line}</td>
               {columns.map((c) => (
                 <td key={c} className="max-w-48 truncate px-3 py-1">
