@@ -94,6 +94,15 @@ async function load(url: string, headers: Record<string, string> = {}, connectio
   };
 }
 
+/**
+ * A few seconds of load on each address before it is measured, not reported: a freshly started
+ * server compiles its hot code and fills its per-version memos on the first requests, which would
+ * otherwise be the measured tail (p97.5) of whichever figure came first.
+ */
+async function warmUp(urls: string[], headers: Record<string, string>) {
+  for (const url of urls) await autocannon({ url, connections: 8, duration: 3, headers });
+}
+
 async function firstLoadJs(url: string): Promise<number> {
   const html = await (await fetch(url)).text();
   const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
@@ -222,6 +231,7 @@ async function main() {
     const signedIn = { cookie: 'better-auth.session_token=bench.unsigned' };
     const campaignUrl = `http://127.0.0.1:${PORT}/campaigns/${generated.largest}`;
     const overviewUrl = `http://127.0.0.1:${PORT}/`;
+    await warmUp([campaignUrl, overviewUrl], signedIn);
     const campaignLoad = await load(campaignUrl, signedIn);
     const overviewLoad = await load(overviewUrl, signedIn);
     const campaignSingle = await load(campaignUrl, signedIn, 1);
@@ -357,6 +367,7 @@ async function main() {
     const members = Math.min(WHIP_MEMBERS, scale.people);
     const whipUrl = `http://127.0.0.1:${PORT}/campaigns/${generated.largest}/stages/2`;
     const whipHtml = await (await fetch(whipUrl, { headers: signedIn })).text();
+    await warmUp([whipUrl], signedIn);
     const whipLoad = await load(whipUrl, signedIn);
     say(
       `whip-count page, rendered every time: p50 ${whipLoad.p50} ms, p97.5 ${whipLoad.p95} ms, ${whipLoad.rps.toFixed(0)} req/s, ${whipLoad.errors} errors; ${(whipHtml.length / 1024).toFixed(0)} kB of HTML`,
