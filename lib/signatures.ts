@@ -36,6 +36,15 @@ export const signatureQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type SignatureQuery = z.infer<typeof signatureQuerySchema>;
+/** The part of the query that chooses rows (sort and page only order and cut them). */
+export type SignatureFilters = Pick<SignatureQuery, 'q' | 'house' | 'party' | 'confidence' | 'status'>;
+const filtersOf = ({ q, house, party, confidence, status }: SignatureFilters): SignatureFilters => ({
+  q,
+  house,
+  party,
+  confidence,
+  status,
+});
 
 export interface SignatureRow {
   id: number;
@@ -85,7 +94,7 @@ type Row = SourceRow & {
   note: string | null;
 };
 
-function signatureConditions(campaignId: number, query: SignatureQuery): Prisma.Sql {
+function signatureConditions(campaignId: number, query: SignatureFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`sig."campaignId" = ${campaignId}`];
   if (query.status === 'standing') conditions.push(standing);
   if (query.status === 'withdrawn') conditions.push(Prisma.sql`sig."withdrawnOn" IS NOT NULL`);
@@ -101,16 +110,21 @@ function signatureConditions(campaignId: number, query: SignatureQuery): Prisma.
   return Prisma.join(conditions, ' AND ');
 }
 
-/** How many signatures match the filters. */
-export const countSignatures = versioned(async function countSignatures(
+const countMatching = versioned(async function countMatching(
   campaignId: number,
-  query: SignatureQuery,
+  query: SignatureFilters,
 ): Promise<number> {
   const [row] = await db().$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Signature" sig JOIN "Person" p ON p.id = sig."personId" JOIN "Source" src ON src.id = sig."sourceId" ${onSigningDay}
     WHERE ${signatureConditions(campaignId, query)}`;
   return row?.n ?? 0;
 });
+
+/** How many signatures match the filters; one count serves every sort and page of them. */
+export const countSignatures = Object.assign(
+  (campaignId: number, query: SignatureFilters) => countMatching(campaignId, filtersOf(query)),
+  { uncached: (campaignId: number, query: SignatureFilters) => countMatching.uncached(campaignId, filtersOf(query)) },
+);
 
 /** The campaign's signatures, filtered and sorted in SQL. */
 export const listSignatures = versioned(async function listSignatures(

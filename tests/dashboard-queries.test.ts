@@ -3,7 +3,13 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getCampaign } from '../lib/campaigns';
 import { listPolls } from '../lib/polls';
-import { campaignOverlaps, listSignatures, signatureBreakdown, signatureQuerySchema } from '../lib/signatures';
+import {
+  campaignOverlaps,
+  countSignatures,
+  listSignatures,
+  signatureBreakdown,
+  signatureQuerySchema,
+} from '../lib/signatures';
 import { listStages } from '../lib/stages';
 import { listEvents } from '../lib/timeline';
 import { useDatabase } from './support/database';
@@ -100,6 +106,10 @@ describe('dashboard aggregations', () => {
     ]);
     expect(await listSignatures(ids.plp, parse({ confidence: 'REPORTED' }))).toHaveLength(5);
     expect(await listSignatures(ids.plp, parse({ house: 'LORDS' }))).toEqual([]);
+    // The count is of the filtered rows, whatever the sort and page.
+    const standing = (await listSignatures(ids.plp, parse({}))).length;
+    expect(await countSignatures(ids.plp, parse({ sort: 'party', dir: 'desc', page: '3' }))).toBe(standing);
+    expect(await countSignatures(ids.plp, parse({ q: 'hull', page: '2' }))).toBe(1);
     // Wildcards typed by a user are text, not patterns.
     expect(await listSignatures(ids.plp, parse({ q: '%' }))).toEqual([]);
     // Unknown values are ignored rather than trusted.

@@ -173,6 +173,61 @@ describe('a roster laid out differently', () => {
   });
 });
 
+describe('an import run after its preview (import once)', () => {
+  const uploadText = (csv: string) =>
+    createImportJob(
+      { kind: 'signatures', fileName: 'once.csv', bytes: new TextEncoder().encode(csv), campaignId, sourceId },
+      { headers: editor.headers },
+    );
+  const auditOf = async (id: number) =>
+    (
+      await client.query<{ details: { checked: string } }>(
+        `SELECT after AS details FROM "AuditEvent" WHERE action = 'import' AND "entityId" = $1`,
+        [String(id)],
+      )
+    ).rows[0]!.details;
+
+  it('imports the rows its preview checked while nothing has changed, without reading the file again', async () => {
+    const id = await uploadText('name\nAngela Rayner\n');
+    // Were the file parsed and matched again, this would import no one (and say so).
+    await client.query(`UPDATE "ImportJob" SET content = 'name\nNobody At All\n' WHERE id = $1`, [id]);
+    const before = await signatures();
+    expect(await runImportJob(id, { skipInvalid: false }, { headers: editor.headers })).toEqual({
+      ok: true,
+      message: '1 signatures added; 0 were already recorded.',
+    });
+    expect(await signatures()).toBe(before + 1);
+    const signer = await client.query(
+      `SELECT p.name FROM "Signature" s JOIN "Person" p ON p.id = s."personId" WHERE s."campaignId" = $1 ORDER BY s.id DESC LIMIT 1`,
+      [campaignId],
+    );
+    expect(signer.rows[0].name).toBe('Angela Rayner');
+    expect((await auditOf(id)).checked).toBe('at preview');
+    expect((await client.query(`SELECT checked FROM "ImportJob" WHERE id = $1`, [id])).rows[0].checked).toBeNull();
+  });
+
+  it('checks the file again when the data changed since the preview', async () => {
+    const id = await uploadText('name\nZebedee Previewless\n');
+    expect((await getImportJob(id, { headers: editor.headers }))!.invalidRows).toBe(1);
+    // After the preview, the person is added (with the alias names are matched by): the run
+    // must see them, not the preview's refusal.
+    const person = await client.query<{ id: number }>(
+      `INSERT INTO "Person" (slug, name, "sortName", house, "sourceId", "updatedAt")
+       VALUES ('zebedee-previewless', 'Zebedee Previewless', 'previewless zebedee', 'COMMONS', $1, now()) RETURNING id`,
+      [sourceId],
+    );
+    await client.query(
+      `INSERT INTO "PersonAlias" ("personId", alias, normalized, "sourceId") VALUES ($1, 'Zebedee Previewless', 'zebedee previewless', $2)`,
+      [person.rows[0]!.id, sourceId],
+    );
+    expect(await runImportJob(id, { skipInvalid: false }, { headers: editor.headers })).toEqual({
+      ok: true,
+      message: '1 signatures added; 0 were already recorded.',
+    });
+    expect((await auditOf(id)).checked).toBe('again at run');
+  });
+});
+
 describe('an import cut short by a crash', () => {
   it('is marked failed once no server holds its lock, saved nothing, and can be run again', async () => {
     const { failAbandonedImports } = await import('../lib/import/jobs');

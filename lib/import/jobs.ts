@@ -3,10 +3,11 @@
 import 'server-only';
 import { recordAudit } from '../audit';
 import { requireRole, type RequestContext } from '../auth/session';
+import { dataVersion } from '../data-version';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
-import { IMPORT_KINDS, type ImportOptions, type RowError } from './kinds';
+import { IMPORT_KINDS, type ImportKind, type ImportOptions, type RowError } from './kinds';
 import { CsvFileError, decodeUtf8, parseCsv } from './parse';
 
 export interface UploadInput {
@@ -96,6 +97,9 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
     ...(kind.needs.includes('stage') ? { stageId: input.stageId } : {}),
     ...(kind.needs.includes('division') ? { divisionId: input.divisionId } : {}),
   };
+  // The version read before the analysis: if it still holds at the run, nothing the rows were
+  // checked against has changed, and the run imports them as checked (issue 16, "import once").
+  const version = await dataVersion();
   const analysis = await kind.analyze(parsed.rows, options);
   const invalidRows = new Set(analysis.errors.map((e) => e.row)).size;
   const job = await db().importJob.create({
@@ -109,6 +113,8 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
       invalidRows,
       errors: analysis.errors as unknown as Prisma.InputJsonValue,
       preview: analysis.preview,
+      checked: analysis.valid.map((v) => v.data) as Prisma.InputJsonValue,
+      checkedAtVersion: version,
       createdBy: actor.email,
       message: parsed.ignored.length
         ? `Columns the import does not use were ignored: ${parsed.ignored.join(', ')}.`
@@ -122,7 +128,10 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
 export async function getImportJob(id: number, ctx?: RequestContext) {
   await requireRole('viewer', ctx);
   await failAbandonedImports();
-  const job = await db().importJob.findUnique({ where: { id }, omit: { content: true } });
+  const job = await db().importJob.findUnique({
+    where: { id },
+    omit: { content: true, checked: true, checkedAtVersion: true },
+  });
   if (!job) return null;
   return {
     ...job,
@@ -138,7 +147,7 @@ export async function listImportJobs(ctx?: RequestContext) {
   return db().importJob.findMany({
     orderBy: { id: 'desc' },
     take: 50,
-    omit: { content: true, preview: true, errors: true },
+    omit: { content: true, preview: true, errors: true, checked: true, checkedAtVersion: true },
   });
 }
 
@@ -186,38 +195,38 @@ export async function runImportJob(
     const { message, rows } = await db().$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${JOB_LOCK}::int, ${id}::int)`;
-        const parsed = parseCsv(job.content ?? '', kind.columns, {
-          rename: options.mapping,
-          ignoreUnknown: kind.ignoresUnknownColumns,
-        });
-        const analysis = await kind.analyze(parsed.rows, options);
-        if (analysis.errors.length && !skipInvalid) {
+        const { rows: valid, invalid, reused } = await rowsToImport(tx, job, kind, options);
+        if (invalid && !skipInvalid) {
           throw new InvalidRows(
-            `${new Set(analysis.errors.map((e) => e.row)).size} rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.`,
+            `${invalid} rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.`,
           );
         }
-        const summary = await kind.commit(
-          tx,
-          analysis.valid.map((v) => v.data),
-          options,
-          async (done) => {
-            // Progress is written outside the transaction so that others see it while it runs.
-            await db().importJob.update({ where: { id }, data: { processedRows: done } });
-          },
-        );
+        const summary = await kind.commit(tx, valid, options, async (done) => {
+          // Progress is written outside the transaction so that others see it while it runs.
+          await db().importJob.update({ where: { id }, data: { processedRows: done } });
+        });
         await recordAudit(tx, actor, 'import', `import:${job.kind}`, id, null, {
           fileName: job.fileName,
-          rows: analysis.valid.length,
-          skipped: analysis.errors.length,
+          rows: valid.length,
+          skipped: invalid,
+          // Whether the rows were the preview's (nothing changed since) or checked again.
+          checked: reused ? 'at preview' : 'again at run',
           summary,
         });
-        return { message: summary, rows: analysis.valid.length };
+        return { message: summary, rows: valid.length };
       },
       { timeout: 10 * 60_000, maxWait: 30_000 },
     );
     await db().importJob.update({
       where: { id },
-      data: { status: 'SUCCEEDED', message, processedRows: rows, finishedAt: new Date(), content: null },
+      data: {
+        status: 'SUCCEEDED',
+        message,
+        processedRows: rows,
+        finishedAt: new Date(),
+        content: null,
+        checked: Prisma.DbNull,
+      },
     });
     return { ok: true, message };
   } catch (error) {
@@ -229,6 +238,40 @@ export async function runImportJob(
         : `The import failed and nothing was saved. The error was logged (import ${id}).`,
     );
   }
+}
+
+/**
+ * The rows a run imports: those its preview checked, when the data version is still the one read
+ * before that check and the day is the same (rules read "on the day"); otherwise the file parsed
+ * and checked again, inside the run's transaction, with the same guarantees as at preview.
+ */
+async function rowsToImport(
+  tx: Prisma.TransactionClient,
+  job: {
+    content: string | null;
+    checked: Prisma.JsonValue;
+    checkedAtVersion: bigint | null;
+    createdAt: Date;
+    invalidRows: number;
+  },
+  kind: ImportKind,
+  options: ImportOptions,
+): Promise<{ rows: Record<string, unknown>[]; invalid: number; reused: boolean }> {
+  const [row] = await tx.$queryRaw<{ version: bigint }[]>`SELECT version FROM "DataVersion" WHERE id = 1`;
+  const sameDay = job.createdAt.toISOString().slice(0, 10) === new Date().toISOString().slice(0, 10);
+  if (Array.isArray(job.checked) && job.checkedAtVersion !== null && job.checkedAtVersion === row?.version && sameDay) {
+    return { rows: job.checked as Record<string, unknown>[], invalid: job.invalidRows, reused: true };
+  }
+  const parsed = parseCsv(job.content ?? '', kind.columns, {
+    rename: options.mapping,
+    ignoreUnknown: kind.ignoresUnknownColumns,
+  });
+  const analysis = await kind.analyze(parsed.rows, options);
+  return {
+    rows: analysis.valid.map((v) => v.data),
+    invalid: new Set(analysis.errors.map((e) => e.row)).size,
+    reused: false,
+  };
 }
 
 /**
