@@ -1,19 +1,13 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config';
 import { expectNoSeriousA11yViolations } from './axe';
-import { countOf, queryApp } from './support';
+import { chooseOption, countOf, queryApp } from './support';
 
 // One story, in order: the admin makes accounts; an editor adds a campaign and names; a viewer looks.
 test.describe.configure({ mode: 'serial' });
 
 const editor = { email: 'editor@example.org', password: 'editor-password-123' };
 const viewer = { email: 'viewer@example.org', password: 'viewer-password-123' };
-
-/** Picks the first option whose text matches. */
-async function chooseOption(select: Locator, text: RegExp) {
-  const value = await select.locator('option').filter({ hasText: text }).first().getAttribute('value');
-  await select.selectOption(value);
-}
 
 async function signIn(page: Page, who: { email: string; password: string }) {
   await page.goto('/admin');

@@ -2,6 +2,7 @@
 // that tests compare the screen with what the database holds.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Locator } from '@playwright/test';
 import pg from 'pg';
 import { E2E_DATA_DIR, E2E_DB_PORT } from '../playwright.config';
 
@@ -64,4 +65,10 @@ export async function countOf(sql: string): Promise<number> {
   const [row] = await queryApp<{ n: number }>(sql);
   if (!row) throw new Error(`no row from ${sql}`);
   return row.n;
+}
+
+/** Picks the first option of a select whose text matches (options' values are database ids). */
+export async function chooseOption(select: Locator, text: string | RegExp) {
+  const value = await select.locator('option').filter({ hasText: text }).first().getAttribute('value');
+  await select.selectOption(value);
 }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config';
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './axe';
-import { countOf } from './support';
+import { chooseOption, countOf } from './support';
 
 const PAGE = '/campaigns/plp-motion/stages/2';
 // Who may vote: Labour and Labour/Co-operative MPs with a stint in force on 28 June 2019.
@@ -110,12 +110,7 @@ test.describe('whip count, editing', () => {
     await expect(form.getByLabel('Their words (optional)')).toHaveValue('I will back the motion');
     expect(await countOf(`SELECT count(*)::int AS n FROM "Position"`)).toBe(0);
 
-    const source = await form
-      .locator('select[name=sourceId] option')
-      .filter({ hasText: 'Sky News' })
-      .first()
-      .getAttribute('value');
-    await form.locator('select[name=sourceId]').selectOption(source);
+    await chooseOption(form.locator('select[name=sourceId]'), 'Sky News');
     await form.getByRole('button', { name: 'Save the move' }).click();
     await expect(page.getByTestId('move-result')).toContainText('Keir Starmer: leaning for from 2019-07-01.');
     await expect(page.getByTestId('whip-changes').locator('li').first()).toContainText('Keir Starmer');
@@ -130,12 +125,7 @@ test.describe('whip count, editing', () => {
     const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Record a division list' }) });
     await form.getByLabel('Question (for a new division)').fill('That the whip be withdrawn for 12 months');
     await form.getByLabel('Held on (for a new division)').fill('2019-07-08');
-    const source = await form
-      .locator('select[name=sourceId] option')
-      .filter({ hasText: 'Sky News' })
-      .first()
-      .getAttribute('value');
-    await form.locator('select[name=sourceId]').selectOption(source);
+    await chooseOption(form.locator('select[name=sourceId]'), 'Sky News');
     const list = form.getByLabel(/The list as Hansard prints it/);
     await list.fill('AYES\nCooper, rh Yvette\nStreeting, Wes\nNobody, Such\nNOES\nStreeting, Wes\n');
     await form.getByRole('button', { name: 'Record the ballots' }).click();

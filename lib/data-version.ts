@@ -4,10 +4,14 @@
 import 'server-only';
 import { cache } from 'react';
 import { db } from './db';
+import type { Prisma } from './generated/prisma/client';
 
-/** The current data version (one indexed row: cheap enough to ask on every request). */
-export async function dataVersion(): Promise<bigint> {
-  const [row] = await db().$queryRaw<{ version: bigint }[]>`SELECT version FROM "DataVersion" WHERE id = 1`;
+/**
+ * The current data version (one indexed row: cheap enough to ask on every request), as `client`
+ * sees it: the app's pool, or a transaction.
+ */
+export async function dataVersion(client: Pick<Prisma.TransactionClient, '$queryRaw'> = db()): Promise<bigint> {
+  const [row] = await client.$queryRaw<{ version: bigint }[]>`SELECT version FROM "DataVersion" WHERE id = 1`;
   return row?.version ?? 0n;
 }
 // In-process memos compare numbers of one database only: an app process serves one database.
@@ -18,19 +22,20 @@ export async function dataVersion(): Promise<bigint> {
  * follows it starts, so that render sees them). Outside a render (route handlers) it is asked
  * each time.
  */
-const versionOfThisRender = cache(dataVersion);
+const versionOfThisRender = cache(() => dataVersion());
 
 /**
  * A small per-process memo of values derived from the data set, each stored with the data version
- * it was computed at and used only while that is still the version. `compute` returns the value
- * and the version it read in the same snapshot, so a value is never filed under a newer version
- * than the data it saw.
+ * it was computed at and used only while that is still the version. `compute` is given the version
+ * read before it runs and returns the value with the version to file it under: that one, or one
+ * read in the same snapshot as its data, so a value is never filed under a newer version than the
+ * data it saw.
  */
 export class VersionedMemo<T> {
   private readonly entries = new Map<string, { version: bigint; value: T }>();
   constructor(private readonly capacity = 64) {}
 
-  async get(key: string, compute: () => Promise<{ value: T; version: bigint }>): Promise<T> {
+  async get(key: string, compute: (current: bigint) => Promise<{ value: T; version: bigint }>): Promise<T> {
     const current = await versionOfThisRender();
     const hit = this.entries.get(key);
     if (hit && hit.version === current) {
@@ -38,7 +43,7 @@ export class VersionedMemo<T> {
       this.entries.set(key, hit); // most recently used last
       return hit.value;
     }
-    const { value, version } = await compute();
+    const { value, version } = await compute(current);
     this.entries.delete(key);
     this.entries.set(key, { version, value });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
@@ -59,11 +64,8 @@ export function versioned<A extends unknown[], T>(
 ): ((...args: A) => Promise<T>) & { uncached: (...args: A) => Promise<T> } {
   const memo = new VersionedMemo<T>(capacity);
   const memoized = (...args: A) =>
-    memo.get(`${today()}|${JSON.stringify(args)}`, async () => {
-      // The version read before the data: a value is filed under a version no newer than what it saw.
-      const version = await versionOfThisRender();
-      return { value: await read(...args), version };
-    });
+    // Filed under the version read before the data: never newer than what the read saw.
+    memo.get(`${today()}|${JSON.stringify(args)}`, async (version) => ({ value: await read(...args), version }));
   // The read itself, for the benchmark to time the SQL beside the pages.
   return Object.assign(memoized, { uncached: read });
 }

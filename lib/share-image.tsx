@@ -7,7 +7,7 @@ import 'server-only';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ImageResponse } from 'next/og';
-import { dataVersion, VersionedMemo } from './data-version';
+import { VersionedMemo } from './data-version';
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
@@ -138,10 +138,9 @@ const drawn = new VersionedMemo<ArrayBuffer>(200);
 export async function shareImage(key: string, describe: () => Promise<ShareCard | null>): Promise<Response> {
   let missing = false;
   // The day is part of the key: every card says "As of <day>", which must not outlive its day.
-  const png = await drawn.get(`${key}|${new Date().toISOString().slice(0, 10)}`, async () => {
-    // The version read before the data: a value can only be filed under an older version than
-    // the data it shows, which makes the next request draw again, never keep a stale card.
-    const version = await dataVersion();
+  const png = await drawn.get(`${key}|${new Date().toISOString().slice(0, 10)}`, async (version) => {
+    // Filed under the version read before the data: at worst older than the data it shows, which
+    // makes the next request draw again, never keep a stale card.
     const card = await describe();
     if (!card) {
       missing = true;

@@ -2,8 +2,8 @@
 import { Section } from '@/components/section';
 import { SourceLink } from '@/components/source-link';
 import { NoteRef, SourceNoteList, SourceNotes } from '@/components/source-notes';
-import { STAND_COLOUR } from '@/components/whip/stands';
-import { STAND_LABEL, STANDS } from '@/lib/decision-rule';
+import { StandCountGrid } from '@/components/whip/stand-counts';
+import { STAND_LABEL } from '@/lib/decision-rule';
 import { formatDay } from '@/lib/format';
 import type { WhipChange, WhipCount, WhipDivision } from '@/lib/whip-count';
 
@@ -13,18 +13,7 @@ export function HeadlineSection({ count }: { count: WhipCount }) {
   const known = count.members - counts.UNKNOWN;
   return (
     <Section id="headline" title="Where they stand">
-      <dl className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-7" data-testid="whip-headline">
-        {STANDS.map((s) => (
-          <div
-            key={s}
-            className="rounded border border-rule p-2"
-            style={{ borderLeft: `6px solid ${STAND_COLOUR[s]}` }}
-          >
-            <dt className="text-xs text-muted">{STAND_LABEL[s]}</dt>
-            <dd className="text-xl font-bold tabular-nums sm:text-2xl">{counts[s]}</dd>
-          </div>
-        ))}
-      </dl>
+      <StandCountGrid counts={counts} testId="whip-headline" />
       <p className="mt-3" data-testid="whip-summary">
         Of {count.members} members who may vote, {known} have a known position: {counts.FOR + counts.LEANING_FOR} for or
         leaning for, {counts.AGAINST + counts.LEANING_AGAINST} against or leaning against, {counts.UNDECIDED} undecided

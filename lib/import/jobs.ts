@@ -254,9 +254,8 @@ async function rowsToImport(
   kind: ImportKind,
   options: ImportOptions,
 ): Promise<{ rows: Record<string, unknown>[]; invalid: number; reused: boolean }> {
-  const [row] = await tx.$queryRaw<{ version: bigint }[]>`SELECT version FROM "DataVersion" WHERE id = 1`;
   const sameDay = job.createdAt.toISOString().slice(0, 10) === new Date().toISOString().slice(0, 10);
-  if (job.checkedAtVersion !== null && job.checkedAtVersion === row?.version && sameDay) {
+  if (sameDay && job.checkedAtVersion !== null && job.checkedAtVersion === (await dataVersion(tx))) {
     const [stored] = await tx.$queryRaw<{ checked: string | null }[]>`
       SELECT checked::text AS checked FROM "ImportJob" WHERE id = ${job.id}`;
     if (stored?.checked)

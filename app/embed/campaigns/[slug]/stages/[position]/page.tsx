@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EmbedFrame, embedTheme } from '@/components/embed/embed-frame';
 import { ParliamentChart } from '@/components/whip/parliament-chart';
-import { STAND_COLOUR } from '@/components/whip/stands';
-import { STAND_LABEL } from '@/lib/decision-rule';
+import { StandCountGrid } from '@/components/whip/stand-counts';
 import { formatDay } from '@/lib/format';
-import { getWhipCount, STANDS } from '@/lib/whip-count';
+import { getWhipCount } from '@/lib/whip-count';
 import { isSlug, stagePosition } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
@@ -44,18 +43,7 @@ export default async function WhipCountEmbed({ params, searchParams }: Props) {
         {count.members} members may vote, as members on {formatDay(count.day)}
         {count.stage.scheduledOn ? ` · vote ${formatDay(count.stage.scheduledOn)}` : ''}
       </p>
-      <dl className="grid grid-cols-4 gap-1 sm:grid-cols-7" data-testid="embed-stands">
-        {STANDS.map((s) => (
-          <div
-            key={s}
-            className="rounded border border-rule p-1"
-            style={{ borderLeft: `5px solid ${STAND_COLOUR[s]}` }}
-          >
-            <dt className="text-[0.7rem] leading-tight text-muted">{STAND_LABEL[s]}</dt>
-            <dd className="text-lg font-bold tabular-nums">{counts[s]}</dd>
-          </div>
-        ))}
-      </dl>
+      <StandCountGrid counts={counts} testId="embed-stands" compact />
       <p className="text-sm">
         <strong>Needs:</strong> {count.ruleText}. <span data-testid="embed-outlook">{count.outlookText}</span>
       </p>
