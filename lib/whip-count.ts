@@ -5,7 +5,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { z } from 'zod';
-import { VersionedMemo } from './data-version';
+import { VersionedMemo, versioned } from './data-version';
 import { db } from './db';
 import { clampPage } from './validation';
 import {
@@ -406,14 +406,20 @@ type DivisionRow = SourceRow & {
   abstentions: number | null;
 };
 
-/** The whip count of a campaign's stage, or null when there is no such stage. Cached per request. */
-export const getWhipCount = cache(async function getWhipCount(
-  slug: string,
-  position: number,
-): Promise<
-  | (WhipCount & { memberList: WhipMember[]; changes: WhipChange[]; history: { day: string; counts: StandCounts }[] })
-  | null
-> {
+type FullWhipCount = WhipCount & {
+  memberList: WhipMember[];
+  changes: WhipChange[];
+  history: { day: string; counts: StandCounts }[];
+};
+
+/**
+ * The whip count of a campaign's stage, or null when there is no such stage. Kept per process
+ * per data version and day (its SQL reads every member and position: issue 16), and per render,
+ * so a page's metadata and body share it. Callers must not mutate it.
+ */
+export const getWhipCount = Object.assign(cache(versioned(readWhipCount, 32)), { uncached: readWhipCount });
+
+async function readWhipCount(slug: string, position: number): Promise<FullWhipCount | null> {
   const stage = await findStage(slug, position);
   if (!stage) return null;
   const dayIso = stage.day.toISOString().slice(0, 10);
@@ -533,7 +539,7 @@ export const getWhipCount = cache(async function getWhipCount(
     })),
     history: historyOf(daily, rows.length),
   };
-});
+}
 
 /** How many of the newest changes the page and the API list. */
 export const CHANGES_SHOWN = 50;

@@ -1,5 +1,6 @@
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { CumulativeChart } from '@/components/charts/lazy';
+import { NumbersTable } from '@/components/charts/numbers-table';
 import { Section } from '@/components/section';
 import type { CampaignDetail } from '@/lib/campaigns';
 import { formatDay, isoDay } from '@/lib/format';
@@ -38,36 +39,20 @@ export function OverTimeSection({ campaign }: { campaign: CampaignDetail }) {
             </>
           }
           table={
-            <table className="text-left text-sm [&_td]:pr-4 [&_th]:pr-4">
-              <thead>
-                <tr>
-                  <th>Day</th>
-                  <th>Named (running total)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {campaign.series.map((p) => (
-                  <tr key={p.day}>
-                    <td>{formatDay(p.day)}</td>
-                    <td className="tabular-nums">{p.total}</td>
-                  </tr>
-                ))}
-                {tallyPoints.map((p) => (
-                  <tr key={`t-${p.day}-${p.label}`}>
-                    <td>{formatDay(p.day)}</td>
-                    <td>Reported: {p.label}</td>
-                  </tr>
-                ))}
-                {thresholdLines.map((t) => (
-                  <tr key={`th-${t.label}`}>
-                    <td>Threshold</td>
-                    <td>
-                      {t.label}: {t.value}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <NumbersTable
+              head={['Day', 'Named (running total)']}
+              rows={[
+                ...campaign.series.map((p) => ({ key: p.day, cells: [formatDay(p.day), p.total] })),
+                ...tallyPoints.map((p) => ({
+                  key: `t-${p.day}-${p.label}`,
+                  cells: [formatDay(p.day), `Reported: ${p.label}`],
+                })),
+                ...thresholdLines.map((t) => ({
+                  key: `th-${t.label}`,
+                  cells: ['Threshold', `${t.label}: ${t.value}`],
+                })),
+              ]}
+            />
           }
         >
           <CumulativeChart series={campaign.series} tallies={tallyPoints} thresholds={thresholdLines} />

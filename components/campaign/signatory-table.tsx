@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { ConfidenceBadge } from '@/components/badges';
 import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
-import { NoteRef, SourceNoteList, SourceNotes } from '@/components/source-notes';
+import { SourceNoteList, SourceNotes } from '@/components/source-notes';
+import { SignatoryRows } from './signatory-rows';
 import { formatDay, titleCase } from '@/lib/format';
 import type { SignatureQuery, SignatureRow } from '@/lib/signatures';
 import { Button, Input } from '@/components/ui/controls';
@@ -148,35 +148,26 @@ export function SignatoryTable({
               </tr>
             </thead>
             <tbody className="[&_tr]:border-t [&_tr]:border-rule">
-              {rows.map((row) => (
-                // The smallest tree a row can have (issue 16): each row is sent twice, as HTML and
-                // again in the RSC payload. Plain links (client navigation buys nothing here), the
-                // source as a note number with the source itself cited once below the table.
-                <tr key={row.id} className={row.withdrawnOn ? 'text-muted line-through decoration-1' : undefined}>
-                  <td>
-                    <a href={`/people/${row.person.slug}`}>{row.person.name}</a>
-                    {row.isLeadSponsor && <span className="ml-1 text-xs font-semibold text-warn">lead</span>}
-                    {!row.eligible && <span className="ml-1 text-xs text-muted">(not counted: not eligible)</span>}
-                    {row.withdrawnOn && (
-                      <span className="block text-xs no-underline">
-                        Withdrawn {formatDay(row.withdrawnOn)}
-                        {row.withdrawalReason ? `: ${row.withdrawalReason}` : ''}
-                      </span>
-                    )}
-                  </td>
-                  <td>{titleCase(row.house)}</td>
-                  <td>{row.party ?? '—'}</td>
-                  <td>{row.constituency ?? '—'}</td>
-                  <td>{row.roleAtSigning ?? '—'}</td>
-                  <td>{row.signedOn ? formatDay(row.signedOn) : `by ${formatDay(row.knownOn)}`}</td>
-                  <td>
-                    <ConfidenceBadge value={row.confidence} />
-                  </td>
-                  <td>
-                    <NoteRef notes={notes} source={row.source} />
-                  </td>
-                </tr>
-              ))}
+              <SignatoryRows
+                rows={rows.map((row) => ({
+                  id: row.id,
+                  slug: row.person.slug,
+                  name: row.person.name,
+                  lead: row.isLeadSponsor,
+                  eligible: row.eligible,
+                  withdrawn: row.withdrawnOn
+                    ? `Withdrawn ${formatDay(row.withdrawnOn)}${row.withdrawalReason ? `: ${row.withdrawalReason}` : ''}`
+                    : null,
+                  house: titleCase(row.house),
+                  party: row.party,
+                  constituency: row.constituency,
+                  role: row.roleAtSigning,
+                  day: row.signedOn ? formatDay(row.signedOn) : `by ${formatDay(row.knownOn)}`,
+                  confidence: row.confidence,
+                  note: notes.number(row.source),
+                  noteHref: `#${notes.anchor(row.source)}`,
+                }))}
+              />
             </tbody>
           </table>
         </div>

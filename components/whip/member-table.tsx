@@ -2,14 +2,13 @@
 // a division, how they voted. A plain GET form filters (party, position, name) and links sort, so
 // every view is a shareable URL and works without JavaScript.
 import Link from 'next/link';
-import { ConfidenceBadge } from '@/components/badges';
 import { FilterSelect } from '@/components/filter-select';
-import { NoteRef, SourceNoteList, SourceNotes } from '@/components/source-notes';
+import { SourceNoteList, SourceNotes } from '@/components/source-notes';
 import { Pager, TableShell } from '@/components/table-shell';
 import { STAND_LABEL } from '@/lib/decision-rule';
 import { formatDay } from '@/lib/format';
 import type { WhipMember, WhipQuery } from '@/lib/whip-count';
-import { STAND_COLOUR } from './stands';
+import { MemberRows, type MemberRowData } from './member-rows';
 import { Button, Input } from '@/components/ui/controls';
 
 const STAND_OPTIONS = (Object.keys(STAND_LABEL) as (keyof typeof STAND_LABEL)[]).map(
@@ -34,18 +33,34 @@ export function whipHref(query: WhipQuery, change: Partial<WhipQuery>): string {
   return `?${params.toString()}#members`;
 }
 
-export function StandBadge({ stand }: { stand: WhipMember['stand'] }) {
-  const key = stand ?? 'UNKNOWN';
-  return (
-    <span className="inline-flex items-center gap-1 whitespace-nowrap">
-      <span
-        aria-hidden="true"
-        className="inline-block h-2.5 w-2.5 rounded-full"
-        style={{ background: STAND_COLOUR[key] }}
-      />
-      {STAND_LABEL[key]}
-    </span>
-  );
+/** A member as their table row shows them: dates formatted, the source a note number. */
+function rowData(m: WhipMember, notes: SourceNotes, voted: boolean): MemberRowData {
+  const e = m.evidence;
+  return {
+    personId: m.personId,
+    slug: m.slug,
+    name: m.name,
+    constituency: m.constituency,
+    party: m.party,
+    stand: m.stand ?? 'UNKNOWN',
+    previous: m.previous ? `${STAND_LABEL[m.previous.stand].toLowerCase()} until ${formatDay(m.previous.until)}` : null,
+    since: m.since ? formatDay(m.since) : null,
+    evidence: e
+      ? {
+          derivedFrom: e.derivedFrom,
+          quote: e.quote,
+          statement: e.statement?.subject ?? null,
+          confidence: e.confidence,
+          note: notes.number(e.source),
+          noteHref: `#${notes.anchor(e.source)}`,
+        }
+      : null,
+    vote: voted
+      ? `${m.vote ? (m.vote === 'AYE' ? 'Aye' : m.vote === 'NO' ? 'No' : 'Abstained') : 'No ballot'}${m.teller ? ' (teller)' : ''}`
+      : null,
+    result: voted && m.result ? RESULT[m.result]! : null,
+    rebel: voted && m.rebel,
+  };
 }
 
 export function MemberTable({
@@ -121,53 +136,7 @@ export function MemberTable({
           ...(voted ? ['Vote'] : []),
         ]}
       >
-        {rows.map((m) => (
-          <tr key={m.personId} className="align-top">
-            <td>
-              <a href={`/people/${m.slug}`}>{m.name}</a>
-              {m.constituency ? <div className="text-xs text-muted">{m.constituency}</div> : null}
-            </td>
-            <td>{m.party ?? '—'}</td>
-            <td>
-              <StandBadge stand={m.stand} />
-              {m.previous ? (
-                <div className="text-xs text-muted">
-                  {STAND_LABEL[m.previous.stand].toLowerCase()} until {formatDay(m.previous.until)}
-                </div>
-              ) : null}
-            </td>
-            <td className="whitespace-nowrap">{m.since ? formatDay(m.since) : '—'}</td>
-            <td>
-              {m.evidence ? (
-                <>
-                  {m.evidence.derivedFrom ? (
-                    <span>
-                      Signed <a href={`/campaigns/${m.evidence.derivedFrom.slug}`}>{m.evidence.derivedFrom.title}</a>{' '}
-                      <span className="text-xs text-muted">(derived)</span>
-                    </span>
-                  ) : m.evidence.quote ? (
-                    <q>{m.evidence.quote}</q>
-                  ) : m.evidence.statement ? (
-                    <span>Statement: {m.evidence.statement.subject}</span>
-                  ) : (
-                    <span className="text-muted">Stated</span>
-                  )}{' '}
-                  <ConfidenceBadge value={m.evidence.confidence} /> <NoteRef notes={notes} source={m.evidence.source} />
-                </>
-              ) : (
-                <span className="text-muted">Nothing recorded</span>
-              )}
-            </td>
-            {voted ? (
-              <td className="whitespace-nowrap">
-                {m.vote ? (m.vote === 'AYE' ? 'Aye' : m.vote === 'NO' ? 'No' : 'Abstained') : 'No ballot'}
-                {m.teller ? ' (teller)' : ''}
-                {m.result ? <div className="text-xs text-muted">forecast {RESULT[m.result]}</div> : null}
-                {m.rebel ? <div className="text-xs font-semibold text-warn">rebelled against own party</div> : null}
-              </td>
-            ) : null}
-          </tr>
-        ))}
+        <MemberRows rows={rows.map((m) => rowData(m, notes, voted))} />
       </TableShell>
       <SourceNoteList notes={notes} title="Sources of this evidence" />
       <Pager page={query.page} pages={pages} href={(page) => whipHref(query, { page })} label="Member pages" />

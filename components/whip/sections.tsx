@@ -1,7 +1,8 @@
 // The whip-count page's sections that only display: where members stand, the vote, the changes.
 import { Section } from '@/components/section';
 import { SourceLink } from '@/components/source-link';
-import { NoteRef, SourceNoteList, SourceNotes } from '@/components/source-notes';
+import { SourceNoteList, SourceNotes } from '@/components/source-notes';
+import { ChangeItems } from '@/components/whip/change-items';
 import { StandCountGrid } from '@/components/whip/stand-counts';
 import { STAND_LABEL } from '@/lib/decision-rule';
 import { formatDay } from '@/lib/format';
@@ -82,16 +83,19 @@ export function ChangesSection({ changes }: { changes: WhipChange[] }) {
         <p className="text-sm text-muted">No one has been placed yet.</p>
       ) : (
         <div className="flex flex-col gap-3">
-          <ol className="flex flex-col gap-1 text-sm" data-testid="whip-changes">
-            {changes.map((c, i) => (
-              <li key={i}>
-                <span className="text-muted">{formatDay(c.on)}</span> — <a href={`/people/${c.slug}`}>{c.name}</a>
-                {c.party ? ` (${c.party})` : ''}: {c.from ? STAND_LABEL[c.from].toLowerCase() : 'not known'} →{' '}
-                <strong>{STAND_LABEL[c.to].toLowerCase()}</strong>
-                {c.derived ? ' (derived from a signature)' : ''} <NoteRef notes={notes} source={c.source} />
-              </li>
-            ))}
-          </ol>
+          <ChangeItems
+            changes={changes.map((c) => ({
+              on: formatDay(c.on),
+              slug: c.slug,
+              name: c.name,
+              party: c.party,
+              from: c.from ? STAND_LABEL[c.from].toLowerCase() : 'not known',
+              to: STAND_LABEL[c.to].toLowerCase(),
+              derived: c.derived,
+              note: notes.number(c.source),
+              noteHref: `#${notes.anchor(c.source)}`,
+            }))}
+          />
           <SourceNoteList notes={notes} title="Sources of these changes" />
         </div>
       )}
