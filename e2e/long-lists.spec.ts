@@ -45,6 +45,7 @@ test.describe('long lists', () => {
     for (const [path, least] of [
       ['/campaigns/plp-motion', Math.min(signatures, 50)],
       ['/campaigns/plp-motion/stages/2', 50],
+      ['/people', 50],
     ] as const) {
       const html = await (await request.get(path)).text();
       const rows = html.split('<tr').length - 1;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { clampPage } from '@/lib/validation';
-import Link from 'next/link';
+import { TextRows } from '@/components/text-rows';
 import { Pager, TableShell } from '@/components/table-shell';
 import { countCampaigns, listCampaignSummaries } from '@/lib/campaigns';
 import { titleCase } from '@/lib/format';
@@ -49,21 +49,19 @@ export default async function CampaignsPage({
         <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">No campaign matches.</p>
       ) : (
         <TableShell testId="campaigns-table" columns={['Campaign', 'Kind', 'Named', 'Reported', 'Thresholds reached']}>
-          {campaigns.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <Link href={`/campaigns/${c.slug}`}>{c.title}</Link>
-              </td>
-              <td>
-                {titleCase(c.kind)}, {titleCase(c.status).toLowerCase()}
-              </td>
-              <td className="tabular-nums">{c.named.toLocaleString('en-GB')}</td>
-              <td>{c.latestTally ? describeTally(c.latestTally.count, c.latestTally.qualifier) : '—'}</td>
-              <td className="tabular-nums">
-                {c.thresholds.filter((t) => t.reached).length} of {c.thresholds.length}
-              </td>
-            </tr>
-          ))}
+          <TextRows
+            rows={campaigns.map((c) => ({
+              key: c.id,
+              href: `/campaigns/${c.slug}`,
+              cells: [
+                c.title,
+                `${titleCase(c.kind)}, ${titleCase(c.status).toLowerCase()}`,
+                c.named.toLocaleString('en-GB'),
+                c.latestTally ? describeTally(c.latestTally.count, c.latestTally.qualifier) : '—',
+                `${c.thresholds.filter((t) => t.reached).length} of ${c.thresholds.length}`,
+              ],
+            }))}
+          />
         </TableShell>
       )}
       <Pager page={page} pages={pages} href={href} />

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { clampPage } from '@/lib/validation';
-import Link from 'next/link';
 import { DownloadLinks } from '@/components/download-links';
 import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
+import { TextRows } from '@/components/text-rows';
 import { Pager, TableShell } from '@/components/table-shell';
 import { titleCase } from '@/lib/format';
 import { listPeople, PEOPLE_PAGE_SIZE, peopleQuerySchema } from '@/lib/people';
@@ -73,18 +73,13 @@ export default async function PeoplePage({ searchParams }: Props) {
         <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">Nobody matches this search.</p>
       ) : (
         <TableShell testId="people-table" columns={['Name', 'House', 'Party', 'Constituency', 'Signed', 'Statements']}>
-          {people.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <Link href={`/people/${p.slug}`}>{p.name}</Link>
-              </td>
-              <td>{titleCase(p.house)}</td>
-              <td>{p.party ?? '—'}</td>
-              <td>{p.constituency ?? '—'}</td>
-              <td className="tabular-nums">{p.signatures}</td>
-              <td className="tabular-nums">{p.statements}</td>
-            </tr>
-          ))}
+          <TextRows
+            rows={people.map((p) => ({
+              key: p.id,
+              href: `/people/${p.slug}`,
+              cells: [p.name, titleCase(p.house), p.party ?? '—', p.constituency ?? '—', p.signatures, p.statements],
+            }))}
+          />
         </TableShell>
       )}
       <Pager page={query.page} pages={pages} href={pageHref} />
