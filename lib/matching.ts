@@ -35,6 +35,15 @@ type Row = PersonRef & { key: string; alias_normalized: string };
  * as a ranked guess, ambiguous or unmatched, for a person to decide.
  */
 export async function matchNames(inputs: string[]): Promise<NameMatch[]> {
+  // Each distinct name once: a file of 100,000 signatures names a few thousand people (issue 16).
+  // Rows with the same name share one match: callers must not mutate it.
+  const distinct = [...new Set(inputs)];
+  const matches = await matchDistinct(distinct);
+  const byInput = new Map(distinct.map((input, i) => [input, matches[i]!]));
+  return inputs.map((input) => byInput.get(input)!);
+}
+
+async function matchDistinct(inputs: string[]): Promise<NameMatch[]> {
   const normalized = inputs.map(normalizeName);
   const families = inputs.map(familyName);
   const prisma = db();

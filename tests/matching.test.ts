@@ -33,6 +33,14 @@ describe('matching names from the press to the roster', () => {
     ]);
   });
 
+  it('answers a name given many times (a large import) once per row, in order, as it answers it alone', async () => {
+    const names = ['Mr Lammy', 'Yvette Cooper', 'Mr Lammy', 'Nobody Atall', 'Yvette Cooper', 'Mr Lammy'];
+    const together = await matchNames(names);
+    const alone = await Promise.all(names.map(async (name) => (await matchNames([name]))[0]));
+    expect(together.map((m) => m.input)).toEqual(names);
+    expect(together).toEqual(alone);
+  });
+
   it('offers a guess, never a match, for a family name alone', async () => {
     const [lammy, butler] = await matchNames(['Mr Lammy', 'Ms Butler']);
     expect(lammy).toMatchObject({ status: 'guess', person: null });

@@ -104,17 +104,17 @@ export function parseCsv(
   const duplicated = names.filter((n, i) => names.indexOf(n) !== i);
   if (duplicated.length) throw new CsvFileError(`The column ${duplicated[0]} appears twice in the header.`);
   if (data.length === 0) throw new CsvFileError('The file has a header row but no data rows.');
+  // Optional columns the file leaves out read as empty; the columns read, with where they are.
+  const empty = Object.fromEntries([...known].map((n) => [n, '']));
+  const read = names.flatMap((n, j) => (known.has(n) ? [[n, j] as const] : []));
   return {
     header: names,
     ignored: unknown,
     // The line each record ends on, as csv-parse counts (empty lines and quoted line breaks included).
-    // Optional columns the file leaves out read as empty.
-    rows: data.map(({ record, info }) => ({
-      line: info.lines,
-      values: {
-        ...Object.fromEntries([...known].map((n) => [n, ''])),
-        ...Object.fromEntries(names.flatMap((n, j) => (known.has(n) ? [[n, (record[j] ?? '').trim()]] : []))),
-      },
-    })),
+    rows: data.map(({ record, info }) => {
+      const values: Record<string, string> = { ...empty };
+      for (const [n, j] of read) values[n] = (record[j] ?? '').trim();
+      return { line: info.lines, values };
+    }),
   };
 }
