@@ -30,9 +30,10 @@ export interface PersonListItem extends PersonRef {
 
 export const PEOPLE_PAGE_SIZE = 50;
 
-export async function listPeople(
+/** A page of people; kept per data version (decision 021). */
+export const listPeople = versioned(async function listPeople(
   query: PeopleQuery,
-  pageSize = PEOPLE_PAGE_SIZE,
+  pageSize: number = PEOPLE_PAGE_SIZE,
 ): Promise<{ people: PersonListItem[]; total: number; parties: string[] }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.q) {
@@ -66,94 +67,99 @@ export async function listPeople(
         : 0),
     parties: parties.map((p) => p.party),
   };
-}
+});
 
 const SOURCE_SELECT = { select: { id: true, publisher: true, title: true, publishedAt: true, url: true } } as const;
 
-/** A person with their roles, signatures, statements, polls and memberships; null if unknown. Cached per request. */
-export const getPerson = cache(async function getPerson(slug: string) {
-  return db().person.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      honorific: true,
-      sortName: true,
-      house: true,
-      party: true,
-      constituency: true,
-      source: SOURCE_SELECT,
-      aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
-      identifiers: { select: { scheme: true, value: true }, orderBy: { scheme: 'asc' } },
-      memberships: {
-        select: {
-          id: true,
-          house: true,
-          party: true,
-          constituency: true,
-          startDate: true,
-          endDate: true,
-          change: true,
-          note: true,
-          term: { select: { id: true, name: true, label: true } },
-          source: SOURCE_SELECT,
+/**
+ * A person with their roles, signatures, statements, polls and memberships; null if unknown. Kept
+ * per data version (decision 021) and per render (the page's metadata, body and share image).
+ */
+export const getPerson = cache(
+  versioned(async function getPerson(slug: string) {
+    return db().person.findUnique({
+      where: { slug },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        honorific: true,
+        sortName: true,
+        house: true,
+        party: true,
+        constituency: true,
+        source: SOURCE_SELECT,
+        aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
+        identifiers: { select: { scheme: true, value: true }, orderBy: { scheme: 'asc' } },
+        memberships: {
+          select: {
+            id: true,
+            house: true,
+            party: true,
+            constituency: true,
+            startDate: true,
+            endDate: true,
+            change: true,
+            note: true,
+            term: { select: { id: true, name: true, label: true } },
+            source: SOURCE_SELECT,
+          },
+          orderBy: [{ startDate: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
         },
-        orderBy: [{ startDate: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
-      },
-      roles: {
-        select: {
-          id: true,
-          title: true,
-          organisation: true,
-          startedOn: true,
-          endedOn: true,
-          heldOn: true,
-          confidence: true,
-          body: { select: { name: true } },
-          source: SOURCE_SELECT,
+        roles: {
+          select: {
+            id: true,
+            title: true,
+            organisation: true,
+            startedOn: true,
+            endedOn: true,
+            heldOn: true,
+            confidence: true,
+            body: { select: { name: true } },
+            source: SOURCE_SELECT,
+          },
+          orderBy: [
+            { startedOn: { sort: 'desc', nulls: 'last' } },
+            { heldOn: { sort: 'desc', nulls: 'last' } },
+            { id: 'asc' },
+          ],
         },
-        orderBy: [
-          { startedOn: { sort: 'desc', nulls: 'last' } },
-          { heldOn: { sort: 'desc', nulls: 'last' } },
-          { id: 'asc' },
-        ],
-      },
-      signatures: {
-        select: {
-          id: true,
-          signedOn: true,
-          roleAtSigning: true,
-          confidence: true,
-          isLeadSponsor: true,
-          withdrawnOn: true,
-          withdrawalReason: true,
-          campaign: { select: { slug: true, title: true } },
-          source: SOURCE_SELECT,
+        signatures: {
+          select: {
+            id: true,
+            signedOn: true,
+            roleAtSigning: true,
+            confidence: true,
+            isLeadSponsor: true,
+            withdrawnOn: true,
+            withdrawalReason: true,
+            campaign: { select: { slug: true, title: true } },
+            source: SOURCE_SELECT,
+          },
+          orderBy: { id: 'asc' },
         },
-        orderBy: { id: 'asc' },
-      },
-      statements: {
-        select: {
-          id: true,
-          subject: true,
-          stance: true,
-          quote: true,
-          summary: true,
-          saidOn: true,
-          confidence: true,
-          campaign: { select: { slug: true, title: true } },
-          source: SOURCE_SELECT,
+        statements: {
+          select: {
+            id: true,
+            subject: true,
+            stance: true,
+            quote: true,
+            summary: true,
+            saidOn: true,
+            confidence: true,
+            campaign: { select: { slug: true, title: true } },
+            source: SOURCE_SELECT,
+          },
+          orderBy: [{ saidOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
         },
-        orderBy: [{ saidOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+        polls: {
+          select: { id: true, pollster: true, subjectRole: true, net: true, fieldworkEnd: true, source: SOURCE_SELECT },
+          orderBy: { id: 'asc' },
+        },
       },
-      polls: {
-        select: { id: true, pollster: true, subjectRole: true, net: true, fieldworkEnd: true, source: SOURCE_SELECT },
-        orderBy: { id: 'asc' },
-      },
-    },
-  });
-});
+    });
+  }, 64),
+);
 
 export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
 

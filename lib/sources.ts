@@ -1,5 +1,6 @@
 // Sources: what each one is and what cites it.
 import 'server-only';
+import { versioned } from './data-version';
 import { db } from './db';
 
 export interface SourceDetail {
@@ -13,7 +14,11 @@ export interface SourceDetail {
   citedBy: { kind: string; count: number }[];
 }
 
-export async function getSource(id: number): Promise<SourceDetail | null> {
+/**
+ * A source and how many records of each kind cite it; kept per data version (decision 021): the
+ * counts read every table that cites sources (a source cited by a million signatures took 86 ms).
+ */
+export const getSource = versioned(async function getSource(id: number): Promise<SourceDetail | null> {
   const source = await db().source.findUnique({
     where: { id },
     select: {
@@ -51,4 +56,4 @@ export async function getSource(id: number): Promise<SourceDetail | null> {
       .filter(([, count]) => count > 0)
       .map(([kind, count]) => ({ kind, count })),
   };
-}
+});

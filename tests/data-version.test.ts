@@ -69,4 +69,24 @@ describe('the data version', () => {
     expect(await titles.uncached('Test')).toEqual([...first, 'another change']);
     expect(calls).toHaveLength(4);
   });
+
+  it('serves the person, people and source pages’ reads per version, and their changes as soon as they commit', async () => {
+    const { getPerson, listPeople, peopleQuerySchema } = await import('../lib/people');
+    const { getSource } = await import('../lib/sources');
+    const person = (await getPerson('tom-watson'))!;
+    expect(await getPerson('tom-watson')).toBe(person);
+    const query = peopleQuerySchema.parse({ q: 'Watson' });
+    const people = await listPeople(query);
+    expect(await listPeople(query)).toBe(people);
+    const cited = (await getSource(person.source.id))!;
+    expect(await getSource(person.source.id)).toBe(cited);
+
+    await client.query(`INSERT INTO "PersonAlias" ("personId", alias, normalized) VALUES ($1, 'Tommy W', 'tommy w')`, [
+      person.id,
+    ]);
+    await client.query(`UPDATE "Person" SET constituency = 'Nowhere East' WHERE id = $1`, [person.id]);
+    expect((await getPerson('tom-watson'))!.aliases.map((a) => a.alias)).toContain('Tommy W');
+    expect((await listPeople(query)).people.find((p) => p.slug === 'tom-watson')!.constituency).toBe('Nowhere East');
+    expect(await getSource(person.source.id)).not.toBe(cited);
+  });
 });
