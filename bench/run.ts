@@ -20,7 +20,11 @@ import { divisionPaste, FULL, generate, importCsv, QUICK, WHIP_MEMBERS, WHIP_POS
 
 const quick = process.argv.includes('--quick');
 const scale = quick ? QUICK : FULL;
-const DURATION = quick ? 5 : 20;
+// Each page figure is measured RUNS times for DURATION seconds and the run with the median p97.5
+// stands for them: this machine's speed moves by 10–30 % from one run to the next (host
+// contention), and one run's tail says as much about the moment as about the app.
+const DURATION = quick ? 5 : 10;
+const RUNS = quick ? 1 : 3;
 const PORT = 3200;
 const say = (line: string) => console.log(`[bench] ${line}`);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -76,23 +80,54 @@ function rssMb(pid: number): number {
 }
 
 /** Latency under load. Autocannon reports p90 and p97.5, not p95: `p95` below holds its p97.5 (stricter), and the tables say p97.5. */
-async function load(url: string, headers: Record<string, string> = {}, connections = 8, paths?: () => string) {
-  const result = await autocannon({
-    url,
-    connections,
-    duration: DURATION,
-    headers,
-    // Each request a different address when `paths` is given (a distinct view's first render).
-    ...(paths ? { requests: [{ setupRequest: (request) => ({ ...request, path: paths() }) }] } : {}),
-  });
+interface Load {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  errors: number;
+  /** p97.5 of every run, lowest first. */
+  runs: number[];
+}
+
+/** `once` run RUNS times: the run with the median p97.5, every run's p97.5, and all runs' errors. */
+async function repeated(once: () => Promise<autocannon.Result>, runs = RUNS): Promise<Load> {
+  const results: Omit<Load, 'runs'>[] = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await once();
+    results.push({
+      p50: result.latency.p50,
+      p95: result.latency.p97_5 ?? result.latency.p99,
+      p99: result.latency.p99,
+      rps: result.requests.average,
+      errors: result.errors + result.non2xx,
+    });
+  }
+  results.sort((a, b) => a.p95 - b.p95);
   return {
-    p50: result.latency.p50,
-    p95: result.latency.p97_5 ?? result.latency.p99,
-    p99: result.latency.p99,
-    rps: result.requests.average,
-    errors: result.errors + result.non2xx,
+    ...results[Math.floor(results.length / 2)]!,
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    runs: results.map((r) => r.p95),
   };
 }
+
+/** Load on one address (each request a different one when `paths` is given: a distinct view's first render). */
+function load(url: string, headers: Record<string, string> = {}, connections = 8, paths?: () => string, runs = RUNS) {
+  return repeated(
+    () =>
+      autocannon({
+        url,
+        connections,
+        duration: DURATION,
+        headers,
+        ...(paths ? { requests: [{ setupRequest: (request) => ({ ...request, path: paths() }) }] } : {}),
+      }),
+    runs,
+  );
+}
+
+/** "p97.5 of each run: 88, 97, 109 ms" beside a median figure, when there was more than one run. */
+const spread = (l: Load) => (l.runs.length > 1 ? `; p97.5 of each run ${l.runs.join(', ')} ms` : '');
 
 /**
  * A few seconds of load on each address before it is measured, not reported: a freshly started
@@ -238,8 +273,9 @@ async function main() {
       const dir = Math.floor(view / sorts.length) % 2 ? 'desc' : 'asc';
       return `/campaigns/${generated.largest}?sort=${sort}&dir=${dir}&page=${1 + (Math.floor(view / 12) % 40)}`;
     });
-    const campaignCached = await load(campaignUrl);
-    const overviewCached = await load(overviewUrl);
+    // The micro-cache's figures are far from any limit: one run each.
+    const campaignCached = await load(campaignUrl, {}, 8, undefined, 1);
+    const overviewCached = await load(overviewUrl, {}, 8, undefined, 1);
     const sizes = async (url: string) => {
       const html = await (await fetch(url, { headers: signedIn })).text();
       // The inline RSC payload: what self.__next_f.push(...) scripts carry.
@@ -265,7 +301,7 @@ async function main() {
     );
     targets.push({
       name: 'campaign page p97.5 at 8 connections, every request rendered',
-      measured: `${campaignLoad.p95} ms (p50 ${campaignLoad.p50}, p99 ${campaignLoad.p99}, ${campaignLoad.rps.toFixed(0)} req/s)`,
+      measured: `${campaignLoad.p95} ms (p50 ${campaignLoad.p50}, p99 ${campaignLoad.p99}, ${campaignLoad.rps.toFixed(0)} req/s${spread(campaignLoad)})`,
       limit: `≤ 100 ms; same SQL direct p50 ${ms(campaignSql.p50)}, p95 ${ms(campaignSql.p95)}`,
       met: campaignLoad.rps > 0 && campaignLoad.p95 <= 100 && campaignLoad.errors === 0,
     });
@@ -277,7 +313,7 @@ async function main() {
     });
     targets.push({
       name: 'overview p97.5 at 8 connections, every request rendered',
-      measured: `${overviewLoad.p95} ms (p50 ${overviewLoad.p50}, p99 ${overviewLoad.p99}, ${overviewLoad.rps.toFixed(0)} req/s)`,
+      measured: `${overviewLoad.p95} ms (p50 ${overviewLoad.p50}, p99 ${overviewLoad.p99}, ${overviewLoad.rps.toFixed(0)} req/s${spread(overviewLoad)})`,
       limit: `≤ 80 ms; same SQL direct p50 ${ms(overviewSql.p50)}, p95 ${ms(overviewSql.p95)}`,
       met: overviewLoad.rps > 0 && overviewLoad.p95 <= 80 && overviewLoad.errors === 0,
     });
@@ -367,7 +403,7 @@ async function main() {
     );
     targets.push({
       name: `whip-count page (${members} members, ${WHIP_POSITIONS.toLocaleString('en-GB')} positions) p97.5 at 8 connections, every request rendered`,
-      measured: `${whipLoad.p95} ms (p50 ${whipLoad.p50}, ${whipLoad.rps.toFixed(0)} req/s, ${(whipHtml.length / 1024).toFixed(0)} kB HTML)`,
+      measured: `${whipLoad.p95} ms (p50 ${whipLoad.p50}, ${whipLoad.rps.toFixed(0)} req/s, ${(whipHtml.length / 1024).toFixed(0)} kB HTML${spread(whipLoad)})`,
       limit: '≤ 150 ms',
       met: whipLoad.rps > 0 && whipLoad.p95 <= 150 && whipLoad.errors === 0,
     });
@@ -399,25 +435,21 @@ async function main() {
     const searches = ['person 1234', 'campaign 15', 'PERSON', 'nothing like this', 'Campaign 19999'].map((q) => ({
       path: `/api/v1/search?q=${encodeURIComponent(q)}`,
     }));
-    const searchResult = await autocannon({
-      url: `http://127.0.0.1:${PORT}`,
-      connections: 8,
-      duration: DURATION,
-      headers: signedIn,
-      requests: searches,
-    });
-    const searchLoad = {
-      p50: searchResult.latency.p50,
-      p95: searchResult.latency.p97_5,
-      rps: searchResult.requests.average,
-      errors: searchResult.errors + searchResult.non2xx,
-    };
+    const searchLoad = await repeated(() =>
+      autocannon({
+        url: `http://127.0.0.1:${PORT}`,
+        connections: 8,
+        duration: DURATION,
+        headers: signedIn,
+        requests: searches,
+      }),
+    );
     say(
       `search: p50 ${searchLoad.p50} ms, p97.5 ${searchLoad.p95} ms, ${searchLoad.rps.toFixed(0)} req/s, ${searchLoad.errors} errors`,
     );
     targets.push({
       name: `search (${scale.people.toLocaleString('en-GB')} people, ${scale.campaigns.toLocaleString('en-GB')} campaigns) p97.5 at 8 connections, every request answered`,
-      measured: `${searchLoad.p95} ms (p50 ${searchLoad.p50}, ${searchLoad.rps.toFixed(0)} req/s)`,
+      measured: `${searchLoad.p95} ms (p50 ${searchLoad.p50}, ${searchLoad.rps.toFixed(0)} req/s${spread(searchLoad)})`,
       limit: '≤ 50 ms (p95 asked; p97.5 is stricter)',
       met: searchLoad.rps > 0 && searchLoad.p95 <= 50 && searchLoad.errors === 0,
     });
