@@ -187,11 +187,16 @@ export async function runImportJob(
       message: job.status === 'RUNNING' ? 'This import is already running.' : 'This import has already been done.',
     };
   }
-  const job = (await db().importJob.findUnique({ where: { id }, omit: { checked: true } }))!;
+  // Without the file and its checked rows (megabytes): read inside the run only when needed.
+  const job = (await db().importJob.findUnique({ where: { id }, omit: { checked: true, content: true } }))!;
   const kind = IMPORT_KINDS[job.kind]!;
   const options = job.options as unknown as ImportOptions;
   const fail = async (message: string) => {
-    await db().importJob.update({ where: { id }, data: { status: 'FAILED', message, finishedAt: new Date() } });
+    await db().importJob.update({
+      where: { id },
+      data: { status: 'FAILED', message, finishedAt: new Date() },
+      select: { id: true },
+    });
     return { ok: false, message };
   };
   try {
@@ -205,8 +210,9 @@ export async function runImportJob(
           );
         }
         const summary = await kind.commit(tx, valid, options, async (done) => {
-          // Progress is written outside the transaction so that others see it while it runs.
-          await db().importJob.update({ where: { id }, data: { processedRows: done } });
+          // Progress is written outside the transaction so that others see it while it runs. Only
+          // the id comes back: the job's row holds the file and its checked rows (megabytes).
+          await db().importJob.update({ where: { id }, data: { processedRows: done }, select: { id: true } });
         });
         await recordAudit(tx, actor, 'import', `import:${job.kind}`, id, null, {
           fileName: job.fileName,
@@ -230,6 +236,7 @@ export async function runImportJob(
         content: null,
         checked: Prisma.DbNull,
       },
+      select: { id: true },
     });
     return { ok: true, message };
   } catch (error) {
@@ -250,7 +257,7 @@ export async function runImportJob(
  */
 async function rowsToImport(
   tx: Prisma.TransactionClient,
-  job: { id: number; content: string | null; checkedAtVersion: bigint | null; createdAt: Date; invalidRows: number },
+  job: { id: number; checkedAtVersion: bigint | null; createdAt: Date; invalidRows: number },
   kind: ImportKind,
   options: ImportOptions,
 ): Promise<{ rows: Record<string, unknown>[]; invalid: number; reused: boolean }> {
@@ -261,7 +268,8 @@ async function rowsToImport(
     if (stored?.checked)
       return { rows: JSON.parse(stored.checked) as Record<string, unknown>[], invalid: job.invalidRows, reused: true };
   }
-  const parsed = parseCsv(job.content ?? '', kind.columns, {
+  const file = await tx.importJob.findUnique({ where: { id: job.id }, select: { content: true } });
+  const parsed = parseCsv(file?.content ?? '', kind.columns, {
     rename: options.mapping,
     ignoreUnknown: kind.ignoresUnknownColumns,
   });
