@@ -29,11 +29,16 @@ export class SourceNotes {
   anchor(source: SourceRef): string {
     return `${this.idPrefix}-${source.id}`;
   }
+
+  /** The link from an item to its source's note. */
+  href(source: SourceRef): string {
+    return `#${this.anchor(source)}`;
+  }
 }
 
 /** An item's note number, linking to its source in the list below. */
 export function NoteRef({ notes, source }: { notes: SourceNotes; source: SourceRef }) {
-  return <a href={`#${notes.anchor(source)}`}>[{notes.number(source)}]</a>;
+  return <a href={notes.href(source)}>[{notes.number(source)}]</a>;
 }
 
 /** The sources of a list, each once, in order of first use. */

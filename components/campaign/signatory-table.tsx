@@ -165,7 +165,7 @@ export function SignatoryTable({
                   day: row.signedOn ? formatDay(row.signedOn) : `by ${formatDay(row.knownOn)}`,
                   confidence: row.confidence,
                   note: notes.number(row.source),
-                  noteHref: `#${notes.anchor(row.source)}`,
+                  noteHref: notes.href(row.source),
                 }))}
               />
             </tbody>

@@ -52,7 +52,7 @@ function rowData(m: WhipMember, notes: SourceNotes, voted: boolean): MemberRowDa
           statement: e.statement?.subject ?? null,
           confidence: e.confidence,
           note: notes.number(e.source),
-          noteHref: `#${notes.anchor(e.source)}`,
+          noteHref: notes.href(e.source),
         }
       : null,
     vote: voted

@@ -93,7 +93,7 @@ export function ChangesSection({ changes }: { changes: WhipChange[] }) {
               to: STAND_LABEL[c.to].toLowerCase(),
               derived: c.derived,
               note: notes.number(c.source),
-              noteHref: `#${notes.anchor(c.source)}`,
+              noteHref: notes.href(c.source),
             }))}
           />
           <SourceNoteList notes={notes} title="Sources of these changes" />
