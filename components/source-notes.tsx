@@ -1,3 +1,4 @@
+import { type Note, NoteLink } from '@/components/note-link';
 import { SourceLink } from '@/components/source-link';
 import type { SourceRef } from '@/lib/sql';
 
@@ -30,15 +31,15 @@ export class SourceNotes {
     return `${this.idPrefix}-${source.id}`;
   }
 
-  /** The link from an item to its source's note. */
-  href(source: SourceRef): string {
-    return `#${this.anchor(source)}`;
+  /** An item's note: its source's number and the link to it. */
+  note(source: SourceRef): Note {
+    return { n: this.number(source), href: `#${this.anchor(source)}` };
   }
 }
 
 /** An item's note number, linking to its source in the list below. */
 export function NoteRef({ notes, source }: { notes: SourceNotes; source: SourceRef }) {
-  return <a href={notes.href(source)}>[{notes.number(source)}]</a>;
+  return <NoteLink note={notes.note(source)} />;
 }
 
 /** The sources of a list, each once, in order of first use. */

@@ -4,6 +4,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { db } from './db';
+import { today } from './format';
 import type { Prisma } from './generated/prisma/client';
 
 /**
@@ -50,8 +51,6 @@ export class VersionedMemo<T> {
     return value;
   }
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * `read` kept per process per data version, day and arguments (JSON): a public read that changes

@@ -13,6 +13,11 @@ export function formatDay(date: Date | string | null | undefined, precision: 'DA
   return DAY_FORMATS[precision].format(typeof date === 'string' ? new Date(date) : date);
 }
 
+/** Today in UTC, as 2019-06-28: the day "on the day" rules and per-day memos read. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** 2019-06-28 */
 export function isoDay(date: Date | null | undefined): string | null {
   return date ? date.toISOString().slice(0, 10) : null;

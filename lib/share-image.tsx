@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import { VersionedMemo } from './data-version';
+import { today } from './format';
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
@@ -138,7 +139,7 @@ const drawn = new VersionedMemo<ArrayBuffer>(200);
 export async function shareImage(key: string, describe: () => Promise<ShareCard | null>): Promise<Response> {
   let missing = false;
   // The day is part of the key: every card says "As of <day>", which must not outlive its day.
-  const png = await drawn.get(`${key}|${new Date().toISOString().slice(0, 10)}`, async (version) => {
+  const png = await drawn.get(`${key}|${today()}`, async (version) => {
     // Filed under the version read before the data: at worst older than the data it shows, which
     // makes the next request draw again, never keep a stale card.
     const card = await describe();

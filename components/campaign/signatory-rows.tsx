@@ -5,6 +5,7 @@
 // row's HTML (the server still renders every row into the HTML, readable without JavaScript; the
 // browser only hydrates them). Issue 16; docs/decisions/021-render-at-the-speed-of-the-data.md.
 import { ConfidenceBadge } from '@/components/badges';
+import { type Note, NoteLink } from '@/components/note-link';
 
 /** One signature as its row shows it, shaped and formatted on the server. */
 export interface SignatoryRowData {
@@ -22,8 +23,8 @@ export interface SignatoryRowData {
   /** The day signed, or "by" the day its source reported it. */
   day: string;
   confidence: string;
-  note: number;
-  noteHref: string;
+  /** Its source's note. */
+  note: Note;
 }
 
 export function SignatoryRows({ rows }: { rows: SignatoryRowData[] }) {
@@ -44,7 +45,7 @@ export function SignatoryRows({ rows }: { rows: SignatoryRowData[] }) {
         <ConfidenceBadge value={row.confidence} />
       </td>
       <td>
-        <a href={row.noteHref}>[{row.note}]</a>
+        <NoteLink note={row.note} />
       </td>
     </tr>
   ));

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
 import { SourceNoteList, SourceNotes } from '@/components/source-notes';
+import { TABLE_CELLS } from '@/components/table-shell';
 import { SignatoryRows } from './signatory-rows';
 import { formatDay, titleCase } from '@/lib/format';
 import type { SignatureQuery, SignatureRow } from '@/lib/signatures';
@@ -111,8 +112,8 @@ export function SignatoryTable({
       ) : (
         <div className="overflow-x-auto rounded border border-rule bg-white">
           <table
-            // Cell padding and the date column's nowrap are set once here, not in every row.
-            className="w-full min-w-[720px] text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_td:nth-child(6)]:whitespace-nowrap"
+            // Cell padding, row rules and the date column's nowrap are set once here, not in every row.
+            className={`w-full min-w-[720px] text-left text-sm ${TABLE_CELLS} [&_td:nth-child(6)]:whitespace-nowrap`}
             data-testid="signatory-table"
             aria-label={`Named signatories, sorted by ${query.sort} ${query.dir === 'asc' ? 'ascending' : 'descending'}`}
           >
@@ -147,7 +148,7 @@ export function SignatoryTable({
                 })}
               </tr>
             </thead>
-            <tbody className="[&_tr]:border-t [&_tr]:border-rule">
+            <tbody>
               <SignatoryRows
                 rows={rows.map((row) => ({
                   id: row.id,
@@ -164,8 +165,7 @@ export function SignatoryTable({
                   role: row.roleAtSigning,
                   day: row.signedOn ? formatDay(row.signedOn) : `by ${formatDay(row.knownOn)}`,
                   confidence: row.confidence,
-                  note: notes.number(row.source),
-                  noteHref: notes.href(row.source),
+                  note: notes.note(row.source),
                 }))}
               />
             </tbody>

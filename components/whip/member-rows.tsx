@@ -6,6 +6,7 @@
 // HTML (readable without JavaScript); the browser only hydrates them. Issue 16,
 // docs/decisions/021-render-at-the-speed-of-the-data.md.
 import { ConfidenceBadge } from '@/components/badges';
+import { type Note, NoteLink } from '@/components/note-link';
 import type { StandOrUnknown } from '@/lib/decision-rule';
 import { StandBadge } from './stand-badge';
 
@@ -25,9 +26,8 @@ export interface MemberRowData {
     quote: string | null;
     statement: string | null;
     confidence: string;
-    /** The note number of its source, and where that note is. */
-    note: number;
-    noteHref: string;
+    /** Its source's note. */
+    note: Note;
   };
   /** After a division: "Aye (teller)", "No ballot"; null when no division with ballots. */
   vote: string | null;
@@ -63,7 +63,7 @@ export function MemberRows({ rows }: { rows: MemberRowData[] }) {
             ) : (
               <span className="text-muted">Stated</span>
             )}{' '}
-            <ConfidenceBadge value={m.evidence.confidence} /> <a href={m.evidence.noteHref}>[{m.evidence.note}]</a>
+            <ConfidenceBadge value={m.evidence.confidence} /> <NoteLink note={m.evidence.note} />
           </>
         ) : (
           <span className="text-muted">Nothing recorded</span>

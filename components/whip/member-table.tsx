@@ -51,8 +51,7 @@ function rowData(m: WhipMember, notes: SourceNotes, voted: boolean): MemberRowDa
           quote: e.quote,
           statement: e.statement?.subject ?? null,
           confidence: e.confidence,
-          note: notes.number(e.source),
-          noteHref: notes.href(e.source),
+          note: notes.note(e.source),
         }
       : null,
     vote: voted

@@ -92,8 +92,7 @@ export function ChangesSection({ changes }: { changes: WhipChange[] }) {
               from: c.from ? STAND_LABEL[c.from].toLowerCase() : 'not known',
               to: STAND_LABEL[c.to].toLowerCase(),
               derived: c.derived,
-              note: notes.number(c.source),
-              noteHref: notes.href(c.source),
+              note: notes.note(c.source),
             }))}
           />
           <SourceNoteList notes={notes} title="Sources of these changes" />

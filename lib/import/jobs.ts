@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import { requireRole, type RequestContext } from '../auth/session';
 import { dataVersion } from '../data-version';
 import { db } from '../db';
+import { isoDay, today } from '../format';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { IMPORT_KINDS, type ImportKind, type ImportOptions, type RowError } from './kinds';
@@ -261,7 +262,7 @@ async function rowsToImport(
   kind: ImportKind,
   options: ImportOptions,
 ): Promise<{ rows: Record<string, unknown>[]; invalid: number; reused: boolean }> {
-  const sameDay = job.createdAt.toISOString().slice(0, 10) === new Date().toISOString().slice(0, 10);
+  const sameDay = isoDay(job.createdAt) === today();
   if (sameDay && job.checkedAtVersion !== null && job.checkedAtVersion === (await dataVersion(tx))) {
     const [stored] = await tx.$queryRaw<{ checked: string | null }[]>`
       SELECT checked::text AS checked FROM "ImportJob" WHERE id = ${job.id}`;
