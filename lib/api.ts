@@ -6,6 +6,7 @@ import type { SignatureRow } from './signatures';
 import type { SourceRef } from './sql';
 import type { StageView } from './stages';
 import type { WhipChange, WhipCount, WhipMember } from './whip-count';
+import { carried } from './division-outcome';
 
 export const MAX_PER_PAGE = 200;
 
@@ -110,7 +111,10 @@ export function campaignDetailJson(c: CampaignDetail, stages: StageView[]) {
         ayes: d.ayes,
         noes: d.noes,
         abstentions: d.abstentions,
-        carried: d.carried,
+        result: d.result,
+        carried: carried(d.result),
+        mismatch: d.mismatch,
+        path: d.path,
         source: source(d.source),
       })),
       source: source(s.source),
@@ -223,7 +227,10 @@ export function whipCountJson(w: WhipCount & { memberList: WhipMember[] }, chang
       abstentions: w.division.abstentions,
       countedFromBallots: w.division.fromBallots,
       namedBallots: w.division.namedBallots,
-      passed: w.division.passed,
+      result: w.division.result,
+      passed: carried(w.division.result),
+      mismatch: w.division.mismatch,
+      path: w.division.path,
       forecastHeld: w.division.held,
       forecastSwitched: w.division.switched,
       forecastDidNotVote: w.division.didNotVote,

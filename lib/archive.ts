@@ -36,6 +36,7 @@ export const ARCHIVE_TABLES = [
   'Stage',
   'Division',
   'Ballot',
+  'DivisionWhip',
   'Statement',
   'Position',
   'PositionRule',

@@ -145,23 +145,3 @@ export function forecastResult(stand: Stand | null, vote: 'AYE' | 'NO' | 'ABSTAI
   if (vote === null) return 'did-not-vote';
   return vote === expected ? 'held' : 'switched';
 }
-
-/**
- * Rebels: members whose aye or no went against the majority of their own party in the division
- * (Public Whip's definition). A party split evenly has no majority and so no rebels.
- */
-export function rebels<T extends { party: string | null; vote: 'AYE' | 'NO' | 'ABSTAIN' }>(ballots: T[]): T[] {
-  const tally = new Map<string, { AYE: number; NO: number }>();
-  for (const b of ballots) {
-    if (!b.party || b.vote === 'ABSTAIN') continue;
-    const t = tally.get(b.party) ?? { AYE: 0, NO: 0 };
-    t[b.vote]++;
-    tally.set(b.party, t);
-  }
-  return ballots.filter((b) => {
-    if (!b.party || b.vote === 'ABSTAIN') return false;
-    const t = tally.get(b.party)!;
-    if (t.AYE === t.NO) return false;
-    return b.vote !== (t.AYE > t.NO ? 'AYE' : 'NO');
-  });
-}

@@ -7,6 +7,7 @@ import 'server-only';
 import { Feed } from 'feed';
 import { getCampaign } from './campaigns';
 import { db } from './db';
+import { divisionPath } from './divisions';
 import { STAND_LABEL } from './decision-rule';
 import { formatDay, titleCase } from './format';
 import { absoluteUrl } from './site-url';
@@ -88,6 +89,9 @@ async function lookups(events: Event[]) {
       select: {
         id: true,
         question: true,
+        house: true,
+        heldOn: true,
+        number: true,
         stage: { select: { position: true, campaign: { select: { id: true, slug: true, title: true } } } },
       },
     }),
@@ -198,9 +202,12 @@ function describe(e: Event, names: Awaited<ReturnType<typeof lookups>>): Entry |
       if (!division) return null;
       return {
         ...base,
-        campaignId: division.stage.campaign.id,
+        campaignId: division.stage?.campaign.id ?? null,
         title: `The vote: ${division.question}`,
-        link: `/campaigns/${division.stage.campaign.slug}/stages/${division.stage.position}#vote`,
+        link:
+          division.house && division.heldOn && division.number
+            ? divisionPath(division.house, division.heldOn.toISOString().slice(0, 10), division.number)
+            : `/campaigns/${division.stage!.campaign.slug}/stages/${division.stage!.position}#vote`,
         text: `How each member voted is recorded: ayes ${num(row.ayes) ?? '?'}, noes ${num(row.noes) ?? '?'}.`,
       };
     }

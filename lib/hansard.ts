@@ -72,6 +72,9 @@ const endsInStyle = (text: string) =>
       ?.toLowerCase() ?? '',
   );
 
+/** "Hinds, Mr Damian": a surname, a comma and at least one word after it (a seat in brackets aside). */
+const sortedForm = (text: string) => /^[^,()]+,\s*[^\s,()]/.test(text);
+
 export function parseDivisionList(text: string): ParsedDivision {
   const lines = text.split(/\r?\n/);
   const entries: DivisionEntry[] = [];
@@ -136,11 +139,13 @@ export function parseDivisionList(text: string): ParsedDivision {
       return;
     }
     // A line broken across columns: a seat in brackets alone, a name cut after its comma or style.
+    // A line in "Surname, Forename" form is a name of its own: "Hermon, Lady" is complete, and
+    // "Hinds, Mr Damian" after it is the next member, not the rest of her name (issue 22).
     if (
       pending &&
       (/^\(/.test(text) ||
         /,\s*$/.test(pending.text) ||
-        endsInStyle(pending.text) ||
+        (endsInStyle(pending.text) && !sortedForm(text)) ||
         (/\([^)]*$/.test(pending.text) && /\)/.test(text)))
     ) {
       pending.text = `${pending.text} ${text}`;

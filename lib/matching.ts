@@ -24,7 +24,21 @@ export interface NameMatch {
   /** The person, for exact and alias matches only: a guess is never taken as a match. */
   person: PersonRef | null;
   /** Ranked candidates, best first, with a score from 0 to 1. */
-  candidates: { person: PersonRef; score: number; reason: string }[];
+  candidates: Candidate[];
+}
+
+/**
+ * How a candidate's name relates to the written one: the same name as others have, a known alias,
+ * the family name alone (nothing else written), the family name with a short form or initial of
+ * the first name (a guess), or the family name with a different first name (never a match).
+ */
+export type CandidateKind = 'same-name' | 'family-only' | 'short-form' | 'initial' | 'different-first-name';
+
+export interface Candidate {
+  person: PersonRef;
+  score: number;
+  reason: string;
+  kind: CandidateKind;
 }
 
 type Row = PersonRef & { key: string; alias_normalized: string };
@@ -92,7 +106,7 @@ async function matchDistinct(inputs: string[]): Promise<NameMatch[]> {
         input,
         status,
         person,
-        candidates: [{ person, score: 1, reason: status === 'exact' ? 'same name' : 'known alias' }],
+        candidates: [{ person, score: 1, reason: status === 'exact' ? 'same name' : 'known alias', kind: 'same-name' }],
       };
     }
     if (people.length > 1) {
@@ -104,22 +118,29 @@ async function matchDistinct(inputs: string[]): Promise<NameMatch[]> {
           person: ref(p),
           score: 1 / people.length,
           reason: 'same name as several people',
+          kind: 'same-name' as const,
         })),
       };
     }
-    const given = parseName(input).words.slice(0, -1);
+    const words = parseName(input).words;
     const candidates = (familyBy.get(families[i]!) ?? [])
-      .map((row) => {
-        const theirGiven = row.alias_normalized.split(' ')[0] ?? '';
-        const mine = given[0];
-        let score: number;
-        let reason: string;
-        if (!mine) [score, reason] = [0.5, 'family name only'];
-        else if (theirGiven.startsWith(mine) || mine.startsWith(theirGiven))
-          [score, reason] = [0.75, 'family name, short form of first name'];
-        else if (mine.length === 1 && theirGiven.startsWith(mine)) [score, reason] = [0.6, 'family name and initial'];
-        else [score, reason] = [0.2, 'family name only, different first name'];
-        return { person: ref(row), score, reason };
+      .map((row): Candidate => {
+        // The family name is every word the two names end with ("Rees-Mogg" is two words); what
+        // comes before it in the written name is the first name to compare.
+        const theirs = row.alias_normalized.split(' ');
+        let shared = 0;
+        while (shared < words.length && shared < theirs.length && words.at(-1 - shared) === theirs.at(-1 - shared))
+          shared++;
+        const mine = words.slice(0, words.length - shared)[0];
+        const theirGiven = theirs.slice(0, theirs.length - shared)[0] ?? '';
+        const [score, reason, kind]: [number, string, CandidateKind] = !mine
+          ? [0.5, 'family name only', 'family-only']
+          : mine.length === 1 && theirGiven.startsWith(mine)
+            ? [0.6, 'family name and initial', 'initial']
+            : theirGiven && (theirGiven.startsWith(mine) || mine.startsWith(theirGiven))
+              ? [0.75, 'family name, short form of first name', 'short-form']
+              : [0.2, 'family name only, different first name', 'different-first-name'];
+        return { person: ref(row), score, reason, kind };
       })
       .sort((a, b) => b.score - a.score || a.person.name.localeCompare(b.person.name));
     if (candidates.length === 0) return { input, status: 'unmatched', person: null, candidates };
@@ -136,38 +157,73 @@ async function matchDistinct(inputs: string[]): Promise<NameMatch[]> {
   });
 }
 
-/** A match among the voters only: a name that is ambiguous in the roster may name one voter. */
+/** Seats compared as names are: "Kingston & Surbiton" is "Kingston and Surbiton". */
+const seatKey = (seat: string) => normalizeName(seat.replace(/&/g, ' and '));
+
+/**
+ * A match among the voters only (`voters`: each voter's id and seat on the day). A name that is
+ * ambiguous in the roster may name one voter; a family name alone is a match when exactly one voter
+ * has it; a seat given names the voter it belongs to among those whose name fits. A different first
+ * name is never a match, nor is a short form or an initial without the seat ("only a guess"), and
+ * a seat that is not the member's contradicts the name (issue 22).
+ */
 function voterMatch(
   match: NameMatch,
-  ids: Set<number>,
-  constituency?: string | null,
+  voters: ReadonlyMap<number, string | null>,
+  seat?: string | null,
 ): { person: PersonRef | null; reason: string } {
-  if (match.person)
-    return ids.has(match.person.id)
-      ? { person: match.person, reason: '' }
-      : { person: null, reason: `${match.person.name} is not a member who may vote on the day.` };
-  let among = match.candidates.filter((c) => ids.has(c.person.id) && (match.status === 'ambiguous' || c.score >= 0.99));
-  if (constituency) among = among.filter((c) => c.person.constituency?.toLowerCase() === constituency.toLowerCase());
-  if (among.length === 1) return { person: among[0]!.person, reason: '' };
+  const seatOf = (p: PersonRef) => voters.get(p.id) ?? p.constituency;
+  const sits = (p: PersonRef) => !seat || seatKey(seatOf(p) ?? '') === seatKey(seat);
+  const describe = (cs: Candidate[]) =>
+    cs
+      .slice(0, 4)
+      .map((c) => `${c.person.name}${seatOf(c.person) ? ` (${seatOf(c.person)})` : ''}`)
+      .join(', ');
+  if (match.person) {
+    if (!voters.has(match.person.id))
+      return { person: null, reason: `${match.person.name} is not a member who may vote on the day.` };
+    if (!sits(match.person))
+      return {
+        person: null,
+        reason: `${match.person.name} sits for ${seatOf(match.person) ?? 'no seat'}, not ${seat}.`,
+      };
+    return { person: match.person, reason: '' };
+  }
   if (match.status === 'unmatched') return { person: null, reason: 'No person with this name.' };
-  const options = match.candidates
-    .slice(0, 4)
-    .map((c) => `${c.person.name}${c.person.constituency ? ` (${c.person.constituency})` : ''}`)
-    .join(', ');
+  const fitting = match.candidates.filter((c) => c.kind !== 'different-first-name');
+  if (fitting.length === 0)
+    return {
+      person: null,
+      reason: `No person with this name: ${describe(match.candidates)} ${match.candidates.length === 1 ? 'has' : 'have'} a different first name.`,
+    };
+  const among = fitting.filter((c) => voters.has(c.person.id) && sits(c.person));
+  if (among.length === 1) {
+    const only = among[0]!;
+    // Named without doubt: the same name or the family name alone, or the seat given says who.
+    if (only.kind === 'same-name' || only.kind === 'family-only' || seat) return { person: only.person, reason: '' };
+  }
+  if (among.length === 0 && seat && fitting.some((c) => voters.has(c.person.id)))
+    return { person: null, reason: `No member who may vote on the day sits for ${seat} under this name.` };
+  if (among.length === 0 && fitting.every((c) => !voters.has(c.person.id)))
+    return {
+      person: null,
+      reason: `Not a member who may vote on the day: ${describe(fitting)}.`,
+    };
+  const shown = among.length ? among : fitting;
   return {
     person: null,
-    reason: `${match.status === 'guess' ? 'Only a guess' : 'Ambiguous'}: ${options}. Write the name as the roster has it, or add the seat in brackets.`,
+    reason: `${among.length === 1 ? 'Only a guess' : 'Ambiguous'}: ${describe(shown)}. Write the name as the roster has it, or add the seat in brackets.`,
   };
 }
 
 /**
- * Matches written names among the members who may vote: each entry gets its member, or the reason
+ * Matches written names among the members who may vote (`voters`: id → seat on the day): each entry gets its member, or the reason
  * it has none (not found, ambiguous, a guess, not a member, or the same member as an earlier entry
  * with the same `sameKey`, said by `twice`). Shared by the pasted lists and the CSV imports.
  */
 export async function matchAmongVoters<T extends { line: number; name: string; seat?: string | null }>(
   entries: T[],
-  ids: Set<number>,
+  voters: ReadonlyMap<number, string | null>,
   {
     sameKey = () => '',
     twice = (person, first) => `Same member as line ${first.line} (${person.name}).`,
@@ -178,7 +234,7 @@ export async function matchAmongVoters<T extends { line: number; name: string; s
   const problems: { entry: T; reason: string }[] = [];
   const seen = new Map<string, T>();
   entries.forEach((entry, i) => {
-    const { person, reason } = voterMatch(matches[i]!, ids, entry.seat);
+    const { person, reason } = voterMatch(matches[i]!, voters, entry.seat);
     if (!person) return void problems.push({ entry, reason });
     const key = `${person.id}|${sameKey(entry)}`;
     const first = seen.get(key);

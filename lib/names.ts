@@ -41,7 +41,7 @@ const HONORIFIC_DISPLAY: Record<string, string> = {
   prof: 'Prof',
   professor: 'Professor',
 };
-/** Post-nominals that follow a name ("Keir Starmer KC", "Jane Doe MP"). */
+/** Post-nominals and suffixes that follow a name ("Keir Starmer KC", "Jane Doe MP", "Ian Paisley Jnr"). */
 const POST_NOMINALS = new Set([
   'mp',
   'qc',
@@ -57,6 +57,13 @@ const POST_NOMINALS = new Set([
   'dbe',
   'pc',
   'frs',
+  // Generational suffixes: the roster's "Ian Paisley Jnr" is "Paisley, Ian" in Hansard.
+  'jnr',
+  'jr',
+  'junior',
+  'snr',
+  'sr',
+  'senior',
 ]);
 
 function fold(text: string): string {

@@ -2,20 +2,26 @@
 import 'server-only';
 import { db } from './db';
 import { versioned } from './data-version';
+import type { Result } from './division-outcome';
+import { getDivision } from './divisions';
 import type { SourceRef } from './sql';
 
 export interface DivisionView {
   id: number;
   heldOn: Date | null;
   question: string;
-  /** From the recorded totals where given, else counted from the named ballots. */
+  /** Announced totals where recorded, else counted from the named ballots; tellers apart. */
   ayes: number;
   noes: number;
-  abstentions: number;
+  abstentions: number | null;
   countedFromBallots: boolean;
   namedBallots: number;
-  /** A simple majority of those voting aye or no. */
-  carried: boolean | null;
+  /** By the stage's rule, as the whip count and the division page decide it (lib/division-outcome.ts). */
+  result: Result;
+  /** Where the named ballots do not add up to the announced totals: the same warning as the whip count's. */
+  mismatch: string | null;
+  /** The division's own page, where it has one. */
+  path: string | null;
   source: SourceRef;
 }
 
@@ -48,47 +54,41 @@ export const listStages = versioned(async function listStages(campaignId: number
       source: { select: { id: true, publisher: true, title: true, publishedAt: true, url: true } },
       divisions: {
         orderBy: { heldOn: 'asc' },
-        select: {
-          id: true,
-          heldOn: true,
-          question: true,
-          ayes: true,
-          noes: true,
-          abstentions: true,
-          source: { select: { id: true, publisher: true, title: true, publishedAt: true, url: true } },
-          ballots: { select: { vote: true } },
-        },
+        select: { id: true },
       },
     },
   });
-  return stages.map((s) => ({
-    id: s.id,
-    position: s.position,
-    name: s.name,
-    bodyName: s.body?.name ?? null,
-    scheduledOn: s.scheduledOn,
-    scheduleNote: s.scheduleNote,
-    status: s.status,
-    decisionRule: s.decisionRule,
-    source: s.source,
-    divisions: s.divisions.map((d) => {
-      const counted = { AYE: 0, NO: 0, ABSTAIN: 0 };
-      for (const b of d.ballots) counted[b.vote]++;
-      const fromBallots = d.ayes === null && d.noes === null;
-      const ayes = d.ayes ?? counted.AYE;
-      const noes = d.noes ?? counted.NO;
-      return {
-        id: d.id,
-        heldOn: d.heldOn,
-        question: d.question,
-        ayes,
-        noes,
-        abstentions: d.abstentions ?? counted.ABSTAIN,
-        countedFromBallots: fromBallots,
-        namedBallots: d.ballots.length,
-        carried: ayes + noes === 0 ? null : ayes > noes,
-        source: d.source,
-      };
-    }),
-  }));
+  return Promise.all(
+    stages.map(async (s) => ({
+      id: s.id,
+      position: s.position,
+      name: s.name,
+      bodyName: s.body?.name ?? null,
+      scheduledOn: s.scheduledOn,
+      scheduleNote: s.scheduleNote,
+      status: s.status,
+      decisionRule: s.decisionRule,
+      source: s.source,
+      divisions: await Promise.all(
+        s.divisions.map(async ({ id }) => {
+          // Read as the division's own page and the whip count read it: one rule for the result.
+          const d = (await getDivision(id))!;
+          return {
+            id,
+            heldOn: d.heldOn,
+            question: d.question,
+            ayes: d.totals.ayes,
+            noes: d.totals.noes,
+            abstentions: d.totals.abstentions,
+            countedFromBallots: d.totals.fromBallots,
+            namedBallots: d.totals.namedBallots,
+            result: d.result,
+            mismatch: d.warnings.length ? d.warnings.join(' ') : null,
+            path: d.house ? d.path : null,
+            source: d.source,
+          };
+        }),
+      ),
+    })),
+  );
 });

@@ -7,6 +7,8 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { VersionedMemo, versioned } from './data-version';
 import { db } from './db';
+import { divisionResult, divisionTotals, rebels, type Result } from './division-outcome';
+import { divisionPath, groupFn, partyGroups } from './divisions';
 import { clampPage } from './validation';
 import {
   describeOutlook,
@@ -16,8 +18,6 @@ import {
   type ForecastResult,
   outlook,
   type Outlook,
-  passes,
-  rebels,
   type Rule,
   STAND_ORDER,
   STANDS,
@@ -29,6 +29,7 @@ import {
   BODY_MEMBERS_SQL,
   KNOWN_ON_SQL,
   ON_DAY_SQL,
+  SEAT_ON_DAY,
   sourceColumns,
   sourceOf,
   type SourceRef,
@@ -69,7 +70,9 @@ export interface WhipMember {
   since: Date | null;
   evidence: Evidence | null;
   previous: { stand: Stand; until: Date } | null;
-  /** After a division: the ballot cast, the forecast's result and whether it went against the party. */
+  /** After a division: the placement on the division's day (the forecast), the ballot cast, the
+   * forecast's result and whether the ballot went against the party. */
+  forecast: Stand | null;
   vote: 'AYE' | 'NO' | 'ABSTAIN' | null;
   teller: boolean;
   result: ForecastResult | null;
@@ -93,13 +96,17 @@ export interface WhipDivision {
   question: string;
   ayes: number;
   noes: number;
-  abstentions: number;
+  /** Null when none were recorded or named (not "0"). */
+  abstentions: number | null;
   /** Totals as recorded where they are, else counted from the named ballots (tellers apart). */
   fromBallots: boolean;
   namedBallots: number;
   /** Recorded totals that the named ballots do not add up to. */
   mismatch: string | null;
-  passed: boolean | null;
+  /** The stage's rule applied to the totals (lib/division-outcome.ts, as on every page). */
+  result: Result;
+  /** The division's own page, where it has one (a house's division). */
+  path: string | null;
   held: number;
   switched: number;
   didNotVote: number;
@@ -240,6 +247,7 @@ type MemberRow = SourceRow & {
   prev_until: Date | null;
   vote: 'AYE' | 'NO' | 'ABSTAIN' | null;
   teller: boolean | null;
+  forecast_stand: Stand | null;
 };
 type ChangeRow = SourceRow & {
   slug: string;
@@ -295,17 +303,24 @@ async function readPlacements(
   >`
     WITH ${voters(day, bodyId)}, ${placementsCte(stageId)},
     latest AS (SELECT * FROM ordered WHERE last),
+    -- The count before the vote: each member's newest placement on or before the day (issue 22),
+    -- the same order as the history's (explicit outranks derived on one day).
+    before_vote AS (
+      SELECT DISTINCT ON (person_id) person_id, stand FROM ordered WHERE on_day <= ${Prisma.raw(literal)}
+      ORDER BY person_id, on_day DESC, derived ASC, id DESC
+    ),
     members AS (
       SELECT p.id AS person_id, p.slug, p.name, coalesce(on_day.party, p.party) AS party, coalesce(on_day.constituency, p.constituency) AS constituency,
              l.stand, l.since, l.derived, pos.quote, coalesce(pos.note, rule.note) AS note, coalesce(pos.confidence, sg.confidence) AS confidence,
              pos."statementId" AS statement_id, st.subject AS statement_subject,
              c.slug AS campaign_slug, c.title AS campaign_title, (enum_range(NULL::"Stand"))[nullif(l.run_prev_code % 8, 0)] AS prev_stand,
              CASE WHEN l.run_prev_code % 8 <> 0 THEN l.since END AS prev_until,
-             bal.vote, bal.teller,
+             bal.vote, bal.teller, bv.stand AS forecast_stand,
              ${sourceColumns('src')}
       FROM voters v JOIN "Person" p ON p.id = v.person_id
       ${Prisma.raw(ON_DAY_SQL(literal))}
       LEFT JOIN latest l ON l.person_id = p.id
+      LEFT JOIN before_vote bv ON bv.person_id = p.id
       LEFT JOIN "Position" pos ON pos.id = l.id AND NOT l.derived
       LEFT JOIN "Signature" sg ON sg.id = -l.id AND l.derived
       LEFT JOIN "PositionRule" rule ON rule."stageId" = ${stageId} AND rule."campaignId" = l.campaign_id
@@ -390,6 +405,7 @@ function memberOf(r: MemberRow, rebelIds: Set<number>): WhipMember {
             source: sourceOf(r),
           },
     previous: r.prev_stand && r.prev_until ? { stand: r.prev_stand, until: r.prev_until } : null,
+    forecast: r.forecast_stand,
     vote: r.vote,
     teller: r.teller ?? false,
     result: null,
@@ -449,24 +465,20 @@ async function readWhipCount(slug: string, position: number): Promise<FullWhipCo
   }
 
   let division: WhipDivision | null = null;
+  const groupOf = groupFn(await partyGroups(null));
   const ballots = rows
-    .filter((r) => r.vote !== null && !r.teller)
-    .map((r) => ({ personId: r.person_id, party: r.party, vote: r.vote! }));
-  const rebelIds = new Set(rebels(ballots).map((b) => b.personId));
+    .filter((r) => r.vote !== null)
+    .map((r) => ({ personId: r.person_id, party: r.party, vote: r.vote!, teller: !!r.teller }));
+  const rebelIds = new Set(rebels(ballots, { groupOf }).map((b) => b.personId));
   const members = rows.map((r) => memberOf(r, rebelIds));
   if (stage.division_id !== null) {
-    const [d] = await db().$queryRaw<(DivisionRow & { ballots: number })[]>`
-      SELECT d.id, d."heldOn" AS held_on, d.question, d.ayes, d.noes, d.abstentions, ${sourceColumns('src')},
-             (SELECT count(*)::int FROM "Ballot" b WHERE b."divisionId" = d.id) AS ballots
+    const [d] = await db().$queryRaw<(DivisionRow & { house: string | null; number: number | null })[]>`
+      SELECT d.id, d."heldOn" AS held_on, d.question, d.ayes, d.noes, d.abstentions, d.house::text AS house, d.number,
+             ${sourceColumns('src')}
       FROM "Division" d JOIN "Source" src ON src.id = d."sourceId" WHERE d.id = ${stage.division_id}`;
-    const counted = { AYE: 0, NO: 0, ABSTAIN: 0 };
-    for (const b of ballots) counted[b.vote]++;
-    const fromBallots = d!.ayes === null && d!.noes === null;
-    const ayes = d!.ayes ?? counted.AYE;
-    const noes = d!.noes ?? counted.NO;
-    const abstentions = d!.abstentions ?? counted.ABSTAIN;
-    const disagree = !fromBallots && ballots.length > 0 && (counted.AYE !== ayes || counted.NO !== noes);
-    for (const m of members) m.result = m.teller ? null : forecastResult(m.stand, m.vote);
+    const totals = divisionTotals({ ayes: d!.ayes, noes: d!.noes, abstentions: d!.abstentions }, ballots);
+    // Scored by the count before the vote, tellers too: a teller's lobby is their vote.
+    for (const m of members) m.result = forecastResult(m.forecast, m.vote);
     const tally = (k: ForecastResult) => members.filter((m) => m.result === k).length;
     const held = tally('held');
     const switched = tally('switched');
@@ -475,15 +487,17 @@ async function readWhipCount(slug: string, position: number): Promise<FullWhipCo
       id: d!.id,
       heldOn: d!.held_on,
       question: d!.question,
-      ayes,
-      noes,
-      abstentions,
-      fromBallots,
-      namedBallots: d!.ballots,
-      mismatch: disagree
-        ? `The recorded totals (${ayes} ayes, ${noes} noes) differ from the named ballots (${counted.AYE} ayes, ${counted.NO} noes).`
-        : null,
-      passed: passes(rule, ayes, noes, abstentions, rows.length),
+      ayes: totals.ayes,
+      noes: totals.noes,
+      abstentions: totals.abstentions,
+      fromBallots: totals.fromBallots,
+      namedBallots: totals.namedBallots,
+      mismatch: totals.mismatch,
+      result: divisionResult(totals, d!.house ? null : rule, rows.length),
+      path:
+        d!.house && d!.held_on && d!.number
+          ? divisionPath(d!.house, d!.held_on.toISOString().slice(0, 10), d!.number)
+          : null,
       held,
       switched,
       didNotVote,
@@ -545,21 +559,24 @@ async function readWhipCount(slug: string, position: number): Promise<FullWhipCo
 export const CHANGES_SHOWN = 50;
 
 /**
- * Who may vote at a stage on a day (its vote's day unless another is given): the ids of the
- * members of its body then. For checking positions and ballots before they are saved.
+ * Who may vote at a stage on a day (its vote's day unless another is given): the members of its
+ * body then, each with their seat that day (a seat written beside a name tells namesakes apart).
+ * For checking positions and ballots before they are saved.
  */
 export async function stageVoters(
   stageId: number,
   on?: Date | null,
-): Promise<{ day: Date; ids: Set<number>; bodyId: number | null } | null> {
+): Promise<{ day: Date; ids: Map<number, string | null>; bodyId: number | null } | null> {
   const [stage] = await db().$queryRaw<{ body_id: number | null; day: Date }[]>`
     SELECT s."bodyId" AS body_id, vd.day FROM "Stage" s ${stageDay(on ?? null)}
     WHERE s.id = ${stageId}`;
   if (!stage) return null;
-  const rows = await db().$queryRaw<
-    { person_id: number }[]
-  >`WITH ${voters(stage.day, stage.body_id)} SELECT person_id FROM voters`;
-  return { day: stage.day, ids: new Set(rows.map((r) => r.person_id)), bodyId: stage.body_id };
+  const literal = `DATE '${stage.day.toISOString().slice(0, 10)}'`;
+  const rows = await db().$queryRaw<{ person_id: number; seat: string | null }[]>`
+    WITH ${voters(stage.day, stage.body_id)}
+    SELECT p.id AS person_id, ${Prisma.raw(SEAT_ON_DAY)} AS seat
+    FROM voters v JOIN "Person" p ON p.id = v.person_id ${Prisma.raw(ON_DAY_SQL(literal))}`;
+  return { day: stage.day, ids: new Map(rows.map((r) => [r.person_id, r.seat])), bodyId: stage.body_id };
 }
 
 /** The divisions held at a stage, newest first, for the editor's division list form. */
@@ -647,11 +664,12 @@ export async function personVotingRecord(personId: number): Promise<VotingRecord
     ${Prisma.raw(ON_DAY_SQL('coalesce(d."heldOn", current_date)'))}
     WHERE d.id IN (SELECT "divisionId" FROM "Ballot" WHERE "personId" = ${personId})
     ORDER BY d."heldOn" DESC NULLS LAST, d.id DESC`;
+  const groupOf = groupFn(await partyGroups(null));
   const byDivision = new Map<number, typeof rows>();
   for (const r of rows) byDivision.set(r.division_id, [...(byDivision.get(r.division_id) ?? []), r]);
   return [...byDivision.values()].map((ballots) => {
     const mine = ballots.find((b) => b.person_id === personId)!;
-    const rebelled = rebels(ballots.filter((b) => !b.teller)).some((b) => b.person_id === personId);
+    const rebelled = rebels(ballots, { groupOf }).some((b) => b.person_id === personId);
     return {
       divisionId: mine.division_id,
       heldOn: mine.held_on,

@@ -30,6 +30,8 @@ export interface Dataset {
     sizes?: { asOf: Day; size: number }[];
     /** Members by rule: who sits in these houses for these parties on the day. */
     members?: { houses: House[]; parties?: string[] };
+    /** A parliamentary party: its member parties count as one for majorities, whips and rebels. */
+    partyGroup?: boolean;
   }[];
   roles: {
     person: string;
@@ -194,6 +196,7 @@ export async function loadDataset(data: Dataset): Promise<void> {
           description: b.description,
           memberHouses: b.members?.houses ?? [],
           memberParties: b.members?.parties ?? [],
+          partyGroup: b.partyGroup ?? false,
           sourceId,
         },
         update: {},

@@ -1,14 +1,7 @@
 // The whip count's arithmetic, checked against cases worked by hand.
 import { describe, expect, it } from 'vitest';
-import {
-  emptyCounts,
-  forecastResult,
-  outlook,
-  passes,
-  rebels,
-  type Rule,
-  type StandCounts,
-} from '../lib/decision-rule';
+import { emptyCounts, forecastResult, outlook, passes, type Rule, type StandCounts } from '../lib/decision-rule';
+import { rebels } from '../lib/division-outcome';
 
 const rule = (kind: Rule['kind'], extra: Partial<Rule> = {}): Rule => ({
   kind,

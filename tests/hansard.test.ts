@@ -66,4 +66,33 @@ describe('a Hansard division list', () => {
     });
     expect(proseName('Jeff Smith')).toEqual({ name: 'Jeff Smith', constituency: null });
   });
+
+  it('takes a line in "Surname, Forename" form as complete, even when it ends in a style (issue 22)', () => {
+    const list = [
+      'Ayes',
+      'Hermon, Lady',
+      'Hinds, Mr Damian',
+      'Tellers for the Ayes:',
+      'Wendy Morton and',
+      'Iain Stewart',
+      'Noes',
+      'Abbott, Ms Diane',
+      'Tellers for the Noes:',
+      'Vicky Foxcroft and',
+      'Nick Smith',
+    ].join('\n');
+    const { entries, problems } = parseDivisionList(list);
+    expect(problems).toEqual([]);
+    expect(entries.filter((e) => !e.teller).map((e) => [e.lobby, e.name, e.line])).toEqual([
+      ['AYE', 'Lady Hermon', 2],
+      ['AYE', 'Mr Damian Hinds', 3],
+      ['NO', 'Ms Diane Abbott', 8],
+    ]);
+    expect(entries.filter((e) => e.teller)).toHaveLength(4);
+    // A style cut from its forename by a column break is still joined to it.
+    expect(parseDivisionList('AYES\nBradshaw, rh Mr\nBen\nHinds, Mr Damian\n').entries.map((e) => e.name)).toEqual([
+      'Mr Ben Bradshaw',
+      'Mr Damian Hinds',
+    ]);
+  });
 });

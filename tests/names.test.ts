@@ -51,4 +51,11 @@ describe('a new person from a written name', () => {
     });
     expect(personFromWrittenName('Mr Lammy')).toMatchObject({ name: 'Lammy', honorific: null, sortName: 'Lammy' });
   });
+
+  it('drops generational suffixes as Hansard and the press omit them (issue 22)', () => {
+    expect(normalizeName('Ian Paisley Jnr')).toBe('ian paisley');
+    expect(normalizeName('Ian Paisley Junior')).toBe('ian paisley');
+    expect(normalizeName('John Smith Snr')).toBe('john smith');
+    expect(familyName('Ian Paisley Jnr')).toBe('paisley');
+  });
 });

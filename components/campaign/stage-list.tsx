@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { StatusBadge } from '@/components/badges';
 import { SourceLink } from '@/components/source-link';
+import { RESULT_LABEL } from '@/lib/division-outcome';
 import { formatDay } from '@/lib/format';
 import type { StageView } from '@/lib/stages';
 
@@ -40,15 +41,21 @@ export function StageList({ stages, campaignSlug }: { stages: StageView[]; campa
                 Vote{d.heldOn ? ` on ${formatDay(d.heldOn)}` : ''}: {d.question}
               </p>
               <p className="tabular-nums">
-                Ayes {d.ayes} · Noes {d.noes} · Abstentions {d.abstentions} —{' '}
-                <strong>
-                  {d.carried === null
-                    ? 'no votes recorded'
-                    : d.carried
-                      ? 'carried (more ayes than noes)'
-                      : 'not carried'}
-                </strong>
+                Ayes {d.ayes} · Noes {d.noes}
+                {d.abstentions !== null ? ` · Abstentions ${d.abstentions}` : ''} (tellers apart) —{' '}
+                <strong>{RESULT_LABEL[d.result]}</strong>
+                {d.path ? (
+                  <>
+                    {' '}
+                    · <Link href={d.path}>the division in full →</Link>
+                  </>
+                ) : null}
               </p>
+              {d.mismatch && (
+                <p role="alert" className="mt-1 rounded bg-red-50 p-2 text-red-900">
+                  {d.mismatch}
+                </p>
+              )}
               <p className="text-xs text-muted">
                 {d.countedFromBallots
                   ? `Counted from ${d.namedBallots} named ballots.`

@@ -7,6 +7,7 @@ import { StandCountGrid } from '@/components/whip/stand-counts';
 import { STAND_LABEL } from '@/lib/decision-rule';
 import { formatDay } from '@/lib/format';
 import type { WhipChange, WhipCount, WhipDivision } from '@/lib/whip-count';
+import { RESULT_LABEL } from '@/lib/division-outcome';
 
 /** The count by position, in words, what the vote needs and how it looks. */
 export function HeadlineSection({ count }: { count: WhipCount }) {
@@ -45,9 +46,7 @@ export function VoteSection({ division }: { division: WhipDivision }) {
         </p>
         <p className="tabular-nums">
           Ayes {division.ayes} · Noes {division.noes} · Abstentions {division.abstentions} —{' '}
-          <strong>
-            {division.passed === null ? 'the rule is not known' : division.passed ? 'passed' : 'did not pass'}
-          </strong>
+          <strong>{RESULT_LABEL[division.result]}</strong>
         </p>
         <p className="text-muted">
           {division.fromBallots

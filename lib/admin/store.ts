@@ -159,9 +159,21 @@ export async function referenceOptions(
             await prisma.division.findMany({
               orderBy: { id: 'desc' },
               take: 500,
-              select: { id: true, question: true, stage: { select: { name: true } } },
+              select: {
+                id: true,
+                question: true,
+                house: true,
+                number: true,
+                heldOn: true,
+                stage: { select: { name: true } },
+              },
             })
-          ).map((d) => ({ value: String(d.id), label: `${d.stage.name}: ${d.question}` }));
+          ).map((d) => ({
+            value: String(d.id),
+            label: d.stage
+              ? `${d.stage.name}: ${d.question}`
+              : `${d.house === 'LORDS' ? 'Lords' : 'Commons'} division ${d.number ?? '?'} (${d.heldOn?.toISOString().slice(0, 10) ?? 'undated'}): ${d.question}`,
+          }));
           break;
         case 'term':
           out.term = (

@@ -11,6 +11,9 @@ import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { matchAmongVoters, matchNames } from '../matching';
 import { stageVoters } from '../whip-count';
+import { houseVoters } from '../divisions';
+import { lobbyShortfall } from '../division-outcome';
+import { AppError } from '../errors';
 
 export interface RowError {
   row: number;
@@ -526,16 +529,23 @@ const polls: ImportKind = {
 // The whip count: positions on a stage's vote, and ballots of a division. Names are matched among
 // the members who may vote on the day only (a name ambiguous in the roster may name one of them).
 
-/** Matches names among a stage's voters; rows that name no single voter, or a voter twice, are errors. */
+/**
+ * Matches names among those who may vote (a stage's body's members, or a house's for a house's
+ * division); rows that name no single voter, or a voter twice, are errors.
+ */
 async function matchVoters(
   rows: { line: number; name: string; seat?: string }[],
-  stageId: number,
+  who: { stageId: number | null; house?: House | null },
   on: Date | null,
   errors: RowError[],
   sameKey: (line: number) => string = () => '',
 ) {
-  const voters = await stageVoters(stageId, on);
-  const { matched, problems } = await matchAmongVoters(rows, voters?.ids ?? new Set(), {
+  const voters = who.house
+    ? await houseVoters(who.house, on ?? new Date())
+    : who.stageId !== null
+      ? (await stageVoters(who.stageId, on))?.ids
+      : undefined;
+  const { matched, problems } = await matchAmongVoters(rows, voters ?? new Map(), {
     sameKey: (row) => sameKey(row.line),
     twice: (person, first) => `Same member as row ${first.line} (${person.name}).`,
   });
@@ -586,7 +596,7 @@ const positions: ImportKind = {
     const stated = new Map(checked.valid.map((v) => [v.line, `${v.data.stated_on}|${v.data.position}`]));
     const people = await matchVoters(
       checked.valid.map((v) => ({ line: v.line, name: v.data.name, seat: v.data.constituency })),
-      options.stageId!,
+      { stageId: options.stageId! },
       null,
       errors,
       (line) => stated.get(line)!,
@@ -659,11 +669,11 @@ const ballots: ImportKind = {
     const errors = [...checked.errors];
     const division = await db().division.findUniqueOrThrow({
       where: { id: options.divisionId! },
-      select: { stageId: true, heldOn: true, ayes: true, noes: true },
+      select: { stageId: true, house: true, heldOn: true, ayes: true, noes: true },
     });
     const people = await matchVoters(
       checked.valid.map((v) => ({ line: v.line, name: v.data.name, seat: v.data.constituency })),
-      division.stageId,
+      division,
       division.heldOn,
       errors,
     );
@@ -700,6 +710,21 @@ const ballots: ImportKind = {
       SELECT ${options.divisionId}, t.person_id, t.vote::"Vote", t.teller
       FROM unnest(${r.map((x) => x.personId)}::int[], ${r.map((x) => x.vote)}::text[], ${r.map((x) => x.teller)}::boolean[]) AS t(person_id, vote, teller)
       ON CONFLICT ("divisionId", "personId") DO NOTHING`;
+    // Skipping invalid rows never skips this: the division's ballots, as they would stand, must add
+    // up to its recorded totals, or nothing is imported (issue 22: 637 ballots went in under 202/432).
+    const [t] = await tx.$queryRaw<
+      { ayes: number | null; noes: number | null; named_ayes: number; named_noes: number }[]
+    >`
+      SELECT d.ayes, d.noes,
+             (SELECT count(*)::int FROM "Ballot" b WHERE b."divisionId" = d.id AND b.vote = 'AYE' AND NOT b.teller) AS named_ayes,
+             (SELECT count(*)::int FROM "Ballot" b WHERE b."divisionId" = d.id AND b.vote = 'NO' AND NOT b.teller) AS named_noes
+      FROM "Division" d WHERE d.id = ${options.divisionId}`;
+    const short = t && lobbyShortfall(t, { ayes: t.named_ayes, noes: t.named_noes });
+    if (short)
+      throw new AppError(
+        'INVALID',
+        `the division's ballots would not add up to its recorded totals (${t.ayes ?? '?'} ayes, ${t.noes ?? '?'} noes): ${short}.`,
+      );
     await progress(rows.length);
     return `${inserted} ballots added; ${rows.length - inserted} were already recorded.`;
   },

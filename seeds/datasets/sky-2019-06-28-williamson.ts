@@ -41,6 +41,8 @@ export const skyWilliamson: Dataset = {
       description: 'Labour MPs.',
       // Labour MPs: the roster lists Labour and Labour/Co-operative members apart.
       members: { houses: ['COMMONS'], parties: ['Labour', 'Labour/Co-operative'] },
+      // The article's "Parliamentary Labour Party": Labour/Co-operative MPs sit in it as Labour MPs.
+      partyGroup: true,
     },
     {
       slug: 'plp-parliamentary-committee',

@@ -6,6 +6,7 @@ import { StandCountGrid } from '@/components/whip/stand-counts';
 import { formatDay } from '@/lib/format';
 import { getWhipCount } from '@/lib/whip-count';
 import { isSlug, stagePosition } from '@/lib/validation';
+import { RESULT_LABEL } from '@/lib/division-outcome';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,11 +51,7 @@ export default async function WhipCountEmbed({ params, searchParams }: Props) {
       {division && (
         <p className="text-sm tabular-nums">
           The vote{division.heldOn ? `, ${formatDay(division.heldOn)}` : ''}: ayes {division.ayes}, noes {division.noes}{' '}
-          —{' '}
-          <strong>
-            {division.passed === null ? 'the rule is not known' : division.passed ? 'passed' : 'did not pass'}
-          </strong>
-          .
+          — <strong>{RESULT_LABEL[division.result]}</strong>.
         </p>
       )}
       <ParliamentChart members={count.memberList} title={`Whip count of ${count.stage.name}`} />

@@ -1,0 +1,383 @@
+// Divisions as every page, the API and the CSVs read them: who could vote on the day, each ballot
+// with the member's party then, the result, the table by party, the rebels and the whips. The
+// arithmetic is lib/division-outcome.ts's, so the campaign page, the whip count, the division page,
+// share images and JSON cannot disagree (issue 22). docs/decisions/022-divisions.md.
+import 'server-only';
+import { versioned } from './data-version';
+import { db } from './db';
+import type { Rule } from './decision-rule';
+import {
+  divisionResult,
+  divisionTotals,
+  partyLines,
+  type PartyLine,
+  type Result,
+  takesWhip,
+  type Totals,
+  type WhipDirection,
+} from './division-outcome';
+import { Prisma } from './generated/prisma/client';
+import type { House } from './generated/prisma/enums';
+import {
+  BODY_MEMBERS_SQL,
+  ON_DAY_SQL,
+  PARTY_ON_DAY,
+  SEAT_ON_DAY,
+  sourceColumns,
+  sourceOf,
+  type SourceRef,
+  type SourceRow,
+} from './sql';
+
+/** The address of a house's division: /divisions/commons/2019-01-08/287. */
+export const divisionPath = (house: string, date: string, number: number) =>
+  `/divisions/${house.toLowerCase()}/${date}/${number}`;
+
+/** The SQL literal of a day we formatted ourselves (never user text). */
+const dayLiteral = (day: Date | string) =>
+  `DATE '${typeof day === 'string' ? day.slice(0, 10) : day.toISOString().slice(0, 10)}'`;
+
+/**
+ * Parliamentary parties: for each party, the party it counts as for majorities and whips in a
+ * house (Labour/Co-operative → Labour, from a body marked as a parliamentary party). A party in
+ * no such body is its own.
+ */
+export const partyGroups = versioned(async function partyGroups(house: House | null): Promise<Record<string, string>> {
+  const bodies = await db().body.findMany({
+    where: { partyGroup: true, ...(house ? { memberHouses: { has: house } } : {}) },
+    select: { memberParties: true },
+    orderBy: { id: 'asc' },
+  });
+  const groups: Record<string, string> = {};
+  for (const b of bodies) for (const party of b.memberParties) groups[party] ??= b.memberParties[0]!;
+  return groups;
+});
+
+export const groupFn = (groups: Record<string, string>) => (party: string) => groups[party] ?? party;
+
+/** The members of a house on a day, each with their seat then (for matching names and seats). */
+export async function houseVoters(house: House, day: Date | string): Promise<Map<number, string | null>> {
+  const rows = await db().$queryRaw<{ person_id: number; seat: string | null }[]>`
+    SELECT DISTINCT ON (ms."personId") ms."personId" AS person_id, ms.constituency AS seat
+    FROM "Membership" ms
+    WHERE ms.house = ${house}::"House"
+      AND coalesce(ms."startDate", '-infinity'::date) <= ${Prisma.raw(dayLiteral(day))}
+      AND coalesce(ms."endDate", 'infinity'::date) >= ${Prisma.raw(dayLiteral(day))}
+    ORDER BY ms."personId", ms."startDate" DESC NULLS LAST`;
+  return new Map(rows.map((r) => [r.person_id, r.seat]));
+}
+
+export interface DivisionBallot {
+  personId: number;
+  slug: string;
+  name: string;
+  sortName: string;
+  party: string | null;
+  /** The parliamentary party the member's party counts as (itself for most). */
+  group: string | null;
+  constituency: string | null;
+  vote: 'AYE' | 'NO' | 'ABSTAIN' | null;
+  teller: boolean;
+  proxy: string | null;
+  rebel: boolean;
+  /** Could vote on the day (a member then); a ballot from someone who could not is flagged. */
+  eligible: boolean;
+}
+
+export interface PartyRow {
+  party: string;
+  ayes: number;
+  noes: number;
+  abstentions: number;
+  tellers: number;
+  notVoting: number;
+  rebels: number;
+  line: PartyLine | null;
+  whip: { whip: WhipDirection; lines: number | null; note: string | null; source: SourceRef } | null;
+}
+
+export interface DivisionDetail {
+  id: number;
+  house: House | null;
+  number: number | null;
+  externalId: string | null;
+  heldOn: Date | null;
+  question: string;
+  deferred: boolean;
+  /** The canonical address: /divisions/{house}/{day}/{number}, or the stage's page. */
+  path: string;
+  stage: { campaignSlug: string; campaignTitle: string; position: number; name: string } | null;
+  totals: Totals;
+  result: Result;
+  /** Ayes minus noes. */
+  margin: number;
+  /** Members who could vote on the day (null when no one is recorded as a member then). */
+  eligible: number | null;
+  /** Ayes, noes and tellers as a share of those who could vote. */
+  turnout: number | null;
+  byParty: PartyRow[];
+  ballots: DivisionBallot[];
+  rebels: DivisionBallot[];
+  /** Where the named ballots are not all members on the day, or do not add up. */
+  warnings: string[];
+  source: SourceRef;
+}
+
+type DivisionRow = SourceRow & {
+  id: number;
+  house: House | null;
+  number: number | null;
+  external_id: string | null;
+  held_on: Date | null;
+  question: string;
+  ayes: number | null;
+  noes: number | null;
+  abstentions: number | null;
+  deferred: boolean;
+  stage_id: number | null;
+  body_id: number | null;
+  campaign_slug: string | null;
+  campaign_title: string | null;
+  position: number | null;
+  stage_name: string | null;
+  rule_kind: Rule['kind'] | null;
+  rule_numerator: number | null;
+  rule_denominator: number | null;
+  rule_count: number | null;
+  quorum: number | null;
+  tie: Rule['tie'] | null;
+};
+
+const DIVISION_COLUMNS = Prisma.sql`
+  d.id, d.house::text AS house, d.number, d."externalId" AS external_id, d."heldOn" AS held_on, d.question, d.ayes, d.noes,
+  d.abstentions, d.deferred, s.id AS stage_id, s."bodyId" AS body_id, c.slug AS campaign_slug, c.title AS campaign_title,
+  s.position, s.name AS stage_name, s."ruleKind"::text AS rule_kind, s."ruleNumerator" AS rule_numerator,
+  s."ruleDenominator" AS rule_denominator, s."ruleCount" AS rule_count, s.quorum, s.tie::text AS tie,
+  ${sourceColumns('src')}`;
+const DIVISION_FROM = Prisma.sql`
+  FROM "Division" d JOIN "Source" src ON src.id = d."sourceId"
+  LEFT JOIN "Stage" s ON s.id = d."stageId" LEFT JOIN "Campaign" c ON c.id = s."campaignId"`;
+
+/** A house's division by its address, or null. */
+export const findDivision = versioned(async function findDivision(house: House, day: string, number: number) {
+  const [row] = await db().$queryRaw<DivisionRow[]>`
+    SELECT ${DIVISION_COLUMNS} ${DIVISION_FROM}
+    WHERE d.house = ${house}::"House" AND d."heldOn" = ${day}::date AND d.number = ${number}`;
+  return row ? readDivision(row) : null;
+}, 64);
+
+/** A division by its id (a stage's vote), or null. */
+export const getDivision = versioned(async function getDivision(id: number) {
+  const [row] = await db().$queryRaw<DivisionRow[]>`SELECT ${DIVISION_COLUMNS} ${DIVISION_FROM} WHERE d.id = ${id}`;
+  return row ? readDivision(row) : null;
+}, 64);
+
+function ruleOf(row: DivisionRow): Rule | null {
+  // A house's division is decided by the house's own rule; a stage's vote by the stage's.
+  if (row.house || !row.rule_kind) return null;
+  return {
+    kind: row.rule_kind,
+    numerator: row.rule_numerator,
+    denominator: row.rule_denominator,
+    count: row.rule_count,
+    quorum: row.quorum,
+    tie: row.tie ?? 'FAILS',
+  };
+}
+
+const pathOf = (row: Pick<DivisionRow, 'house' | 'held_on' | 'number' | 'campaign_slug' | 'position' | 'id'>) =>
+  row.house && row.held_on && row.number
+    ? divisionPath(row.house, row.held_on.toISOString().slice(0, 10), row.number)
+    : row.campaign_slug
+      ? `/campaigns/${row.campaign_slug}/stages/${row.position}#vote`
+      : `/divisions#division-${row.id}`;
+
+async function readDivision(row: DivisionRow): Promise<DivisionDetail> {
+  const day = dayLiteral(row.held_on ?? new Date());
+  // Who could vote: the house's members on the day for a house's division, else the stage's body's.
+  const eligible = row.house
+    ? Prisma.sql`SELECT ms."personId" AS person_id FROM "Membership" ms WHERE ms.house = ${row.house}::"House"
+        AND coalesce(ms."startDate", '-infinity'::date) <= ${Prisma.raw(day)} AND coalesce(ms."endDate", 'infinity'::date) >= ${Prisma.raw(day)}`
+    : Prisma.sql`SELECT m.person_id FROM "Body" b CROSS JOIN LATERAL ${Prisma.raw(BODY_MEMBERS_SQL('b', day))} m WHERE b.id = ${row.body_id ?? -1}`;
+  const [members, whips, groups] = await Promise.all([
+    db().$queryRaw<
+      {
+        person_id: number;
+        slug: string;
+        name: string;
+        sort_name: string;
+        party: string | null;
+        seat: string | null;
+        vote: 'AYE' | 'NO' | 'ABSTAIN' | null;
+        teller: boolean | null;
+        proxy: string | null;
+        eligible: boolean;
+      }[]
+    >`
+      WITH eligible AS (${eligible}),
+      people AS (SELECT person_id FROM eligible UNION SELECT "personId" FROM "Ballot" WHERE "divisionId" = ${row.id})
+      SELECT p.id AS person_id, p.slug, p.name, p."sortName" AS sort_name, ${Prisma.raw(PARTY_ON_DAY)} AS party,
+             ${Prisma.raw(SEAT_ON_DAY)} AS seat, b.vote::text AS vote, b.teller, b.proxy,
+             EXISTS (SELECT 1 FROM eligible e WHERE e.person_id = p.id) AS eligible
+      FROM people JOIN "Person" p ON p.id = people.person_id
+      ${Prisma.raw(ON_DAY_SQL(day))}
+      LEFT JOIN "Ballot" b ON b."divisionId" = ${row.id} AND b."personId" = p.id
+      ORDER BY p."sortName", p.id`,
+    db().$queryRaw<(SourceRow & { party: string; whip: WhipDirection; lines: number | null; note: string | null })[]>`
+      SELECT w.party, w.whip::text AS whip, w.lines, w.note, ${sourceColumns('src')}
+      FROM "DivisionWhip" w JOIN "Source" src ON src.id = w."sourceId" WHERE w."divisionId" = ${row.id} ORDER BY w.party`,
+    partyGroups(row.house),
+  ]);
+  const groupOf = groupFn(groups);
+  const voted = members.filter((m) => m.vote !== null);
+  const totals = divisionTotals(
+    { ayes: row.ayes, noes: row.noes, abstentions: row.abstentions },
+    voted.map((m) => ({ vote: m.vote!, teller: !!m.teller })),
+  );
+  const lines = partyLines(
+    voted.map((m) => ({ party: m.party, vote: m.vote! })),
+    { groupOf, whips },
+  );
+  const ballots: DivisionBallot[] = members.map((m) => {
+    const group = takesWhip(m.party) ? groupOf(m.party) : null;
+    const line = group ? lines.get(group)?.line : null;
+    return {
+      personId: m.person_id,
+      slug: m.slug,
+      name: m.name,
+      sortName: m.sort_name,
+      party: m.party,
+      group,
+      constituency: m.seat,
+      vote: m.vote,
+      teller: !!m.teller,
+      proxy: m.proxy,
+      rebel: !!line && (m.vote === 'AYE' || m.vote === 'NO') && m.vote !== line,
+      eligible: m.eligible,
+    };
+  });
+  const eligibleCount = members.filter((m) => m.eligible).length;
+
+  // The table by party: by the party each member sat for, parliamentary parties together.
+  const parties = new Map<string, PartyRow>();
+  const whipOf = new Map(whips.map((w) => [groupOf(w.party), w]));
+  for (const b of ballots) {
+    const key = b.group ?? b.party ?? 'No party recorded';
+    const row =
+      parties.get(key) ??
+      ({
+        party: key,
+        ayes: 0,
+        noes: 0,
+        abstentions: 0,
+        tellers: 0,
+        notVoting: 0,
+        rebels: 0,
+        line: b.group ? (lines.get(b.group) ?? null) : { line: null, basis: 'no whip' },
+        whip: null,
+      } satisfies PartyRow);
+    if (b.teller) row.tellers++;
+    else if (b.vote === 'AYE') row.ayes++;
+    else if (b.vote === 'NO') row.noes++;
+    else if (b.vote === 'ABSTAIN') row.abstentions++;
+    else row.notVoting++;
+    if (b.rebel) row.rebels++;
+    const w = b.group ? whipOf.get(b.group) : undefined;
+    if (w) row.whip = { whip: w.whip, lines: w.lines, note: w.note, source: sourceOf(w) };
+    parties.set(key, row);
+  }
+
+  const warnings: string[] = [];
+  if (totals.mismatch) warnings.push(totals.mismatch);
+  const strangers = ballots.filter((b) => b.vote && !b.eligible);
+  if (strangers.length)
+    warnings.push(
+      `${strangers.length} ballot${strangers.length === 1 ? ' is' : 's are'} from people who were not members on the day: ${strangers
+        .slice(0, 5)
+        .map((b) => b.name)
+        .join(', ')}${strangers.length > 5 ? ' …' : ''}.`,
+    );
+  const rule = ruleOf(row);
+  const cast = totals.ayes + totals.noes + totals.tellers.ayes + totals.tellers.noes;
+  return {
+    id: row.id,
+    house: row.house,
+    number: row.number,
+    externalId: row.external_id,
+    heldOn: row.held_on,
+    question: row.question,
+    deferred: row.deferred,
+    path: pathOf(row),
+    stage: row.stage_id
+      ? {
+          campaignSlug: row.campaign_slug!,
+          campaignTitle: row.campaign_title!,
+          position: row.position!,
+          name: row.stage_name!,
+        }
+      : null,
+    totals,
+    result: divisionResult(totals, rule, eligibleCount),
+    margin: totals.ayes - totals.noes,
+    eligible: eligibleCount || null,
+    turnout: eligibleCount ? cast / eligibleCount : null,
+    byParty: [...parties.values()].sort(
+      (a, b) =>
+        b.ayes + b.noes + b.tellers + b.notVoting - (a.ayes + a.noes + a.tellers + a.notVoting) ||
+        a.party.localeCompare(b.party),
+    ),
+    ballots,
+    rebels: ballots.filter((b) => b.rebel),
+    warnings,
+    source: sourceOf(row),
+  };
+}
+
+export interface DivisionSummary {
+  id: number;
+  house: House | null;
+  number: number | null;
+  heldOn: Date | null;
+  question: string;
+  path: string;
+  stage: { campaignSlug: string; campaignTitle: string; position: number; name: string } | null;
+  ayes: number;
+  noes: number;
+  result: Result;
+  margin: number;
+  turnout: number | null;
+  rebels: number;
+  deferred: boolean;
+  warnings: number;
+}
+
+/**
+ * Every recorded division, newest first, with its result, margin, turnout and rebels: each read
+ * as its own page reads it (kept per data version), so the list and the page cannot disagree.
+ */
+export const listDivisions = versioned(async function listDivisions(): Promise<DivisionSummary[]> {
+  const rows = await db().$queryRaw<DivisionRow[]>`
+    SELECT ${DIVISION_COLUMNS} ${DIVISION_FROM} ORDER BY d."heldOn" DESC NULLS LAST, d.number DESC NULLS LAST, d.id DESC`;
+  const out: DivisionSummary[] = [];
+  for (const row of rows) {
+    const d = await readDivision(row);
+    out.push({
+      id: d.id,
+      house: d.house,
+      number: d.number,
+      heldOn: d.heldOn,
+      question: d.question,
+      path: d.path,
+      stage: d.stage,
+      ayes: d.totals.ayes,
+      noes: d.totals.noes,
+      result: d.result,
+      margin: d.margin,
+      turnout: d.turnout,
+      rebels: d.rebels.length,
+      deferred: d.deferred,
+      warnings: d.warnings.length,
+    });
+  }
+  return out;
+}, 4);

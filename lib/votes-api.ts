@@ -1,0 +1,261 @@
+// Reads divisions as Parliament's Votes APIs publish them: the Commons Votes API's
+// `PublishedDivision` (PascalCase, or camelCase as the same API also serves it) and the Lords Votes
+// API's division (camelCase), one object or a list of them. Pure: it checks the shape and the
+// arithmetic of each division and says where anything is wrong ("Ayes[12].MemberId"); matching
+// members to people is the importer's (lib/official-divisions.ts). docs/decisions/022-divisions.md.
+
+export type OfficialHouse = 'COMMONS' | 'LORDS';
+
+export interface OfficialMember {
+  /** Where in the file, for messages: "Ayes[12]". */
+  at: string;
+  lobby: 'AYE' | 'NO';
+  teller: boolean;
+  memberId: number | null;
+  name: string;
+  /** "Abbott, Ms Diane": how the record sorts the member. */
+  listAs: string | null;
+  party: string | null;
+  /** The seat (Commons) or the peerage's territorial designation (Lords). */
+  memberFrom: string | null;
+  /** The member who cast this vote by proxy. */
+  proxyName: string | null;
+}
+
+export interface OfficialDivision {
+  /** Where in the file, for messages: "division 2 of 3" or "the division". */
+  at: string;
+  house: OfficialHouse;
+  externalId: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  number: number;
+  title: string;
+  /** Announced totals, tellers apart (null where the record gives none). */
+  ayeCount: number | null;
+  noCount: number | null;
+  deferred: boolean;
+  members: OfficialMember[];
+}
+
+export interface ReadResult {
+  divisions: OfficialDivision[];
+  problems: string[];
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A field by name, whatever its case ("AyeCount", "ayeCount"). */
+function field(o: Obj, name: string): unknown {
+  if (name in o) return o[name];
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(o)) if (key.toLowerCase() === lower) return o[key];
+  return undefined;
+}
+
+const has = (o: Obj, name: string) => field(o, name) !== undefined;
+
+/** The fields that say which house's API wrote a division. */
+const COMMONS_LOBBIES = [
+  ['Ayes', 'AYE', false],
+  ['Noes', 'NO', false],
+  ['AyeTellers', 'AYE', true],
+  ['NoTellers', 'NO', true],
+] as const;
+const LORDS_LOBBIES = [
+  ['contents', 'AYE', false],
+  ['notContents', 'NO', false],
+  ['contentTellers', 'AYE', true],
+  ['notContentTellers', 'NO', true],
+] as const;
+
+/** Control characters other than tab and newlines are never part of a name or title. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Reads the text of one file: a division or a list of divisions. Every problem is listed with
+ * where it is; a file with any problem should be refused whole.
+ */
+export function readOfficialDivisions(text: string): ReadResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { divisions: [], problems: [`Not JSON: ${error instanceof Error ? error.message : String(error)}.`] };
+  }
+  const list = Array.isArray(data) ? data : [data];
+  if (list.length === 0) return { divisions: [], problems: ['The file holds an empty list: no division in it.'] };
+  const divisions: OfficialDivision[] = [];
+  const problems: string[] = [];
+  list.forEach((item, i) => {
+    const at = list.length === 1 ? 'the division' : `division ${i + 1} of ${list.length}`;
+    const read = readDivision(item, at);
+    problems.push(...read.problems);
+    if (read.division) divisions.push(read.division);
+  });
+  // The same division twice in one file would be imported twice over itself.
+  const seen = new Map<string, string>();
+  for (const d of divisions) {
+    const key = `${d.house}|${d.externalId}`;
+    const first = seen.get(key);
+    if (first) problems.push(`${d.at}: the same division as ${first} (DivisionId ${d.externalId}).`);
+    else seen.set(key, d.at);
+  }
+  return { divisions: problems.length ? [] : divisions, problems };
+}
+
+function readDivision(item: unknown, at: string): { division: OfficialDivision | null; problems: string[] } {
+  const problems: string[] = [];
+  const say = (text: string) => problems.push(`${at}: ${text}`);
+  if (!isObj(item)) {
+    say('not a division (expected an object with DivisionId, Date, Number, Ayes, Noes …).');
+    return { division: null, problems };
+  }
+  const commons = COMMONS_LOBBIES.some(([name]) => has(item, name));
+  const lords = LORDS_LOBBIES.some(([name]) => has(item, name));
+  if (commons === lords) {
+    say(
+      commons
+        ? 'it has both Commons (Ayes, Noes) and Lords (contents, notContents) lobbies.'
+        : 'no lobbies: a Commons division has Ayes and Noes, a Lords division contents and notContents.',
+    );
+    return { division: null, problems };
+  }
+  const house: OfficialHouse = commons ? 'COMMONS' : 'LORDS';
+
+  const id = field(item, 'DivisionId');
+  const externalId = typeof id === 'number' && Number.isInteger(id) && id > 0 ? String(id) : null;
+  if (!externalId) say('DivisionId is missing or not a positive whole number.');
+  const rawDate = field(item, 'Date');
+  const date =
+    typeof rawDate === 'string' && /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(rawDate)
+      ? rawDate.slice(0, 10)
+      : null;
+  if (
+    !date ||
+    Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
+    new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date
+  )
+    say('Date is missing or not a date (YYYY-MM-DD…).');
+  const number = field(item, 'Number');
+  if (!(typeof number === 'number' && Number.isInteger(number) && number > 0))
+    say('Number is missing or not a positive whole number.');
+  const title = field(item, 'Title');
+  if (typeof title !== 'string' || !title.trim()) say('Title is missing.');
+  else if (title.length > 500 || CONTROL.test(title))
+    say('Title is longer than 500 characters or holds control characters.');
+
+  const count = (name: string): number | null => {
+    const v = field(item, name);
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+    say(`${name} is not a whole number.`);
+    return null;
+  };
+  const ayeCount = house === 'COMMONS' ? count('AyeCount') : count('memberContentCount');
+  const noCount = house === 'COMMONS' ? count('NoCount') : count('memberNotContentCount');
+  const deferred = field(item, 'IsDeferred') === true;
+
+  const members: OfficialMember[] = [];
+  for (const [name, lobby, teller] of house === 'COMMONS' ? COMMONS_LOBBIES : LORDS_LOBBIES) {
+    const value = field(item, name);
+    if (value === undefined || value === null) {
+      if (!teller) say(`${name} is missing.`);
+      continue;
+    }
+    if (!Array.isArray(value)) {
+      say(`${name} is not a list.`);
+      continue;
+    }
+    value.forEach((m, i) => {
+      const where = `${name}[${i}]`;
+      const read = readMember(m, where, lobby, teller);
+      if (typeof read === 'string') say(read);
+      else members.push(read);
+    });
+  }
+
+  // The announced totals, tellers apart, against the names in each lobby.
+  const named = { AYE: 0, NO: 0 };
+  for (const m of members) if (!m.teller) named[m.lobby]++;
+  const [ayeLabel, noLabel, ayeList, noList] =
+    house === 'COMMONS'
+      ? ['AyeCount', 'NoCount', 'Ayes', 'Noes']
+      : ['memberContentCount', 'memberNotContentCount', 'contents', 'notContents'];
+  if (ayeCount !== null && ayeCount !== named.AYE)
+    say(
+      `${ayeLabel} is ${ayeCount} but ${ayeList} names ${named.AYE} (${named.AYE < ayeCount ? 'short by' : 'over by'} ${Math.abs(ayeCount - named.AYE)}).`,
+    );
+  if (noCount !== null && noCount !== named.NO)
+    say(
+      `${noLabel} is ${noCount} but ${noList} names ${named.NO} (${named.NO < noCount ? 'short by' : 'over by'} ${Math.abs(noCount - named.NO)}).`,
+    );
+
+  // One member, one place: not twice in a lobby, not in both.
+  const byId = new Map<number, OfficialMember>();
+  for (const m of members) {
+    if (m.memberId === null) continue;
+    const first = byId.get(m.memberId);
+    if (!first) byId.set(m.memberId, m);
+    else
+      say(
+        `${m.at} (${m.name}, MemberId ${m.memberId}) is ${first.lobby === m.lobby ? 'listed twice' : 'in both lobbies'}: also ${first.at}.`,
+      );
+  }
+
+  if (problems.length) return { division: null, problems };
+  return {
+    division: {
+      at,
+      house,
+      externalId: externalId!,
+      date: date!,
+      number: number as number,
+      title: (title as string).trim(),
+      ayeCount,
+      noCount,
+      deferred,
+      members,
+    },
+    problems,
+  };
+}
+
+function readMember(m: unknown, at: string, lobby: 'AYE' | 'NO', teller: boolean): OfficialMember | string {
+  if (!isObj(m)) return `${at} is not a member.`;
+  const text = (name: string, max = 200): string | null | undefined => {
+    const v = field(m, name);
+    if (v === undefined || v === null || v === '') return null;
+    if (typeof v !== 'string' || v.length > max || CONTROL.test(v)) return undefined;
+    return v.trim() || null;
+  };
+  const id = field(m, 'MemberId');
+  const memberId = typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : null;
+  if (id !== undefined && id !== null && memberId === null) return `${at}.MemberId is not a positive whole number.`;
+  const name = text('Name');
+  const listAs = text('ListAs');
+  const party = text('Party');
+  const memberFrom = text('MemberFrom');
+  const proxyName = text('ProxyName');
+  for (const [label, v] of [
+    ['Name', name],
+    ['ListAs', listAs],
+    ['Party', party],
+    ['MemberFrom', memberFrom],
+    ['ProxyName', proxyName],
+  ] as const)
+    if (v === undefined) return `${at}.${label} is not text of at most 200 characters.`;
+  if (!name && !listAs) return `${at} has no Name or ListAs.`;
+  return {
+    at,
+    lobby,
+    teller,
+    memberId,
+    name: (name ?? listAs)!,
+    listAs: listAs ?? null,
+    party: party ?? null,
+    memberFrom: memberFrom ?? null,
+    proxyName: proxyName ?? null,
+  };
+}

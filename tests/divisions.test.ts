@@ -1,0 +1,193 @@
+// Divisions from Parliament's own record, against PostgreSQL: a real Commons division (8 January
+// 2019, division 287) imported as the Commons Votes API publishes it, every member matched, the
+// result, the table by party and the rebels worked out by hand; hostile and inconsistent files
+// refused with where, and nothing written (issue 22).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findDivision, listDivisions } from '../lib/divisions';
+import { importOfficialDivisions } from '../lib/official-divisions';
+import { signedInAs, type TestUser } from './support/auth';
+import { useDatabase } from './support/database';
+
+const SAMPLE = readFileSync(
+  path.join(import.meta.dirname, 'fixtures/votes/commons-votes-division-2019-01-08-287.json'),
+  'utf8',
+);
+type Member = { MemberId: number | null; Name: string; ListAs: string; MemberFrom: string; Party: string };
+const sample = () => JSON.parse(SAMPLE) as Record<string, unknown> & { Ayes: Member[]; Noes: Member[] };
+
+let client: pg.Client;
+let editor: TestUser;
+let viewer: TestUser;
+const as = (user: TestUser) => ({ headers: user.headers });
+const counts = async () =>
+  (
+    await client.query(
+      `SELECT (SELECT count(*)::int FROM "Division") AS divisions, (SELECT count(*)::int FROM "Ballot") AS ballots,
+              (SELECT count(*)::int FROM "PersonIdentifier" WHERE scheme = 'parliament') AS ids`,
+    )
+  ).rows[0] as { divisions: number; ballots: number; ids: number };
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: await useDatabase({ seeded: true }) });
+  await client.connect();
+  editor = await signedInAs('editor');
+  viewer = await signedInAs('viewer');
+  return () => client.end();
+});
+
+describe('refusals: a clear reason, nothing written', () => {
+  const refused = async (text: string, fileName = 'division.json') => {
+    const before = await counts();
+    const result = await importOfficialDivisions({ fileName, text }, as(editor));
+    expect(result.ok).toBe(false);
+    expect(await counts()).toEqual(before);
+    return result;
+  };
+
+  it('refuses a viewer', async () => {
+    await expect(importOfficialDivisions({ fileName: 'd.json', text: SAMPLE }, as(viewer))).rejects.toThrow(/editor/);
+  });
+
+  it('refuses malformed JSON, an empty list, a file with no lobbies and a huge file', async () => {
+    expect((await refused('{"DivisionId": 5,')).problems[0]).toMatch(/^Not JSON/);
+    expect((await refused('[]')).problems).toEqual(['The file holds an empty list: no division in it.']);
+    expect((await refused('{"DivisionId": 5}')).problems).toEqual([
+      'the division: no lobbies: a Commons division has Ayes and Noes, a Lords division contents and notContents.',
+    ]);
+    const huge = await refused(`[${' '.repeat(50 * 1024 * 1024)}]`);
+    expect(huge.problems[0]).toMatch(/larger than 16 MB/);
+  });
+
+  it('refuses counts that disagree with the names, naming the lobby that is short', async () => {
+    const d = sample();
+    d.AyeCount = 304;
+    expect((await refused(JSON.stringify(d))).problems).toEqual([
+      'the division: AyeCount is 304 but Ayes names 303 (short by 1).',
+    ]);
+  });
+
+  it('refuses a member twice and a member in both lobbies, saying where', async () => {
+    const d = sample();
+    d.Ayes.push(d.Ayes[0]!);
+    d.Noes.push(d.Ayes[1]!);
+    d.AyeCount = 304;
+    d.NoCount = 297;
+    expect((await refused(JSON.stringify(d))).problems).toEqual([
+      'the division: Ayes[303] (Ms Diane Abbott, MemberId 172) is listed twice: also Ayes[0].',
+      'the division: Noes[296] (Debbie Abrahams, MemberId 4212) is in both lobbies: also Ayes[1].',
+    ]);
+  });
+
+  it('refuses a member who matches no one sitting on the day, or a different person who shares a surname', async () => {
+    const d = sample();
+    d.Ayes[0] = {
+      ...d.Ayes[0]!,
+      MemberId: 99_001,
+      Name: 'Piers Corbyn',
+      ListAs: 'Corbyn, Piers',
+      MemberFrom: 'Islington North',
+    };
+    d.Noes[0] = {
+      ...d.Noes[0]!,
+      MemberId: 99_002,
+      Name: 'Annunziata Rees-Mogg',
+      ListAs: 'Rees-Mogg, Annunziata',
+      MemberFrom: 'North East Somerset',
+    };
+    const { problems } = await refused(JSON.stringify(d));
+    expect(problems).toEqual([
+      'the division: Ayes[0] (Piers Corbyn, Islington North) matches no single member on the day: No person with this name: Jeremy Corbyn (Islington North) has a different first name.',
+      'the division: Noes[0] (Annunziata Rees-Mogg, North East Somerset) matches no single member on the day: No person with this name: Jacob Rees-Mogg (North East Somerset) has a different first name.',
+    ]);
+  });
+});
+
+describe('the real division, imported', () => {
+  it('matches all 603 members (tellers apart: 303 ayes, 296 noes) and remembers their member ids', async () => {
+    const result = await importOfficialDivisions({ fileName: 'division-287.json', text: SAMPLE }, as(editor));
+    expect(result.problems).toEqual([]);
+    expect(result).toMatchObject({
+      ok: true,
+      message:
+        'division-287.json: House of Commons division 287 of 2019-01-08 recorded: 303 ayes, 296 noes (tellers apart).',
+      divisions: [{ path: '/divisions/commons/2019-01-08/287', created: true }],
+    });
+    expect(await counts()).toMatchObject({ divisions: 1, ballots: 603, ids: 603 });
+  });
+
+  it('leads with the result: carried by 7, tellers apart, turnout against the members on the day', async () => {
+    const d = (await findDivision('COMMONS', '2019-01-08', 287))!;
+    expect(d).toMatchObject({
+      result: 'carried',
+      margin: 7,
+      question: 'Finance (No.3) Bill report stage: Amendment 7',
+    });
+    expect(d.totals).toMatchObject({ ayes: 303, noes: 296, tellers: { ayes: 2, noes: 2 }, mismatch: null });
+    expect(d.totals.abstentions).toBeNull();
+    const { rows } = await client.query(
+      `SELECT count(DISTINCT "personId")::int AS n FROM "Membership" WHERE house = 'COMMONS' AND "startDate" <= '2019-01-08' AND coalesce("endDate", '9999-01-01') >= '2019-01-08'`,
+    );
+    expect(d.eligible).toBe(rows[0].n);
+    expect(d.turnout).toBeCloseTo(603 / rows[0].n, 6);
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('finds the rebels by the majority of each parliamentary party, worked out from the file', async () => {
+    const d = (await findDivision('COMMONS', '2019-01-08', 287))!;
+    // By hand from the file: per party (Labour and Labour/Co-operative as one), the majority
+    // lobby, and every member in the other one. Parties with no whip (Independent, Speaker) never.
+    const file = sample() as Record<string, Member[]>;
+    const lobbies = [
+      ...['Ayes', 'AyeTellers'].flatMap((k) => file[k]!.map((m) => ({ ...m, vote: 'AYE' }))),
+      ...['Noes', 'NoTellers'].flatMap((k) => file[k]!.map((m) => ({ ...m, vote: 'NO' }))),
+    ];
+    const group = (p: string) => (p === 'Labour (Co-op)' || p === 'Labour/Co-operative' ? 'Labour' : p);
+    const tally = new Map<string, { AYE: number; NO: number }>();
+    for (const m of lobbies) {
+      const t = tally.get(group(m.Party)) ?? { AYE: 0, NO: 0 };
+      t[m.vote as 'AYE' | 'NO']++;
+      tally.set(group(m.Party), t);
+    }
+    const expected = lobbies
+      .filter((m) => !/^(Independent|Speaker)/.test(m.Party))
+      .filter((m) => {
+        const t = tally.get(group(m.Party))!;
+        return t.AYE !== t.NO && m.vote !== (t.AYE > t.NO ? 'AYE' : 'NO');
+      })
+      .map((m) => m.MemberId)
+      .sort();
+    const ids = await client.query(
+      `SELECT i.value::int AS id FROM "PersonIdentifier" i WHERE i.scheme = 'parliament' AND i."personId" = ANY($1::int[])`,
+      [d.rebels.map((r) => r.personId)],
+    );
+    expect(ids.rows.map((r) => r.id).sort()).toEqual(expected);
+    expect(d.rebels.length).toBe(expected.length);
+    // The table by party adds up to the totals.
+    expect(d.byParty.reduce((n, p) => n + p.ayes, 0)).toBe(303);
+    expect(d.byParty.reduce((n, p) => n + p.noes, 0)).toBe(296);
+    expect(d.byParty.reduce((n, p) => n + p.rebels, 0)).toBe(d.rebels.length);
+  });
+
+  it('imports the same file again as an update: no duplicates', async () => {
+    const result = await importOfficialDivisions({ fileName: 'again.json', text: SAMPLE }, as(editor));
+    expect(result).toMatchObject({ ok: true, divisions: [{ created: false }] });
+    expect(await counts()).toMatchObject({ divisions: 1, ballots: 603, ids: 603 });
+    expect((await listDivisions()).map((d) => [d.path, d.result, d.ayes, d.noes])).toEqual([
+      ['/divisions/commons/2019-01-08/287', 'carried', 303, 296],
+    ]);
+  });
+
+  it('takes camelCase as the API also serves it, and matches by member id once known', async () => {
+    const camel = SAMPLE.replace(/"([A-Z])([A-Za-z]*)":/g, (_, a: string, b: string) => `"${a.toLowerCase()}${b}":`);
+    const d = JSON.parse(camel) as { ayes: { name: string; listAs: string }[] };
+    // A name the roster has never heard of, but Parliament's id is now known.
+    d.ayes[0]!.name = 'Someone Else Entirely';
+    d.ayes[0]!.listAs = 'Else, Someone';
+    const result = await importOfficialDivisions({ fileName: 'camel.json', text: JSON.stringify(d) }, as(editor));
+    expect(result.problems).toEqual([]);
+    expect(await counts()).toMatchObject({ divisions: 1, ballots: 603 });
+  });
+});
