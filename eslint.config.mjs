@@ -148,6 +148,7 @@ export default defineConfig([
       'lib/hansard.ts',
       'lib/division-outcome.ts',
       'lib/votes-api.ts',
+      'lib/csv-out.ts',
       'lib/chart-ticks.ts',
       'lib/db-errors.ts',
       'lib/validation.ts',

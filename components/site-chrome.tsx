@@ -3,6 +3,7 @@ import Link from 'next/link';
 const NAV = [
   { href: '/', label: 'Overview' },
   { href: '/people', label: 'People' },
+  { href: '/divisions', label: 'Divisions' },
   { href: '/polls', label: 'Polls' },
   { href: '/timeline', label: 'Timeline' },
   { href: '/admin', label: 'Admin' },

@@ -1,5 +1,6 @@
 // The read-only JSON API's shapes: stable field names (docs/api.md), dates as YYYY-MM-DD,
 // instants as ISO 8601, lists paginated the same way everywhere.
+import type { DivisionDetail, DivisionSummary } from './divisions';
 import type { CampaignDetail, CampaignSummary, TallyView, ThresholdView } from './campaigns';
 import type { PollView } from './polls';
 import type { SignatureRow } from './signatures';
@@ -239,5 +240,82 @@ export function whipCountJson(w: WhipCount & { memberList: WhipMember[] }, chang
       source: source(w.division.source),
     },
     source: source(w.source),
+  };
+}
+
+const lowerVote = (v: 'AYE' | 'NO' | 'ABSTAIN' | null) =>
+  v ? (v === 'AYE' ? 'aye' : v === 'NO' ? 'no' : 'abstain') : null;
+const houseName = (h: string | null) => (h ? h.toLowerCase() : null);
+
+/** A division in a list: enough to sort, filter and find it (docs/api.md). */
+export function divisionSummaryJson(d: DivisionSummary) {
+  return {
+    house: houseName(d.house),
+    date: day(d.heldOn),
+    number: d.number,
+    title: d.question,
+    ayes: d.ayes,
+    noes: d.noes,
+    result: d.result,
+    carried: carried(d.result),
+    margin: d.margin,
+    turnout: d.turnout,
+    rebels: d.rebels,
+    deferred: d.deferred,
+    warnings: d.warnings,
+    stage: d.stage && { campaign: d.stage.campaignSlug, position: d.stage.position, name: d.stage.name },
+    path: d.path,
+  };
+}
+
+/** One division, result first: totals (tellers apart), tellers, the table by party, rebels, ballots. */
+export function divisionJson(d: DivisionDetail) {
+  const named = (lobby: 'AYE' | 'NO') => d.ballots.filter((b) => b.teller && b.vote === lobby).map((b) => b.name);
+  return {
+    house: houseName(d.house),
+    date: day(d.heldOn),
+    number: d.number,
+    divisionId: d.externalId,
+    title: d.question,
+    result: d.result,
+    carried: carried(d.result),
+    ayes: d.totals.ayes,
+    noes: d.totals.noes,
+    abstentions: d.totals.abstentions,
+    countedFromBallots: d.totals.fromBallots,
+    margin: d.margin,
+    eligible: d.eligible,
+    turnout: d.turnout,
+    deferred: d.deferred,
+    warnings: d.warnings,
+    tellers: { ayes: named('AYE'), noes: named('NO') },
+    byParty: d.byParty.map((p) => ({
+      party: p.party,
+      ayes: p.ayes,
+      noes: p.noes,
+      abstentions: p.abstentions,
+      tellers: p.tellers,
+      notVoting: p.notVoting,
+      rebels: p.rebels,
+      line: p.line?.line ? lowerVote(p.line.line) : null,
+      lineBasis: p.line?.basis ?? null,
+      whip: p.whip && { whip: p.whip.whip.toLowerCase(), lines: p.whip.lines, source: source(p.whip.source) },
+    })),
+    rebels: d.rebels.map((b) => ({ name: b.name, person: b.slug, party: b.party, vote: lowerVote(b.vote) })),
+    ballots: d.ballots
+      .filter((b) => b.vote !== null)
+      .map((b) => ({
+        name: b.name,
+        person: b.slug,
+        party: b.party,
+        constituency: b.constituency,
+        vote: lowerVote(b.vote),
+        teller: b.teller,
+        proxy: b.proxy,
+        rebel: b.rebel,
+      })),
+    stage: d.stage && { campaign: d.stage.campaignSlug, position: d.stage.position, name: d.stage.name },
+    path: d.path,
+    source: source(d.source),
   };
 }

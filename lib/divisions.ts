@@ -3,6 +3,8 @@
 // arithmetic is lib/division-outcome.ts's, so the campaign page, the whip count, the division page,
 // share images and JSON cannot disagree (issue 22). docs/decisions/022-divisions.md.
 import 'server-only';
+import { z } from 'zod';
+import { csvOf } from './csv-out';
 import { versioned } from './data-version';
 import { db } from './db';
 import type { Rule } from './decision-rule';
@@ -381,3 +383,143 @@ export const listDivisions = versioned(async function listDivisions(): Promise<D
   }
   return out;
 }, 4);
+
+/** A division's address from the URL (/divisions/commons/2019-01-08/287), or null when it is not one. */
+export function divisionAddress(
+  house: string,
+  day: string,
+  number: string,
+): { house: House; day: string; number: number } | null {
+  const h = house === 'commons' ? 'COMMONS' : house === 'lords' ? 'LORDS' : null;
+  const n = /^[1-9]\d{0,6}$/.test(number) ? Number(number) : null;
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+  return h && n && valid ? { house: h, day, number: n } : null;
+}
+
+/** The division page's member table: filters and sort as they appear in its URL; unknown values dropped. */
+export const ballotQuerySchema = z.object({
+  vote: z.enum(['aye', 'no', 'none', 'teller']).optional().catch(undefined),
+  party: z.string().trim().max(100).optional().catch(undefined),
+  rebel: z.enum(['yes']).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(['name', 'vote', 'party', 'rebel']).default('name').catch('name'),
+  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+});
+export type BallotQuery = z.infer<typeof ballotQuerySchema>;
+
+const VOTE_RANK = { AYE: 0, NO: 1, ABSTAIN: 2 } as const;
+
+/** The member table: filtered and sorted from the whole division (at most a house's size). */
+export function filterBallots(all: DivisionBallot[], query: BallotQuery): DivisionBallot[] {
+  const q = query.q?.toLowerCase();
+  const rows = all.filter(
+    (b) =>
+      (!query.vote ||
+        (query.vote === 'teller'
+          ? b.teller
+          : query.vote === 'none'
+            ? b.vote === null
+            : b.vote === (query.vote === 'aye' ? 'AYE' : 'NO'))) &&
+      (!query.party || (b.party ?? 'No party recorded') === query.party) &&
+      (!query.rebel || b.rebel) &&
+      (!q || b.name.toLowerCase().includes(q) || (b.constituency ?? '').toLowerCase().includes(q)),
+  );
+  const key = (b: DivisionBallot): string | number => {
+    switch (query.sort) {
+      case 'vote':
+        return b.vote ? VOTE_RANK[b.vote] : 3;
+      case 'party':
+        return b.party ?? '~';
+      case 'rebel':
+        return b.rebel ? 0 : 1;
+      default:
+        return b.sortName;
+    }
+  };
+  const dir = query.dir === 'desc' ? -1 : 1;
+  return rows.sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return (ka < kb ? -1 : ka > kb ? 1 : 0) * dir || a.sortName.localeCompare(b.sortName);
+  });
+}
+
+/** A division's members as a CSV: the ballots export's columns (they import back) and the party's. */
+export function ballotsCsv(
+  d: DivisionDetail,
+  only: (b: DivisionBallot) => boolean = (b) => b.vote !== null,
+  bom = false,
+): string {
+  return csvOf(
+    ['name', 'constituency', 'vote', 'teller', 'party', 'parliamentary_party', 'rebel', 'proxy', 'person'],
+    d.ballots
+      .filter(only)
+      .map((b) => [
+        b.name,
+        b.constituency,
+        b.vote ? b.vote.toLowerCase() : 'did not vote',
+        b.teller,
+        b.party,
+        b.group,
+        b.rebel,
+        b.proxy,
+        b.slug,
+      ]),
+    bom,
+  );
+}
+
+/** The divisions list's filters and sort, as they appear in its URL and the API's. */
+export const divisionListQuerySchema = z.object({
+  house: z.enum(['commons', 'lords']).optional().catch(undefined),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(['date', 'number', 'title', 'result', 'margin', 'turnout', 'rebels']).default('date').catch('date'),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+});
+export type DivisionListQuery = z.infer<typeof divisionListQuerySchema>;
+
+/** The divisions list filtered and sorted (dates newest first, and the largest first for numbers, unless asked). */
+export function filterDivisions(all: DivisionSummary[], query: DivisionListQuery): DivisionSummary[] {
+  const q = query.q?.toLowerCase();
+  const dayOf = (d: DivisionSummary) => d.heldOn?.toISOString().slice(0, 10) ?? '';
+  const rows = all.filter(
+    (d) =>
+      (!query.house || d.house === query.house.toUpperCase()) &&
+      (!query.from || dayOf(d) >= query.from) &&
+      (!query.to || (dayOf(d) !== '' && dayOf(d) <= query.to)) &&
+      (!q || d.question.toLowerCase().includes(q)),
+  );
+  const key = (d: DivisionSummary): string | number => {
+    switch (query.sort) {
+      case 'number':
+        return d.number ?? 0;
+      case 'title':
+        return d.question.toLowerCase();
+      case 'result':
+        return d.result;
+      case 'margin':
+        return Math.abs(d.margin);
+      case 'turnout':
+        return d.turnout ?? -1;
+      case 'rebels':
+        return d.rebels;
+      default:
+        return `${dayOf(d)}|${String(d.number ?? 0).padStart(7, '0')}`;
+    }
+  };
+  const ascending = query.dir ? query.dir === 'asc' : query.sort === 'title' || query.sort === 'result';
+  const dir = ascending ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return (ka < kb ? -1 : ka > kb ? 1 : 0) * dir || b.id - a.id;
+  });
+}

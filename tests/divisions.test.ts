@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findDivision, listDivisions } from '../lib/divisions';
+import { findDivision, houseVoters, listDivisions } from '../lib/divisions';
+import { proseName } from '../lib/hansard';
+import { matchAmongVoters } from '../lib/matching';
 import { importOfficialDivisions } from '../lib/official-divisions';
 import { signedInAs, type TestUser } from './support/auth';
 import { useDatabase } from './support/database';
@@ -36,6 +38,45 @@ beforeAll(async () => {
   editor = await signedInAs('editor');
   viewer = await signedInAs('viewer');
   return () => client.end();
+});
+
+describe('names as Hansard and the press write them, among the members on the day', () => {
+  it('finds Ian Paisley Jnr and Ed Davey as Hansard writes them, and a seat names its member', async () => {
+    const voters = await houseVoters('COMMONS', '2019-01-08');
+    const written = [
+      'Paisley, Ian',
+      'Ian Paisley',
+      'Paisley, Ian (North Antrim)',
+      'Ed Davey (Kingston and Surbiton)',
+      'Rees-Mogg, Mr Jacob',
+      'Mr Rees-Mogg',
+      'Davey, Ed',
+      'Annunziata Rees-Mogg',
+      'Paisley, Ian (Belfast East)',
+    ];
+    const entries = written.map((raw, i) => {
+      const { name, constituency } = proseName(raw);
+      return { line: i + 1, name, seat: constituency };
+    });
+    const { matched, problems } = await matchAmongVoters(entries, voters, { sameKey: (e) => String(e.line) });
+    expect(matched.map((m) => [m.entry.line, m.person.name])).toEqual([
+      [1, 'Ian Paisley Jnr'],
+      [2, 'Ian Paisley Jnr'],
+      [3, 'Ian Paisley Jnr'],
+      [4, 'Edward Davey'],
+      [5, 'Jacob Rees-Mogg'],
+      [6, 'Jacob Rees-Mogg'],
+    ]);
+    expect(problems.map((p) => [p.entry.line, p.reason])).toEqual([
+      // A short form of the first name without the seat is only a guess.
+      [
+        7,
+        'Only a guess: Edward Davey (Kingston and Surbiton). Write the name as the roster has it, or add the seat in brackets.',
+      ],
+      [8, 'No person with this name: Jacob Rees-Mogg (North East Somerset) has a different first name.'],
+      [9, 'Ian Paisley Jnr sits for North Antrim, not Belfast East.'],
+    ]);
+  });
 });
 
 describe('refusals: a clear reason, nothing written', () => {

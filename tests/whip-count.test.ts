@@ -359,7 +359,9 @@ describe('CSV imports of positions and ballots', () => {
     const { runImportJob } = await import('../lib/import/jobs');
     const run = await runImportJob(id, { skipInvalid: true }, as(editor));
     expect(run).toMatchObject({ ok: false });
-    expect(run.message).toMatch(/would not add up to its recorded totals \(2 ayes, 0 noes\): the ayes name 1 of 2 announced/);
+    expect(run.message).toMatch(
+      /would not add up to its recorded totals \(2 ayes, 0 noes\): the ayes name 1 of 2 announced/,
+    );
     expect(
       (await client.query(`SELECT count(*)::int AS n FROM "Ballot" WHERE "divisionId" = $1`, [division])).rows[0].n,
     ).toBe(0);

@@ -42,32 +42,50 @@ export function hemicycle(n: number): { x: number; y: number; r: number }[] {
 const escape = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+export interface Seat {
+  name: string;
+  party: string | null;
+  /** What the seat is coloured by: a CSS class, one of `order`. */
+  category: string;
+  label: string;
+}
+
 /**
- * The chart is written as one SVG string: 650 seats as React elements would be sent twice (as
- * HTML and again in the page's RSC payload, about four times the bytes); as markup they are sent
- * as compact text. Names are escaped.
+ * Seats in a hemicycle, parties as wedges (largest on the left), within a party in `order`. The
+ * chart is written as one SVG string: 650 seats as React elements would be sent twice (as HTML and
+ * again in the page's RSC payload, about four times the bytes); as markup they are sent as compact
+ * text. Names are escaped.
  */
-export function ParliamentChart({ members, title }: { members: WhipMember[]; title: string }) {
+export function Hemicycle({
+  seats: members,
+  order,
+  colours,
+  title,
+}: {
+  seats: Seat[];
+  order: readonly string[];
+  colours: Record<string, string>;
+  title: string;
+}) {
   const partySize = new Map<string, number>();
   for (const m of members) partySize.set(m.party ?? '', (partySize.get(m.party ?? '') ?? 0) + 1);
-  const rank = (s: StandOrUnknown) => ORDER.indexOf(s);
+  const rank = (s: string) => order.indexOf(s);
   const ordered = [...members].sort(
     (a, b) =>
       partySize.get(b.party ?? '')! - partySize.get(a.party ?? '')! ||
       (a.party ?? '').localeCompare(b.party ?? '') ||
-      rank(a.stand ?? 'UNKNOWN') - rank(b.stand ?? 'UNKNOWN') ||
+      rank(a.category) - rank(b.category) ||
       a.name.localeCompare(b.name),
   );
   const seats = hemicycle(ordered.length);
   const W = 400;
   const scale = W / 2.2;
   const r = (seats[0]?.r ?? 0).toFixed(4);
-  const styles = ORDER.map((s) => `.${s}{fill:${STAND_COLOUR[s]}}`).join('');
+  const styles = order.map((s) => `.${s}{fill:${colours[s]}}`).join('');
   const circles = ordered
     .map((m, i) => {
       const seat = seats[i]!;
-      const stand = m.stand ?? 'UNKNOWN';
-      return `<circle class="${stand}" cx="${seat.x.toFixed(3)}" cy="${seat.y.toFixed(3)}" r="${r}"><title>${escape(`${m.name}${m.party ? ` (${m.party})` : ''}: ${STAND_LABEL[stand]}`)}</title></circle>`;
+      return `<circle class="${m.category}" cx="${seat.x.toFixed(3)}" cy="${seat.y.toFixed(3)}" r="${r}"><title>${escape(`${m.name}${m.party ? ` (${m.party})` : ''}: ${m.label}`)}</title></circle>`;
     })
     .join('');
   const svg =
@@ -75,4 +93,19 @@ export function ParliamentChart({ members, title }: { members: WhipMember[]; tit
     `<title>${escape(title)}</title><style>${styles}</style>` +
     `<g transform="translate(${W / 2} ${W * 0.52}) scale(${scale.toFixed(3)} ${(-scale).toFixed(3)})">${circles}</g></svg>`;
   return <div dangerouslySetInnerHTML={{ __html: svg }} />;
+}
+
+/** Every member who may vote, each seat coloured by where its member stands. */
+export function ParliamentChart({ members, title }: { members: WhipMember[]; title: string }) {
+  return (
+    <Hemicycle
+      seats={members.map((m) => {
+        const stand = m.stand ?? 'UNKNOWN';
+        return { name: m.name, party: m.party, category: stand, label: STAND_LABEL[stand] };
+      })}
+      order={ORDER}
+      colours={STAND_COLOUR}
+      title={title}
+    />
+  );
 }

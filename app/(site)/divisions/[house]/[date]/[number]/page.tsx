@@ -1,0 +1,178 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import {
+  PartySection,
+  RebelList,
+  ResultSection,
+  houseLabel,
+  VoteHemicycle,
+  voteText,
+} from '@/components/division/division-parts';
+import { FilterSelect } from '@/components/filter-select';
+import { Section } from '@/components/section';
+import { TableShell } from '@/components/table-shell';
+import { TextRows } from '@/components/text-rows';
+import { Button } from '@/components/ui/controls';
+import { RESULT_LABEL } from '@/lib/division-outcome';
+import { ballotQuerySchema, divisionAddress, filterBallots, findDivision } from '@/lib/divisions';
+import { formatDay } from '@/lib/format';
+import { pageMetadata } from '@/lib/metadata';
+import { getWhipCount } from '@/lib/whip-count';
+
+export const dynamic = 'force-dynamic';
+
+type Props = {
+  params: Promise<{ house: string; date: string; number: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+async function load(params: Props['params']) {
+  const { house, date, number } = await params;
+  const address = divisionAddress(house, date, number);
+  return address ? findDivision(address.house, address.day, address.number) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const d = await load(params);
+  if (!d) return { title: 'Division not found' };
+  return pageMetadata({
+    title: `${d.question} — division ${d.number}, ${d.heldOn ? formatDay(d.heldOn) : ''}`,
+    description: `${houseLabel(d.house)}: ${RESULT_LABEL[d.result]}, ${d.totals.ayes} ayes to ${d.totals.noes} noes (tellers apart); ${d.rebels.length} rebels.`,
+    path: d.path,
+  });
+}
+
+const FORECAST_LABEL = {
+  held: 'held',
+  switched: 'switched',
+  'did-not-vote': 'did not vote',
+  'no-forecast': '—',
+} as const;
+
+export default async function DivisionPage({ params, searchParams }: Props) {
+  const d = await load(params);
+  if (!d) notFound();
+  const query = ballotQuerySchema.parse(
+    Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, first(v)])),
+  );
+  // Where a stage tracked this vote, the count before it says whose placement held.
+  const whip = d.stage ? await getWhipCount(d.stage.campaignSlug, d.stage.position) : null;
+  const forecasts = whip?.division?.id === d.id ? new Map(whip.memberList.map((m) => [m.personId, m.result])) : null;
+  const rows = filterBallots(d.ballots, query);
+  const parties = [...new Set(d.ballots.map((b) => b.party ?? 'No party recorded'))].sort();
+  const sortHref = (sort: string) => {
+    const params = new URLSearchParams(
+      Object.entries({ ...query, sort, dir: query.sort === sort && query.dir === 'asc' ? 'desc' : 'asc' }).filter(
+        (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+      ),
+    );
+    return `?${params}#members`;
+  };
+  const sortable = (key: string, label: string) => (
+    <Link href={sortHref(key)} aria-label={`Sort by ${label.toLowerCase()}`}>
+      {label}
+      {query.sort === key ? (query.dir === 'desc' ? ' ↓' : ' ↑') : ''}
+    </Link>
+  );
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/divisions">Divisions</Link> › {houseLabel(d.house)}
+      </nav>
+      <header>
+        <p className="text-sm text-muted">
+          {houseLabel(d.house)} · {d.heldOn ? formatDay(d.heldOn) : 'undated'} · Division {d.number}
+        </p>
+        <h1 className="font-serif text-3xl font-bold">{d.question}</h1>
+      </header>
+      <ResultSection d={d} />
+      <Section id="chamber" title="How the chamber voted">
+        <VoteHemicycle d={d} />
+      </Section>
+      <PartySection d={d} />
+      <RebelList d={d} path={d.path} />
+      <Section
+        id="members"
+        title="Every member"
+        aside={
+          <span className="flex gap-3 text-sm">
+            <a href={`${d.path}/ballots.csv`} download>
+              Ballots CSV
+            </a>
+            <a href={`/api/v1/divisions/${d.path.slice('/divisions/'.length)}`}>JSON</a>
+          </span>
+        }
+      >
+        <form
+          method="get"
+          action="#members"
+          className="mb-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-5"
+          aria-label="Filter members"
+        >
+          <label className="col-span-2 flex flex-col gap-1">
+            <span className="text-xs text-muted">Name or seat</span>
+            <input
+              type="search"
+              name="q"
+              defaultValue={query.q ?? ''}
+              className="rounded border border-rule px-2 py-1.5"
+            />
+          </label>
+          <FilterSelect
+            name="vote"
+            label="Vote"
+            value={query.vote}
+            options={[
+              ['aye', 'Aye'],
+              ['no', 'No'],
+              ['teller', 'Tellers'],
+              ['none', 'Did not vote'],
+            ]}
+          />
+          <FilterSelect name="party" label="Party" value={query.party} options={parties} />
+          <label className="flex items-end gap-2 pb-2">
+            <input type="checkbox" name="rebel" value="yes" defaultChecked={query.rebel === 'yes'} />
+            <span>Rebels only</span>
+          </label>
+          <div className="col-span-2 sm:col-span-5">
+            <Button type="submit">Filter</Button>
+          </div>
+        </form>
+        <p className="mb-2 text-sm text-muted" aria-live="polite">
+          {rows.length} of {d.ballots.length} members
+        </p>
+        {rows.length === 0 ? (
+          <p className="rounded border border-dashed border-rule p-4 text-muted">Nobody matches these filters.</p>
+        ) : (
+          <TableShell
+            testId="division-members"
+            minWidth="min-w-0"
+            columns={[
+              sortable('name', 'Name'),
+              sortable('vote', 'Vote'),
+              sortable('party', 'Party'),
+              sortable('rebel', 'Rebel'),
+              ...(forecasts ? ['Forecast'] : []),
+            ]}
+          >
+            <TextRows
+              rows={rows.map((b) => ({
+                key: b.personId,
+                href: `/people/${b.slug}`,
+                cells: [
+                  b.name,
+                  voteText(b),
+                  b.party ?? '—',
+                  b.rebel ? 'Rebel' : '',
+                  ...(forecasts ? [FORECAST_LABEL[forecasts.get(b.personId) ?? 'no-forecast']] : []),
+                ],
+              }))}
+            />
+          </TableShell>
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { FilterSelect } from '@/components/filter-select';
+import { TableShell } from '@/components/table-shell';
+import { TextRows } from '@/components/text-rows';
+import { Button } from '@/components/ui/controls';
+import { RESULT_LABEL } from '@/lib/division-outcome';
+import { divisionListQuerySchema, filterDivisions, listDivisions } from '@/lib/divisions';
+import { formatDay } from '@/lib/format';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Divisions' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+/** Every recorded division: house, date, number, title, result, margin, turnout, rebels. */
+export default async function DivisionsPage({ searchParams }: Props) {
+  const query = divisionListQuerySchema.parse(
+    Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, first(v)])),
+  );
+  const all = await listDivisions();
+  const rows = filterDivisions(all, query);
+  // A column sorts the natural way first (titles A–Z, numbers largest first); again, the other way.
+  const natural = (sort: string) => (sort === 'title' || sort === 'result' ? 'asc' : 'desc');
+  const current = query.dir ?? natural(query.sort);
+  const sortHref = (sort: string) => {
+    const dir = query.sort === sort ? (current === 'asc' ? 'desc' : 'asc') : natural(sort);
+    const params = new URLSearchParams(
+      Object.entries({ ...query, sort, dir }).filter(
+        (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+      ),
+    );
+    return `?${params}`;
+  };
+  const sortable = (key: string, label: string) => (
+    <Link href={sortHref(key)} aria-label={`Sort by ${label.toLowerCase()}`}>
+      {label}
+      {query.sort === key ? (current === 'desc' ? ' ↓' : ' ↑') : ''}
+    </Link>
+  );
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="font-serif text-3xl font-bold">Divisions</h1>
+        <Link href="/api/v1/divisions" prefetch={false} className="text-sm">
+          JSON
+        </Link>
+      </div>
+      <p className="text-sm text-muted">
+        Every recorded vote: a house’s divisions, loaded from Parliament’s own record, and the votes of the campaigns’
+        stages. Ayes and noes are tellers apart.
+      </p>
+      <form
+        method="get"
+        className="grid grid-cols-2 gap-2 rounded-lg border border-rule bg-white p-3 text-sm sm:grid-cols-5"
+        aria-label="Filter divisions"
+      >
+        <label className="col-span-2 flex flex-col gap-1">
+          <span className="text-xs text-muted">Title</span>
+          <input
+            type="search"
+            name="q"
+            defaultValue={query.q ?? ''}
+            className="rounded border border-rule px-2 py-1.5"
+          />
+        </label>
+        <FilterSelect
+          name="house"
+          label="House"
+          value={query.house}
+          options={[
+            ['commons', 'Commons'],
+            ['lords', 'Lords'],
+          ]}
+        />
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">From</span>
+          <input
+            type="date"
+            name="from"
+            defaultValue={query.from ?? ''}
+            className="rounded border border-rule px-2 py-1.5"
+          />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">To</span>
+          <input
+            type="date"
+            name="to"
+            defaultValue={query.to ?? ''}
+            className="rounded border border-rule px-2 py-1.5"
+          />
+        </label>
+        <input type="hidden" name="sort" value={query.sort} />
+        <div className="col-span-2 sm:col-span-5">
+          <Button type="submit">Filter</Button>
+        </div>
+      </form>
+      <p className="text-sm text-muted" aria-live="polite">
+        {rows.length} of {all.length} division{all.length === 1 ? '' : 's'}
+      </p>
+      {all.length === 0 ? (
+        <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">
+          No divisions are recorded yet. An editor loads them under Admin → Imports, from the Commons or Lords Votes
+          API’s files, or with <code>npm run import -- FILE…</code>.
+        </p>
+      ) : rows.length === 0 ? (
+        <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">
+          No division matches these filters.
+        </p>
+      ) : (
+        <TableShell
+          testId="divisions-table"
+          minWidth="min-w-0"
+          columns={[
+            sortable('title', 'Division'),
+            sortable('date', 'Date'),
+            sortable('result', 'Result'),
+            sortable('margin', 'Majority'),
+            sortable('turnout', 'Turnout'),
+            sortable('rebels', 'Rebels'),
+          ]}
+        >
+          <TextRows
+            rows={rows.map((d) => ({
+              key: d.id,
+              href: d.path,
+              cells: [
+                `${d.house ? `${d.house === 'COMMONS' ? 'Commons' : 'Lords'} ${d.number}: ` : d.stage ? `${d.stage.campaignTitle}: ` : ''}${d.question}`,
+                d.heldOn ? formatDay(d.heldOn) : '—',
+                `${RESULT_LABEL[d.result]}, ${d.ayes}–${d.noes}${d.warnings ? ' ⚠' : ''}`,
+                Math.abs(d.margin),
+                d.turnout === null ? '—' : `${(d.turnout * 100).toFixed(1)}%`,
+                d.rebels,
+              ],
+            }))}
+          />
+        </TableShell>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { divisionJson, JSON_HEADERS } from '@/lib/api';
+import { divisionAddress, findDivision } from '@/lib/divisions';
+import { errorResponse } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ house: string; date: string; number: string }> };
+
+/** GET /api/v1/divisions/commons/2019-01-08/287 — one division, result first (docs/api.md). */
+export async function GET(_request: Request, { params }: Params) {
+  try {
+    const { house, date, number } = await params;
+    const address = divisionAddress(house, date, number);
+    const d = address ? await findDivision(address.house, address.day, address.number) : null;
+    if (!d)
+      return Response.json(
+        { error: { code: 'NOT_FOUND', message: `No ${house} division ${number} is recorded on ${date}.` } },
+        { status: 404, headers: { 'Cache-Control': 'no-store' } },
+      );
+    return Response.json(divisionJson(d), { headers: JSON_HEADERS });
+  } catch (error) {
+    return errorResponse(error, 'api division');
+  }
+}
