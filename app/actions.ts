@@ -12,6 +12,7 @@ import { signIn, signOut } from '@/lib/auth/login';
 import { isRole } from '@/lib/auth/roles';
 import { publicDataChanged } from '@/lib/cache';
 import { AppError, publicMessage } from '@/lib/errors';
+import { importOfficialDivisions } from '@/lib/official-divisions';
 import { movePosition, pastePositions, recordDivisionList, type WriteResult } from '@/lib/positions';
 import { changeOwnPassword, createUser, removeUser, resetUserPassword, setUserRole } from '@/lib/users';
 import { safeNextPath } from '@/lib/validation';
@@ -321,4 +322,52 @@ export async function whipCountAction(
   } catch (error) {
     return { ok: false, message: publicMessage(error, `whip count ${kind}`), values, nonce: Date.now() };
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Divisions from Parliament's own record
+
+export interface OfficialImportState {
+  ok?: boolean;
+  message?: string;
+  /** Per file: its outcome line, what was wrong with it, and the divisions it recorded. */
+  files?: { message: string; problems: string[]; links: { path: string; label: string }[] }[];
+  stageId?: string;
+}
+
+export async function officialDivisionsAction(
+  _previous: OfficialImportState,
+  form: FormData,
+): Promise<OfficialImportState> {
+  if (!isForm(form)) return { message: UNREADABLE };
+  const stageId = String(form.get('stageId') ?? '');
+  const files = form.getAll('file').filter((f): f is File => f instanceof File && f.size > 0);
+  if (files.length === 0) return { ok: false, message: 'Choose one or more division files (.json).', stageId };
+  const outcomes: NonNullable<OfficialImportState['files']> = [];
+  try {
+    for (const file of files) {
+      const result = await importOfficialDivisions({
+        fileName: file.name,
+        text: await file.text(),
+        stageId: Number(stageId) || null,
+      });
+      outcomes.push({
+        message: result.message,
+        problems: result.problems,
+        links: result.divisions.map((d) => ({ path: d.path, label: `Division ${d.number}, ${d.date}: ${d.title}` })),
+      });
+    }
+  } catch (error) {
+    return { ok: false, message: publicMessage(error, 'official divisions'), files: outcomes, stageId };
+  }
+  const refused = outcomes.filter((o) => o.problems.length).length;
+  if (refused < outcomes.length) publicDataChanged();
+  return {
+    ok: refused === 0,
+    message: refused
+      ? `${refused} of ${outcomes.length} file${outcomes.length === 1 ? ' was' : 's were'} refused; nothing of ${refused === 1 ? 'it' : 'them'} was written.`
+      : `${outcomes.length} file${outcomes.length === 1 ? '' : 's'} imported.`,
+    files: outcomes,
+    stageId,
+  };
 }

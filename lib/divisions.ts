@@ -351,6 +351,8 @@ export interface DivisionSummary {
   rebels: number;
   deferred: boolean;
   warnings: number;
+  /** Who rebelled (person ids), for a person's voting record to say the same as this division's page. */
+  rebelIds: number[];
 }
 
 /**
@@ -379,6 +381,7 @@ export const listDivisions = versioned(async function listDivisions(): Promise<D
       rebels: d.rebels.length,
       deferred: d.deferred,
       warnings: d.warnings.length,
+      rebelIds: d.rebels.map((b) => b.personId),
     });
   }
   return out;
@@ -392,7 +395,9 @@ export function divisionAddress(
 ): { house: House; day: string; number: number } | null {
   const h = house === 'commons' ? 'COMMONS' : house === 'lords' ? 'LORDS' : null;
   const n = /^[1-9]\d{0,6}$/.test(number) ? Number(number) : null;
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+  // "2019-13-08" is no day: Date.parse says NaN, and toISOString would throw on it.
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
+  const valid = !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
   return h && n && valid ? { house: h, day, number: n } : null;
 }
 
@@ -522,4 +527,47 @@ export function filterDivisions(all: DivisionSummary[], query: DivisionListQuery
     const [ka, kb] = [key(a), key(b)];
     return (ka < kb ? -1 : ka > kb ? 1 : 0) * dir || b.id - a.id;
   });
+}
+
+export interface VotingRecordEntry {
+  divisionId: number;
+  heldOn: Date | null;
+  question: string;
+  /** The division's page: its own for a house's division, else its stage's. */
+  path: string;
+  house: House | null;
+  vote: 'AYE' | 'NO' | 'ABSTAIN';
+  teller: boolean;
+  party: string | null;
+  /** Against their party in that division, as the division's page says. */
+  rebel: boolean;
+}
+
+/** A person's ballots across divisions, newest first, each marked where it went against their party. */
+export async function personVotingRecord(personId: number): Promise<VotingRecordEntry[]> {
+  const [rows, divisions] = await Promise.all([
+    db().$queryRaw<{ division_id: number; vote: 'AYE' | 'NO' | 'ABSTAIN'; teller: boolean; party: string | null }[]>`
+      SELECT d.id AS division_id, b.vote::text AS vote, b.teller, ${Prisma.raw(PARTY_ON_DAY)} AS party
+      FROM "Ballot" b JOIN "Division" d ON d.id = b."divisionId" JOIN "Person" p ON p.id = b."personId"
+      ${Prisma.raw(ON_DAY_SQL('coalesce(d."heldOn", current_date)'))}
+      WHERE b."personId" = ${personId}`,
+    listDivisions(),
+  ]);
+  const mine = new Map(rows.map((r) => [r.division_id, r]));
+  return divisions
+    .filter((d) => mine.has(d.id))
+    .map((d) => {
+      const b = mine.get(d.id)!;
+      return {
+        divisionId: d.id,
+        heldOn: d.heldOn,
+        question: d.question,
+        path: d.path,
+        house: d.house,
+        vote: b.vote,
+        teller: b.teller,
+        party: b.party,
+        rebel: d.rebelIds.includes(personId),
+      };
+    });
 }

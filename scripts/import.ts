@@ -3,6 +3,7 @@
 // database (the running app's, when `npm start` is up). One line of outcome per file; each file
 // all or nothing; exit status 1 if any file was refused. docs/decisions/022-divisions.md.
 import { readFileSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../lib/auth/session';
 import { MAX_OFFICIAL_FILE_BYTES } from '../lib/official-divisions';
@@ -18,7 +19,7 @@ if (files.length === 0) {
 // Who the audit trail names: whoever ran the command, on this machine.
 const actor: Actor = {
   id: 'command-line',
-  email: `npm run import (${process.env.USER ?? process.env.LOGNAME ?? 'unknown user'})`,
+  email: `npm run import (${userInfo().username})`,
   name: 'Command line',
   role: 'editor',
 };

@@ -212,6 +212,27 @@ describe('the real division, imported', () => {
     expect(d.byParty.reduce((n, p) => n + p.rebels, 0)).toBe(d.rebels.length);
   });
 
+  it('a recorded whip decides who rebels; nobody rebels in a free vote', async () => {
+    const { id } = (await findDivision('COMMONS', '2019-01-08', 287))!;
+    const source = (await client.query(`SELECT id FROM "Source" WHERE key = 'sky-2019-06-28-williamson'`)).rows[0].id;
+    const before = (await findDivision('COMMONS', '2019-01-08', 287))!;
+    const conservatives = before.rebels.filter((b) => b.party === 'Conservative').length;
+    expect(conservatives).toBeGreaterThan(0);
+    await client.query(
+      `INSERT INTO "DivisionWhip" ("divisionId", party, whip, "sourceId", "updatedAt") VALUES ($1, 'Conservative', 'FREE', $2, now())`,
+      [id, source],
+    );
+    const after = (await findDivision('COMMONS', '2019-01-08', 287))!;
+    expect(after.rebels.filter((b) => b.party === 'Conservative')).toEqual([]);
+    expect(after.rebels.length).toBe(before.rebels.length - conservatives);
+    expect(after.byParty.find((p) => p.party === 'Conservative')).toMatchObject({
+      rebels: 0,
+      line: { line: null, basis: 'free vote' },
+      whip: { whip: 'FREE' },
+    });
+    await client.query(`DELETE FROM "DivisionWhip" WHERE "divisionId" = $1`, [id]);
+  });
+
   it('imports the same file again as an update: no duplicates', async () => {
     const result = await importOfficialDivisions({ fileName: 'again.json', text: SAMPLE }, as(editor));
     expect(result).toMatchObject({ ok: true, divisions: [{ created: false }] });

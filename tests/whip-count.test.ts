@@ -5,7 +5,8 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as whipCountApi } from '../app/api/v1/campaigns/[slug]/stages/[position]/route';
 import { movePosition, pastePositions, recordDivisionList } from '../lib/positions';
-import { filterMembers, getWhipCount, personVotingRecord, whipQuerySchema } from '../lib/whip-count';
+import { personVotingRecord } from '../lib/divisions';
+import { filterMembers, getWhipCount, whipQuerySchema } from '../lib/whip-count';
 import { signedInAs, type TestUser } from './support/auth';
 import { useDatabase } from './support/database';
 

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 // The whip-count page's sections that only display: where members stand, the vote, the changes.
 import { Section } from '@/components/section';
 import { SourceLink } from '@/components/source-link';
@@ -45,7 +46,8 @@ export function VoteSection({ division }: { division: WhipDivision }) {
           {division.question}
         </p>
         <p className="tabular-nums">
-          Ayes {division.ayes} · Noes {division.noes} · Abstentions {division.abstentions} —{' '}
+          Ayes {division.ayes} · Noes {division.noes}
+          {division.abstentions !== null ? ` · Abstentions ${division.abstentions}` : ''} (tellers apart) —{' '}
           <strong>{RESULT_LABEL[division.result]}</strong>
         </p>
         <p className="text-muted">
@@ -54,6 +56,11 @@ export function VoteSection({ division }: { division: WhipDivision }) {
             : `Totals as recorded; ${division.namedBallots} ballots named.`}{' '}
           <SourceLink source={division.source} />
         </p>
+        {division.path && (
+          <p>
+            <Link href={division.path}>The division in full: by party, rebels and every member →</Link>
+          </p>
+        )}
         {division.mismatch && (
           <p role="alert" className="rounded bg-red-50 p-2 text-red-900">
             {division.mismatch}
@@ -63,7 +70,8 @@ export function VoteSection({ division }: { division: WhipDivision }) {
           The count before the vote: {division.held} placements held, {division.switched} switched,{' '}
           {division.didNotVote} did not vote
           {division.heldShare === null ? '.' : ` — ${Math.round(division.heldShare * 100)}% held.`} {division.rebels}{' '}
-          member{division.rebels === 1 ? '' : 's'} voted against the majority of their own party.
+          member{division.rebels === 1 ? '' : 's'} voted against their own party (its whip where recorded, else the
+          majority of its members voting).
         </p>
       </div>
     </Section>

@@ -16,6 +16,7 @@ import {
   ThresholdPurpose,
   type TieRule,
   Vote,
+  type WhipDirection,
 } from '../generated/prisma/enums';
 import { normalizeName } from '../names';
 import { type FieldDef, type FieldErrors, SLUG_PATTERN } from './fields';
@@ -38,6 +39,8 @@ export const CONFIDENCE = labelled<Confidence>({
   CLAIMED: 'Claimed (not corroborated)',
 });
 
+export const DIVISION_HOUSES = labelled<'COMMONS' | 'LORDS'>({ COMMONS: 'House of Commons', LORDS: 'House of Lords' });
+export const WHIP_DIRECTIONS = labelled<WhipDirection>({ AYE: 'Vote aye', NO: 'Vote no', FREE: 'Free vote' });
 export const STANDS = labelled<Stand>({
   FOR: 'For',
   LEANING_FOR: 'Leaning for',
@@ -388,18 +391,76 @@ export const ENTITIES: EntityDef[] = [
     label: 'division (vote)',
     plural: 'Divisions (votes)',
     fields: [
-      { name: 'stageId', label: 'Stage', type: 'ref', ref: 'stage', required: true },
+      {
+        name: 'stageId',
+        label: 'Stage',
+        type: 'ref',
+        ref: 'stage',
+        help: 'The campaign stage whose vote this is; a house’s division may stand alone and be attached later.',
+      },
+      {
+        name: 'house',
+        label: 'House',
+        type: 'select',
+        options: DIVISION_HOUSES,
+        help: 'For a division of the Commons or the Lords: who could vote is that house’s members on the day.',
+      },
+      { name: 'number', label: 'Division number', type: 'int', min: 1, max: 1_000_000 },
       { name: 'question', label: 'Question', type: 'text', required: true, max: 500 },
       { name: 'heldOn', label: 'Held on', type: 'date' },
-      { name: 'ayes', label: 'Ayes (if reported)', type: 'int', min: 0 },
-      { name: 'noes', label: 'Noes (if reported)', type: 'int', min: 0 },
+      { name: 'ayes', label: 'Ayes (if reported, tellers apart)', type: 'int', min: 0 },
+      { name: 'noes', label: 'Noes (if reported, tellers apart)', type: 'int', min: 0 },
       { name: 'abstentions', label: 'Abstentions (if reported)', type: 'int', min: 0 },
+      { name: 'deferred', label: 'Deferred division (votes cast on paper)', type: 'boolean' },
       source,
     ],
-    columns: ['question', 'stageId', 'heldOn', 'ayes', 'noes'],
+    check: (d): FieldErrors | null => {
+      if (d.stageId === null && d.house === null)
+        return { stageId: 'Choose the stage whose vote this is, or the house that divided.' };
+      if (d.house !== null && (d.number === null || d.heldOn === null))
+        return { number: 'A house’s division needs its day and number (they make its address).' };
+      return null;
+    },
+    columns: ['question', 'house', 'number', 'heldOn', 'ayes', 'noes'],
     title: (r) => String(r.question),
     versioned: true,
+    constraints: {
+      Division_house_heldOn_number_key: ['number', 'That house already has a division with this number on that day.'],
+      Division_house_externalId_key: ['number', 'This division is already recorded.'],
+      Division_belongs_check: ['stageId', 'Choose the stage whose vote this is, or the house that divided.'],
+    },
+    dependents: 'ballots and whips',
     search: ['question'],
+    orderBy: [{ id: 'desc' }],
+  }),
+  entity({
+    key: 'division-whips',
+    model: 'divisionWhip',
+    label: 'whip on a division',
+    plural: 'Whips on divisions',
+    fields: [
+      { name: 'divisionId', label: 'Division', type: 'ref', ref: 'division', required: true },
+      {
+        name: 'party',
+        label: 'Party',
+        type: 'text',
+        required: true,
+        max: 100,
+        help: 'As the roster writes it (“Labour”); a parliamentary party’s whip covers all its member parties.',
+      },
+      { name: 'whip', label: 'Whip', type: 'select', required: true, options: WHIP_DIRECTIONS },
+      { name: 'lines', label: 'Lines (1, 2 or 3)', type: 'int', min: 1, max: 3 },
+      { name: 'note', label: 'Note', type: 'textarea', max: 2000 },
+      source,
+    ],
+    columns: ['divisionId', 'party', 'whip', 'lines'],
+    title: (r) => `${r.party}: ${String(r.whip).toLowerCase()}`,
+    versioned: true,
+    constraints: {
+      DivisionWhip_divisionId_party_key: ['party', 'This party’s whip on this division is already recorded.'],
+      DivisionWhip_lines_check: ['lines', 'A whip has one, two or three lines.'],
+    },
+    search: ['party'],
     orderBy: [{ id: 'desc' }],
   }),
   entity({

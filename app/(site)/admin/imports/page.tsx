@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { UploadForm } from '@/components/admin/import-forms';
+import { OfficialDivisionsForm } from '@/components/admin/official-divisions-form';
 import { entityDef } from '@/lib/admin/entities';
 import { referenceOptions } from '@/lib/admin/store';
 import { hasRole } from '@/lib/auth/roles';
@@ -34,13 +35,16 @@ export default async function ImportsPage() {
         import then runs in one transaction: all valid rows or none. Importing the same file again changes nothing.
       </p>
       {hasRole(actor.role, 'editor') ? (
-        <UploadForm
-          kinds={kinds}
-          campaigns={options.campaign ?? []}
-          sources={options.source ?? []}
-          stages={stages}
-          divisions={votes.division ?? []}
-        />
+        <>
+          <UploadForm
+            kinds={kinds}
+            campaigns={options.campaign ?? []}
+            sources={options.source ?? []}
+            stages={stages}
+            divisions={votes.division ?? []}
+          />
+          <OfficialDivisionsForm stages={stages} />
+        </>
       ) : (
         <NotAllowed role={actor.role} needed="editor" />
       )}

@@ -10,7 +10,7 @@ import { formatDay, formatNet } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
 import { getPerson } from '@/lib/people';
 import { listEvents } from '@/lib/timeline';
-import { personVotingRecord } from '@/lib/whip-count';
+import { personVotingRecord } from '@/lib/divisions';
 import { isSlug } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
@@ -121,14 +121,14 @@ export default async function PersonPage({ params }: Props) {
       {record.length > 0 && (
         <Section id="votes" title="Voting record">
           <p className="mb-2 text-sm text-muted">
-            {record.length} division{record.length === 1 ? '' : 's'}; {record.filter((r) => r.rebel).length} against the
-            majority of their own party.
+            {record.length} division{record.length === 1 ? '' : 's'}; {record.filter((r) => r.rebel).length} against
+            their own party.
           </p>
           <ul className="flex flex-col gap-1 text-sm" data-testid="voting-record">
             {record.map((r) => (
               <li key={r.divisionId}>
                 <span className="text-muted">{r.heldOn ? formatDay(r.heldOn) : 'date not known'}</span> —{' '}
-                <Link href={`/campaigns/${r.campaign.slug}/stages/${r.stage.position}#vote`}>{r.question}</Link>:{' '}
+                <Link href={r.path}>{r.question}</Link>:{' '}
                 <strong>{r.vote === 'AYE' ? 'aye' : r.vote === 'NO' ? 'no' : 'abstained'}</strong>
                 {r.teller ? ' (teller)' : ''}
                 {r.rebel ? (

@@ -88,6 +88,8 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
         <SourceLink source={count.source} />
       </header>
 
+      {/* After the vote, the result leads (issue 22); before it, where members stand. */}
+      {division && <VoteSection division={division} />}
       <HeadlineSection count={count} />
 
       <div className="grid gap-5 lg:grid-cols-2">
