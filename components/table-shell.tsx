@@ -14,6 +14,7 @@ export function TableShell({
   label,
   minWidth = 'min-w-[560px]',
   maxHeight,
+  scrollLabel,
 }: {
   columns: React.ReactNode[];
   children: React.ReactNode;
@@ -22,10 +23,13 @@ export function TableShell({
   minWidth?: string;
   /** Scroll vertically past this height (a Tailwind max-h class), keeping the header in view. */
   maxHeight?: string;
+  /** For a table that may scroll sideways on a phone: the scroller is a named region keyboards can reach. */
+  scrollLabel?: string;
 }) {
   return (
     <div
       className={`${maxHeight ? `${maxHeight} overflow-auto` : 'overflow-x-auto'} rounded border border-rule bg-white`}
+      {...(scrollLabel ? { role: 'region', 'aria-label': scrollLabel, tabIndex: 0 } : {})}
     >
       <table className={`w-full ${minWidth} text-left text-sm ${TABLE_CELLS}`} data-testid={testId} aria-label={label}>
         <thead className={`${maxHeight ? 'sticky top-0 ' : ''}bg-paper text-xs uppercase tracking-wide text-muted`}>

@@ -154,6 +154,7 @@ export function PartySection({ d }: { d: DivisionDetail }) {
     <Section id="by-party" title="By party">
       <TableShell
         testId="division-parties"
+        scrollLabel="Votes by party"
         minWidth="min-w-0"
         columns={['Party', 'Aye', 'No', 'Did not vote', 'Tellers', 'Rebels', 'Line']}
       >
