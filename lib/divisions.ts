@@ -22,6 +22,7 @@ import { Prisma } from './generated/prisma/client';
 import type { House } from './generated/prisma/enums';
 import {
   BODY_MEMBERS_SQL,
+  IN_THE_CHAIR_SQL,
   ON_DAY_SQL,
   PARTY_ON_DAY,
   SEAT_ON_DAY,
@@ -82,7 +83,7 @@ export interface DivisionBallot {
   teller: boolean;
   proxy: string | null;
   rebel: boolean;
-  /** Could vote on the day (a member then); a ballot from someone who could not is flagged. */
+  /** Could vote on the day (a member then, not in the Chair); a ballot from someone who could not is flagged. */
   eligible: boolean;
 }
 
@@ -113,7 +114,7 @@ export interface DivisionDetail {
   result: Result;
   /** Ayes minus noes. */
   margin: number;
-  /** Members who could vote on the day (null when no one is recorded as a member then). */
+  /** Members who could vote on the day, the Chair apart (null when no one is recorded as a member then). */
   eligible: number | null;
   /** Ayes, noes and tellers as a share of those who could vote. */
   turnout: number | null;
@@ -196,10 +197,12 @@ const pathOf = (row: Pick<DivisionRow, 'house' | 'held_on' | 'number' | 'campaig
 
 async function readDivision(row: DivisionRow): Promise<DivisionDetail> {
   const day = dayLiteral(row.held_on ?? new Date());
-  // Who could vote: the house's members on the day for a house's division, else the stage's body's.
+  // Who could vote: the house's members on the day, less the Chair, for a house's division; else the
+  // stage's body's members.
   const eligible = row.house
     ? Prisma.sql`SELECT ms."personId" AS person_id FROM "Membership" ms WHERE ms.house = ${row.house}::"House"
-        AND coalesce(ms."startDate", '-infinity'::date) <= ${Prisma.raw(day)} AND coalesce(ms."endDate", 'infinity'::date) >= ${Prisma.raw(day)}`
+        AND coalesce(ms."startDate", '-infinity'::date) <= ${Prisma.raw(day)} AND coalesce(ms."endDate", 'infinity'::date) >= ${Prisma.raw(day)}
+        AND NOT ${Prisma.raw(IN_THE_CHAIR_SQL('ms."personId"', day))}`
     : Prisma.sql`SELECT m.person_id FROM "Body" b CROSS JOIN LATERAL ${Prisma.raw(BODY_MEMBERS_SQL('b', day))} m WHERE b.id = ${row.body_id ?? -1}`;
   const [members, whips, groups] = await Promise.all([
     db().$queryRaw<
@@ -294,7 +297,7 @@ async function readDivision(row: DivisionRow): Promise<DivisionDetail> {
   const strangers = ballots.filter((b) => b.vote && !b.eligible);
   if (strangers.length)
     warnings.push(
-      `${strangers.length} ballot${strangers.length === 1 ? ' is' : 's are'} from people who were not members on the day: ${strangers
+      `${strangers.length} ballot${strangers.length === 1 ? ' is' : 's are'} from people who could not vote on the day (not members then, or in the Chair): ${strangers
         .slice(0, 5)
         .map((b) => b.name)
         .join(', ')}${strangers.length > 5 ? ' …' : ''}.`,

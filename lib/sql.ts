@@ -43,6 +43,20 @@ export const BODY_MEMBERS_SQL = (body: string, day: string) => `(
     WHERE bm."bodyId" = ${body}.id AND coalesce(bm."startDate", '-infinity'::date) <= ${day} AND coalesce(bm."endDate", 'infinity'::date) >= ${day}
   )`;
 
+/**
+ * Person `person_id` (an SQL expression) is in the Chair on a day, and so does not vote: the
+ * Speaker (sitting as "Speaker" on the day), or holding a chair's role that day (Deputy Speaker,
+ * Chairman or Deputy Chairman of Ways and Means, Lord Speaker). What a house's division needs, and
+ * its turnout, count those who can vote (issue 22).
+ */
+export const IN_THE_CHAIR_SQL = (person: string, day: string) => `(
+    EXISTS (SELECT 1 FROM "Membership" cm WHERE cm."personId" = ${person} AND cm.party = 'Speaker'
+      AND coalesce(cm."startDate", '-infinity'::date) <= ${day} AND coalesce(cm."endDate", 'infinity'::date) >= ${day})
+    OR EXISTS (SELECT 1 FROM "Role" cr WHERE cr."personId" = ${person}
+      AND cr.title ~* '^(the )?(lord speaker|speaker|deputy speaker|(first |second )?deputy chairman of ways and means|chairman of ways and means)\\M'
+      AND (cr."heldOn" = ${day} OR (cr."startedOn" IS NOT NULL AND cr."startedOn" <= ${day} AND coalesce(cr."endedOn", 'infinity'::date) >= ${day})))
+  )`;
+
 /** A body's size on a day: the latest size recorded on or before it, else its members counted from stints (NULL when neither is known). */
 export const BODY_SIZE_SQL = (body: string, day: string) => `coalesce(
     (SELECT bsz.size FROM "BodySize" bsz WHERE bsz."bodyId" = ${body}.id AND bsz."asOf" <= ${day} ORDER BY bsz."asOf" DESC LIMIT 1),

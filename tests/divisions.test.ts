@@ -159,7 +159,7 @@ describe('the real division, imported', () => {
     expect(await counts()).toMatchObject({ divisions: 1, ballots: 603, ids: 603 });
   });
 
-  it('leads with the result: carried by 7, tellers apart, turnout against the members on the day', async () => {
+  it('leads with the result: carried by 7, tellers apart, turnout against those who could vote (the Speaker apart)', async () => {
     const d = (await findDivision('COMMONS', '2019-01-08', 287))!;
     expect(d).toMatchObject({
       result: 'carried',
@@ -169,11 +169,22 @@ describe('the real division, imported', () => {
     expect(d.totals).toMatchObject({ ayes: 303, noes: 296, tellers: { ayes: 2, noes: 2 }, mismatch: null });
     expect(d.totals.abstentions).toBeNull();
     const { rows } = await client.query(
-      `SELECT count(DISTINCT "personId")::int AS n FROM "Membership" WHERE house = 'COMMONS' AND "startDate" <= '2019-01-08' AND coalesce("endDate", '9999-01-01') >= '2019-01-08'`,
+      `SELECT count(DISTINCT "personId")::int AS n FROM "Membership" WHERE house = 'COMMONS' AND "startDate" <= '2019-01-08' AND coalesce("endDate", '9999-01-01') >= '2019-01-08'
+         AND party <> 'Speaker'`,
     );
     expect(d.eligible).toBe(rows[0].n);
+    expect(rows[0].n).toBe(649); // 650 seats on the day, less the Speaker (John Bercow)
     expect(d.turnout).toBeCloseTo(603 / rows[0].n, 6);
     expect(d.warnings).toEqual([]);
+    // A Deputy Speaker in the Chair that day does not vote either (a role of the Chair held then).
+    const source = (await client.query(`SELECT id FROM "Source" WHERE key = 'sky-2019-06-28-williamson'`)).rows[0].id;
+    const role = await client.query(
+      `INSERT INTO "Role" ("personId", title, "startedOn", "sourceId", "updatedAt")
+       SELECT id, 'Deputy Speaker', '2017-06-28', $1, now() FROM "Person" WHERE slug = 'rosie-winterton' RETURNING id`,
+      [source],
+    );
+    expect((await findDivision('COMMONS', '2019-01-08', 287))!.eligible).toBe(648);
+    await client.query(`DELETE FROM "Role" WHERE id = $1`, [role.rows[0].id]);
   });
 
   it('finds the rebels by the majority of each parliamentary party, worked out from the file', async () => {
