@@ -285,10 +285,13 @@ export const EXPORTS: Record<string, ExportDef> = {
     query: () => ({
       sql: `
         SELECT c.slug AS campaign, s.position AS stage, d.id AS division, ${safe('d.question')} AS question, ${day('d."heldOn"')} AS held_on,
-               p.slug AS person, ${safe('p.name')} AS name, bl.vote, ${bool('bl.teller')} AS teller
-        FROM "Ballot" bl JOIN "Division" d ON d.id = bl."divisionId" JOIN "Stage" s ON s.id = d."stageId"
-        JOIN "Campaign" c ON c.id = s."campaignId" JOIN "Person" p ON p.id = bl."personId"
-        ORDER BY c.slug COLLATE "C", s.position, d.id, p."sortName"`,
+               p.slug AS person, ${safe('p.name')} AS name, bl.vote, ${bool('bl.teller')} AS teller,
+               lower(d.house::text) AS house, d.number, ${safe(PARTY_ON_DAY)} AS party, ${safe(SEAT_ON_DAY)} AS constituency,
+               ${safe('bl.proxy')} AS proxy
+        FROM "Ballot" bl JOIN "Division" d ON d.id = bl."divisionId" LEFT JOIN "Stage" s ON s.id = d."stageId"
+        LEFT JOIN "Campaign" c ON c.id = s."campaignId" JOIN "Person" p ON p.id = bl."personId"
+        ${ON_DAY_SQL('coalesce(d."heldOn", current_date)')}
+        ORDER BY c.slug COLLATE "C" NULLS LAST, s.position, d."heldOn", d.number, d.id, p."sortName"`,
     }),
   },
   positions: { query: positionsQuery },

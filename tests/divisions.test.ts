@@ -253,6 +253,29 @@ describe('the real division, imported', () => {
     ]);
   });
 
+  it('its ballots CSV imports back as the ballots of a division, to the same result and rebels', async () => {
+    const { ballotsCsv } = await import('../lib/divisions');
+    const { createImportJob, getImportJob, runImportJob } = await import('../lib/import/jobs');
+    const d = (await findDivision('COMMONS', '2019-01-08', 287))!;
+    const copy = (
+      await client.query(
+        `INSERT INTO "Division" (house, number, "heldOn", question, ayes, noes, "sourceId", "updatedAt")
+         VALUES ('COMMONS', 9999, '2019-01-08', 'A copy', 303, 296, (SELECT "sourceId" FROM "Division" WHERE id = $1), now()) RETURNING id`,
+        [d.id],
+      )
+    ).rows[0].id;
+    const id = await createImportJob(
+      { kind: 'ballots', fileName: 'ballots.csv', bytes: new TextEncoder().encode(ballotsCsv(d)), divisionId: copy },
+      as(editor),
+    );
+    expect((await getImportJob(id, as(editor)))!.errors).toEqual([]);
+    expect(await runImportJob(id, { skipInvalid: false }, as(editor))).toMatchObject({ ok: true });
+    const again = (await findDivision('COMMONS', '2019-01-08', 9999))!;
+    expect(again.totals).toEqual(d.totals);
+    expect(again.rebels.map((r) => r.slug)).toEqual(d.rebels.map((r) => r.slug));
+    await client.query(`DELETE FROM "Division" WHERE id = $1`, [copy]);
+  });
+
   it('takes camelCase as the API also serves it, and matches by member id once known', async () => {
     const camel = SAMPLE.replace(/"([A-Z])([A-Za-z]*)":/g, (_, a: string, b: string) => `"${a.toLowerCase()}${b}":`);
     const d = JSON.parse(camel) as { ayes: { name: string; listAs: string }[] };

@@ -664,6 +664,8 @@ const ballots: ImportKind = {
   label: 'Ballots of a division, names matched to the members who may vote',
   columns: { required: ['name', 'vote'], optional: ['constituency', 'teller'] },
   needs: ['division'],
+  // A division page's ballots CSV (party, rebel … beside these) imports back as it is.
+  ignoresUnknownColumns: true,
   async analyze(rows, options) {
     const checked = checkRows(rows, ballotRow, (r) => `${r.name.toLowerCase()}|${r.constituency.toLowerCase()}`);
     const errors = [...checked.errors];
