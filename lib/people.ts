@@ -26,6 +26,8 @@ export interface PersonListItem extends PersonRef {
   honorific: string | null;
   signatures: number;
   statements: number;
+  /** For a former member (every stint ended): the day the last one ended, YYYY-MM-DD. */
+  leftOn: string | null;
 }
 
 export const PEOPLE_PAGE_SIZE = 50;
@@ -52,6 +54,10 @@ export const listPeople = versioned(async function listPeople(
       SELECT p.id, p.slug, p.name, p.honorific, p.house::text AS house, p.party, p.constituency,
              (SELECT count(*) FROM "Signature" s WHERE s."personId" = p.id AND s."withdrawnOn" IS NULL)::int AS signatures,
              (SELECT count(*) FROM "Statement" st WHERE st."personId" = p.id)::int AS statements,
+             -- A former member: stints recorded, and every one of them has ended (the last end shown).
+             (SELECT CASE WHEN bool_and(m."endDate" IS NOT NULL) AND max(m."endDate") < current_date
+                          THEN to_char(max(m."endDate"), 'YYYY-MM-DD') END
+              FROM "Membership" m WHERE m."personId" = p.id) AS "leftOn",
              count(*) OVER ()::int AS total
       FROM "Person" p WHERE ${where}
       ORDER BY p."sortName", p.id

@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getCampaign } from '../lib/campaigns';
+import { listPeople, peopleQuerySchema } from '../lib/people';
 import { listPolls } from '../lib/polls';
 import {
   campaignOverlaps,
@@ -178,6 +179,17 @@ describe('dashboard aggregations', () => {
       namedBallots: 5,
       result: 'rule not known',
     });
+  });
+
+  it('mark former members on the people list: every stint ended, the last end given', async () => {
+    // Heidi Alexander left the Commons on 9 May 2018 (the roster's end date); Tom Watson sat to
+    // the end of the 2017–19 Parliament, the last term loaded; Jon Lansman has no stints at all.
+    const { people } = await listPeople(peopleQuerySchema.parse({ q: 'Alexander' }));
+    expect(people.find((p) => p.slug === 'heidi-alexander')).toMatchObject({ leftOn: '2018-05-09' });
+    const watson = await listPeople(peopleQuerySchema.parse({ q: 'Tom Watson' }));
+    expect(watson.people.find((p) => p.slug === 'tom-watson')).toMatchObject({ leftOn: '2019-11-06' });
+    const lansman = await listPeople(peopleQuerySchema.parse({ q: 'Lansman' }));
+    expect(lansman.people.find((p) => p.slug === 'jon-lansman')).toMatchObject({ leftOn: null });
   });
 
   it('rank polls within a role and mark the record low', async () => {

@@ -205,6 +205,22 @@ a,Ann Alpha,"Alpha, Ann",Labour,Aton,House of Commons,57,2018-01-01,
     expect((await client.query(`SELECT count(*)::int AS n FROM "Membership"`)).rows[0].n).toBe(before);
   });
 
+  it('refuses one id on two people in one file, line-numbered, so that nobody is merged or lost', async () => {
+    // Issue 22: a new member's row carrying her predecessor's id (a by-election) once made her a
+    // second person under his id and lost him.
+    const csv = `${HEADER}
+k,Ken Kappa,"Kappa, Ken",Labour,Kton,House of Commons,57,2017-06-08,2018-02-10
+k,Sue Sigma,"Sigma, Sue",Labour,Kton,House of Commons,57,2018-05-03,
+`;
+    const people = (await client.query(`SELECT count(*)::int AS n FROM "Person"`)).rows[0].n;
+    const id = await importRoster(csv, undefined, 'slip.csv');
+    expect((await job(id)).errors).toEqual([
+      { row: 3, column: 'id', reason: 'The id k is also on line 2, for Ken Kappa: one id is one person.' },
+    ]);
+    expect(await run(id)).toMatchObject({ ok: false });
+    expect((await client.query(`SELECT count(*)::int AS n FROM "Person"`)).rows[0].n).toBe(people);
+  });
+
   it('the database refuses overlapping stints of one person in one house, whatever writes them', async () => {
     const person = (await client.query(`SELECT "personId" AS id FROM "PersonIdentifier" WHERE value = 'a'`)).rows[0].id;
     await expect(

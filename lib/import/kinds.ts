@@ -217,11 +217,18 @@ const roster: ImportKind = {
     const byRosterId = new Map<string, ExistingStint[]>();
     for (const e of existing) byRosterId.set(e.roster_id, [...(byRosterId.get(e.roster_id) ?? []), e]);
 
+    // One id, one person: the same id on rows with two names is a slip that would merge two people
+    // (issue 22: Alan Keen's id on Seema Malhotra's row made her a second Seema and lost him).
+    const namesOf = (row: { name: string; sort_name: string }) =>
+      new Set([normalizeName(row.name), normalizeName(unsortName(row.sort_name || row.name))]);
+    const firstWithId = new Map<string, { line: number; name: string; names: Set<string> }>();
+
     // First what each row says on its own (term, dates, whose id it is), then how the rows that
     // pass fit together and with the stints already recorded.
     const own = checked.valid.flatMap(({ line, data: row }) => {
       const stint = stintOf(row, terms);
       const fail = (column: string, reason: string) => (errors.push({ row: line, column, reason }), []);
+
       if (stint.termKey && !terms.has(stint.termKey)) {
         const [house, name] = stint.termKey.split('|') as [House, string];
         return fail(
@@ -242,6 +249,10 @@ const roster: ImportKind = {
       ) {
         return fail('id', `The id ${stint.rosterId} belongs to ${theirs[0]!.person_name}, not ${row.name}.`);
       }
+      const first = firstWithId.get(row.id);
+      if (!first) firstWithId.set(row.id, { line, name: row.name, names: namesOf(row) });
+      else if (![...namesOf(row)].some((n) => first.names.has(n)))
+        return fail('id', `The id ${row.id} is also on line ${first.line}, for ${first.name}: one id is one person.`);
       return [{ line, row, stint, theirs }];
     });
     const fileKeys = new Set(own.map((f) => f.stint.externalId));

@@ -4,7 +4,7 @@ import { DownloadLinks } from '@/components/download-links';
 import { FilterSelect, HOUSE_OPTIONS } from '@/components/filter-select';
 import { TextRows } from '@/components/text-rows';
 import { Pager, TableShell } from '@/components/table-shell';
-import { titleCase } from '@/lib/format';
+import { formatDay, titleCase } from '@/lib/format';
 import { listPeople, PEOPLE_PAGE_SIZE, peopleQuerySchema } from '@/lib/people';
 import { Button } from '@/components/ui/controls';
 
@@ -77,7 +77,18 @@ export default async function PeoplePage({ searchParams }: Props) {
             rows={people.map((p) => ({
               key: p.id,
               href: `/people/${p.slug}`,
-              cells: [p.name, titleCase(p.house), p.party ?? '—', p.constituency ?? '—', p.signatures, p.statements],
+              cells: [
+                p.name,
+                // Seat and party are those of the last stint recorded: say when it ended, and no
+                // more (a later term not yet loaded may hold them again).
+                p.leftOn
+                  ? `${titleCase(p.house)}: former member (no stint after ${formatDay(p.leftOn)})`
+                  : titleCase(p.house),
+                p.party ?? '—',
+                p.constituency ?? '—',
+                p.signatures,
+                p.statements,
+              ],
             }))}
           />
         </TableShell>

@@ -19,6 +19,7 @@ export async function GET(request: Request) {
       constituency: p.constituency,
       signatures: p.signatures,
       statements: p.statements,
+      leftOn: p.leftOn,
     }));
     return Response.json(paged(data, page, total), { headers: JSON_HEADERS });
   } catch (error) {
