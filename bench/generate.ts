@@ -296,3 +296,95 @@ export function importCsv(scale: Scale, rows: number): string {
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
+
+/** The bench house: members of a Commons of their own, and the divisions they voted in (issue 22). */
+export const HOUSE_MEMBERS = 650;
+export const HOUSE_DIVISIONS = 400;
+const HOUSE_FIRST_ID = 1_000_001;
+const MEMBER_ID = (i: number) => 50_000 + i;
+
+/**
+ * A house of `members` people ("Member 1 …", ids from 1,000,001 so as not to touch the people
+ * the other figures use), each with a stint from 2019-01-01, by name and seat only: the first
+ * division import matches them by name and seat and remembers Parliament's ids.
+ */
+export async function generateHouse(client: pg.PoolClient, members = HOUSE_MEMBERS): Promise<void> {
+  const now = new Date().toISOString();
+  const party = (i: number) => PARTIES[i % PARTIES.length];
+  await copyRows(
+    client,
+    'Person',
+    ['id', 'slug', 'name', 'sortName', 'house', 'party', 'constituency', 'sourceId', 'updatedAt'],
+    chunked(
+      (function* () {
+        for (let i = 1; i <= members; i++)
+          yield `${HOUSE_FIRST_ID + i}\tmember-${i}\tMember ${i}\t${i}, Member\tCOMMONS\t${party(i)}\tConstituency ${i}\t1\t${now}\n`;
+      })(),
+    ),
+  );
+  await copyRows(
+    client,
+    'PersonAlias',
+    ['personId', 'alias', 'normalized'],
+    chunked(
+      (function* () {
+        for (let i = 1; i <= members; i++) yield `${HOUSE_FIRST_ID + i}\tMember ${i}\tmember ${i}\n`;
+      })(),
+    ),
+  );
+  await copyRows(
+    client,
+    'Membership',
+    ['personId', 'house', 'party', 'constituency', 'startDate', 'sourceId', 'updatedAt'],
+    chunked(
+      (function* () {
+        for (let i = 1; i <= members; i++)
+          yield `${HOUSE_FIRST_ID + i}\tCOMMONS\t${party(i)}\tConstituency ${i}\t2019-01-01\t1\t${now}\n`;
+      })(),
+    ),
+  );
+  await client.query('VACUUM (ANALYZE) "Person", "PersonAlias", "Membership"');
+}
+
+/**
+ * Division `n` of the bench house as the Commons Votes API publishes it: on day n after 2019-01-01,
+ * members 1–2 telling for the ayes and 3–4 for the noes, the rest aye, no or absent by a seeded
+ * draw (about 47 %, 45 %, 8 %), so that each party splits a little and has rebels.
+ */
+export function officialDivision(n: number, members = HOUSE_MEMBERS): string {
+  const rand = random(1000 + n);
+  const member = (i: number) => ({
+    MemberId: MEMBER_ID(i),
+    Name: `Member ${i}`,
+    ListAs: `${i}, Member`,
+    Party: PARTIES[i % PARTIES.length],
+    PartyAbbreviation: null,
+    MemberFrom: `Constituency ${i}`,
+    ProxyName: null,
+  });
+  const ayes = [];
+  const noes = [];
+  for (let i = 5; i <= members; i++) {
+    // Each party leans one way per division; a few of its members go the other.
+    const partyLeansAye = (PARTIES.indexOf(PARTIES[i % PARTIES.length]!) + n) % 2 === 0;
+    const r = rand();
+    if (r < 0.08) continue;
+    const withParty = r < 0.9;
+    if (withParty === partyLeansAye) ayes.push(member(i));
+    else noes.push(member(i));
+  }
+  return JSON.stringify({
+    DivisionId: 900_000 + n,
+    Date: `${day(Date.parse('2019-01-01T00:00:00Z'), n)}T19:00:00`,
+    Number: n,
+    IsDeferred: false,
+    Title: `Bench division ${n}`,
+    AyeCount: ayes.length,
+    NoCount: noes.length,
+    AyeTellers: [member(1), member(2)],
+    NoTellers: [member(3), member(4)],
+    Ayes: ayes,
+    Noes: noes,
+    NoVoteRecorded: [],
+  });
+}
