@@ -242,7 +242,8 @@ export async function runImportJob(
     return { ok: true, message };
   } catch (error) {
     if (error instanceof InvalidRows) return await fail(error.message);
-    console.error(`[import ${id}] failed:`, error);
+    // A refusal (AppError) is said to the editor; only the unexpected is logged with detail.
+    if (!(error instanceof AppError)) console.error(`[import ${id}] failed:`, error);
     return await fail(
       error instanceof AppError
         ? `The import failed and nothing was saved: ${error.message}`

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FilterSelect } from '@/components/filter-select';
+import { SortHeader } from '@/components/sort-header';
 import { TableShell } from '@/components/table-shell';
 import { TextRows } from '@/components/text-rows';
 import { Button } from '@/components/ui/controls';
@@ -21,23 +22,14 @@ export default async function DivisionsPage({ searchParams }: Props) {
   );
   const all = await listDivisions();
   const rows = filterDivisions(all, query);
-  // A column sorts the natural way first (titles A–Z, numbers largest first); again, the other way.
-  const natural = (sort: string) => (sort === 'title' || sort === 'result' ? 'asc' : 'desc');
-  const current = query.dir ?? natural(query.sort);
-  const sortHref = (sort: string) => {
-    const dir = query.sort === sort ? (current === 'asc' ? 'desc' : 'asc') : natural(sort);
-    const params = new URLSearchParams(
-      Object.entries({ ...query, sort, dir }).filter(
-        (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
-      ),
-    );
-    return `?${params}`;
-  };
+  // Titles and results A–Z first; dates and counts largest first.
   const sortable = (key: string, label: string) => (
-    <Link href={sortHref(key)} aria-label={`Sort by ${label.toLowerCase()}`}>
-      {label}
-      {query.sort === key ? (current === 'desc' ? ' ↓' : ' ↑') : ''}
-    </Link>
+    <SortHeader
+      query={query}
+      sortKey={key}
+      label={label}
+      natural={key === 'title' || key === 'result' ? 'asc' : 'desc'}
+    />
   );
   return (
     <div className="flex flex-col gap-4">

@@ -10,6 +10,7 @@ import {
   voteText,
 } from '@/components/division/division-parts';
 import { FilterSelect } from '@/components/filter-select';
+import { SortHeader } from '@/components/sort-header';
 import { Section } from '@/components/section';
 import { TableShell } from '@/components/table-shell';
 import { TextRows } from '@/components/text-rows';
@@ -62,19 +63,8 @@ export default async function DivisionPage({ params, searchParams }: Props) {
   const forecasts = whip?.division?.id === d.id ? new Map(whip.memberList.map((m) => [m.personId, m.result])) : null;
   const rows = filterBallots(d.ballots, query);
   const parties = [...new Set(d.ballots.map((b) => b.party ?? 'No party recorded'))].sort();
-  const sortHref = (sort: string) => {
-    const params = new URLSearchParams(
-      Object.entries({ ...query, sort, dir: query.sort === sort && query.dir === 'asc' ? 'desc' : 'asc' }).filter(
-        (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
-      ),
-    );
-    return `?${params}#members`;
-  };
   const sortable = (key: string, label: string) => (
-    <Link href={sortHref(key)} aria-label={`Sort by ${label.toLowerCase()}`}>
-      {label}
-      {query.sort === key ? (query.dir === 'desc' ? ' ↓' : ' ↑') : ''}
-    </Link>
+    <SortHeader query={query} sortKey={key} label={label} fragment="#members" />
   );
   return (
     <div className="flex flex-col gap-4">
