@@ -150,6 +150,17 @@ export function partyLines(
   return lines;
 }
 
+/** Whether one ballot went against its party's line (`lines` from partyLines). */
+export function isRebel(
+  b: { party: string | null; vote: BallotVote | null },
+  lines: ReadonlyMap<string, PartyLine>,
+  groupOf: (party: string) => string = (p) => p,
+): boolean {
+  if (!takesWhip(b.party) || (b.vote !== 'AYE' && b.vote !== 'NO')) return false;
+  const line = lines.get(groupOf(b.party))?.line;
+  return !!line && b.vote !== line;
+}
+
 /**
  * Rebels: members whose aye or no went against their party's line (its whip where recorded, else
  * the majority of its members voting). Nobody rebels in a free vote or an even split; members with
@@ -157,12 +168,7 @@ export function partyLines(
  */
 export function rebels<T extends { party: string | null; vote: BallotVote }>(ballots: T[], options: RebelOptions = {}) {
   const lines = partyLines(ballots, options);
-  const groupOf = options.groupOf ?? ((p: string) => p);
-  return ballots.filter((b) => {
-    if (!takesWhip(b.party) || b.vote === 'ABSTAIN') return false;
-    const line = lines.get(groupOf(b.party))?.line;
-    return !!line && b.vote !== line;
-  });
+  return ballots.filter((b) => isRebel(b, lines, options.groupOf));
 }
 
 /** A result as the pages say it. */

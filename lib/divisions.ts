@@ -11,6 +11,7 @@ import type { Rule } from './decision-rule';
 import {
   divisionResult,
   divisionTotals,
+  isRebel,
   partyLines,
   type PartyLine,
   type Result,
@@ -245,7 +246,6 @@ async function readDivision(row: DivisionRow): Promise<DivisionDetail> {
   );
   const ballots: DivisionBallot[] = members.map((m) => {
     const group = takesWhip(m.party) ? groupOf(m.party) : null;
-    const line = group ? lines.get(group)?.line : null;
     return {
       personId: m.person_id,
       slug: m.slug,
@@ -257,7 +257,7 @@ async function readDivision(row: DivisionRow): Promise<DivisionDetail> {
       vote: m.vote,
       teller: !!m.teller,
       proxy: m.proxy,
-      rebel: !!line && (m.vote === 'AYE' || m.vote === 'NO') && m.vote !== line,
+      rebel: isRebel(m, lines, groupOf),
       eligible: m.eligible,
     };
   });
@@ -359,35 +359,89 @@ export interface DivisionSummary {
 }
 
 /**
- * Every recorded division, newest first, with its result, margin, turnout and rebels: each read
- * as its own page reads it (kept per data version), so the list and the page cannot disagree.
+ * Every recorded division, newest first, with its result, margin, turnout and rebels, in one
+ * statement: ballots counted per division, party on the day, vote and whether the voter could vote,
+ * then the same rules as a division's page (lib/division-outcome.ts) applied to the counts, so the
+ * list and the page cannot disagree. Kept per data version.
  */
 export const listDivisions = versioned(async function listDivisions(): Promise<DivisionSummary[]> {
-  const rows = await db().$queryRaw<DivisionRow[]>`
-    SELECT ${DIVISION_COLUMNS} ${DIVISION_FROM} ORDER BY d."heldOn" DESC NULLS LAST, d.number DESC NULLS LAST, d.id DESC`;
-  const out: DivisionSummary[] = [];
-  for (const row of rows) {
-    const d = await readDivision(row);
-    out.push({
-      id: d.id,
-      house: d.house,
-      number: d.number,
-      heldOn: d.heldOn,
-      question: d.question,
-      path: d.path,
-      stage: d.stage,
-      ayes: d.totals.ayes,
-      noes: d.totals.noes,
-      result: d.result,
-      margin: d.margin,
-      turnout: d.turnout,
-      rebels: d.rebels.length,
-      deferred: d.deferred,
-      warnings: d.warnings.length,
-      rebelIds: d.rebels.map((b) => b.personId),
-    });
-  }
-  return out;
+  const [rows, counts, whips, groups] = await Promise.all([
+    db().$queryRaw<(DivisionRow & { eligible: number })[]>`
+      SELECT ${DIVISION_COLUMNS},
+             CASE WHEN d.house IS NOT NULL THEN
+               (SELECT count(DISTINCT ms."personId")::int FROM "Membership" ms WHERE ms.house = d.house
+                  AND coalesce(ms."startDate", '-infinity'::date) <= coalesce(d."heldOn", current_date)
+                  AND coalesce(ms."endDate", 'infinity'::date) >= coalesce(d."heldOn", current_date)
+                  AND NOT ${Prisma.raw(IN_THE_CHAIR_SQL('ms."personId"', 'coalesce(d."heldOn", current_date)'))})
+             ELSE
+               (SELECT count(*)::int FROM "Body" b CROSS JOIN LATERAL ${Prisma.raw(BODY_MEMBERS_SQL('b', 'coalesce(d."heldOn", current_date)'))} m
+                WHERE b.id = s."bodyId")
+             END AS eligible
+      ${DIVISION_FROM}
+      ORDER BY d."heldOn" DESC NULLS LAST, d.number DESC NULLS LAST, d.id DESC`,
+    db().$queryRaw<
+      {
+        division_id: number;
+        person_id: number;
+        party: string | null;
+        vote: 'AYE' | 'NO' | 'ABSTAIN';
+        teller: boolean;
+        eligible: boolean;
+      }[]
+    >`
+      SELECT b."divisionId" AS division_id, b."personId" AS person_id, ${Prisma.raw(PARTY_ON_DAY)} AS party, b.vote::text AS vote, b.teller,
+             CASE WHEN d.house IS NOT NULL THEN
+               EXISTS (SELECT 1 FROM "Membership" ms WHERE ms."personId" = p.id AND ms.house = d.house
+                  AND coalesce(ms."startDate", '-infinity'::date) <= coalesce(d."heldOn", current_date)
+                  AND coalesce(ms."endDate", 'infinity'::date) >= coalesce(d."heldOn", current_date))
+               AND NOT ${Prisma.raw(IN_THE_CHAIR_SQL('p.id', 'coalesce(d."heldOn", current_date)'))}
+             ELSE EXISTS (SELECT 1 FROM "Stage" s JOIN "Body" bo ON bo.id = s."bodyId"
+                  CROSS JOIN LATERAL ${Prisma.raw(BODY_MEMBERS_SQL('bo', 'coalesce(d."heldOn", current_date)'))} m
+                  WHERE s.id = d."stageId" AND m.person_id = p.id)
+             END AS eligible
+      FROM "Ballot" b JOIN "Division" d ON d.id = b."divisionId" JOIN "Person" p ON p.id = b."personId"
+      ${Prisma.raw(ON_DAY_SQL('coalesce(d."heldOn", current_date)'))}`,
+    db().divisionWhip.findMany({ select: { divisionId: true, party: true, whip: true } }),
+    partyGroups(null),
+  ]);
+  const groupOf = groupFn(groups);
+  const byDivision = new Map<number, typeof counts>();
+  for (const c of counts) byDivision.set(c.division_id, [...(byDivision.get(c.division_id) ?? []), c]);
+  const whipsOf = new Map<number, typeof whips>();
+  for (const w of whips) whipsOf.set(w.divisionId, [...(whipsOf.get(w.divisionId) ?? []), w]);
+  return rows.map((row) => {
+    const ballots = byDivision.get(row.id) ?? [];
+    const totals = divisionTotals({ ayes: row.ayes, noes: row.noes, abstentions: row.abstentions }, ballots);
+    const lines = partyLines(ballots, { groupOf, whips: whipsOf.get(row.id) ?? [] });
+    const rebelIds = ballots.filter((b) => isRebel(b, lines, groupOf)).map((b) => b.person_id);
+    const cast = totals.ayes + totals.noes + totals.tellers.ayes + totals.tellers.noes;
+    return {
+      id: row.id,
+      house: row.house,
+      number: row.number,
+      heldOn: row.held_on,
+      question: row.question,
+      path: pathOf(row),
+      stage: row.stage_id
+        ? {
+            campaignSlug: row.campaign_slug!,
+            campaignTitle: row.campaign_title!,
+            position: row.position!,
+            name: row.stage_name!,
+          }
+        : null,
+      ayes: totals.ayes,
+      noes: totals.noes,
+      result: divisionResult(totals, ruleOf(row), row.eligible),
+      margin: totals.ayes - totals.noes,
+      turnout: row.eligible ? cast / row.eligible : null,
+      rebels: rebelIds.length,
+      deferred: row.deferred,
+      // As the page counts them: totals that do not add up, and ballots from people who could not vote.
+      warnings: (totals.mismatch ? 1 : 0) + (ballots.some((b) => !b.eligible) ? 1 : 0),
+      rebelIds,
+    };
+  });
 }, 4);
 
 /** A division's address from the URL (/divisions/commons/2019-01-08/287), or null when it is not one. */

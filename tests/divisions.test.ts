@@ -253,6 +253,48 @@ describe('the real division, imported', () => {
     ]);
   });
 
+  it('the list says what each division’s page says (one statement for the list, the same rules)', async () => {
+    const { getDivision } = await import('../lib/divisions');
+    // A stage's vote beside the house's: a PLP vote with a teller and a ballot from a non-member.
+    const stage = (
+      await client.query(
+        `SELECT s.id FROM "Stage" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = 'plp-motion' AND s.position = 2`,
+      )
+    ).rows[0].id;
+    const source = (await client.query(`SELECT id FROM "Source" WHERE key = 'sky-2019-06-28-williamson'`)).rows[0].id;
+    const plp = (
+      await client.query(
+        `INSERT INTO "Division" ("stageId", question, "heldOn", ayes, noes, "sourceId", "updatedAt") VALUES ($1, 'A PLP vote', '2019-07-08', 2, 1, $2, now()) RETURNING id`,
+        [stage, source],
+      )
+    ).rows[0].id;
+    await client.query(
+      `INSERT INTO "Ballot" ("divisionId", "personId", vote, teller)
+       SELECT $1, id, CASE slug WHEN 'jeremy-corbyn' THEN 'NO' ELSE 'AYE' END::"Vote", slug = 'david-lammy' FROM "Person"
+       WHERE slug IN ('yvette-cooper', 'wes-streeting', 'jeremy-corbyn', 'david-lammy', 'jacob-rees-mogg')`,
+      [plp],
+    );
+    const list = await listDivisions();
+    expect(list).toHaveLength(2);
+    for (const summary of list) {
+      const page = (await getDivision(summary.id))!;
+      expect(summary).toMatchObject({
+        path: page.path,
+        ayes: page.totals.ayes,
+        noes: page.totals.noes,
+        result: page.result,
+        margin: page.margin,
+        turnout: page.turnout,
+        rebels: page.rebels.length,
+        warnings: page.warnings.length,
+      });
+      expect(summary.rebelIds.sort()).toEqual(page.rebels.map((r) => r.personId).sort());
+    }
+    // The PLP vote: Rees-Mogg is no Labour MP (a warning); its totals disagree with the names.
+    expect(list.find((d) => d.id === plp)).toMatchObject({ ayes: 2, noes: 1, warnings: 2 });
+    await client.query(`DELETE FROM "Division" WHERE id = $1`, [plp]);
+  });
+
   it('its ballots CSV imports back as the ballots of a division, to the same result and rebels', async () => {
     const { ballotsCsv } = await import('../lib/divisions');
     const { createImportJob, getImportJob, runImportJob } = await import('../lib/import/jobs');
