@@ -7,8 +7,8 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { VersionedMemo, versioned } from './data-version';
 import { db } from './db';
-import { divisionResult, divisionTotals, rebels, type Result } from './division-outcome';
-import { divisionPath, groupFn, partyGroups } from './divisions';
+import type { Result } from './division-outcome';
+import { getDivision } from './divisions';
 import { clampPage } from './validation';
 import {
   describeOutlook,
@@ -101,7 +101,7 @@ export interface WhipDivision {
   /** Totals as recorded where they are, else counted from the named ballots (tellers apart). */
   fromBallots: boolean;
   namedBallots: number;
-  /** Recorded totals that the named ballots do not add up to. */
+  /** What does not add up (totals against the named ballots, ballots from people who could not vote), as every page says it. */
   mismatch: string | null;
   /** The stage's rule applied to the totals (lib/division-outcome.ts, as on every page). */
   result: Result;
@@ -413,15 +413,6 @@ function memberOf(r: MemberRow, rebelIds: Set<number>): WhipMember {
   };
 }
 
-type DivisionRow = SourceRow & {
-  id: number;
-  held_on: Date | null;
-  question: string;
-  ayes: number | null;
-  noes: number | null;
-  abstentions: number | null;
-};
-
 type FullWhipCount = WhipCount & {
   memberList: WhipMember[];
   changes: WhipChange[];
@@ -464,19 +455,13 @@ async function readWhipCount(slug: string, position: number): Promise<FullWhipCo
     parties.set(party, c);
   }
 
-  let division: WhipDivision | null = null;
-  const groupOf = groupFn(await partyGroups(null));
-  const ballots = rows
-    .filter((r) => r.vote !== null)
-    .map((r) => ({ personId: r.person_id, party: r.party, vote: r.vote!, teller: !!r.teller }));
-  const rebelIds = new Set(rebels(ballots, { groupOf }).map((b) => b.personId));
+  // The vote, read as its own page and the campaign page read it (lib/divisions.ts): one result,
+  // one set of warnings and rebels everywhere (issue 22). The forecast is this page's own.
+  const d = stage.division_id !== null ? await getDivision(stage.division_id) : null;
+  const rebelIds = new Set(d?.rebels.map((b) => b.personId) ?? []);
   const members = rows.map((r) => memberOf(r, rebelIds));
-  if (stage.division_id !== null) {
-    const [d] = await db().$queryRaw<(DivisionRow & { house: string | null; number: number | null })[]>`
-      SELECT d.id, d."heldOn" AS held_on, d.question, d.ayes, d.noes, d.abstentions, d.house::text AS house, d.number,
-             ${sourceColumns('src')}
-      FROM "Division" d JOIN "Source" src ON src.id = d."sourceId" WHERE d.id = ${stage.division_id}`;
-    const totals = divisionTotals({ ayes: d!.ayes, noes: d!.noes, abstentions: d!.abstentions }, ballots);
+  let division: WhipDivision | null = null;
+  if (d) {
     // Scored by the count before the vote, tellers too: a teller's lobby is their vote.
     for (const m of members) m.result = forecastResult(m.forecast, m.vote);
     const tally = (k: ForecastResult) => members.filter((m) => m.result === k).length;
@@ -484,26 +469,23 @@ async function readWhipCount(slug: string, position: number): Promise<FullWhipCo
     const switched = tally('switched');
     const didNotVote = tally('did-not-vote');
     division = {
-      id: d!.id,
-      heldOn: d!.held_on,
-      question: d!.question,
-      ayes: totals.ayes,
-      noes: totals.noes,
-      abstentions: totals.abstentions,
-      fromBallots: totals.fromBallots,
-      namedBallots: totals.namedBallots,
-      mismatch: totals.mismatch,
-      result: divisionResult(totals, d!.house ? null : rule, rows.length),
-      path:
-        d!.house && d!.held_on && d!.number
-          ? divisionPath(d!.house, d!.held_on.toISOString().slice(0, 10), d!.number)
-          : null,
+      id: d.id,
+      heldOn: d.heldOn,
+      question: d.question,
+      ayes: d.totals.ayes,
+      noes: d.totals.noes,
+      abstentions: d.totals.abstentions,
+      fromBallots: d.totals.fromBallots,
+      namedBallots: d.totals.namedBallots,
+      mismatch: d.warnings.length ? d.warnings.join(' ') : null,
+      result: d.result,
+      path: d.house ? d.path : null,
       held,
       switched,
       didNotVote,
       heldShare: held + switched + didNotVote > 0 ? held / (held + switched + didNotVote) : null,
       rebels: rebelIds.size,
-      source: sourceOf(d!),
+      source: d.source,
     };
   }
 
