@@ -17,6 +17,7 @@ test('the build has the server actions we expect to guard', () => {
       'deleteEntityAction',
       'loginAction',
       'logoutAction',
+      'officialDivisionsAction',
       'pasteFlowAction',
       'runImportAction',
       'saveEntityAction',

@@ -88,8 +88,11 @@ describe('refusals: a clear reason, nothing written', () => {
     return result;
   };
 
-  it('refuses a viewer', async () => {
+  it('refuses a viewer, and anyone not signed in', async () => {
     await expect(importOfficialDivisions({ fileName: 'd.json', text: SAMPLE }, as(viewer))).rejects.toThrow(/editor/);
+    await expect(
+      importOfficialDivisions({ fileName: 'd.json', text: SAMPLE }, { headers: new Headers() }),
+    ).rejects.toThrow(/sign in/);
   });
 
   it('refuses malformed JSON, an empty list, a file with no lobbies and a huge file', async () => {

@@ -137,8 +137,6 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
         </Section>
       </div>
 
-      {division && <VoteSection division={division} />}
-
       <Section
         id="members"
         title="Members who may vote"
