@@ -472,6 +472,11 @@ async function main(): Promise<number> {
           args: () => [{}, form({ kind: 'roster', file: new File(['id,name\nx,Y Z\n'], 'x.csv') })],
         },
         runImportAction: { page: `/admin/imports/${job.id}`, role: 'editor', args: () => [job.id, {}, form({})] },
+        officialDivisionsAction: {
+          page: '/admin/imports',
+          role: 'editor',
+          args: () => [{}, form({ file: new File(['{"DivisionId": 1}'], 'division.json') })],
+        },
         createUserAction: {
           page: '/admin/users',
           role: 'admin',
