@@ -1,5 +1,6 @@
 import { STAND_COLOUR } from '@/components/whip/stands';
 import { STAND_LABEL } from '@/lib/decision-rule';
+import { RESULT_LABEL } from '@/lib/division-outcome';
 import { formatDay } from '@/lib/format';
 import { SHARE_IMAGE_SIZE, shareImage } from '@/lib/share-image';
 import { isSlug, stagePosition } from '@/lib/validation';
@@ -17,7 +18,23 @@ export default async function Image({ params }: { params: Promise<{ slug: string
     const n = stagePosition(position);
     const count = isSlug(slug) && n !== null ? await getWhipCount(slug, n) : null;
     if (!count) return null;
-    const { counts } = count;
+    const { counts, division } = count;
+    // After the vote, the card leads with the result, as the page does.
+    if (division)
+      return {
+        kicker: `The vote · ${count.campaign.title}`,
+        title: division.question,
+        figures: [
+          { value: String(division.ayes), label: 'ayes', colour: STAND_COLOUR.FOR },
+          { value: String(division.noes), label: 'noes', colour: STAND_COLOUR.AGAINST },
+          { value: RESULT_LABEL[division.result], label: 'result', colour: '#5b6775' },
+        ],
+        lines: [
+          `Tellers apart. ${division.rebels} voted against their own party.`,
+          `The count before the vote: ${division.held} placements held, ${division.switched} switched.`,
+        ],
+        footer: `${division.heldOn ? formatDay(division.heldOn) : 'Undated'} · ${count.stage.name}`,
+      };
     return {
       kicker: `Whip count · ${count.campaign.title}`,
       title: count.stage.name,
