@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { queryHref } from './query-href';
 
 /**
  * A column header that sorts the table by its key, through the page's URL: the natural direction
@@ -12,7 +13,7 @@ export function SortHeader({
   natural = 'asc',
   fragment = '',
 }: {
-  query: Record<string, string | undefined> & { sort: string; dir?: 'asc' | 'desc' };
+  query: Record<string, string | number | undefined> & { sort: string; dir?: 'asc' | 'desc' };
   sortKey: string;
   label: string;
   natural?: 'asc' | 'desc';
@@ -22,13 +23,12 @@ export function SortHeader({
   const sorted = query.sort === sortKey;
   const current = query.dir ?? natural;
   const dir = sorted ? (current === 'asc' ? 'desc' : 'asc') : natural;
-  const params = new URLSearchParams(
-    Object.entries({ ...query, sort: sortKey, dir }).filter(
-      (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
-    ),
-  );
   return (
-    <Link href={`?${params}${fragment}`} aria-label={`Sort by ${label.toLowerCase()}`}>
+    // A new sort starts again from the first page.
+    <Link
+      href={queryHref(query, { sort: sortKey, dir, page: 1 }, fragment)}
+      aria-label={`Sort by ${label.toLowerCase()}`}
+    >
       {label}
       {sorted ? (current === 'desc' ? ' ↓' : ' ↑') : ''}
     </Link>

@@ -5,6 +5,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { csvOf } from './csv-out';
+import { clampPage } from './validation';
 import { versioned } from './data-version';
 import { db } from './db';
 import type { Rule } from './decision-rule';
@@ -466,6 +467,7 @@ export const ballotQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   sort: z.enum(['name', 'vote', 'party', 'rebel']).default('name').catch('name'),
   dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type BallotQuery = z.infer<typeof ballotQuerySchema>;
 
@@ -546,7 +548,20 @@ export const divisionListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   sort: z.enum(['date', 'number', 'title', 'result', 'margin', 'turnout', 'rebels']).default('date').catch('date'),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
+
+/** Rows a page of the divisions list and of a division's members shows. */
+export const DIVISIONS_PAGE_SIZE = 100;
+
+/** One page of rows (a page beyond the last shows the last), and how many pages there are. */
+export function pageOf<T>(rows: T[], query: { page: number }, size = DIVISIONS_PAGE_SIZE) {
+  query.page = clampPage(query.page, rows.length, size);
+  return {
+    rows: rows.slice((query.page - 1) * size, query.page * size),
+    pages: Math.max(1, Math.ceil(rows.length / size)),
+  };
+}
 export type DivisionListQuery = z.infer<typeof divisionListQuerySchema>;
 
 /** The divisions list filtered and sorted (dates newest first, and the largest first for numbers, unless asked). */

@@ -221,12 +221,16 @@ async function resolveMembers(d: OfficialDivision) {
   const newIds = new Map<number, number>();
   if (toMatch.length) {
     // By the record's sorted name ("Abbott, Ms Diane") and seat; then by its display name.
-    let { matched, problems: unmatched } = await matchAmongVoters(toMatch, voters);
+    const twice = {
+      twice: (p: { name: string }, first: (typeof toMatch)[number]) =>
+        `the same member as ${first.member.at} (${p.name}).`,
+    };
+    let { matched, problems: unmatched } = await matchAmongVoters(toMatch, voters, twice);
     if (unmatched.length) {
       const retry = unmatched
         .map(({ entry }) => ({ ...entry, name: entry.member.name }))
         .filter((e, i) => e.name !== unmatched[i]!.entry.name);
-      const again = retry.length ? await matchAmongVoters(retry, voters) : { matched: [], problems: [] };
+      const again = retry.length ? await matchAmongVoters(retry, voters, twice) : { matched: [], problems: [] };
       const fixed = new Set(again.matched.map((m) => m.entry.line));
       matched = [...matched, ...again.matched];
       unmatched = unmatched.filter(({ entry }) => !fixed.has(entry.line));

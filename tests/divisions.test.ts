@@ -125,6 +125,14 @@ describe('refusals: a clear reason, nothing written', () => {
     ]);
   });
 
+  it('refuses two entries that come to the same person', async () => {
+    const d = sample();
+    d.Ayes[1] = { ...d.Ayes[0]!, MemberId: 99_003 };
+    expect((await refused(JSON.stringify(d))).problems).toEqual([
+      'the division: Ayes[1] (Ms Diane Abbott, Hackney North and Stoke Newington) matches no single member on the day: the same member as Ayes[0] (Diane Abbott).',
+    ]);
+  });
+
   it('refuses a member who matches no one sitting on the day, or a different person who shares a surname', async () => {
     const d = sample();
     d.Ayes[0] = {

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FilterSelect } from '@/components/filter-select';
+import { queryHref } from '@/components/query-href';
 import { SortHeader } from '@/components/sort-header';
-import { TableShell } from '@/components/table-shell';
+import { Pager, TableShell } from '@/components/table-shell';
 import { TextRows } from '@/components/text-rows';
 import { Button } from '@/components/ui/controls';
 import { RESULT_LABEL } from '@/lib/division-outcome';
-import { divisionListQuerySchema, filterDivisions, listDivisions } from '@/lib/divisions';
+import { divisionListQuerySchema, filterDivisions, listDivisions, pageOf } from '@/lib/divisions';
 import { formatDay } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +22,9 @@ export default async function DivisionsPage({ searchParams }: Props) {
     Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, first(v)])),
   );
   const all = await listDivisions();
-  const rows = filterDivisions(all, query);
+  const filtered = filterDivisions(all, query);
+  const { rows, pages } = pageOf(filtered, query);
+  const pageHref = (page: number) => queryHref(query, { page });
   // Titles and results A–Z first; dates and counts largest first.
   const sortable = (key: string, label: string) => (
     <SortHeader
@@ -90,14 +93,15 @@ export default async function DivisionsPage({ searchParams }: Props) {
         </div>
       </form>
       <p className="text-sm text-muted" aria-live="polite">
-        {rows.length} of {all.length} division{all.length === 1 ? '' : 's'}
+        {filtered.length} of {all.length} division{all.length === 1 ? '' : 's'}
+        {pages > 1 ? ` · page ${query.page} of ${pages}` : ''}
       </p>
       {all.length === 0 ? (
         <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">
           No divisions are recorded yet. An editor loads them under Admin → Imports, from the Commons or Lords Votes
           API’s files, or with <code>npm run import -- FILE…</code>.
         </p>
-      ) : rows.length === 0 ? (
+      ) : filtered.length === 0 ? (
         <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">
           No division matches these filters.
         </p>
@@ -130,6 +134,7 @@ export default async function DivisionsPage({ searchParams }: Props) {
           />
         </TableShell>
       )}
+      <Pager page={query.page} pages={pages} href={pageHref} label="Pages of divisions" />
     </div>
   );
 }

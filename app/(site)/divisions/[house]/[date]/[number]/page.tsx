@@ -10,13 +10,14 @@ import {
   voteText,
 } from '@/components/division/division-parts';
 import { FilterSelect } from '@/components/filter-select';
+import { queryHref } from '@/components/query-href';
 import { SortHeader } from '@/components/sort-header';
 import { Section } from '@/components/section';
-import { TableShell } from '@/components/table-shell';
+import { Pager, TableShell } from '@/components/table-shell';
 import { TextRows } from '@/components/text-rows';
 import { Button } from '@/components/ui/controls';
 import { RESULT_LABEL } from '@/lib/division-outcome';
-import { ballotQuerySchema, divisionAddress, filterBallots, findDivision } from '@/lib/divisions';
+import { ballotQuerySchema, divisionAddress, filterBallots, findDivision, pageOf } from '@/lib/divisions';
 import { formatDay } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
 import { getWhipCount } from '@/lib/whip-count';
@@ -61,7 +62,9 @@ export default async function DivisionPage({ params, searchParams }: Props) {
   // Where a stage tracked this vote, the count before it says whose placement held.
   const whip = d.stage ? await getWhipCount(d.stage.campaignSlug, d.stage.position) : null;
   const forecasts = whip?.division?.id === d.id ? new Map(whip.memberList.map((m) => [m.personId, m.result])) : null;
-  const rows = filterBallots(d.ballots, query);
+  const filtered = filterBallots(d.ballots, query);
+  const { rows, pages } = pageOf(filtered, query);
+  const pageHref = (page: number) => queryHref(query, { page }, '#members');
   const parties = [...new Set(d.ballots.map((b) => b.party ?? 'No party recorded'))].sort();
   const sortable = (key: string, label: string) => (
     <SortHeader query={query} sortKey={key} label={label} fragment="#members" />
@@ -131,9 +134,10 @@ export default async function DivisionPage({ params, searchParams }: Props) {
           </div>
         </form>
         <p className="mb-2 text-sm text-muted" aria-live="polite">
-          {rows.length} of {d.ballots.length} members
+          {filtered.length} of {d.ballots.length} members
+          {pages > 1 ? ` · page ${query.page} of ${pages}` : ''}
         </p>
-        {rows.length === 0 ? (
+        {filtered.length === 0 ? (
           <p className="rounded border border-dashed border-rule p-4 text-muted">Nobody matches these filters.</p>
         ) : (
           <TableShell
@@ -162,6 +166,9 @@ export default async function DivisionPage({ params, searchParams }: Props) {
             />
           </TableShell>
         )}
+        <div className="mt-2">
+          <Pager page={query.page} pages={pages} href={pageHref} label="Pages of members" />
+        </div>
       </Section>
     </div>
   );
