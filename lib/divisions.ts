@@ -617,14 +617,16 @@ export interface VotingRecordEntry {
 
 /** A person's ballots across divisions, newest first, each marked where it went against their party. */
 export async function personVotingRecord(personId: number): Promise<VotingRecordEntry[]> {
-  const [rows, divisions] = await Promise.all([
-    db().$queryRaw<{ division_id: number; vote: 'AYE' | 'NO' | 'ABSTAIN'; teller: boolean; party: string | null }[]>`
+  const rows = await db().$queryRaw<
+    { division_id: number; vote: 'AYE' | 'NO' | 'ABSTAIN'; teller: boolean; party: string | null }[]
+  >`
       SELECT d.id AS division_id, b.vote::text AS vote, b.teller, ${Prisma.raw(PARTY_ON_DAY)} AS party
       FROM "Ballot" b JOIN "Division" d ON d.id = b."divisionId" JOIN "Person" p ON p.id = b."personId"
       ${Prisma.raw(ON_DAY_SQL('coalesce(d."heldOn", current_date)'))}
-      WHERE b."personId" = ${personId}`,
-    listDivisions(),
-  ]);
+      WHERE b."personId" = ${personId}`;
+  // Most people never voted in a recorded division: only those who did need the list.
+  if (rows.length === 0) return [];
+  const divisions = await listDivisions();
   const mine = new Map(rows.map((r) => [r.division_id, r]));
   return divisions
     .filter((d) => mine.has(d.id))
