@@ -81,24 +81,24 @@ test.describe('a division, result first @phone', () => {
     await expectNoHorizontalOverflow(page);
     await expectNoSeriousA11yViolations(page);
   });
+});
 
-  test('the ballots CSV holds what the page shows, and the JSON the same totals', async ({ page, request }) => {
-    await page.goto(PAGE);
-    const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Ballots CSV' }).click();
-    const csv = readFileSync(await (await download).path(), 'utf8');
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('name,constituency,vote,teller,party,parliamentary_party,rebel,proxy,person');
-    expect(lines.length - 1).toBe(303 + 296 + 4);
-    const rebels = lines.filter((l) => l.includes(',true,,')).length;
-    await expect(page.getByRole('heading', { name: `Rebels (${rebels})` })).toBeVisible();
-    const json = await (await request.get(`/api/v1${PAGE}`)).json();
-    expect(json).toMatchObject({
-      ayes: 303,
-      noes: 296,
-      result: 'carried',
-      tellers: { ayes: ['Thangam Debbonaire', 'Colleen Fletcher'] },
-    });
-    expect(json.rebels).toHaveLength(rebels);
+test('the ballots CSV holds what the page shows, and the JSON the same totals', async ({ page, request }) => {
+  await page.goto(PAGE);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Ballots CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toBe('name,constituency,vote,teller,party,parliamentary_party,rebel,proxy,person');
+  expect(lines.length - 1).toBe(303 + 296 + 4);
+  const rebels = lines.filter((l) => l.includes(',true,,')).length;
+  await expect(page.getByRole('heading', { name: `Rebels (${rebels})` })).toBeVisible();
+  const json = await (await request.get(`/api/v1${PAGE}`)).json();
+  expect(json).toMatchObject({
+    ayes: 303,
+    noes: 296,
+    result: 'carried',
+    tellers: { ayes: ['Thangam Debbonaire', 'Colleen Fletcher'] },
   });
+  expect(json.rebels).toHaveLength(rebels);
 });

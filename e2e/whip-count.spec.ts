@@ -145,8 +145,6 @@ test.describe('whip count, editing', () => {
     await expect(page.getByTestId('whip-division')).toContainText('Ayes 4 · Noes 1');
     // Cooper, Streeting and Lammy were for, Starmer leaning for: all four held.
     await expect(page.getByTestId('whip-forecast')).toContainText('4 placements held, 0 switched');
-    await expect(page.getByTestId('whip-forecast')).toContainText(
-      '1 member voted against their own party',
-    );
+    await expect(page.getByTestId('whip-forecast')).toContainText('1 member voted against their own party');
   });
 });
