@@ -69,7 +69,10 @@ test('an editor creates a campaign with a threshold; a wrong field keeps what wa
   await expect(page.getByLabel('House of Commons')).toBeChecked();
   await page.getByLabel('Slug (in the address)').fill('leadership-letter');
   await page.getByRole('button', { name: 'Create campaign' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  // Exactly "Saved.", on the new record's page: the refusal above says "Nothing was saved.", which a
+  // loose match took for success while the save was still on its way (a flaky CI failure).
+  await expect(page).toHaveURL(/\/admin\/campaigns\/\d+\?saved=1$/);
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
 
   await page.goto('/admin/thresholds/new');
   await page.getByLabel('Campaign').selectOption({ label: 'Letter calling for a leadership contest' });
@@ -78,7 +81,7 @@ test('an editor creates a campaign with a threshold; a wrong field keeps what wa
   await page.getByLabel('Absolute number').fill('3');
   await chooseOption(page.getByLabel('Source'), /Sky News/);
   await page.getByRole('button', { name: 'Create threshold' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
   expect(
     await countOf(
       `SELECT count(*)::int AS n FROM "Threshold" t JOIN "Campaign" c ON c.id = t."campaignId" WHERE c.slug = 'leadership-letter'`,
@@ -99,7 +102,7 @@ test('an editor records who took part in a timeline event, then removes one; the
   await chooseOption(page.getByLabel('Source'), /Sky News/);
   await expectNoSeriousA11yViolations(page);
   await page.getByRole('button', { name: 'Create timeline event' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
   // Shown by sort name: Hodge before Johnson.
   await expect(page.getByLabel('People involved: person 1')).toHaveValue('margaret-hodge');
   await expect(page.getByLabel('People involved: person 2')).toHaveValue('diana-r-johnson');
@@ -163,7 +166,7 @@ test('two editors: the later save over a stale version is refused and shows what
   await second.goto(`/admin/campaigns/${id}`);
   await first.getByLabel('Summary').fill('Summary from the first editor');
   await first.getByRole('button', { name: 'Save changes' }).click();
-  await expect(first.getByText('Saved.')).toBeVisible();
+  await expect(first.getByText('Saved.', { exact: true })).toBeVisible();
 
   await second.getByLabel('Summary').fill('Summary from the second editor');
   await second.getByRole('button', { name: 'Save changes' }).click();
