@@ -197,6 +197,17 @@ const pathOf = (row: Pick<DivisionRow, 'house' | 'held_on' | 'number' | 'campaig
       ? `/campaigns/${row.campaign_slug}/stages/${row.position}#vote`
       : `/divisions#division-${row.id}`;
 
+/** The campaign stage a division is filed under, if any. */
+const stageOf = (row: DivisionRow) =>
+  row.stage_id
+    ? {
+        campaignSlug: row.campaign_slug!,
+        campaignTitle: row.campaign_title!,
+        position: row.position!,
+        name: row.stage_name!,
+      }
+    : null;
+
 async function readDivision(row: DivisionRow): Promise<DivisionDetail> {
   const day = dayLiteral(row.held_on ?? new Date());
   // Who could vote: the house's members on the day, less the Chair, for a house's division; else the
@@ -314,14 +325,7 @@ async function readDivision(row: DivisionRow): Promise<DivisionDetail> {
     question: row.question,
     deferred: row.deferred,
     path: pathOf(row),
-    stage: row.stage_id
-      ? {
-          campaignSlug: row.campaign_slug!,
-          campaignTitle: row.campaign_title!,
-          position: row.position!,
-          name: row.stage_name!,
-        }
-      : null,
+    stage: stageOf(row),
     totals,
     result: divisionResult(totals, rule, eligibleCount),
     margin: totals.ayes - totals.noes,
@@ -423,14 +427,7 @@ export const listDivisions = versioned(async function listDivisions(): Promise<D
       heldOn: row.held_on,
       question: row.question,
       path: pathOf(row),
-      stage: row.stage_id
-        ? {
-            campaignSlug: row.campaign_slug!,
-            campaignTitle: row.campaign_title!,
-            position: row.position!,
-            name: row.stage_name!,
-          }
-        : null,
+      stage: stageOf(row),
       ayes: totals.ayes,
       noes: totals.noes,
       result: divisionResult(totals, ruleOf(row), row.eligible),
@@ -457,6 +454,12 @@ export function divisionAddress(
   const time = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
   const valid = !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
   return h && n && valid ? { house: h, day, number: n } : null;
+}
+
+/** A house's division by its address as the URL writes it (commons, 2019-01-08, 287), or null. */
+export async function findDivisionAt(house: string, day: string, number: string): Promise<DivisionDetail | null> {
+  const address = divisionAddress(house, day, number);
+  return address ? findDivision(address.house, address.day, address.number) : null;
 }
 
 /** The division page's member table: filters and sort as they appear in its URL; unknown values dropped. */

@@ -1,6 +1,6 @@
 import { STAND_COLOUR } from '@/components/whip/stands';
 import { RESULT_LABEL } from '@/lib/division-outcome';
-import { divisionAddress, findDivision } from '@/lib/divisions';
+import { findDivisionAt } from '@/lib/divisions';
 import { formatDay } from '@/lib/format';
 import { SHARE_IMAGE_SIZE, shareImage } from '@/lib/share-image';
 
@@ -13,8 +13,7 @@ export const dynamic = 'force-dynamic';
 export default async function Image({ params }: { params: Promise<{ house: string; date: string; number: string }> }) {
   const { house, date, number } = await params;
   return shareImage(`division:${house}:${date}:${number}`, async () => {
-    const address = divisionAddress(house, date, number);
-    const d = address ? await findDivision(address.house, address.day, address.number) : null;
+    const d = await findDivisionAt(house, date, number);
     if (!d) return null;
     const cast = d.totals.ayes + d.totals.noes;
     return {

@@ -17,7 +17,7 @@ import { Pager, TableShell } from '@/components/table-shell';
 import { TextRows } from '@/components/text-rows';
 import { Button } from '@/components/ui/controls';
 import { RESULT_LABEL } from '@/lib/division-outcome';
-import { ballotQuerySchema, divisionAddress, filterBallots, findDivision, pageOf } from '@/lib/divisions';
+import { ballotQuerySchema, filterBallots, findDivisionAt, pageOf } from '@/lib/divisions';
 import { formatDay } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
 import { getWhipCount } from '@/lib/whip-count';
@@ -32,8 +32,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 async function load(params: Props['params']) {
   const { house, date, number } = await params;
-  const address = divisionAddress(house, date, number);
-  return address ? findDivision(address.house, address.day, address.number) : null;
+  return findDivisionAt(house, date, number);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

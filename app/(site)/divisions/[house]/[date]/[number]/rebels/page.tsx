@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { houseLabel, RebelList } from '@/components/division/division-parts';
-import { divisionAddress, findDivision } from '@/lib/divisions';
+import { findDivisionAt } from '@/lib/divisions';
 import { formatDay } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
 
@@ -12,8 +12,7 @@ type Props = { params: Promise<{ house: string; date: string; number: string }> 
 
 async function load(params: Props['params']) {
   const { house, date, number } = await params;
-  const address = divisionAddress(house, date, number);
-  return address ? findDivision(address.house, address.day, address.number) : null;
+  return findDivisionAt(house, date, number);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,5 +1,5 @@
 import { divisionJson, JSON_HEADERS } from '@/lib/api';
-import { divisionAddress, findDivision } from '@/lib/divisions';
+import { findDivisionAt } from '@/lib/divisions';
 import { errorResponse } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
@@ -10,8 +10,7 @@ type Params = { params: Promise<{ house: string; date: string; number: string }>
 export async function GET(_request: Request, { params }: Params) {
   try {
     const { house, date, number } = await params;
-    const address = divisionAddress(house, date, number);
-    const d = address ? await findDivision(address.house, address.day, address.number) : null;
+    const d = await findDivisionAt(house, date, number);
     if (!d)
       return Response.json(
         { error: { code: 'NOT_FOUND', message: `No ${house} division ${number} is recorded on ${date}.` } },
