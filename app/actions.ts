@@ -7,7 +7,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { addSignatures, previewNames, type PreviewLine } from '@/lib/admin/add-signatures';
 import { deleteRecord, saveRecord, type SaveState } from '@/lib/admin/store';
-import { createImportJob, runImportJob } from '@/lib/import/jobs';
+import { createImportJob, discardImportJob, runImportJob } from '@/lib/import/jobs';
 import { signIn, signOut } from '@/lib/auth/login';
 import { isRole } from '@/lib/auth/roles';
 import { publicDataChanged } from '@/lib/cache';
@@ -260,6 +260,11 @@ export async function uploadImportAction(_previous: UploadState, form: FormData)
       bytes: new Uint8Array(await file.arrayBuffer()),
       campaignId: Number(form.get('campaignId')) || undefined,
       sourceId: Number(form.get('sourceId')) || undefined,
+      newSource: {
+        publisher: String(form.get('newSourcePublisher') ?? ''),
+        title: String(form.get('newSourceTitle') ?? ''),
+        url: String(form.get('newSourceUrl') ?? ''),
+      },
       stageId: Number(form.get('stageId')) || undefined,
       divisionId: Number(form.get('divisionId')) || undefined,
       term: {
@@ -289,6 +294,17 @@ export async function runImportAction(id: number, _previous: UploadState, form: 
   } catch (error) {
     return { message: publicMessage(error, 'run import') };
   }
+}
+
+/** Discards a checked import that has not run; back to the list of imports. */
+export async function discardImportAction(id: number, _previous: UploadState, form: FormData): Promise<UploadState> {
+  if (!isId(id) || !isForm(form)) return { message: UNREADABLE };
+  try {
+    await discardImportJob(id);
+  } catch (error) {
+    return { message: publicMessage(error, 'discard import') };
+  }
+  redirect('/admin/imports?discarded=1');
 }
 
 export interface WhipCountState extends WriteResult {

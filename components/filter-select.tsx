@@ -7,6 +7,7 @@ export function FilterSelect({
   options,
   anyLabel = 'Any',
   required,
+  disabled,
   invalid,
   labelClassName = 'text-xs text-muted',
 }: {
@@ -16,13 +17,21 @@ export function FilterSelect({
   options: readonly (string | readonly [value: string, label: string])[];
   anyLabel?: string | null;
   required?: boolean;
+  /** Not chosen and not sent (another field stands in for it). */
+  disabled?: boolean;
   invalid?: boolean;
   labelClassName?: string;
 }) {
   return (
     <label className="flex flex-col gap-1">
       <span className={labelClassName}>{label}</span>
-      <Select name={name} defaultValue={value ?? ''} required={required} aria-invalid={invalid || undefined}>
+      <Select
+        name={name}
+        defaultValue={value ?? ''}
+        required={required}
+        disabled={disabled}
+        aria-invalid={invalid || undefined}
+      >
         {anyLabel !== null && <option value="">{anyLabel}</option>}
         {options.map((option) => {
           const [v, text] = typeof option === 'string' ? [option, option] : option;

@@ -20,6 +20,7 @@ test('the build has the server actions we expect to guard', () => {
       'officialDivisionsAction',
       'pasteFlowAction',
       'runImportAction',
+      'discardImportAction',
       'saveEntityAction',
       'uploadImportAction',
       'userRoleAction',

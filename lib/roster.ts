@@ -111,6 +111,24 @@ export function stintOf(row: RosterRow, terms: Map<string, Pick<KnownTerm, 'star
   };
 }
 
+/** A roster row's names as a person carries them. */
+const namesOf = (row: RosterRow) => ({
+  name: row.name,
+  sortName: row.sort_name || row.name,
+  honorific: displayHonorific(parseName(unsortName(row.sort_name || row.name)).honorific),
+});
+
+/** The row of the latest stint: the latest start (its term's where it gives none), then the latest end. */
+function latestRow(rows: RosterRow[], terms: Map<string, Pick<KnownTerm, 'startDate' | 'endDate'>>): RosterRow {
+  const keyed = rows.map((row) => ({ row, stint: stintOf(row, terms) }));
+  keyed.sort(
+    (a, b) =>
+      (a.stint.startDate ?? '').localeCompare(b.stint.startDate ?? '') ||
+      (a.stint.endDate ?? '9999').localeCompare(b.stint.endDate ?? '9999'),
+  );
+  return keyed.at(-1)!.row;
+}
+
 /** Two stints' date spans share a day (an open end runs for ever). */
 export const overlaps = (a: Pick<Stint, 'startDate' | 'endDate'>, b: Pick<Stint, 'startDate' | 'endDate'>) =>
   (a.startDate ?? '0000') <= (b.endDate ?? '9999') && (b.startDate ?? '0000') <= (a.endDate ?? '9999');
@@ -121,7 +139,8 @@ const PEOPLE_BATCH = 2000;
 
 export async function loadRoster(
   rows: RosterRow[],
-  sourceInfo: RosterSource,
+  /** The source every row comes from: a recorded source's id, or one found or made by its key. */
+  sourceInfo: RosterSource | number,
   within?: Tx,
   /** Told how many rows are done as the work goes (creating people is most of it). */
   progress: (done: number) => Promise<void> = async () => {},
@@ -130,12 +149,15 @@ export async function loadRoster(
   if (!within)
     return db().$transaction((tx) => loadRoster(rows, sourceInfo, tx, progress, newTerm), { timeout: 120_000 });
   const tx = within;
-  const source = await tx.source.upsert({
-    where: { key: sourceInfo.key },
-    create: { ...sourceInfo },
-    update: {},
-    select: { id: true },
-  });
+  const source =
+    typeof sourceInfo === 'number'
+      ? { id: sourceInfo }
+      : await tx.source.upsert({
+          where: { key: sourceInfo.key },
+          create: { ...sourceInfo },
+          update: {},
+          select: { id: true },
+        });
 
   // Terms the file names that the database does not know are created from the dates given.
   const terms = await knownTerms(tx);
@@ -159,13 +181,9 @@ export async function loadRoster(
 
   const byId = new Map<string, RosterRow[]>();
   for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
-  const latest = (stints: RosterRow[]) =>
-    [...stints]
-      .sort(
-        (a, b) =>
-          (a.end_date || '9999').localeCompare(b.end_date || '9999') || (a.term ?? '').localeCompare(b.term ?? ''),
-      )
-      .at(-1)!;
+  // A person's name is the one given with their latest stint (by its dates, its term's where it
+  // gives none), whichever file brought it and in whatever order files were loaded (issue 22).
+  const latest = (stints: RosterRow[]) => latestRow(stints, terms);
 
   const known = new Map(
     (
@@ -184,14 +202,11 @@ export async function loadRoster(
     if (takenSlugs.has(slug)) slug = slugify(`${row.name} ${row.area}`);
     for (let n = 2; takenSlugs.has(slug); n++) slug = `${slugify(row.name)}-${n}`;
     takenSlugs.add(slug);
-    const honorific = displayHonorific(parseName(unsortName(row.sort_name || row.name)).honorific);
     return {
       id,
       data: {
         slug,
-        name: row.name,
-        honorific,
-        sortName: row.sort_name || row.name,
+        ...namesOf(row),
         house: houseOf(row.chamber),
         party: row.group || null,
         constituency: row.area || null,
@@ -245,6 +260,30 @@ export async function loadRoster(
     SELECT (SELECT count(*)::int FROM inserted) AS inserted, (SELECT count(*)::int FROM changed) AS changed`;
 
   await refreshCurrentMembership(tx, [...new Set(stints.map((s) => s.personId))]);
+
+  // People already recorded take the name of this file's row for their latest stint, when that
+  // stint is their latest of all (a file of an older term renames no one).
+  const createdNow = new Set(newPeople.map((p) => p.id));
+  const renames = [...byId.entries()]
+    .filter(([id]) => !createdNow.has(id))
+    .map(([id, rowsOfId]) => {
+      const row = latest(rowsOfId);
+      return { personId: known.get(id)!, externalId: stintOf(row, terms).externalId, ...namesOf(row) };
+    });
+  if (renames.length) {
+    const col = <T>(pick: (r: (typeof renames)[number]) => T) => renames.map(pick);
+    await tx.$executeRaw`
+      UPDATE "Person" p SET name = r.name, "sortName" = r.sort_name, honorific = r.honorific, version = p.version + 1
+      FROM unnest(${col((r) => r.personId)}::int[], ${col((r) => r.externalId)}::text[], ${col((r) => r.name)}::text[],
+                  ${col((r) => r.sortName)}::text[], ${col((r) => r.honorific)}::text[])
+           AS r(person_id, external_id, name, sort_name, honorific)
+      WHERE p.id = r.person_id
+        AND (p.name, p."sortName", p.honorific) IS DISTINCT FROM (r.name, r.sort_name, r.honorific)
+        AND r.external_id = (
+          SELECT m."externalId" FROM "Membership" m WHERE m."personId" = p.id
+          ORDER BY m."startDate" DESC NULLS LAST, m."endDate" DESC NULLS FIRST, m.id DESC LIMIT 1
+        )`;
+  }
 
   // The name as recorded and the name built from the sort name ("Ashworth, Jonathan" gives
   // "Jonathan Ashworth" where the roster's name is "Jon Ashworth").

@@ -391,7 +391,10 @@ async function main(): Promise<number> {
       );
       const file = new File([`${header}\n${lines.join('\n')}\n`], `resilience-roster-${RUN}.csv`, { type: 'text/csv' });
       const editor = editors[1]!; // on server B
-      const upload = await editor.action('/admin/imports', 'uploadImportAction', [{}, form({ kind: 'roster', file })]);
+      const upload = await editor.action('/admin/imports', 'uploadImportAction', [
+        {},
+        form({ kind: 'roster', file, sourceId: String(sourceId) }),
+      ]);
       const id = Number(/^\/admin\/imports\/(\d+)/.exec(upload.redirect ?? '')?.[1]);
       assert.ok(id, `the upload made a job: ${upload.body.slice(-300)}`);
       const people = async () => (await one<{ n: number }>(`SELECT count(*)::int AS n FROM "Person"`)).n;
@@ -469,9 +472,13 @@ async function main(): Promise<number> {
         uploadImportAction: {
           page: '/admin/imports',
           role: 'editor',
-          args: () => [{}, form({ kind: 'roster', file: new File(['id,name\nx,Y Z\n'], 'x.csv') })],
+          args: () => [
+            {},
+            form({ kind: 'roster', sourceId: String(sourceId), file: new File(['id,name\nx,Y Z\n'], 'x.csv') }),
+          ],
         },
         runImportAction: { page: `/admin/imports/${job.id}`, role: 'editor', args: () => [job.id, {}, form({})] },
+        discardImportAction: { page: `/admin/imports/${job.id}`, role: 'editor', args: () => [job.id, {}, form({})] },
         officialDivisionsAction: {
           page: '/admin/imports',
           role: 'editor',
@@ -663,7 +670,7 @@ async function main(): Promise<number> {
     assert.ok(text.length > 12 * 1024 * 1024, `the file is ${text.length} bytes`);
     const upload = await editors[0]!.action('/admin/imports', 'uploadImportAction', [
       {},
-      form({ kind: 'roster', file: new File([text], 'big.csv', { type: 'text/csv' }) }),
+      form({ kind: 'roster', sourceId: String(sourceId), file: new File([text], 'big.csv', { type: 'text/csv' }) }),
     ]);
     const id = Number(/^\/admin\/imports\/(\d+)/.exec(upload.redirect ?? '')?.[1]);
     assert.ok(id, `the upload made a job: ${upload.status} ${upload.body.slice(-300)}`);

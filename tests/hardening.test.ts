@@ -59,7 +59,12 @@ describe('identifiers are checked on import and neutralised on export', () => {
   it('refuses a roster id or Wikidata id that is not an identifier', async () => {
     const csv = 'id,name,wikidata\n=1+2,Ada Formula,\nok-1,Bea Okay,=1+1\nok-2,Cy Fine,Q42\n';
     const id = await createImportJob(
-      { kind: 'roster', fileName: 'ids.csv', bytes: new TextEncoder().encode(csv) },
+      {
+        kind: 'roster',
+        fileName: 'ids.csv',
+        bytes: new TextEncoder().encode(csv),
+        sourceId: (await client.query(`SELECT min(id) AS id FROM "Source"`)).rows[0].id,
+      },
       { headers: editor.headers },
     );
     const job = (await getImportJob(id, { headers: editor.headers }))!;

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useState } from 'react';
-import { runImportAction, type UploadState, uploadImportAction } from '@/app/actions';
+import { discardImportAction, runImportAction, type UploadState, uploadImportAction } from '@/app/actions';
 import { asOptions, FilterSelect } from '@/components/filter-select';
 import type { RefOption } from '@/lib/admin/store';
 import { MAX_BYTES as MAX_UPLOAD_BYTES } from '@/lib/import/limits';
@@ -26,6 +26,8 @@ export function UploadForm({
   // A file over the limit is refused here, before a byte is sent: the server would refuse it too,
   // but only after the browser had sent all of it.
   const [tooBig, setTooBig] = useState<string | null>(null);
+  // A source not recorded yet can be named here instead of chosen (created when the import runs).
+  const [newSource, setNewSource] = useState(false);
   const message = tooBig ?? state.message;
   const chosen = kinds.find((k) => k.value === kind)!;
   return (
@@ -69,14 +71,45 @@ export function UploadForm({
         />
       )}
       {chosen.needs.includes('source') && (
-        <FilterSelect
-          name="sourceId"
-          label="Source of the data"
-          options={asOptions(sources)}
-          anyLabel="Choose…"
-          required
-          labelClassName="text-sm font-medium"
-        />
+        <div className="flex flex-col gap-2">
+          <FilterSelect
+            name="sourceId"
+            label="Source of the data"
+            options={asOptions(sources)}
+            anyLabel={newSource ? 'The new source below' : 'Choose…'}
+            required={!newSource}
+            disabled={newSource}
+            labelClassName="text-sm font-medium"
+          />
+          <details
+            className="rounded border border-rule p-2 text-sm"
+            onToggle={(event) => setNewSource(event.currentTarget.open)}
+          >
+            <summary className="cursor-pointer">The source is not recorded yet: name it</summary>
+            <p className="mt-1 text-xs text-muted">
+              It is recorded when the import runs, and every row imported cites it.
+            </p>
+            <div className="mt-2 grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-3">
+              <label className="flex flex-col gap-1">
+                <span className="text-xs">Publisher</span>
+                <Input
+                  name="newSourcePublisher"
+                  maxLength={200}
+                  required={newSource}
+                  placeholder="e.g. UK Parliament"
+                />
+              </label>
+              <label className="flex flex-col gap-1">
+                <span className="text-xs">Title</span>
+                <Input name="newSourceTitle" maxLength={500} required={newSource} placeholder="e.g. Members API" />
+              </label>
+              <label className="flex flex-col gap-1">
+                <span className="text-xs">Web address (optional)</span>
+                <Input name="newSourceUrl" type="url" maxLength={2000} />
+              </label>
+            </div>
+          </details>
+        </div>
       )}
       {chosen.needs.includes('stage') && (
         <FilterSelect
@@ -205,6 +238,28 @@ export function RunImportForm({
       </button>
       {state.message && (
         <p role="status" className="text-sm" data-testid="run-result">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Throws away a checked import that has not run: nothing it names was written. */
+export function DiscardImportForm({ id }: { id: number }) {
+  const [state, action, pending] = useActionState<UploadState, FormData>(discardImportAction.bind(null, id), {});
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2 text-sm">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-rule bg-white px-3 py-1 hover:bg-paper disabled:opacity-60"
+      >
+        {pending ? 'Discarding…' : 'Discard this import'}
+      </button>
+      <span className="text-muted">Nothing has been written; the file is deleted.</span>
+      {state.message && (
+        <p role="alert" className="w-full text-red-900">
           {state.message}
         </p>
       )}

@@ -768,6 +768,9 @@ export const ENTITIES: EntityDef[] = [
     constraints: {
       Term_house_name_key: ['name', 'This house already has a term of that name.'],
       Term_dates_check: ['endDate', 'A term cannot end before it starts.'],
+      // Its stints follow a corrected first or last day (lib/admin/hooks.ts).
+      Membership_no_overlap: ['startDate', 'A stint of this term would then overlap another stint of the same person.'],
+      Membership_dates_check: ['endDate', 'A stint of this term would then end before it starts.'],
     },
     dependents: 'stints',
     search: ['name', 'label'],

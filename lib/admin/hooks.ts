@@ -16,7 +16,41 @@ export interface EntityHooks {
 
 const DAY_MS = 86_400_000;
 
+const dayOf = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : null);
+
 export const HOOKS: Record<string, EntityHooks> = {
+  terms: {
+    // A term's stints that took its first or last day (a roster row with no dates of its own)
+    // follow a corrected date, so that the roster, imported again, finds them as they are instead
+    // of reporting each row overlapping its own stint (issue 22). The stint's key carries its
+    // first day, and is rewritten with it.
+    async afterWrite(tx, row, before) {
+      if (!before || before === row) return;
+      const [oldStart, newStart] = [dayOf(before.startDate), dayOf(row.startDate)];
+      const [oldEnd, newEnd] = [dayOf(before.endDate), dayOf(row.endDate)];
+      if (oldStart && newStart && oldStart !== newStart) {
+        await tx.$executeRaw`
+          UPDATE "Membership" SET "startDate" = ${newStart}::date, version = version + 1, "updatedAt" = now(),
+                 "externalId" = CASE WHEN "externalId" LIKE ${`%:${oldStart}`}
+                                     THEN left("externalId", -length(${oldStart})) || ${newStart} ELSE "externalId" END
+          WHERE "termId" = ${row.id as number} AND "startDate" = ${oldStart}::date`;
+      }
+      if (oldEnd !== newEnd) {
+        await tx.$executeRaw`
+          UPDATE "Membership" SET "endDate" = ${newEnd}::date, version = version + 1, "updatedAt" = now()
+          WHERE "termId" = ${row.id as number} AND "endDate" IS NOT DISTINCT FROM ${oldEnd}::date`;
+      }
+      const people = await tx.membership.findMany({
+        where: { termId: row.id as number },
+        select: { personId: true },
+        distinct: ['personId'],
+      });
+      await refreshCurrentMembership(
+        tx,
+        people.map((p) => p.personId),
+      );
+    },
+  },
   memberships: {
     // A new stint (whip withdrawn, defection, by-election …) closes the person's stint in the same
     // house that was open on its first day, the day before; the new stint keeps that stint's term

@@ -23,6 +23,8 @@ export interface UploadInput {
   term?: { startDate: string; endDate: string | null; sourceId?: number; label?: string };
   stageId?: number;
   divisionId?: number;
+  /** A source that is not recorded yet, named on the upload form: created when the import runs. */
+  newSource?: { publisher: string; title: string; url?: string };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -47,6 +49,31 @@ async function checkedTerm(term: UploadInput['term']): Promise<ImportOptions['te
   };
 }
 
+/**
+ * A new source named on the upload form, checked now and created only when the import runs, in
+ * its transaction: a refused or discarded upload leaves no source behind.
+ */
+function checkedNewSource(source: UploadInput['newSource']): ImportOptions['newSource'] {
+  const publisher = source?.publisher.trim() ?? '';
+  const title = source?.title.trim() ?? '';
+  const url = source?.url?.trim() ?? '';
+  if (!publisher && !title && !url) return undefined;
+  if (!publisher || !title) throw new AppError('INVALID', 'A new source needs its publisher and its title.');
+  if (publisher.length > 200 || title.length > 500)
+    throw new AppError('INVALID', 'The new source’s publisher (200 characters) or title (500) is too long.');
+  if (/[\u0000-\u001f]/.test(publisher + title + url))
+    throw new AppError('INVALID', 'The new source contains control characters.');
+  if (url) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {}
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || url.length > 2000)
+      throw new AppError('INVALID', 'The new source’s web address must start with http:// or https://.');
+  }
+  return { publisher, title, ...(url ? { url } : {}) };
+}
+
 /** Checks an upload and records it as a previewed job. File-level problems throw AppError('INVALID'). */
 export async function createImportJob(input: UploadInput, ctx?: RequestContext): Promise<number> {
   const actor = await requireRole('editor', ctx);
@@ -59,11 +86,13 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
   ) {
     throw new AppError('INVALID', 'That campaign no longer exists.');
   }
+  const newSource = kind.needs.includes('source') ? checkedNewSource(input.newSource) : undefined;
   if (
     kind.needs.includes('source') &&
+    !newSource &&
     !(input.sourceId && (await db().source.findUnique({ where: { id: input.sourceId }, select: { id: true } })))
   ) {
-    throw new AppError('INVALID', 'Choose the source the file comes from.');
+    throw new AppError('INVALID', 'Choose the source the file comes from, or name a new one.');
   }
   const term = await checkedTerm(kind.needs.includes('term') ? input.term : undefined);
   if (
@@ -91,7 +120,7 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
   const mapping = Object.fromEntries(Object.entries(input.mapping ?? {}).filter(([, v]) => v.trim()));
   const options: ImportOptions = {
     campaignId: input.campaignId,
-    sourceId: input.sourceId,
+    ...(newSource ? { newSource } : { sourceId: input.sourceId }),
     fileName,
     ...(Object.keys(mapping).length ? { mapping } : {}),
     ...(term ? { term } : {}),
@@ -115,9 +144,14 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
       errors: analysis.errors as unknown as Prisma.InputJsonValue,
       preview: analysis.preview,
       createdBy: actor.email,
-      message: parsed.ignored.length
-        ? `Columns the import does not use were ignored: ${parsed.ignored.join(', ')}.`
-        : null,
+      // What the run would do, then anything the upload left out.
+      message:
+        [
+          analysis.summary,
+          parsed.ignored.length ? `Columns the import does not use were ignored: ${parsed.ignored.join(', ')}.` : '',
+        ]
+          .filter(Boolean)
+          .join(' ') || null,
     },
     select: { id: true },
   });
@@ -210,7 +244,11 @@ export async function runImportJob(
             `${invalid} rows are invalid, so nothing was imported. Fix the file, or choose to skip invalid rows.`,
           );
         }
-        const summary = await kind.commit(tx, valid, options, async (done) => {
+        // A source named on the upload form is recorded now, with the rows that cite it.
+        const runOptions = options.newSource
+          ? { ...options, sourceId: await createNewSource(tx, actor, options.newSource) }
+          : options;
+        const summary = await kind.commit(tx, valid, runOptions, async (done) => {
           // Progress is written outside the transaction so that others see it while it runs. Only
           // the id comes back: the job's row holds the file and its checked rows (megabytes).
           await db().importJob.update({ where: { id }, data: { processedRows: done }, select: { id: true } });
@@ -250,6 +288,32 @@ export async function runImportJob(
         : `The import failed and nothing was saved. The error was logged (import ${id}).`,
     );
   }
+}
+
+async function createNewSource(
+  tx: Prisma.TransactionClient,
+  actor: Awaited<ReturnType<typeof requireRole>>,
+  source: NonNullable<ImportOptions['newSource']>,
+): Promise<number> {
+  const created = await tx.source.create({ data: source });
+  await recordAudit(tx, actor, 'create', 'source', created.id, null, created);
+  return created.id;
+}
+
+/**
+ * Discards a checked import that has not run (or failed): the job and its stored file go, and
+ * nothing else was ever written. A running or finished import cannot be discarded.
+ */
+export async function discardImportJob(id: number, ctx?: RequestContext): Promise<void> {
+  await requireRole('editor', ctx);
+  const { count } = await db().importJob.deleteMany({ where: { id, status: { in: ['PREVIEWED', 'FAILED'] } } });
+  if (count) return;
+  const job = await db().importJob.findUnique({ where: { id }, select: { status: true } });
+  if (!job) throw new AppError('NOT_FOUND', 'No such import.');
+  throw new AppError(
+    'CONFLICT',
+    job.status === 'RUNNING' ? 'This import is running; it cannot be discarded.' : 'This import has been done.',
+  );
 }
 
 /**

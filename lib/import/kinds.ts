@@ -26,6 +26,8 @@ export interface Analysis {
   errors: RowError[];
   /** The first rows with what the import made of them. */
   preview: { line: number; values: Record<string, string>; outcome: string }[];
+  /** What running it would do, in totals ("12 new people, …"), for the preview. */
+  summary?: string;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -57,6 +59,8 @@ export interface ImportOptions {
   term?: NewTerm;
   stageId?: number;
   divisionId?: number;
+  /** A source named on the upload form, created when the import runs (its id then in `sourceId`). */
+  newSource?: { publisher: string; title: string; url?: string };
 }
 
 const PREVIEW_ROWS = 20;
@@ -183,7 +187,7 @@ const roster: ImportKind = {
       'wikidata_area',
     ],
   },
-  needs: ['term'],
+  needs: ['source', 'term'],
   ignoresUnknownColumns: true,
   async analyze(rows, options) {
     const checked = checkRows(rows, rosterRow, (r) => `${r.id}|${houseOf(r.chamber)}|${r.term}|${r.start_date}`);
@@ -197,7 +201,24 @@ const roster: ImportKind = {
           .map((v) => `${houseOf(v.data.chamber)}|${v.data.term}`),
       ),
     ];
+    // Asked once for the file, not once a row: a roster of a term this database does not know
+    // needs that term's dates (and their source) before anything in it can be checked.
     const given = options.term;
+    const termName = (key: string) => termLabel(key.split('|')[0] as House, key.split('|')[1]!);
+    if (unknownTerms.length > 1)
+      throw new AppError(
+        'INVALID',
+        `The file names ${unknownTerms.length} terms this database does not know (${unknownTerms.map(termName).join('; ')}): a file may bring one new term. Import each in a file of its own.`,
+      );
+    if (unknownTerms[0] && !given) {
+      const rowsOfIt = checked.valid.filter(
+        (v) => `${houseOf(v.data.chamber)}|${v.data.term}` === unknownTerms[0],
+      ).length;
+      throw new AppError(
+        'INVALID',
+        `The file names ${termName(unknownTerms[0])} (${rowsOfIt} row${rowsOfIt === 1 ? '' : 's'}), which this database does not know: give that term’s first and last day and their source under “The file names a term”, then check the file again.`,
+      );
+    }
     if (given && unknownTerms[0])
       terms.set(unknownTerms[0], {
         id: 0,
@@ -229,15 +250,6 @@ const roster: ImportKind = {
       const stint = stintOf(row, terms);
       const fail = (column: string, reason: string) => (errors.push({ row: line, column, reason }), []);
 
-      if (stint.termKey && !terms.has(stint.termKey)) {
-        const [house, name] = stint.termKey.split('|') as [House, string];
-        return fail(
-          'term',
-          unknownTerms.indexOf(stint.termKey) > 0 && given
-            ? `A file may bring one new term; ${termLabel(house, name)} is a second one. Import it in a file of its own.`
-            : `${termLabel(house, name).replace(/^t/, 'T')} is not known: give its start and end dates (and their source) on the upload form.`,
-        );
-      }
       if (stint.startDate && stint.endDate && stint.endDate < stint.startDate)
         return fail('end_date', `The stint ends (${stint.endDate}) before it starts (${stint.startDate}).`);
       const theirs = byRosterId.get(stint.rosterId);
@@ -259,6 +271,7 @@ const roster: ImportKind = {
     const valid: Analysis['valid'] = [];
     const accepted: typeof own = [];
     const outcomes = new Map<number, string>();
+    const totals = { people: new Set<string>(), stints: 0, changed: 0, same: 0 };
     for (const entry of own) {
       const { line, row, stint, theirs } = entry;
       const clash = accepted.find(
@@ -302,19 +315,27 @@ const roster: ImportKind = {
               ['end', same.end, stint.endDate],
             ] as const
           ).filter(([, a, b]) => a !== b);
+          totals[changes.length ? 'changed' : 'same'] += 1;
           outcomes.set(
             line,
             changes.length
               ? `Stint changed: ${changes.map(([what, a, b]) => `${what} ${a ?? '—'} → ${b ?? '—'}`).join('; ')}`
               : 'Stint already there',
           );
-        } else
+        } else {
+          totals.stints += 1;
           outcomes.set(line, `New stint for ${theirs[0]!.person_name}: ${stint.party ?? 'no party'}, ${span(stint)}`);
-      } else outcomes.set(line, `New person, with a stint: ${stint.party ?? 'no party'}, ${span(stint)}`);
+        }
+      } else {
+        totals.people.add(stint.rosterId);
+        totals.stints += 1;
+        outcomes.set(line, `New person, with a stint: ${stint.party ?? 'no party'}, ${span(stint)}`);
+      }
       accepted.push(entry);
       valid.push({ line, data: row });
     }
     errors.sort((a, b) => a.row - b.row);
+    const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
     return {
       valid,
       errors,
@@ -322,17 +343,12 @@ const roster: ImportKind = {
         rows,
         outcomeFrom(errors, (line) => outcomes.get(line) ?? ''),
       ),
+      summary: `The valid rows would add ${plural(totals.people.size, 'new person', 'new people')} and ${plural(totals.stints, 'new stint', 'new stints')}, change ${plural(totals.changed, 'stint', 'stints')} and leave ${plural(totals.same, 'stint', 'stints')} as recorded.`,
     };
   },
   async commit(tx, rows, options, progress) {
     await lock(tx, 'roster');
-    const result = await loadRoster(
-      rows as unknown as RosterRow[],
-      { key: `import:${options.fileName}`, publisher: 'Roster import', title: options.fileName },
-      tx,
-      progress,
-      options.term,
-    );
+    const result = await loadRoster(rows as unknown as RosterRow[], options.sourceId!, tx, progress, options.term);
     return `${result.people} new people, ${result.memberships} new stints and ${result.changed} changed stints from ${rows.length} rows.`;
   },
 };

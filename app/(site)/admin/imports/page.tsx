@@ -12,7 +12,8 @@ import { IMPORT_KINDS } from '@/lib/import/kinds';
 
 export const metadata: Metadata = { title: 'Imports' };
 
-export default async function ImportsPage() {
+export default async function ImportsPage({ searchParams }: { searchParams: Promise<{ discarded?: string }> }) {
+  const discarded = (await searchParams).discarded === '1';
   const actor = await requireRole('viewer');
   const [jobs, options, votes] = await Promise.all([
     listImportJobs(),
@@ -30,6 +31,11 @@ export default async function ImportsPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="font-serif text-3xl font-bold">Imports</h1>
+      {discarded && (
+        <p role="status" className="rounded bg-green-50 p-2 text-sm text-green-900">
+          The import was discarded; nothing was written.
+        </p>
+      )}
       <p className="max-w-3xl text-sm text-muted">
         A file is checked first: you see every invalid row with its line, column and reason, and nothing is written. The
         import then runs in one transaction: all valid rows or none. Importing the same file again changes nothing.

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { RunImportForm } from '@/components/admin/import-forms';
+import { DiscardImportForm, RunImportForm } from '@/components/admin/import-forms';
 import { TableShell } from '@/components/table-shell';
 import { hasRole } from '@/lib/auth/roles';
 import { requireRole } from '@/lib/auth/session';
@@ -59,6 +59,9 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       )}
       {hasRole(actor.role, 'editor') && (
         <RunImportForm id={job.id} status={job.status} invalidRows={job.invalidRows} validRows={job.validRows} />
+      )}
+      {hasRole(actor.role, 'editor') && (job.status === 'PREVIEWED' || job.status === 'FAILED') && (
+        <DiscardImportForm id={job.id} />
       )}
       {job.errors.length > 0 && (
         <section aria-labelledby="invalid-rows">
