@@ -167,7 +167,8 @@ const seatKey = (seat: string) => normalizeName(seat.replace(/&/g, ' and '));
  * name is never a match, nor is a short form or an initial without the seat ("only a guess"), and
  * a seat that is not the member's contradicts the name (issue 22).
  */
-function voterMatch(
+/** One written name among the members who may vote (id → seat): its member, or why none. */
+export function voterMatch(
   match: NameMatch,
   voters: ReadonlyMap<number, string | null>,
   seat?: string | null,

@@ -13,10 +13,11 @@ import { lobbyShortfall } from './division-outcome';
 import type { House } from './generated/prisma/enums';
 import { proseName } from './hansard';
 import { matchAmongVoters } from './matching';
-import { readOfficialDivisions, type OfficialDivision, type OfficialMember } from './votes-api';
+import { isMemberHistoryData } from './members-api';
+import { importMemberHistories, PARLIAMENT_ID } from './official-members';
+import { parseJson, readOfficialDivisionsData, type OfficialDivision, type OfficialMember } from './votes-api';
 
-/** Parliament's member ids are kept as PersonIdentifier rows of this scheme. */
-export const PARLIAMENT_ID = 'parliament';
+export { PARLIAMENT_ID };
 /** The largest file taken: a session's divisions fit many times over (one is about 150 kB). */
 export const MAX_OFFICIAL_FILE_BYTES = 16 * 1024 * 1024;
 /** How many problems a refusal lists before "and N more". */
@@ -70,7 +71,12 @@ export async function importOfficialFile(
     return refuse([
       `The file is larger than ${MAX_OFFICIAL_FILE_BYTES / 1024 / 1024} MB; split a session's divisions over several files.`,
     ]);
-  const read = readOfficialDivisions(text);
+  const parsed = parseJson(text);
+  if ('problem' in parsed) return refuse([parsed.problem]);
+  // A Members API history file is a roster source, loaded by its own importer.
+  if (isMemberHistoryData(parsed.data))
+    return { ...(await importMemberHistories({ fileName, data: parsed.data }, actor, refuse)), divisions: [] };
+  const read = readOfficialDivisionsData(parsed.data);
   if (read.problems.length) return refuse(read.problems);
   if (stageId !== null && !(await db().stage.findUnique({ where: { id: stageId }, select: { id: true } })))
     return refuse(['That stage no longer exists.']);

@@ -43,11 +43,11 @@ export interface ReadResult {
   problems: string[];
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A field by name, whatever its case ("AyeCount", "ayeCount"). */
-function field(o: Obj, name: string): unknown {
+export function field(o: Obj, name: string): unknown {
   if (name in o) return o[name];
   const lower = name.toLowerCase();
   for (const key of Object.keys(o)) if (key.toLowerCase() === lower) return o[key];
@@ -71,19 +71,28 @@ const LORDS_LOBBIES = [
 ] as const;
 
 /** Control characters other than tab and newlines are never part of a name or title. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
  * Reads the text of one file: a division or a list of divisions. Every problem is listed with
  * where it is; a file with any problem should be refused whole.
  */
 export function readOfficialDivisions(text: string): ReadResult {
-  let data: unknown;
+  const parsed = parseJson(text);
+  return 'problem' in parsed ? { divisions: [], problems: [parsed.problem] } : readOfficialDivisionsData(parsed.data);
+}
+
+/** A file's text as JSON (a byte-order mark allowed), or what is wrong with it. */
+export function parseJson(text: string): { data: unknown } | { problem: string } {
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { data: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
-    return { divisions: [], problems: [`Not JSON: ${error instanceof Error ? error.message : String(error)}.`] };
+    return { problem: `Not JSON: ${error instanceof Error ? error.message : String(error)}.` };
   }
+}
+
+/** The same, from the file already parsed. */
+export function readOfficialDivisionsData(data: unknown): ReadResult {
   const list = Array.isArray(data) ? data : [data];
   if (list.length === 0) return { divisions: [], problems: ['The file holds an empty list: no division in it.'] };
   const divisions: OfficialDivision[] = [];

@@ -1,5 +1,5 @@
-// `npm run import -- FILE...`: loads divisions from Parliament's own record (Commons or Lords
-// Votes API JSON, one division or a list of them per file) into DATABASE_URL, or the embedded
+// `npm run import -- FILE...`: loads Parliament's own record (Commons or Lords Votes API division
+// JSON, one division or a list of them per file; or Members API member histories) into DATABASE_URL, or the embedded
 // database (the running app's, when `npm start` is up). One line of outcome per file; each file
 // all or nothing; exit status 1 if any file was refused. docs/decisions/022-divisions.md.
 import { readFileSync, statSync } from 'node:fs';
@@ -12,7 +12,9 @@ import { migrateDeploy } from './lib/run';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
-  console.error('usage: npm run import -- FILE.json [FILE.json …]   (Commons or Lords Votes API division JSON)');
+  console.error(
+    'usage: npm run import -- FILE.json [FILE.json …]   (Commons or Lords Votes API divisions, or Members API histories)',
+  );
   process.exit(2);
 }
 
@@ -37,7 +39,7 @@ try {
         try {
           if (!/\.json$/i.test(file))
             throw new Error(
-              'only Votes API division JSON (.json) loads from here; CSV files go through Admin → Imports',
+              'only Parliament’s JSON (.json: Votes API divisions, Members API histories) loads from here; CSV files go through Admin → Imports',
             );
           if (statSync(file).size > MAX_OFFICIAL_FILE_BYTES)
             throw new Error(`larger than ${MAX_OFFICIAL_FILE_BYTES / 1024 / 1024} MB; split it`);

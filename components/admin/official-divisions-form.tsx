@@ -23,12 +23,17 @@ export function OfficialDivisionsForm({ stages }: { stages: RefOption[] }) {
       aria-labelledby="official-title"
     >
       <h2 id="official-title" className="font-semibold">
-        Divisions from Parliament’s record (Votes API JSON)
+        Parliament’s record: divisions (Votes API) and members’ histories (Members API)
       </h2>
       <p className="text-sm text-muted">
         A division as the Commons or Lords Votes API publishes it, or a list of them. Members are matched by
         Parliament’s member id once known, else by name and seat among that house’s members on the day. A file with
         anything unmatched or not adding up is refused whole, saying where. Loading a division again updates it.
+      </p>
+      <p className="text-sm text-muted">
+        A Members API history file (<code>/api/Members/History</code>) updates members’ stints: each membership split
+        where the party changes, replacing other sources’ stints for the periods it covers, so party on the day can be
+        newer than the roster’s. Members no one matches are added.
       </p>
       <label className="flex flex-col gap-1">
         <span className="text-sm font-medium">Files (.json)</span>
