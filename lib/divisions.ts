@@ -23,7 +23,9 @@ import {
 import { Prisma } from './generated/prisma/client';
 import type { House } from './generated/prisma/enums';
 import {
+  BALLOT_STINTS_ON_DAYS_SQL,
   BODY_MEMBERS_SQL,
+  IN_THE_CHAIR_ON_DAYS_SQL,
   IN_THE_CHAIR_SQL,
   ON_DAY_SQL,
   PARTY_ON_DAY,
@@ -394,18 +396,23 @@ export const listDivisions = versioned(async function listDivisions(): Promise<D
         eligible: boolean;
       }[]
     >`
-      SELECT b."divisionId" AS division_id, b."personId" AS person_id, ${Prisma.raw(PARTY_ON_DAY)} AS party, b.vote::text AS vote, b.teller,
-             CASE WHEN d.house IS NOT NULL THEN
-               EXISTS (SELECT 1 FROM "Membership" ms WHERE ms."personId" = p.id AND ms.house = d.house
-                  AND coalesce(ms."startDate", '-infinity'::date) <= coalesce(d."heldOn", current_date)
-                  AND coalesce(ms."endDate", 'infinity'::date) >= coalesce(d."heldOn", current_date))
-               AND NOT ${Prisma.raw(IN_THE_CHAIR_SQL('p.id', 'coalesce(d."heldOn", current_date)'))}
+      -- The rules of readDivision (party on the day, eligible: sat in the house and not in the
+      -- Chair, or a member of the stage's body), for every ballot at once: stints and the Chair
+      -- joined once per division instead of looked up per ballot (4.0 → 0.9 s at 400 × 650).
+      WITH days AS MATERIALIZED (SELECT d.id, d.house, coalesce(d."heldOn", current_date) AS day FROM "Division" d),
+           stints AS MATERIALIZED ${Prisma.raw(BALLOT_STINTS_ON_DAYS_SQL('days'))},
+           chair AS MATERIALIZED ${Prisma.raw(IN_THE_CHAIR_ON_DAYS_SQL('days'))}
+      SELECT b."divisionId" AS division_id, b."personId" AS person_id,
+             coalesce(st.party, p.party) AS party,
+             b.vote::text AS vote, b.teller,
+             CASE WHEN d.house IS NOT NULL THEN coalesce(st.sat, false) AND c.person_id IS NULL
              ELSE EXISTS (SELECT 1 FROM "Stage" s JOIN "Body" bo ON bo.id = s."bodyId"
                   CROSS JOIN LATERAL ${Prisma.raw(BODY_MEMBERS_SQL('bo', 'coalesce(d."heldOn", current_date)'))} m
                   WHERE s.id = d."stageId" AND m.person_id = p.id)
              END AS eligible
       FROM "Ballot" b JOIN "Division" d ON d.id = b."divisionId" JOIN "Person" p ON p.id = b."personId"
-      ${Prisma.raw(ON_DAY_SQL('coalesce(d."heldOn", current_date)'))}`,
+      LEFT JOIN stints st ON st.division_id = b."divisionId" AND st.person_id = b."personId" AND st.n = 1
+      LEFT JOIN chair c ON c.division_id = b."divisionId" AND c.person_id = b."personId"`,
     db().divisionWhip.findMany({ select: { divisionId: true, party: true, whip: true } }),
     partyGroups(null),
   ]);

@@ -14,11 +14,31 @@ import { Prisma } from './generated/prisma/client';
  */
 export const ON_DAY_SQL = (day: string, alias = 'on_day') => `LEFT JOIN LATERAL (
     (SELECT ms.house, ms.party, ms.constituency FROM "Membership" ms
-     WHERE ms."personId" = p.id AND coalesce(ms."startDate", '-infinity'::date) <= ${day} AND coalesce(ms."endDate", 'infinity'::date) >= ${day}
-     ORDER BY ms."startDate" DESC NULLS LAST, ms.id DESC LIMIT 1)
+     WHERE ms."personId" = p.id AND ${STINT_ON('ms', day)}
+     ORDER BY ${STINT_ORDER} LIMIT 1)
     UNION ALL
     (SELECT p.house, p.party, p.constituency WHERE NOT EXISTS (SELECT 1 FROM "Membership" mx WHERE mx."personId" = p.id))
   ) ${alias} ON true`;
+
+/** Stint `m` covers the day (an open start or end runs for ever). */
+const STINT_ON = (m: string, day: string) =>
+  `coalesce(${m}."startDate", '-infinity'::date) <= ${day} AND coalesce(${m}."endDate", 'infinity'::date) >= ${day}`;
+/** Of several stints on one day, the one that counts comes first: the latest started. */
+const STINT_ORDER = 'ms."startDate" DESC NULLS LAST, ms.id DESC';
+
+/**
+ * The same rule for the ballots of many divisions at once (a row per ballot and stint on the
+ * division's day, `n` = 1 for the stint that counts, `sat` whether any was in the division's
+ * house): one join instead of a lookup per ballot (issue 22, the list's first read). A ballot
+ * with no stint on the day has no row here; callers take the current party, as PARTY_ON_DAY does.
+ */
+export const BALLOT_STINTS_ON_DAYS_SQL = (days: string) => `(
+    SELECT b."divisionId" AS division_id, b."personId" AS person_id, ms.party,
+           row_number() OVER (PARTITION BY b."divisionId", b."personId" ORDER BY ${STINT_ORDER}) AS n,
+           bool_or(ms.house = dd.house) OVER (PARTITION BY b."divisionId", b."personId") AS sat
+    FROM "Ballot" b JOIN ${days} dd ON dd.id = b."divisionId"
+    JOIN "Membership" ms ON ms."personId" = b."personId" AND ${STINT_ON('ms', 'dd.day')}
+  )`;
 
 /** House, party and seat as on the day of the `on_day` join, else the person's current ones (for display and filters). */
 export const HOUSE_ON_DAY = 'coalesce(on_day.house, p.house)';
@@ -43,6 +63,13 @@ export const BODY_MEMBERS_SQL = (body: string, day: string) => `(
     WHERE bm."bodyId" = ${body}.id AND coalesce(bm."startDate", '-infinity'::date) <= ${day} AND coalesce(bm."endDate", 'infinity'::date) >= ${day}
   )`;
 
+/** Stint `m` is the Speaker's on the day. */
+const SPEAKER_ON = (m: string, day: string) => `${m}.party = 'Speaker' AND ${STINT_ON(m, day)}`;
+/** Role `r` is a chair's (Speaker, Deputy Speaker, Chairman or Deputy Chairman of Ways and Means, Lord Speaker), held on the day. */
+const CHAIR_ROLE_ON = (r: string, day: string) =>
+  `${r}.title ~* '^(the )?(lord speaker|speaker|deputy speaker|(first |second )?deputy chairman of ways and means|chairman of ways and means)\\M'
+      AND (${r}."heldOn" = ${day} OR (${r}."startedOn" IS NOT NULL AND ${r}."startedOn" <= ${day} AND coalesce(${r}."endedOn", 'infinity'::date) >= ${day}))`;
+
 /**
  * Person `person_id` (an SQL expression) is in the Chair on a day, and so does not vote: the
  * Speaker (sitting as "Speaker" on the day), or holding a chair's role that day (Deputy Speaker,
@@ -50,11 +77,15 @@ export const BODY_MEMBERS_SQL = (body: string, day: string) => `(
  * its turnout, count those who can vote (issue 22).
  */
 export const IN_THE_CHAIR_SQL = (person: string, day: string) => `(
-    EXISTS (SELECT 1 FROM "Membership" cm WHERE cm."personId" = ${person} AND cm.party = 'Speaker'
-      AND coalesce(cm."startDate", '-infinity'::date) <= ${day} AND coalesce(cm."endDate", 'infinity'::date) >= ${day})
-    OR EXISTS (SELECT 1 FROM "Role" cr WHERE cr."personId" = ${person}
-      AND cr.title ~* '^(the )?(lord speaker|speaker|deputy speaker|(first |second )?deputy chairman of ways and means|chairman of ways and means)\\M'
-      AND (cr."heldOn" = ${day} OR (cr."startedOn" IS NOT NULL AND cr."startedOn" <= ${day} AND coalesce(cr."endedOn", 'infinity'::date) >= ${day})))
+    EXISTS (SELECT 1 FROM "Membership" cm WHERE ${SPEAKER_ON('cm', day)} AND cm."personId" = ${person})
+    OR EXISTS (SELECT 1 FROM "Role" cr WHERE ${CHAIR_ROLE_ON('cr', day)} AND cr."personId" = ${person})
+  )`;
+
+/** The same rule for many days at once: (division_id, person_id) of whoever is in the Chair on the day of each row of `days` (id, day). */
+export const IN_THE_CHAIR_ON_DAYS_SQL = (days: string) => `(
+    SELECT dd.id AS division_id, cm."personId" AS person_id FROM ${days} dd JOIN "Membership" cm ON ${SPEAKER_ON('cm', 'dd.day')}
+    UNION
+    SELECT dd.id, cr."personId" FROM ${days} dd JOIN "Role" cr ON ${CHAIR_ROLE_ON('cr', 'dd.day')}
   )`;
 
 /** A body's size on a day: the latest size recorded on or before it, else its members counted from stints (NULL when neither is known). */

@@ -285,8 +285,32 @@ describe('the real division, imported', () => {
        WHERE slug IN ('yvette-cooper', 'wes-streeting', 'jeremy-corbyn', 'david-lammy', 'jacob-rees-mogg')`,
       [plp],
     );
+    // In the house's division: a member in the Chair that day (a Deputy Speaker's role) whose
+    // ballot is one from someone who could not vote, and a party changed on the day itself.
+    const abbott = (await client.query(`SELECT id FROM "Person" WHERE slug = 'diane-abbott'`)).rows[0].id;
+    const role = (
+      await client.query(
+        `INSERT INTO "Role" ("personId", title, "heldOn", "sourceId", "updatedAt") VALUES ($1, 'Deputy Speaker', '2019-01-08', $2, now()) RETURNING id`,
+        [abbott, source],
+      )
+    ).rows[0].id;
+    const umunna = (await client.query(`SELECT id FROM "Person" WHERE slug = 'chuka-umunna'`)).rows[0].id;
+    await client.query(`UPDATE "Membership" SET "endDate" = '2019-01-07' WHERE "personId" = $1`, [umunna]);
+    const stint = (
+      await client.query(
+        `INSERT INTO "Membership" ("personId", house, party, constituency, "startDate", "endDate", "sourceId")
+         SELECT "personId", house, 'Independent', constituency, '2019-01-08', NULL, "sourceId" FROM "Membership" WHERE "personId" = $1 RETURNING id`,
+        [umunna],
+      )
+    ).rows[0].id;
     const list = await listDivisions();
     expect(list).toHaveLength(2);
+    const house = list.find((d) => d.id !== plp)!;
+    expect(house.warnings).toBe(1);
+    expect((await getDivision(house.id))!.ballots.find((b) => b.personId === umunna)).toMatchObject({
+      party: 'Independent',
+      eligible: true,
+    });
     for (const summary of list) {
       const page = (await getDivision(summary.id))!;
       expect(summary).toMatchObject({
@@ -304,6 +328,9 @@ describe('the real division, imported', () => {
     // The PLP vote: Rees-Mogg is no Labour MP (a warning); its totals disagree with the names.
     expect(list.find((d) => d.id === plp)).toMatchObject({ ayes: 2, noes: 1, warnings: 2 });
     await client.query(`DELETE FROM "Division" WHERE id = $1`, [plp]);
+    await client.query(`DELETE FROM "Role" WHERE id = $1`, [role]);
+    await client.query(`DELETE FROM "Membership" WHERE id = $1`, [stint]);
+    await client.query(`UPDATE "Membership" SET "endDate" = NULL WHERE "personId" = $1`, [umunna]);
   });
 
   it('its ballots CSV imports back as the ballots of a division, to the same result and rebels', async () => {
