@@ -50,23 +50,21 @@ export interface Seat {
   label: string;
 }
 
-/**
- * Seats in a hemicycle, parties as wedges (largest on the left), within a party in `order`. The
- * chart is written as one SVG string: 650 seats as React elements would be sent twice (as HTML and
- * again in the page's RSC payload, about four times the bytes); as markup they are sent as compact
- * text. Names are escaped.
- */
-export function Hemicycle({
-  seats: members,
-  order,
-  colours,
-  title,
-}: {
+export interface HemicycleProps {
   seats: Seat[];
   order: readonly string[];
   colours: Record<string, string>;
   title: string;
-}) {
+}
+
+/**
+ * Seats in a hemicycle, parties as wedges (largest on the left), within a party in `order`, as
+ * one SVG document (names escaped). Written as a string: 650 seats as React elements would be sent
+ * twice (as HTML and again in the page's RSC payload, about four times the bytes). A page that
+ * can, links it as a file of its own instead (the division page's chamber.svg), so that it is
+ * neither rendered nor sent with every view of the page.
+ */
+export function hemicycleSvg({ seats: members, order, colours, title }: HemicycleProps): string {
   const partySize = new Map<string, number>();
   for (const m of members) partySize.set(m.party ?? '', (partySize.get(m.party ?? '') ?? 0) + 1);
   const rank = (s: string) => order.indexOf(s);
@@ -88,11 +86,16 @@ export function Hemicycle({
       return `<circle class="${m.category}" cx="${seat.x.toFixed(3)}" cy="${seat.y.toFixed(3)}" r="${r}"><title>${escape(`${m.name}${m.party ? ` (${m.party})` : ''}: ${m.label}`)}</title></circle>`;
     })
     .join('');
-  const svg =
+  return (
     `<svg data-chart viewBox="0 0 ${W} ${W * 0.55}" width="100%" role="img" aria-label="${escape(title)}" style="max-width:560px" xmlns="http://www.w3.org/2000/svg">` +
     `<title>${escape(title)}</title><style>${styles}</style>` +
-    `<g transform="translate(${W / 2} ${W * 0.52}) scale(${scale.toFixed(3)} ${(-scale).toFixed(3)})">${circles}</g></svg>`;
-  return <div dangerouslySetInnerHTML={{ __html: svg }} />;
+    `<g transform="translate(${W / 2} ${W * 0.52}) scale(${scale.toFixed(3)} ${(-scale).toFixed(3)})">${circles}</g></svg>`
+  );
+}
+
+/** The hemicycle drawn into the page (the whip count's, which changes with each placement). */
+export function Hemicycle(props: HemicycleProps) {
+  return <div dangerouslySetInnerHTML={{ __html: hemicycleSvg(props) }} />;
 }
 
 /** Every member who may vote, each seat coloured by where its member stands. */
