@@ -54,6 +54,11 @@ test.describe('a division, result first @phone', () => {
     await expect(totals).toContainText('Ayes303');
     await expect(totals).toContainText('Noes296');
     await expect(totals).toContainText('Majority7');
+    // The chamber, a file of its own, is drawn into the page: a seat for each of the 649 members
+    // who could vote (the Speaker apart), each naming its member.
+    const seats = page.getByTestId('chamber').locator('circle');
+    await expect(seats).toHaveCount(649);
+    await expect(seats.locator('title').first()).toContainText(':');
     // The table by party adds up to the totals, and its rebels to the list of rebels.
     const rows = page.getByTestId('division-parties').locator('tbody tr');
     const cells = await rows.evaluateAll((trs) =>
