@@ -93,6 +93,27 @@ export async function importMemberHistories(
     }
     problems.push(`${m.at} (${m.displayAs}${latest.seat ? `, ${latest.seat}` : ''}): ${found.reason}`);
   });
+  // A person found by name who already carries another member id is someone else (or the file is wrong).
+  const idsOfFound = new Map(
+    (
+      await db().personIdentifier.findMany({
+        where: {
+          scheme: PARLIAMENT_ID,
+          personId: {
+            in: toMatch.map((m) => personOf.get(m.memberId)).filter((p): p is number => typeof p === 'number'),
+          },
+        },
+        select: { personId: true, value: true, person: { select: { name: true } } },
+      })
+    ).map((i) => [i.personId, i]),
+  );
+  for (const m of toMatch) {
+    const theirs = idsOfFound.get(personOf.get(m.memberId) ?? -1);
+    if (theirs && theirs.value !== String(m.memberId))
+      problems.push(
+        `${m.at} (${m.displayAs}) matches ${theirs.person.name} by name, who is Parliament's member ${theirs.value}.`,
+      );
+  }
   const claimed = new Map<number, MemberHistory>();
   for (const m of read.members) {
     const p = personOf.get(m.memberId);

@@ -180,6 +180,17 @@ describe('importing histories', () => {
     ]);
   });
 
+  it('refuses a history whose member id differs from the one its namesake already carries', async () => {
+    const before = await total();
+    const other = structuredClone(WILLIAMSON);
+    other.value.id = 9100;
+    const result = await load([other], 'other-id.json');
+    expect(result.problems).toEqual([
+      "the member (MemberId 9100) (Chris Williamson) matches Chris Williamson by name, who is Parliament's member 9001.",
+    ]);
+    expect(await total()).toEqual(before);
+  });
+
   it('the same file again changes nothing but its stints’ rows; a renamed member is found by id', async () => {
     const before = await total();
     expect(await load([WILLIAMSON, ABBOTT, NEWCOMER], 'again.json')).toMatchObject({ ok: true });
