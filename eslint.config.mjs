@@ -150,6 +150,7 @@ export default defineConfig([
       'lib/division-outcome.ts',
       'lib/votes-api.ts',
       'lib/members-api.ts',
+      'lib/atom.ts',
       'lib/csv-out.ts',
       'lib/chart-ticks.ts',
       'lib/db-errors.ts',

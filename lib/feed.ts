@@ -4,13 +4,13 @@
 // the count itself. An entry names what changed and its source, never who made the change nor a
 // private field: only the columns picked below leave the database.
 import 'server-only';
-import { Feed } from 'feed';
 import { getCampaign } from './campaigns';
 import { db } from './db';
 import { divisionPath } from './divisions';
 import { STAND_LABEL } from './decision-rule';
 import { formatDay, titleCase } from './format';
 import { absoluteUrl } from './site-url';
+import { atomXml } from './atom';
 import { describeTally } from './tally';
 import type { Stand, TallyQualifier } from './generated/prisma/enums';
 
@@ -288,33 +288,32 @@ export async function changesFeed(campaignSlug: string | null): Promise<string |
   );
 
   const self = absoluteUrl(campaign ? `/campaigns/${campaign.slug}/feed.xml` : '/feed.xml');
-  const feed = new Feed({
+  return atomXml({
     id: `urn:whipcount:${version?.epoch ?? 'x'}:${campaign ? `campaign:${campaign.id}` : 'site'}`,
     title: campaign ? `${campaign.title} — changes on Whipcount` : 'Whipcount — what changed',
-    description:
+    subtitle:
       'New signatures and withdrawals, reported tallies, thresholds crossed, stage changes, statements and positions, each with its source.',
     link: absoluteUrl(campaign ? `/campaigns/${campaign.slug}` : '/'),
+    self,
     updated: entries[0]?.date ?? version?.changedAt ?? new Date(),
     generator: 'Whipcount',
-    feedLinks: { atom: self },
-    author: { name: 'Whipcount', link: absoluteUrl('/') },
-    copyright: 'Facts as reported by the sources named in each entry.',
+    author: { name: 'Whipcount', uri: absoluteUrl('/') },
+    rights: 'Facts as reported by the sources named in each entry.',
+    entries: entries.map((entry) => {
+      const source = entry.sourceId === null ? undefined : sources.get(entry.sourceId);
+      const cite = source
+        ? `Source: ${source.publisher}, “${source.title}”${source.publishedAt ? `, ${formatDay(source.publishedAt)}` : ''}${source.url ? ` — ${source.url}` : ''}.`
+        : '';
+      return {
+        id: `urn:whipcount:${version?.epoch ?? 'x'}:${entry.id}`,
+        title: entry.title,
+        link: absoluteUrl(entry.link),
+        updated: entry.date,
+        summary: `${entry.text} ${cite}`.trim(),
+        contentHtml: `<p>${escapeHtml(entry.text)}</p>${source ? `<p>Source: <a href="${escapeHtml(source.url ?? absoluteUrl(`/sources/${source.id}`))}">${escapeHtml(`${source.publisher}, “${source.title}”`)}</a>${source.publishedAt ? `, ${formatDay(source.publishedAt)}` : ''}</p>` : ''}`,
+      };
+    }),
   });
-  for (const entry of entries) {
-    const source = entry.sourceId === null ? undefined : sources.get(entry.sourceId);
-    const cite = source
-      ? `Source: ${source.publisher}, “${source.title}”${source.publishedAt ? `, ${formatDay(source.publishedAt)}` : ''}${source.url ? ` — ${source.url}` : ''}.`
-      : '';
-    feed.addItem({
-      id: `urn:whipcount:${version?.epoch ?? 'x'}:${entry.id}`,
-      title: entry.title,
-      link: absoluteUrl(entry.link),
-      date: entry.date,
-      description: `${entry.text} ${cite}`.trim(),
-      content: `<p>${escapeHtml(entry.text)}</p>${source ? `<p>Source: <a href="${escapeHtml(source.url ?? absoluteUrl(`/sources/${source.id}`))}">${escapeHtml(`${source.publisher}, “${source.title}”`)}</a>${source.publishedAt ? `, ${formatDay(source.publishedAt)}` : ''}</p>` : ''}`,
-    });
-  }
-  return feed.atom1();
 }
 
 const escapeHtml = (text: string) =>

@@ -158,6 +158,44 @@ describe('feeds', () => {
     );
   });
 
+  it('stay valid Atom, and carry text as text, whatever people and sources wrote (issue 23)', async () => {
+    const source = await saveRecord(
+      'sources',
+      null,
+      form({ publisher: 'A ]]> publisher', title: 'Title ]]> <b>bold</b> & more' }),
+      { headers: editor.headers },
+    );
+    expect(source.status, JSON.stringify(source)).toBe('saved');
+    const forged =
+      ']]></summary></entry><entry><id>urn:evil</id><title>Fake</title><link href="https://evil.example/"/><updated>2030-01-01T00:00:00Z</updated></entry><entry><summary><![CDATA[';
+    const statement = await saveRecord(
+      'statements',
+      null,
+      form({
+        speakerLabel: '<script>alert(1)</script> ]]>',
+        subject: forged,
+        quote: forged,
+        stance: 'NEUTRAL',
+        confidence: 'REPORTED',
+        campaignId: String(plpId),
+        sourceId: String((source as { id?: number }).id),
+      }),
+      { headers: editor.headers },
+    );
+    expect(statement.status, JSON.stringify(statement)).toBe('saved');
+    for (const response of [await siteFeed(), await feedOf('plp-motion')]) {
+      const { entries, xml } = await atom(response);
+      expect(entries.map((e) => e.id)).not.toContain('urn:evil');
+      expect(xml).not.toContain('href="https://evil.example/"');
+      expect(xml).not.toContain('<script>');
+      const entry = entries.find((e) => e.title.includes('urn:evil'));
+      expect(entry, xml).toBeDefined();
+      // The HTML content holds the text escaped as HTML; the summary is the text itself.
+      expect(entry!.content).toContain('Title ]]&gt; &lt;b&gt;bold&lt;/b&gt; &amp; more');
+      expect(text(entry!.summary)).toContain('Title ]]> <b>bold</b> & more');
+    }
+  });
+
   it('answer 404 for a campaign that does not exist', async () => {
     expect((await feedOf('no-such-campaign')).status).toBe(404);
     expect((await feedOf('../etc')).status).toBe(404);
