@@ -121,6 +121,15 @@ export interface OpenedArchive {
  * the files agree with each other and with the manifest's row counts; memory stays flat because
  * each file is a COPY stream compressed as it arrives.
  */
+/** The archive's file name and description, for a HEAD request: no slot, no connection, no snapshot. */
+export function describeArchive(at = new Date()): Omit<OpenedArchive, 'stream'> {
+  const made = at.toISOString();
+  return {
+    filename: `whipcount-everything-${made.slice(0, 10)}.zip`,
+    description: `Whipcount everything (the public data set), made ${made} from ${siteUrl()}`,
+  };
+}
+
 export async function openArchive(ctx?: { headers: Headers }): Promise<OpenedArchive> {
   const { client, release, isReleased, freeSlot } = await startDownload(ctx?.headers);
   try {
@@ -178,8 +187,7 @@ export async function openArchive(ctx?: { headers: Headers }): Promise<OpenedArc
       if (!isReleased() && !output.readableEnded) release(new Error('export cancelled'));
     });
     return {
-      filename: `whipcount-everything-${manifest.createdAt.slice(0, 10)}.zip`,
-      description: `Whipcount everything (the public data set), made ${manifest.createdAt} from ${siteUrl()}`,
+      ...describeArchive(new Date(manifest.createdAt)),
       stream: downloadStream(output, freeSlot),
     };
   } catch (error) {

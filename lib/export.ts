@@ -342,12 +342,32 @@ export interface OpenedExport {
 }
 
 /** Starts streaming an export. Checks the role for private ones; refuses bad parameters. */
-export async function openExport(name: string, params: URLSearchParams, ctx?: RequestContext): Promise<OpenedExport> {
+/**
+ * What an export would be (its file name and description), checked as a download is (the export
+ * exists, a private one needs a session) but without taking a slot or a connection: the answer to
+ * a HEAD request, which reads no body and so would never give them back (issue 23).
+ */
+export async function describeExport(
+  name: string,
+  params: URLSearchParams,
+  ctx?: RequestContext,
+): Promise<Omit<OpenedExport, 'stream'> & { sql: string }> {
   const def = Object.hasOwn(EXPORTS, name) ? EXPORTS[name] : undefined;
   if (!def)
     throw new AppError('NOT_FOUND', `There is no export called ${name}. Exports: ${Object.keys(EXPORTS).join(', ')}.`);
   if (def.private) await requireRole('viewer', ctx);
   const { sql, slug } = def.query(params);
+  const made = new Date().toISOString();
+  const filters = [...params.entries()].filter(([k, v]) => v && k !== 'excel').map(([k, v]) => `${k}=${v}`);
+  return {
+    sql,
+    filename: `whipcount-${name}${slug ? `-${slug}` : ''}-${made.slice(0, 10)}.csv`,
+    description: `Whipcount ${name}${filters.length ? ` (${filters.join(', ')})` : ''}, made ${made} from ${siteUrl()}`,
+  };
+}
+
+export async function openExport(name: string, params: URLSearchParams, ctx?: RequestContext): Promise<OpenedExport> {
+  const { sql, filename, description } = await describeExport(name, params, ctx);
   const { client, release, isReleased, freeSlot } = await startDownload(ctx?.headers);
   const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
   const body = copy.pipe(rfc4180(params.get('excel') === '1'));
@@ -364,11 +384,5 @@ export async function openExport(name: string, params: URLSearchParams, ctx?: Re
       release(new Error('export cancelled'));
     }
   });
-  const made = new Date().toISOString();
-  const filters = [...params.entries()].filter(([k, v]) => v && k !== 'excel').map(([k, v]) => `${k}=${v}`);
-  return {
-    filename: `whipcount-${name}${slug ? `-${slug}` : ''}-${made.slice(0, 10)}.csv`,
-    description: `Whipcount ${name}${filters.length ? ` (${filters.join(', ')})` : ''}, made ${made} from ${siteUrl()}`,
-    stream: downloadStream(body, freeSlot),
-  };
+  return { filename, description, stream: downloadStream(body, freeSlot) };
 }

@@ -155,6 +155,28 @@ describe('slow downloads cannot take every export connection', () => {
     await again.text();
   });
 
+  it('a HEAD is answered with what the file would be and holds no slot (issue 23: four HEADs jammed an address)', async () => {
+    const head = (file: string) =>
+      exportRoute(
+        new Request(`http://localhost/api/export/${file}`, {
+          method: 'HEAD',
+          headers: { 'x-forwarded-for': '198.51.100.90' },
+        }),
+        { params: Promise.resolve({ file }) },
+      );
+    for (let i = 0; i < 6; i++) {
+      const answer = await head(i % 2 ? 'everything.zip' : 'signatures.csv');
+      expect(answer.status).toBe(200);
+      expect(answer.body).toBeNull();
+      expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="whipcount-/);
+    }
+    expect((await head('nothing.csv')).status).toBe(404);
+    expect((await head('audit.csv')).status).toBe(401);
+    const held = [await download('signatures.csv', '198.51.100.90'), await download('people.csv', '198.51.100.90')];
+    expect(held.map((r) => r.status)).toEqual([200, 200]);
+    for (const r of held) await r.body!.cancel();
+  });
+
   it('when every connection stays busy, a download is told 503 and when to retry within seconds', async () => {
     const { copyConnection } = await import('../lib/export');
     const holder = globalThis as { whipcountCopyPool?: pg.Pool };

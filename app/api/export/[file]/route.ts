@@ -1,5 +1,5 @@
-import { openArchive } from '@/lib/archive';
-import { openExport } from '@/lib/export';
+import { describeArchive, openArchive } from '@/lib/archive';
+import { describeExport, openExport } from '@/lib/export';
 import { errorResponse } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
@@ -20,7 +20,14 @@ const attachment = (type: string, filename: string, description: string) => ({
  */
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
+  // A HEAD reads no body: it is answered from what the file would be, holding no download slot
+  // and no database connection (four HEADs once held every slot of an address for good).
+  const head = request.method === 'HEAD';
   try {
+    if (head && file === 'everything.zip') {
+      const { filename, description } = describeArchive();
+      return new Response(null, { headers: attachment('application/zip', filename, description) });
+    }
     if (file === 'everything.zip') {
       const { filename, description, stream } = await openArchive({ headers: request.headers });
       return new Response(stream, { headers: attachment('application/zip', filename, description) });
@@ -36,6 +43,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
         },
         { status: 404 },
       );
+    if (head) {
+      const { filename, description } = await describeExport(match[1]!, new URL(request.url).searchParams, {
+        headers: request.headers,
+      });
+      return new Response(null, {
+        headers: attachment('text/csv; charset=utf-8; header=present', filename, description),
+      });
+    }
     const { filename, description, stream } = await openExport(match[1]!, new URL(request.url).searchParams, {
       headers: request.headers,
     });
