@@ -68,3 +68,30 @@ test('private exports need a session; responses carry the security headers', asy
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
 });
+
+test('methods no address takes get 405 with Allow; OPTIONS 204; validators belong to their address (issue 23)', async ({
+  request,
+}) => {
+  for (const [method, path] of [
+    ['TRACE', '/'],
+    ['PUT', '/campaigns/plp-motion'],
+    ['DELETE', '/campaigns/plp-motion'],
+    ['PATCH', '/api/v1/campaigns'],
+  ] as const) {
+    const answer = await request.fetch(path, { method });
+    expect(answer.status(), `${method} ${path}`).toBe(405);
+    expect(answer.headers()['allow']).toBe('GET, HEAD, POST');
+  }
+  expect((await request.fetch('/campaigns', { method: 'OPTIONS' })).status()).toBe(204);
+  // A page's validator is not another address's, and "*" is no shortcut past routing.
+  const page = await request.get('/campaigns/plp-motion');
+  const etag = page.headers()['etag']!;
+  expect(etag).toBeTruthy();
+  expect((await request.get('/campaigns/plp-motion', { headers: { 'if-none-match': etag } })).status()).toBe(304);
+  expect((await request.get('/campaigns/watson-letter', { headers: { 'if-none-match': etag } })).status()).toBe(200);
+  expect((await request.get('/campaigns/no-such-campaign', { headers: { 'if-none-match': '*' } })).status()).toBe(404);
+  // A HEAD of an export answers its headers and holds nothing: many in a row, then a download.
+  for (let i = 0; i < 6; i++) expect((await request.head('/api/export/signatures.csv')).status()).toBe(200);
+  const csv = await request.get('/api/export/people.csv');
+  expect(csv.status()).toBe(200);
+});

@@ -1,7 +1,7 @@
 // What the app tells HTTP caches (decision 017).
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { cacheControl, etagFor, notModified, publicness } from '../scripts/lib/http-caching';
+import { cacheControl, etagFor, methodAnswer, notModified, publicness } from '../scripts/lib/http-caching';
 
 const req = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
   ({ url, method, headers }) as unknown as IncomingMessage;
@@ -33,11 +33,29 @@ describe('HTTP caching', () => {
 
   it('answers a matching If-None-Match, strong or weak, and only that', () => {
     const etag = etagFor('build', '42', '2026-12-01', req('/', { 'accept-encoding': 'gzip' }));
-    expect(etag).toBe('W/"build.42.2026-12-01.gzip"');
+    expect(etag).toMatch(/^W\/"[\w-]{12}\.build\.42\.2026-12-01\.gzip"$/);
     expect(notModified(req('/', { 'if-none-match': etag }), etag)).toBe(true);
     expect(notModified(req('/', { 'if-none-match': `"x", ${etag}` }), etag)).toBe(true);
-    expect(notModified(req('/', { 'if-none-match': '"build.42.2026-12-01.gzip"' }), etag)).toBe(true);
-    expect(notModified(req('/', { 'if-none-match': 'W/"build.41.2026-12-01.gzip"' }), etag)).toBe(false);
+    expect(notModified(req('/', { 'if-none-match': etag.slice(2) }), etag)).toBe(true);
+    expect(notModified(req('/', { 'if-none-match': etag.replace('.42.', '.41.') }), etag)).toBe(false);
     expect(notModified(req('/'), etag)).toBe(false);
+  });
+
+  it('gives each address its own validator, and never answers "*" before routing (issue 23)', () => {
+    const of = (url: string) => etagFor('build', '42', '2026-12-01', req(url));
+    expect(of('/campaigns/plp-motion')).not.toBe(of('/campaigns/no-such-campaign'));
+    expect(of('/campaigns/plp-motion?sort=name')).not.toBe(of('/campaigns/plp-motion'));
+    const page = of('/campaigns/plp-motion');
+    expect(
+      notModified(req('/campaigns/no-such-campaign', { 'if-none-match': page }), of('/campaigns/no-such-campaign')),
+    ).toBe(false);
+    expect(notModified(req('/campaigns/plp-motion', { 'if-none-match': '*' }), page)).toBe(false);
+  });
+
+  it('answers methods no address takes with 405 and Allow, and OPTIONS with 204', () => {
+    for (const method of ['GET', 'HEAD', 'POST', undefined]) expect(methodAnswer(method)).toBeNull();
+    for (const method of ['TRACE', 'PUT', 'DELETE', 'PATCH', 'PROPFIND', 'CONNECT'])
+      expect(methodAnswer(method)).toMatchObject({ status: 405, headers: { allow: 'GET, HEAD, POST' } });
+    expect(methodAnswer('OPTIONS')).toMatchObject({ status: 204, headers: { allow: 'GET, HEAD, POST' } });
   });
 });

@@ -8,7 +8,7 @@ import next from 'next';
 import { isMarkedDown } from '../../lib/outage';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cacheControl, dataVersionReader, etagFor, notModified, publicness } from './http-caching';
+import { cacheControl, dataVersionReader, etagFor, methodAnswer, notModified, publicness } from './http-caching';
 import { PageCache } from './page-cache';
 import { ROOT } from './run';
 
@@ -38,6 +38,13 @@ export async function serveApp(port: number): Promise<void> {
   const server = createServer((req, res) => void answer(req, res));
 
   async function answer(req: IncomingMessage, res: ServerResponse) {
+    // TRACE, PUT, DELETE … on any address: 405 with Allow (OPTIONS: 204), not a 500 or a page.
+    const refused = methodAnswer(req.method);
+    if (refused) {
+      res.writeHead(refused.status, refused.headers);
+      res.end();
+      return;
+    }
     // What `next start` records about the client, which sign-in throttling relies on: the address
     // this server saw is appended, so a client cannot choose the last entry.
     const remote = req.socket.remoteAddress ?? 'unknown';

@@ -3,6 +3,7 @@
 // version (decision 015), so a matching If-None-Match is answered 304 without rendering, and pages
 // and the API may be kept by shared caches for a few seconds. Anything for a signed-in user, under
 // /admin or /login, is private and never stored. Pure, but for the data version reader below.
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import pg from 'pg';
 import { negotiatedEncoding } from './page-cache';
@@ -36,18 +37,41 @@ export function cacheControl(kind: Publicness, seconds: number): string | null {
   return null;
 }
 
-/** The validator of an answer: the build, the data version, the day (pages say "today"), and the encoding it is sent in. */
+/**
+ * The validator of an answer: the address it answers (an ETag belongs to its URL: issue 23), the
+ * build, the data version, the day (pages say "today"), and the encoding it is sent in.
+ */
 export function etagFor(buildId: string, version: string, day: string, req: IncomingMessage): string {
-  return `W/"${buildId}.${version}.${day}.${negotiatedEncoding(String(req.headers['accept-encoding'] ?? ''))}"`;
+  const url = createHash('sha256')
+    .update(req.url ?? '/')
+    .digest('base64url')
+    .slice(0, 12);
+  return `W/"${url}.${buildId}.${version}.${day}.${negotiatedEncoding(String(req.headers['accept-encoding'] ?? ''))}"`;
 }
 
-/** If-None-Match names this validator (or any). */
+/**
+ * If-None-Match names this validator. `*` ("any current representation") is not answered here,
+ * before routing, where it cannot be known that the address has one: the page is rendered (a 404
+ * stays a 404), which is never wrong, only less thrifty for the rare client that sends it.
+ */
 export function notModified(req: IncomingMessage, etag: string): boolean {
   const header = req.headers['if-none-match'];
   if (!header) return false;
-  return (
-    header === '*' || header.split(',').some((tag) => tag.trim() === etag || tag.trim() === etag.replace(/^W\//, ''))
-  );
+  return header.split(',').some((tag) => tag.trim() === etag || tag.trim() === etag.replace(/^W\//, ''));
+}
+
+/** The methods every address answers; anything else is 405 (OPTIONS: 204), before the app sees it. */
+export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'] as const;
+
+/** The answer to a request's method when the app should not see it, or null. */
+export function methodAnswer(
+  method: string | undefined,
+): { status: 204 | 405; headers: Record<string, string> } | null {
+  if ((ALLOWED_METHODS as readonly string[]).includes(method ?? 'GET')) return null;
+  return {
+    status: method === 'OPTIONS' ? 204 : 405,
+    headers: { allow: ALLOWED_METHODS.join(', '), 'cache-control': 'no-store', 'content-length': '0' },
+  };
 }
 
 /** Reads the data version, at most every `everyMs`; null when the database does not answer. */
