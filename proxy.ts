@@ -4,9 +4,11 @@
 // - A server action posted from another origin gets a plain 403 here instead of Next's 500; one
 //   whose body is too big (413) or not an encoded call (400) is refused before Next.js decodes it.
 // - Requests carrying the internal x-middleware-subrequest header are refused outright.
+// - An address with a NUL or bytes that are not UTF-8 is refused with 400 (lib/validation.ts).
 // - While the database is known to be down, pages and API reads answer 503 at once (lib/outage.ts).
 import { type NextRequest, NextResponse } from 'next/server';
 import { actionRequestProblem } from './lib/action-request';
+import { addressProblem } from './lib/validation';
 import { stillDown, unavailableResponse } from './lib/outage';
 
 function foreignOrigin(request: NextRequest): boolean {
@@ -23,6 +25,13 @@ export async function proxy(request: NextRequest) {
   if (request.headers.has('x-middleware-subrequest')) {
     return new NextResponse('Forbidden', { status: 403 });
   }
+  // One rule for every address: a NUL or bytes that are not UTF-8 are refused here, with 400.
+  const badAddress = addressProblem(request.url);
+  if (badAddress)
+    return new NextResponse(`${badAddress}\n`, {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
   const { pathname } = request.nextUrl;
   // /api/health answers for itself; actions (POST) fail closed in the data layer with a message.
   if ((request.method === 'GET' || request.method === 'HEAD') && pathname !== '/api/health' && (await stillDown())) {

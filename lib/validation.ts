@@ -41,3 +41,36 @@ export function clampPage(requested: unknown, total: number, pageSize: number): 
 export function stagePosition(text: string | null | undefined): number | null {
   return text && /^[1-9]\d{0,2}$/.test(text) ? Number(text) : null;
 }
+
+/**
+ * Characters no text in this app may hold: NUL (PostgreSQL refuses it, and a NUL in a search once
+ * answered 500) and UTF-16 surrogates that pair with nothing (they are no character at all).
+ */
+export const FORBIDDEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What is wrong with an address's path or query, or null: a part that is not UTF-8 once
+ * percent-decoded, or text no field may hold. proxy.ts answers 400 for it, for every page, route
+ * and API (issue 23).
+ */
+export function addressProblem(url: string): string | null {
+  const { pathname, search } = new URL(url, 'http://x');
+  const parts = [
+    ...pathname.split('/'),
+    ...search
+      .slice(1)
+      .split('&')
+      .flatMap((pair) => pair.split('=').map((part) => part.replace(/\+/g, ' '))),
+  ];
+  for (const part of parts) {
+    let text: string;
+    try {
+      text = decodeURIComponent(part);
+    } catch {
+      return 'The address is not valid UTF-8 once decoded.';
+    }
+    if (FORBIDDEN_TEXT.test(text))
+      return 'The address holds a character no text may hold (a NUL, or half a character).';
+  }
+  return null;
+}

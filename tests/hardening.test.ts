@@ -206,3 +206,23 @@ describe('slow downloads cannot take every export connection', () => {
     }
   });
 });
+
+describe('one rule for text in addresses (issue 23 §3)', () => {
+  it('refuses a NUL, bytes that are not UTF-8 and half a character with 400, before any page or API runs', async () => {
+    const { proxy } = await import('../proxy');
+    const { NextRequest } = await import('next/server');
+    const status = async (path: string) => (await proxy(new NextRequest(`http://localhost${path}`))).status;
+    for (const path of [
+      '/people?q=%00',
+      '/people?party=Lab%00our',
+      '/api/v1/people?q=a%00',
+      '/campaigns/plp-motion?q=%FF',
+      '/api/v1/campaigns/plp-motion/signatures?party=%ED%A0%80',
+      '/api/export/signatures.csv?party=%C3',
+      '/people/%00',
+    ])
+      expect(await status(path), path).toBe(400);
+    for (const path of ['/people?q=Zo%C3%AB', '/people?q=a+b%26c', '/campaigns/plp-motion?q=%F0%9F%98%80', '/'])
+      expect(await status(path), path).toBe(200);
+  });
+});
