@@ -5,7 +5,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { csvOf } from './csv-out';
-import { clampPage } from './validation';
+import { clampPage, isDay } from './validation';
 import { versioned } from './data-version';
 import { db } from './db';
 import type { Rule } from './decision-rule';
@@ -457,10 +457,7 @@ export function divisionAddress(
 ): { house: House; day: string; number: number } | null {
   const h = house === 'commons' ? 'COMMONS' : house === 'lords' ? 'LORDS' : null;
   const n = /^[1-9]\d{0,6}$/.test(number) ? Number(number) : null;
-  // "2019-13-08" is no day: Date.parse says NaN, and toISOString would throw on it.
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
-  const valid = !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
-  return h && n && valid ? { house: h, day, number: n } : null;
+  return h && n && isDay(day) ? { house: h, day, number: n } : null;
 }
 
 /** A house's division by its address as the URL writes it (commons, 2019-01-08, 287), or null. */

@@ -6,6 +6,7 @@
 // where the party changes) and says where anything is wrong; matching to people and writing is
 // lib/official-members.ts. docs/decisions/022-divisions.md.
 import { CONTROL, field, isObj, type Obj, type OfficialHouse } from './votes-api';
+import { isDay } from './validation';
 
 export interface HistoryStint {
   house: OfficialHouse;
@@ -36,8 +37,7 @@ function dayOf(value: unknown): string | null | undefined {
   if (typeof value !== 'string') return undefined;
   const m = /^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
   if (!m) return undefined;
-  const day = m[1]!;
-  return new Date(`${day}T00:00:00Z`).toISOString().startsWith(day) ? day : undefined;
+  return isDay(m[1]!) ? m[1]! : undefined;
 }
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);

@@ -9,7 +9,7 @@ import { recordAudit } from './audit';
 import { requireRole, type RequestContext } from './auth/session';
 import { db } from './db';
 import { violationOf } from './db-errors';
-import { SLUG_RE } from './validation';
+import { isDay, SLUG_RE } from './validation';
 import { AppError } from './errors';
 import { parseDivisionList } from './hansard';
 import { matchAmongVoters } from './matching';
@@ -17,8 +17,6 @@ import { stageVoters } from './whip-count';
 import { splitNames } from './admin/add-signatures';
 
 export const MAX_PASTE_LINES = 1000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (v: string) => DAY.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 export interface WriteResult {
   ok: boolean;

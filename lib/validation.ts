@@ -74,3 +74,14 @@ export function addressProblem(url: string): string | null {
   }
   return null;
 }
+
+/**
+ * A calendar day written YYYY-MM-DD that exists ("2019-02-29" and "2019-13-45" do not). The one
+ * date rule of every form, import and address (issue 23 §8: "2019-13-45" once threw a RangeError
+ * where a field error was due).
+ */
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}

@@ -98,7 +98,7 @@ describe('reading a Members API history', () => {
     const bad = [
       history(5, 'A B', 'B, A', [seat('X', '2017-06-08')], [party('Green', '2017-06-08'), party('Red', '2018-01-01')]),
       { value: { id: 'x', houseMembershipHistory: [] } },
-      history(6, 'C D', 'D, C', [{ ...seat('Y', '2017-06-08'), membershipStartDate: '2017-02-30' }], []),
+      history(6, 'C D', 'D, C', [{ ...seat('Y', '2017-06-08'), membershipStartDate: '2019-13-45' }], []),
       history(5, 'A B', 'B, A', [seat('X', '2017-06-08')], []),
     ];
     const read = readMemberHistories(bad);

@@ -128,6 +128,14 @@ describe('positions are a history', () => {
       as(editor),
     );
     expect(noDate.fieldErrors?.statedOn).toMatch(/YYYY-MM-DD/);
+    // A date in the right shape that is no day is a field error too, never a crash (issue 23 §8).
+    for (const statedOn of ['2019-13-45', '2019-02-29', '2019-00-10']) {
+      const noDay = await movePosition(
+        { stageId: String(stageId), person: 'david-lammy', stand: 'FOR', statedOn, sourceId: String(sourceId) },
+        as(editor),
+      );
+      expect(noDay.fieldErrors?.statedOn, statedOn).toMatch(/YYYY-MM-DD/);
+    }
     const tory = await move('gavin-williamson', 'AGAINST', '2019-07-01');
     expect(tory).toMatchObject({ ok: false, fieldErrors: { person: 'Not a member who may vote.' } });
     expect(tory.message).toMatch(/not a member of the body on 2019-06-28/);

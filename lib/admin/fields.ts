@@ -1,7 +1,7 @@
 // Form fields, declared once: the same declaration renders the browser's constraints and builds
 // the zod schema the server parses with. Pure and client-safe (no database).
 import { z } from 'zod';
-import { SLUG_RE } from '../validation';
+import { isDay, SLUG_RE } from '../validation';
 
 export type RefKind = 'source' | 'body' | 'campaign' | 'stage' | 'division' | 'term' | 'statement';
 
@@ -100,11 +100,7 @@ function fieldSchema(field: FieldDef): z.ZodType {
         z
           .string()
           .regex(DAY, 'Enter a date as YYYY-MM-DD.')
-          .refine(
-            (d) =>
-              !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-            'Not a real date.',
-          )
+          .refine(isDay, 'Not a real date.')
           .transform((d) => new Date(`${d}T00:00:00Z`)),
       );
     case 'datetime':

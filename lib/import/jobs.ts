@@ -1,6 +1,7 @@
 // Import jobs: upload and check (nothing written but the job), then import in one transaction.
 // A failure rolls the whole import back and marks the job failed, saying why; it can be retried.
 import 'server-only';
+import { isDay } from '../validation';
 import { recordAudit } from '../audit';
 import { requireRole, type RequestContext } from '../auth/session';
 import { dataVersion } from '../data-version';
@@ -27,14 +28,11 @@ export interface UploadInput {
   newSource?: { publisher: string; title: string; url?: string };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A new term's dates as given on the upload form: both optional, but a start needs a source. */
 async function checkedTerm(term: UploadInput['term']): Promise<ImportOptions['term']> {
   if (!term || (!term.startDate && !term.endDate)) return undefined;
-  if (!DAY.test(term.startDate) || Number.isNaN(Date.parse(term.startDate)))
-    throw new AppError('INVALID', 'The new term’s start must be a date.');
-  if (term.endDate && (!DAY.test(term.endDate) || Number.isNaN(Date.parse(term.endDate))))
+  if (!isDay(term.startDate)) throw new AppError('INVALID', 'The new term’s start must be a date.');
+  if (term.endDate && !isDay(term.endDate))
     throw new AppError('INVALID', 'The new term’s end must be a date, or empty.');
   if (term.endDate && term.endDate < term.startDate)
     throw new AppError('INVALID', 'The new term ends before it starts.');

@@ -3,6 +3,7 @@
 // nothing. Each runs under a transaction-level advisory lock, so two imports of one kind at once
 // cannot both insert the same new rows.
 import 'server-only';
+import { isDay } from '../validation';
 import { z } from 'zod';
 import { houseOf, knownTerms, loadRoster, type NewTerm, overlaps, type RosterRow, stintOf, termLabel } from '../roster';
 import { normalizeName, unsortName } from '../names';
@@ -64,9 +65,6 @@ export interface ImportOptions {
 }
 
 const PREVIEW_ROWS = 20;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (v: string) =>
-  DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 /** Checks each row with a zod schema, naming the column and reason of each problem. */
 function checkRows<T>(
