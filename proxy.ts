@@ -1,24 +1,36 @@
 // Comfort and an early no, never the only guard: every page, action and route handler checks the
 // session and role itself, and Next.js checks server actions' Origin too.
 // - Signed-out visitors of /admin are sent to /login.
-// - A server action posted from another origin gets a plain 403 here instead of Next's 500; one
-//   whose body is too big (413) or not an encoded call (400) is refused before Next.js decodes it.
+// - A POST (a server action, with JavaScript or without) from another origin, or with no Origin and
+//   no same-origin Sec-Fetch-Site, gets a plain 403 here instead of Next's 500; an action whose body
+//   is too big (413) or not an encoded call (400) is refused before Next.js decodes it.
 // - Requests carrying the internal x-middleware-subrequest header are refused outright.
 // - An address with a NUL or bytes that are not UTF-8 is refused with 400 (lib/validation.ts).
 // - While the database is known to be down, pages and API reads answer 503 at once (lib/outage.ts).
 import { type NextRequest, NextResponse } from 'next/server';
 import { actionRequestProblem } from './lib/action-request';
+import { siteUrl } from './lib/site-url';
 import { addressProblem } from './lib/validation';
 import { stillDown, unavailableResponse } from './lib/outage';
 
-function foreignOrigin(request: NextRequest): boolean {
+/**
+ * A POST comes from this site: its Origin is the site's (BETTER_AUTH_URL) or this server's own
+ * address as the client reached it (`http://` and the Host header; a proxy in front sets Host),
+ * compared whole: scheme, host and port. A client-sent X-Forwarded-Host is never believed. With no
+ * Origin, only a browser's `Sec-Fetch-Site: same-origin` will do (issue 23 §6: a POST with no
+ * Origin, a forged X-Forwarded-Host or an https Origin for an http site was accepted).
+ */
+function fromThisSite(request: NextRequest): boolean {
   const origin = request.headers.get('origin');
-  if (!origin) return false;
+  if (!origin || origin === 'null') return request.headers.get('sec-fetch-site') === 'same-origin';
+  let parsed: URL;
   try {
-    return new URL(origin).host !== (request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
+    parsed = new URL(origin);
   } catch {
-    return true;
+    return false;
   }
+  const host = request.headers.get('host');
+  return parsed.origin === siteUrl() || (host !== null && parsed.origin === `http://${host}`);
 }
 
 export async function proxy(request: NextRequest) {
@@ -37,9 +49,10 @@ export async function proxy(request: NextRequest) {
   if ((request.method === 'GET' || request.method === 'HEAD') && pathname !== '/api/health' && (await stillDown())) {
     return unavailableResponse(pathname);
   }
+  // Every POST is a form or a server action (JavaScript or not): from this site, or refused.
+  if (request.method === 'POST' && !fromThisSite(request))
+    return new NextResponse('Forbidden: this form was sent from another site.', { status: 403 });
   if (request.method === 'POST' && request.headers.has('next-action')) {
-    if (foreignOrigin(request))
-      return new NextResponse('Forbidden: this form was sent from another site.', { status: 403 });
     const problem = await actionRequestProblem(request);
     if (problem)
       return new NextResponse(problem.message, {

@@ -635,10 +635,20 @@ async function main(): Promise<number> {
           () =>
             fetch(`${a.url}/api/v1/campaigns`, {
               method: 'POST',
-              headers: { 'content-type': 'application/json' },
+              headers: { Origin: a.url, 'content-type': 'application/json' },
               body: '{"title":"x"}',
             }),
           /^405$/,
+        ],
+        [
+          'a POST with no Origin (not from a browser on this site)',
+          () =>
+            fetch(`${a.url}/api/v1/campaigns`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: '{"title":"x"}',
+            }),
+          /^403$/,
         ],
         [
           'a DELETE to the read-only API',

@@ -226,3 +226,39 @@ describe('one rule for text in addresses (issue 23 §3)', () => {
       expect(await status(path), path).toBe(200);
   });
 });
+
+describe('a POST comes from this site, its whole origin compared (issue 23 §6)', () => {
+  it('refuses no Origin, another origin, a forged X-Forwarded-Host, another scheme or port, with or without JavaScript', async () => {
+    const { proxy } = await import('../proxy');
+    const { NextRequest } = await import('next/server');
+    const post = async (headers: Record<string, string>) =>
+      (
+        await proxy(
+          new NextRequest('http://localhost:3000/campaigns', {
+            method: 'POST',
+            headers: { host: 'localhost:3000', ...headers },
+          }),
+        )
+      ).status;
+    // A no-JS form post (multipart, no Next-Action header) from another site: 403, not a 500 later.
+    expect(await post({ origin: 'http://evil.example', 'content-type': 'multipart/form-data; boundary=x' })).toBe(403);
+    expect(await post({})).toBe(403);
+    expect(await post({ origin: 'null' })).toBe(403);
+    expect(await post({ origin: 'http://evil.example', 'x-forwarded-host': 'evil.example' })).toBe(403);
+    expect(await post({ origin: 'https://localhost:3000' })).toBe(403);
+    expect(await post({ origin: 'http://localhost:3001' })).toBe(403);
+    expect(await post({ 'sec-fetch-site': 'cross-site' })).toBe(403);
+    // This site, by its own address or the configured one, or a browser saying same-origin.
+    expect(await post({ origin: 'http://localhost:3000' })).toBe(200);
+    expect(await post({ 'sec-fetch-site': 'same-origin' })).toBe(200);
+    const previous = process.env.BETTER_AUTH_URL;
+    process.env.BETTER_AUTH_URL = 'https://whipcount.example';
+    try {
+      expect(await post({ origin: 'https://whipcount.example' })).toBe(200);
+      expect(await post({ origin: 'http://whipcount.example' })).toBe(403);
+    } finally {
+      if (previous === undefined) delete process.env.BETTER_AUTH_URL;
+      else process.env.BETTER_AUTH_URL = previous;
+    }
+  });
+});
