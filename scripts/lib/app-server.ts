@@ -50,7 +50,9 @@ export async function serveApp(port: number): Promise<void> {
     const remote = req.socket.remoteAddress ?? 'unknown';
     const forwarded = req.headers['x-forwarded-for'];
     req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${remote}` : remote;
-    req.headers['x-forwarded-host'] ??= req.headers.host;
+    // The host is the one the request was sent to (a proxy in front sets Host); a client's own
+    // X-Forwarded-Host is not believed (issue 23 §6).
+    req.headers['x-forwarded-host'] = req.headers.host;
     req.headers['x-forwarded-proto'] ??= 'http';
     // A page that failed because the database is down (the data layer or instrumentation.ts has
     // marked it so, lib/outage.ts) answers 503, not 500, from the very first request of an outage.
