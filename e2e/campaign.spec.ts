@@ -97,7 +97,9 @@ test.describe('chart downloads', () => {
   test('offers each chart as an SVG download', async ({ page }) => {
     await page.goto('/campaigns/watson-letter');
     const figure = page.locator('figure').filter({ has: page.locator('#chart-over-time') });
-    await expect(figure.locator('svg.recharts-surface').first()).toBeAttached(); // charts load after the page
+    // Charts load after the page (their code is a chunk of its own, fetched once the page has
+    // hydrated): under a loaded CI machine that took more than the default 5 s once.
+    await expect(figure.locator('svg.recharts-surface').first()).toBeAttached({ timeout: 20_000 });
     const download = page.waitForEvent('download');
     await figure.getByRole('button', { name: 'SVG' }).click();
     expect((await download).suggestedFilename()).toBe('watson-letter-over-time.svg');
@@ -106,7 +108,7 @@ test.describe('chart downloads', () => {
   test('and as a PNG', async ({ page }) => {
     await page.goto('/campaigns/watson-letter');
     const figure = page.locator('figure').filter({ has: page.locator('#chart-breakdown') });
-    await expect(figure.locator('svg.recharts-surface').first()).toBeAttached();
+    await expect(figure.locator('svg.recharts-surface').first()).toBeAttached({ timeout: 20_000 });
     const download = page.waitForEvent('download');
     await figure.getByRole('button', { name: 'PNG' }).click();
     const file = await download;
