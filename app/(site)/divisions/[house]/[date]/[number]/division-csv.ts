@@ -1,35 +1,45 @@
-// The division page's two CSV files, what the page shows: every ballot (with party and rebel
-// columns; they import back as ballots) or the rebels alone (docs/csv.md).
+// The division page's files: every ballot (with party and rebel columns; they import back as
+// ballots), the rebels alone (docs/csv.md), and the chamber's SVG. One way to find the division
+// from the address and to say when there is none.
+import type { DivisionDetail } from '@/lib/divisions';
 import { ballotsCsv, findDivisionAt } from '@/lib/divisions';
 import { errorResponse } from '@/lib/http';
 
-type Params = { params: Promise<{ house: string; date: string; number: string }> };
+type Address = { house: string; date: string; number: string };
+type Params = { params: Promise<Address> };
 
-export function divisionCsv(kind: 'ballots' | 'rebels') {
+/** A GET handler for one of a division's files: 404 when the address names no division. */
+export function divisionFile(label: string, respond: (d: DivisionDetail, request: Request, at: Address) => Response) {
   return async function GET(request: Request, { params }: Params) {
     try {
-      const { house, date, number } = await params;
-      const d = await findDivisionAt(house, date, number);
+      const at = await params;
+      const d = await findDivisionAt(at.house, at.date, at.number);
       if (!d)
         return new Response('No such division.\n', {
           status: 404,
           headers: { 'Content-Type': 'text/plain; charset=utf-8' },
         });
-      const csv = ballotsCsv(
-        d,
-        kind === 'ballots' ? (b) => b.vote !== null : (b) => b.rebel,
-        new URL(request.url).searchParams.get('excel') === '1',
-      );
-      return new Response(csv, {
-        headers: {
-          'Content-Type': 'text/csv; charset=utf-8; header=present',
-          'Content-Disposition': `attachment; filename="whipcount-division-${house}-${date}-${number}-${kind}.csv"`,
-          'Cache-Control': 'no-store',
-          'X-Content-Type-Options': 'nosniff',
-        },
-      });
+      return respond(d, request, at);
     } catch (error) {
-      return errorResponse(error, `division ${kind} csv`);
+      return errorResponse(error, label);
     }
   };
+}
+
+export function divisionCsv(kind: 'ballots' | 'rebels') {
+  return divisionFile(`division ${kind} csv`, (d, request, { house, date, number }) => {
+    const csv = ballotsCsv(
+      d,
+      kind === 'ballots' ? (b) => b.vote !== null : (b) => b.rebel,
+      new URL(request.url).searchParams.get('excel') === '1',
+    );
+    return new Response(csv, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8; header=present',
+        'Content-Disposition': `attachment; filename="whipcount-division-${house}-${date}-${number}-${kind}.csv"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  });
 }
