@@ -17,6 +17,7 @@ import {
 } from '../lib/users';
 import { createUser, sessionFor, signedInAs } from './support/auth';
 import { bin, run } from '../scripts/lib/run';
+import { hasSignedSession } from '../scripts/lib/session-cookie';
 import { useDatabase } from './support/database';
 
 let client: pg.Client;
@@ -158,6 +159,15 @@ describe('signing in', () => {
       process.env.BETTER_AUTH_URL = url;
       delete holder.whipcountAuth;
     }
+  });
+
+  it('signs session cookies so that the app server can tell a real one from any other (issue 23 §10)', async () => {
+    const { email, password } = await createUser('viewer');
+    const cookie = (await sessionFor(email, password)).get('cookie')!;
+    expect(cookie).toMatch(/better-auth\.session_token=/);
+    expect(hasSignedSession(cookie)).toBe(true);
+    expect(hasSignedSession(cookie, "not this site's secret")).toBe(false);
+    expect(hasSignedSession(cookie.replace(/session_token=[^.;]+/, 'session_token=someone-else'))).toBe(false);
   });
 
   it('ends the session on the server when signing out', async () => {

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { cacheControl, etagFor, methodAnswer, notModified, publicness } from '../scripts/lib/http-caching';
+import { signedSession } from './support/session-cookie';
 
 const req = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
   ({ url, method, headers }) as unknown as IncomingMessage;
@@ -12,16 +13,29 @@ describe('HTTP caching', () => {
     expect(publicness(req('/api/v1/campaigns'))).toBe('page');
     expect(publicness(req('/api/export/people.csv'))).toBe('export');
     expect(publicness(req('/api/export/audit.csv'))).toBe('private');
-    expect(publicness(req('/campaigns/plp-motion', { cookie: 'a=1; better-auth.session_token=x' }))).toBe('private');
-    expect(publicness(req('/campaigns/plp-motion', { cookie: '__Secure-better-auth.session_token=x' }))).toBe(
-      'private',
-    );
     expect(publicness(req('/admin/campaigns'))).toBe('private');
     expect(publicness(req('/login?next=/admin'))).toBe('private');
     expect(publicness(req('/_next/static/chunks/x.js'))).toBe('other');
     expect(publicness(req('/campaigns/plp-motion', {}, 'POST'))).toBe('other');
     expect(publicness(req('/campaigns/plp-motion', { rsc: '1' }))).toBe('other');
     expect(publicness(req('/api/health'))).toBe('other');
+  });
+
+  it("counts as signed in only a session cookie better-auth signed with this site's secret (issue 23 §10)", async () => {
+    const session = await signedSession();
+    const at = (cookie: string) => publicness(req('/campaigns/plp-motion', { cookie }));
+    expect(at(`a=1; better-auth.session_token=${session}`)).toBe('private');
+    expect(at(`__Secure-better-auth.session_token=${session}`)).toBe('private');
+    // Any other cookie is an anonymous reader's: shared, cached answers, however it is named.
+    expect(at('a=1; better-auth.session_token=x')).toBe('page');
+    expect(at('better-auth.session_token=forged.c2lnbmF0dXJl')).toBe('page');
+    expect(at(`better-auth.session_token=${await signedSession('another secret')}`)).toBe('page');
+    expect(at(`better-auth.session_data=${session}; better-auth-anything=1`)).toBe('page');
+    expect(
+      at(
+        `better-auth.session_token=${session.replace(/.(%3D)*$/, (end) => (end[0] === 'A' ? 'B' : 'A') + end.slice(1))}`,
+      ),
+    ).toBe('page');
   });
 
   it('lets shared caches keep pages a few seconds, revalidates exports, never stores private answers', () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { negotiatedEncoding, PageCache, QUERY_PARAMS } from '../scripts/lib/page-cache';
+import { signedSession } from './support/session-cookie';
 
 let close: (() => Promise<void>) | null = null;
 afterEach(async () => {
@@ -89,8 +90,9 @@ describe('the public-page micro-cache', () => {
       await app.get(path, headers);
       return app.renders() - before;
     };
-    expect(await twice('/', { cookie: 'theme=dark; better-auth.session_token=abc' })).toBe(2);
-    expect(await twice('/', { cookie: '__Secure-better-auth.session_token=abc' })).toBe(2);
+    const session = await signedSession();
+    expect(await twice('/', { cookie: `theme=dark; better-auth.session_token=${session}` })).toBe(2);
+    expect(await twice('/', { cookie: `__Secure-better-auth.session_token=${session}` })).toBe(2);
     expect(await twice('/admin/statements')).toBe(2);
     expect(await twice('/login')).toBe(2);
     expect(await twice('/api/export/people.csv')).toBe(2);

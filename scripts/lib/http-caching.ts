@@ -7,16 +7,15 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import pg from 'pg';
 import { negotiatedEncoding } from './page-cache';
+import { hasSignedSession } from './session-cookie';
 
 export type Publicness = 'page' | 'export' | 'private' | 'other';
-
-const SESSION = /(^|;\s*)[^=]*better-auth[^=]*=/;
 
 /** How public the answer to this request is. */
 export function publicness(req: IncomingMessage): Publicness {
   const path = (req.url ?? '/').split('?')[0]!;
   if (/^\/(_next\/|favicon|icon)/.test(path)) return 'other';
-  if (SESSION.test(req.headers.cookie ?? '') || /^\/(admin|login)(\/|$)/.test(path) || /^\/api\/auth\//.test(path))
+  if (hasSignedSession(req.headers.cookie) || /^\/(admin|login)(\/|$)/.test(path) || /^\/api\/auth\//.test(path))
     return 'private';
   if (req.method !== 'GET' && req.method !== 'HEAD') return 'other';
   if (req.headers.rsc || req.headers['next-router-state-tree'] || req.headers['next-router-prefetch']) return 'other';

@@ -3,12 +3,13 @@
 // everyone who asks meanwhile, so a burst of readers (a story breaking) costs one render per page
 // per few seconds instead of one per reader. See docs/decisions/011-public-page-micro-cache.md.
 //
-// Only what is the same for every anonymous reader is kept: GET, no session cookie, no client
+// Only what is the same for every anonymous reader is kept: GET, no signed session cookie, no client
 // router (RSC) request, a 200 answer of HTML, JSON, an Atom feed or a share image without Set-Cookie. Signed-in users always
 // get a fresh render; a save through this process clears the cache at once (lib/cache.ts), and
 // other processes' copies are retired when the data version they were rendered at changes (read
 // by serve.ts at most every 200 ms), and in any case within the TTL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hasSignedSession } from './session-cookie';
 
 export interface CachedAnswer {
   status: number;
@@ -76,7 +77,7 @@ export function cacheKey(req: IncomingMessage): string | null {
     req.headers['next-action']
   )
     return null;
-  if (/(^|;\s*)[^=]*better-auth[^=]*=/.test(req.headers.cookie ?? '')) return null;
+  if (hasSignedSession(req.headers.cookie)) return null;
   const query = QUERY_PARAMS.flatMap((name) =>
     url.searchParams.getAll(name).map((v) => `${name}=${encodeURIComponent(v)}`),
   ).join('&');
