@@ -166,7 +166,14 @@ export async function openArchive(ctx?: { headers: Headers }): Promise<OpenedArc
       zip.addReadStreamLazy(table.file, (done) => {
         const copy = client.query(copyTo(`COPY (${table.select}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
         const body = copy.pipe(rfc4180(false));
-        copy.on('error', (error) => body.destroy(error));
+        // yazl does not listen for its files' errors (an unheard one ended the whole process): a
+        // failed COPY fails the archive; one cut off because its reader left or stalled is quiet.
+        const fail = (error: Error) => {
+          body.destroy();
+          if (!isReleased()) output.destroy(error);
+        };
+        copy.on('error', fail);
+        body.on('error', fail);
         done(null, body);
       });
     }

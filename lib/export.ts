@@ -42,27 +42,66 @@ function copyPool(): pg.Pool {
 }
 
 /**
+ * How long a download may wait for its reader to take the next part before it is closed, its
+ * slot and its connection given back (issue 23: a client that stopped reading, or never started,
+ * held them for good). Time the database spends producing the next part does not count.
+ */
+export const stallLimitMs = () => Number(process.env.WHIPCOUNT_EXPORT_STALL_MS ?? 30_000);
+
+/**
  * A web stream of a download that reads its source only as the client takes it (no read-ahead),
- * and says when the client has had all of it or went away: what a download slot is held for.
+ * and says when the client has had all of it, went away, or took nothing for `stallLimitMs()`:
+ * what a download slot is held for. A stalled reader's stream ends in an error, which closes the
+ * response.
  */
 export function downloadStream(source: Readable, onDone: () => void): ReadableStream<Uint8Array> {
   const chunks = source[Symbol.asyncIterator]();
+  const limit = stallLimitMs();
+  let timer: NodeJS.Timeout | undefined;
+  let finished = false;
+  const finish = () => {
+    clearTimeout(timer);
+    if (finished) return false;
+    finished = true;
+    onDone();
+    return true;
+  };
+  let waitForReader = (): void => {};
   return new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        waitForReader = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            if (!finish()) return;
+            console.warn(`[download] the reader took nothing for ${limit} ms: closed, its slot and connection freed`);
+            source.destroy();
+            controller.error(new Error(`the reader took nothing for ${limit} ms`));
+          }, limit);
+          timer.unref();
+        };
+        waitForReader();
+      },
       async pull(controller) {
+        clearTimeout(timer);
         try {
           const { value, done } = await chunks.next();
+          if (finished) return;
           if (done) {
             controller.close();
-            onDone();
-          } else controller.enqueue(value instanceof Uint8Array ? value : Buffer.from(value));
+            finish();
+          } else {
+            controller.enqueue(value instanceof Uint8Array ? value : Buffer.from(value));
+            waitForReader();
+          }
         } catch (error) {
+          if (finished) return;
           controller.error(error);
-          onDone();
+          finish();
         }
       },
       cancel() {
-        onDone();
+        finish();
         source.destroy();
       },
     },
@@ -372,6 +411,8 @@ export async function openExport(name: string, params: URLSearchParams, ctx?: Re
   const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
   const body = copy.pipe(rfc4180(params.get('excel') === '1'));
   copy.on('error', (error) => {
+    // A download its reader left (or was cut off for stalling) ends its connection on purpose.
+    if (isReleased()) return;
     console.error(`[export ${name}] COPY failed:`, error);
     body.destroy(error);
     release(error);

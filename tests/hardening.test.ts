@@ -177,6 +177,63 @@ describe('slow downloads cannot take every export connection', () => {
     for (const r of held) await r.body!.cancel();
   });
 
+  it('a reader who stops reading, or never starts, loses its slot and connection; a slow one gets the whole file (issue 23)', async () => {
+    const pool = () => (globalThis as { whipcountCopyPool?: pg.Pool }).whipcountCopyPool!;
+    const inUse = () => pool().totalCount - pool().idleCount;
+    const whole = await (await download('signatures.csv', '198.51.100.95')).text();
+    process.env.WHIPCOUNT_EXPORT_STALL_MS = '400';
+    try {
+      const ip = '198.51.100.96';
+      const stopped = (await download('signatures.csv', ip)).body!.getReader();
+      expect((await stopped.read()).done).toBe(false); // reads a part, then nothing more
+      const neverStarted = await download('everything.zip', ip);
+      expect(neverStarted.status).toBe(200);
+      expect((await download('people.csv', ip)).status).toBe(429);
+      expect(inUse()).toBeGreaterThan(0); // the archive of a small database may be read whole already
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(inUse()).toBe(0);
+      await expect(stopped.read()).rejects.toThrow(/took nothing for 400 ms/);
+      // A slow reader who keeps taking parts is never cut off, and gets every byte.
+      const slow = (await download('signatures.csv', ip)).body!.getReader();
+      const parts: Uint8Array[] = [];
+      for (let i = 0; ; i++) {
+        if (i < 8) await new Promise((r) => setTimeout(r, 250));
+        const { value, done } = await slow.read();
+        if (done) break;
+        parts.push(value);
+      }
+      expect(Buffer.concat(parts).toString()).toBe(whole);
+      const after = await download('people.csv', ip);
+      expect(after.status).toBe(200);
+      await after.body!.cancel();
+    } finally {
+      delete process.env.WHIPCOUNT_EXPORT_STALL_MS;
+    }
+  });
+
+  it('an archive cut off in the middle of a table (its reader stalled) ends quietly and gives its connection back', async () => {
+    // Enough rows that the archive is mid-COPY when its reader stops (yazl left such an error unheard:
+    // the process ended with an uncaught exception).
+    await client.query(
+      `INSERT INTO "Person" (slug, name, "sortName", "sourceId", "updatedAt")
+       SELECT 'bulk-' || i, md5(i::text) || md5((i * 7)::text), md5(i::text), (SELECT min(id) FROM "Source"), now()
+       FROM generate_series(1, 15000) AS i`,
+    );
+    process.env.WHIPCOUNT_EXPORT_STALL_MS = '400';
+    try {
+      const reader = (await download('everything.zip', '198.51.100.97')).body!.getReader();
+      expect((await reader.read()).done).toBe(false);
+      const pool = (globalThis as { whipcountCopyPool?: pg.Pool }).whipcountCopyPool!;
+      expect(pool.totalCount - pool.idleCount).toBe(1);
+      await new Promise((r) => setTimeout(r, 1200));
+      await expect(reader.read()).rejects.toThrow(/took nothing for 400 ms/);
+      expect(pool.totalCount - pool.idleCount).toBe(0);
+    } finally {
+      delete process.env.WHIPCOUNT_EXPORT_STALL_MS;
+      await client.query(`DELETE FROM "Person" WHERE slug LIKE 'bulk-%'`);
+    }
+  });
+
   it('when every connection stays busy, a download is told 503 and when to retry within seconds', async () => {
     const { copyConnection } = await import('../lib/export');
     const holder = globalThis as { whipcountCopyPool?: pg.Pool };
