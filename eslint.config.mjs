@@ -157,6 +157,7 @@ export default defineConfig([
       'lib/validation.ts',
       'lib/metadata.ts',
       'lib/site-url.ts',
+      'lib/csp.ts',
       'lib/admin/entities.ts',
       'lib/admin/fields.ts',
       'lib/import/parse.ts',

@@ -7,10 +7,12 @@
 // - Requests carrying the internal x-middleware-subrequest header are refused outright.
 // - An address with a NUL or bytes that are not UTF-8 is refused with 400 (lib/validation.ts).
 // - While the database is known to be down, pages and API reads answer 503 at once (lib/outage.ts).
+// - Every answer gets a Content-Security-Policy with a nonce of its own (lib/csp.ts).
 import { type NextRequest, NextResponse } from 'next/server';
 import { actionRequestProblem } from './lib/action-request';
 import { siteUrl } from './lib/site-url';
 import { addressProblem } from './lib/validation';
+import { contentSecurityPolicy, makeNonce } from './lib/csp';
 import { stillDown, unavailableResponse } from './lib/outage';
 
 /**
@@ -34,6 +36,22 @@ function fromThisSite(request: NextRequest): boolean {
 }
 
 export async function proxy(request: NextRequest) {
+  // A Content-Security-Policy with a nonce of its own for every answer (lib/csp.ts): on the
+  // request, where Next.js finds the nonce for the scripts it writes, and on the answer, the
+  // refusals and redirects below included.
+  const policy = contentSecurityPolicy(
+    makeNonce(),
+    request.nextUrl.pathname.startsWith('/embed/') ? '*' : "'none'",
+    process.env.NODE_ENV === 'development',
+  );
+  const response = await answer(request, policy);
+  response.headers.set('content-security-policy', policy);
+  // Served over https (BETTER_AUTH_URL says so): browsers are told to keep to https for two years.
+  if (siteUrl().startsWith('https:')) response.headers.set('strict-transport-security', 'max-age=63072000');
+  return response;
+}
+
+async function answer(request: NextRequest, policy: string): Promise<Response> {
   if (request.headers.has('x-middleware-subrequest')) {
     return new NextResponse('Forbidden', { status: 403 });
   }
@@ -68,7 +86,9 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(login);
     }
   }
-  return NextResponse.next();
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'] };

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import { siteUrl } from '@/lib/site-url';
 import './globals.css';
 
@@ -18,7 +19,10 @@ const METADATA: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, the not-found page too: its scripts must carry the nonce
+  // of the answer's Content-Security-Policy (lib/csp.ts), which a page built in advance cannot.
+  await connection();
   return (
     <html lang="en-GB">
       <body className="min-h-screen font-sans antialiased">{children}</body>

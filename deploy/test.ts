@@ -73,7 +73,6 @@ async function main() {
     env: {
       WHIPCOUNT_TRUSTED_PROXIES: '127.0.0.1',
       WHIPCOUNT_PAGE_CACHE_SECONDS: '5',
-      WHIPCOUNT_PROCESS_CACHE_SECONDS: '0',
       // As the shipped systemd unit runs each instance (decision 020).
       WHIPCOUNT_WORKERS: '1',
     },
@@ -167,6 +166,19 @@ async function main() {
           'an anonymous reader never gets the editor’s page',
         );
       }
+    });
+
+    await check('a cookie that only looks like a session is answered from a cache, not rendered afresh', async () => {
+      const forged = { cookie: 'better-auth.session_token=forged.c2lnbmF0dXJl' };
+      const seen: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const response = await fetch(`${PROXY}/campaigns/plp-motion`, { headers: forged });
+        await response.arrayBuffer();
+        assert.match(response.headers.get('cache-control') ?? '', /^public/);
+        seen.push(response.headers.get('x-whipcount-cache') ?? 'none');
+      }
+      // Two app servers behind nginx: each renders at most once, then serves its copy.
+      assert.ok(seen.filter((s) => s === 'hit').length >= 2, `answers from the app's page cache: ${seen.join(', ')}`);
     });
 
     await check('sign-in throttling sees each client’s own address through the proxy', async () => {

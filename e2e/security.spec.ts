@@ -3,6 +3,7 @@
 // session, viewer) are covered action by action in tests/admin.test.ts and tests/auth.test.ts.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { E2E_ADMIN } from '../playwright.config';
 import { countOf } from './support';
 
 const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
@@ -65,6 +66,8 @@ test('private exports need a session; responses carry the security headers', asy
   const page = await request.get('/');
   const headers = page.headers();
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+  expect(headers['content-security-policy']).toContain("object-src 'none'");
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
 });
@@ -94,4 +97,61 @@ test('methods no address takes get 405 with Allow; OPTIONS 204; validators belon
   for (let i = 0; i < 6; i++) expect((await request.head('/api/export/signatures.csv')).status()).toBe(200);
   const csv = await request.get('/api/export/people.csv');
   expect(csv.status()).toBe(200);
+});
+
+// Issue 23 §7: scripts run only with the nonce made for the answer; nothing on the site breaks the policy.
+const PAGES_UNDER_CSP = [
+  '/',
+  '/campaigns/plp-motion',
+  '/campaigns/plp-motion/stages/2',
+  '/divisions/commons/2019-01-08/287',
+  '/people',
+  '/search?q=watson',
+  '/embed/campaigns/plp-motion',
+  '/no-such-page',
+];
+
+test('every script of a page carries the nonce of its answer, a new one each time', async ({ request }) => {
+  const nonces = new Set<string>();
+  for (const path of PAGES_UNDER_CSP) {
+    const answer = await request.get(path);
+    const policy = answer.headers()['content-security-policy'] ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce, path).toBeTruthy();
+    expect(policy, path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    nonces.add(nonce!);
+    const scripts = [...(await answer.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces.size).toBeGreaterThan(1);
+});
+
+test('pages, the admin and an embed load and work with no Content-Security-Policy violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  // No violation, and the scripts ran: the inline ones (which define __next_f) and Next.js's own.
+  const violations = async () =>
+    page.evaluate(() => {
+      const w = window as unknown as { cspViolations: string[]; __next_f?: unknown; next?: unknown };
+      return [...w.cspViolations, ...(w.__next_f && w.next ? [] : ["the page's scripts did not run"])];
+    });
+  for (const path of PAGES_UNDER_CSP) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    expect(await violations(), path).toEqual([]);
+  }
+  await page.goto('/admin');
+  await page.getByLabel('E-mail address').fill(E2E_ADMIN.email);
+  await page.getByLabel('Password').fill(E2E_ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeVisible();
+  for (const path of ['/admin', '/admin/campaigns', '/admin/imports', '/admin/add-signatures']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    expect(await violations(), path).toEqual([]);
+  }
 });

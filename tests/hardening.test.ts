@@ -319,3 +319,47 @@ describe('a POST comes from this site, its whole origin compared (issue 23 §6)'
     }
   });
 });
+
+describe('the Content-Security-Policy of every answer (issue 23 §7)', () => {
+  it('has a fresh nonce for scripts, no unsafe-inline for them, and covers refusals and redirects too', async () => {
+    const { proxy } = await import('../proxy');
+    const { NextRequest } = await import('next/server');
+    const headersOf = async (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
+      (await proxy(new NextRequest(`http://localhost:3000${path}`, init))).headers;
+    const policies = [];
+    for (const [path, init] of [
+      ['/campaigns', {}],
+      ['/admin', {}], // a redirect to sign in
+      ['/people?q=%00', {}], // refused with 400
+      ['/campaigns', { method: 'POST', headers: { origin: 'http://evil.example' } }], // refused with 403
+    ] as const) {
+      const policy = (await headersOf(path, init)).get('content-security-policy') ?? '';
+      expect(policy, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'(;|$)/);
+      expect(policy, path).toContain("frame-ancestors 'none'");
+      expect(policy, path).toContain("object-src 'none'");
+      expect(policy, path).toContain("base-uri 'self'");
+      expect(policy, path).toContain("form-action 'self'");
+      expect(policy, path).toContain("default-src 'self'");
+      policies.push(policy);
+    }
+    expect(new Set(policies).size).toBe(policies.length);
+    expect((await headersOf('/embed/campaigns/x')).get('content-security-policy')).toContain('frame-ancestors *');
+  });
+
+  it('tells browsers to keep to https only when the site is served over https', async () => {
+    const { proxy } = await import('../proxy');
+    const { NextRequest } = await import('next/server');
+    const hsts = async () =>
+      (await proxy(new NextRequest('http://localhost:3000/'))).headers.get('strict-transport-security');
+    const previous = process.env.BETTER_AUTH_URL;
+    try {
+      process.env.BETTER_AUTH_URL = 'http://localhost:3000';
+      expect(await hsts()).toBeNull();
+      process.env.BETTER_AUTH_URL = 'https://whipcount.example';
+      expect(await hsts()).toBe('max-age=63072000');
+    } finally {
+      if (previous === undefined) delete process.env.BETTER_AUTH_URL;
+      else process.env.BETTER_AUTH_URL = previous;
+    }
+  });
+});
