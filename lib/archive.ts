@@ -91,13 +91,18 @@ interface Column {
 }
 
 /** The table's columns in their order, and which hold text (those pass through csv_safe). */
+/** Columns the public data set never carries, in any table (issue 23 §9): the backup keeps them. */
+export const NEVER_PUBLISHED_COLUMNS: readonly string[] = ['privateNote'];
+
 async function columnsOf(client: pg.PoolClient | pg.Client, table: string): Promise<Column[]> {
   const { rows } = await client.query<{ name: string; type: string }>(
     `SELECT column_name AS name, data_type AS type FROM information_schema.columns
      WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
     [table],
   );
-  return rows.map((r) => ({ name: r.name, text: r.type === 'text' || r.type === 'character varying' }));
+  return rows
+    .filter((r) => !NEVER_PUBLISHED_COLUMNS.includes(r.name))
+    .map((r) => ({ name: r.name, text: r.type === 'text' || r.type === 'character varying' }));
 }
 
 async function primaryKeyOf(client: pg.PoolClient, table: string): Promise<string[]> {

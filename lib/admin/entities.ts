@@ -78,6 +78,27 @@ const source = field({
   required: true,
   help: 'Where this fact comes from.',
 });
+/** What every note field says about who reads it (issue 23 §9). */
+export const PUBLIC_NOTE_HELP = 'Public: shown on the site and in its downloads, feeds and API.';
+export const PRIVATE_NOTE_HELP = 'Never published: seen only here, by signed-in users.';
+/** The public note of a record, and its private one beside it. */
+const notes = (label = 'Note', max?: number) =>
+  [
+    field({
+      name: 'note',
+      label: `${label} (public)`,
+      type: 'textarea',
+      help: PUBLIC_NOTE_HELP,
+      ...(max ? { max } : {}),
+    }),
+    field({
+      name: 'privateNote',
+      label: 'Private note',
+      type: 'textarea',
+      help: PRIVATE_NOTE_HELP,
+      ...(max ? { max } : {}),
+    }),
+  ] as const;
 const confidence = field({
   name: 'confidence',
   label: 'Confidence',
@@ -272,7 +293,7 @@ export const ENTITIES: EntityDef[] = [
       { name: 'isLeadSponsor', label: 'Lead sponsor', type: 'boolean' },
       { name: 'withdrawnOn', label: 'Withdrawn on', type: 'date' },
       { name: 'withdrawalReason', label: 'Why withdrawn', type: 'text', max: 500 },
-      { name: 'note', label: 'Note', type: 'textarea' },
+      ...notes(),
       source,
     ],
     columns: ['personId', 'campaignId', 'signedOn', 'confidence', 'withdrawnOn'],
@@ -450,7 +471,7 @@ export const ENTITIES: EntityDef[] = [
       },
       { name: 'whip', label: 'Whip', type: 'select', required: true, options: WHIP_DIRECTIONS },
       { name: 'lines', label: 'Lines (1, 2 or 3)', type: 'int', min: 1, max: 3 },
-      { name: 'note', label: 'Note', type: 'textarea', max: 2000 },
+      ...notes('Note', 2000),
       source,
     ],
     columns: ['divisionId', 'party', 'whip', 'lines'],
@@ -548,7 +569,7 @@ export const ENTITIES: EntityDef[] = [
       { name: 'dontKnow', label: 'Don’t know (%)', type: 'decimal', min: 0, max: 100 },
       { name: 'net', label: 'Net (satisfied − dissatisfied)', type: 'decimal', required: true, min: -100, max: 100 },
       { name: 'sampleSize', label: 'Sample size', type: 'int', min: 1 },
-      { name: 'note', label: 'Note', type: 'textarea' },
+      ...notes(),
       confidence,
       source,
     ],
@@ -802,7 +823,7 @@ export const ENTITIES: EntityDef[] = [
         help: 'Saving a new stint ends the person’s stint in the same house that was open on this day, the day before.',
       },
       { name: 'endDate', label: 'To', type: 'date', help: 'Empty: to the end of the stint it follows, or open.' },
-      { name: 'note', label: 'Note', type: 'textarea' },
+      ...notes(),
       source,
     ],
     columns: ['personId', 'house', 'party', 'startDate', 'endDate', 'change'],
@@ -863,7 +884,7 @@ export const ENTITIES: EntityDef[] = [
       confidence,
       { name: 'quote', label: 'Their words', type: 'textarea' },
       { name: 'statementId', label: 'Statement it rests on', type: 'ref', ref: 'statement' },
-      { name: 'note', label: 'Note', type: 'textarea' },
+      ...notes(),
       source,
     ],
     columns: ['personId', 'stageId', 'stand', 'statedOn'],
@@ -887,7 +908,7 @@ export const ENTITIES: EntityDef[] = [
       { name: 'stageId', label: 'Vote (stage)', type: 'ref', ref: 'stage', required: true },
       { name: 'campaignId', label: 'Signatories of the campaign', type: 'ref', ref: 'campaign', required: true },
       { name: 'stand', label: 'count as', type: 'select', required: true, options: STANDS },
-      { name: 'note', label: 'Why', type: 'textarea' },
+      ...notes('Why'),
       source,
     ],
     columns: ['stageId', 'campaignId', 'stand'],

@@ -40,6 +40,13 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
         A file is checked first: you see every invalid row with its line, column and reason, and nothing is written. The
         import then runs in one transaction: all valid rows or none. Importing the same file again changes nothing.
       </p>
+      <p className="max-w-3xl text-sm text-muted">
+        <strong>
+          A <code>note</code> column is public
+        </strong>
+        : it is shown on the site and in its downloads, feeds and API. What must not be published goes in a
+        record&rsquo;s private note, in its form.
+      </p>
       {hasRole(actor.role, 'editor') ? (
         <>
           <UploadForm
