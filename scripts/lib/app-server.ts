@@ -2,7 +2,8 @@
 // (./page-cache.ts) and the HTTP caching rules (./http-caching.ts). scripts/serve.ts runs one per
 // worker (or just one).
 //   WHIPCOUNT_PAGE_CACHE_SECONDS     how long an anonymous page may be shared (s-maxage; default 5)
-//   WHIPCOUNT_PROCESS_CACHE_SECONDS  this process's own page cache (default the same; 0 behind a caching proxy)
+//   WHIPCOUNT_PROCESS_CACHE_SECONDS  this process's own page cache (default the same; 0: none)
+//   WHIPCOUNT_HOST                   the address to listen on (default every interface)
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { isMarkedDown } from '../../lib/outage';
@@ -103,9 +104,11 @@ export async function serveApp(port: number): Promise<void> {
   // stopped sending) is closed, so stalled clients cannot hold sockets and buffers for ever.
   server.timeout = 60_000;
   server.headersTimeout = 30_000;
-  server.listen(port, () =>
+  // Every interface unless WHIPCOUNT_HOST names one (127.0.0.1: this machine only).
+  const host = process.env.WHIPCOUNT_HOST || undefined;
+  server.listen(port, host, () =>
     console.log(
-      `✓ Ready on http://localhost:${port} (public pages shared for ${ttlSeconds} s, ${processCacheSeconds} s in this process)`,
+      `✓ Ready on http://${host ?? 'localhost'}:${port}${host ? '' : ' (every interface)'} (public pages shared for ${ttlSeconds} s, ${processCacheSeconds} s in this process)`,
     ),
   );
 
