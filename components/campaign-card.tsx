@@ -59,6 +59,7 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
         </h3>
         <ChartFigure
           id={`chart-${campaign.slug}`}
+          title={`${campaign.title}: against the thresholds`}
           filename={`${campaign.slug}-count`}
           caption={`Named signatories counted towards thresholds (${campaign.namedEligible}) and the least the latest report guarantees${minimum !== null ? ` (${minimum})` : ''}; dashed lines are thresholds.`}
           table={

@@ -1,3 +1,4 @@
+import { NET_RATING_COLOUR } from './charts/colours';
 import Link from 'next/link';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { NetRatingChart } from '@/components/charts/lazy';
@@ -45,6 +46,11 @@ export function PollComparison({
             </p>
             <ChartFigure
               id={`${id}-${i}`}
+              title={`Net satisfaction of each ${role}, lowest first`}
+              legend={[
+                { label: 'Net satisfaction', colour: NET_RATING_COLOUR.rating },
+                { label: 'Record low', colour: NET_RATING_COLOUR.recordLow },
+              ]}
               filename={`net-satisfaction-${role.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`}
               caption={`Net satisfaction (satisfied minus dissatisfied, in points) of each ${role}, lowest first. The record low is in orange.`}
               table={

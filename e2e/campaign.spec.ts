@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './axe';
 import { countOf, queryApp } from './support';
 
@@ -93,27 +93,109 @@ test.describe('campaign page @phone', () => {
 });
 
 // Desktop only: emulated phones open blob links instead of downloading them.
+// Issue 24: a download is the chart with its title, legend and source line (it was a legend icon,
+// 14×14 px), and the PNG is wide enough for print.
 test.describe('chart downloads', () => {
-  test('offers each chart as an SVG download', async ({ page }) => {
-    await page.goto('/campaigns/watson-letter');
-    const figure = page.locator('figure').filter({ has: page.locator('#chart-over-time') });
+  /** Downloads the figure's chart; the file's path. */
+  async function downloadChart(page: Page, chartId: string, format: 'SVG' | 'PNG', name: string) {
+    const figure = page.locator('figure').filter({ has: page.locator(`#${chartId}`) });
     // Charts load after the page (their code is a chunk of its own, fetched once the page has
     // hydrated): under a loaded CI machine that took more than the default 5 s once.
-    await expect(figure.locator('svg.recharts-surface').first()).toBeAttached({ timeout: 20_000 });
+    await expect(figure.locator('.recharts-wrapper > svg, svg[data-chart]').first()).toBeAttached({ timeout: 20_000 });
     const download = page.waitForEvent('download');
-    await figure.getByRole('button', { name: 'SVG' }).click();
-    expect((await download).suggestedFilename()).toBe('watson-letter-over-time.svg');
-  });
-
-  test('and as a PNG', async ({ page }) => {
-    await page.goto('/campaigns/watson-letter');
-    const figure = page.locator('figure').filter({ has: page.locator('#chart-breakdown') });
-    await expect(figure.locator('svg.recharts-surface').first()).toBeAttached({ timeout: 20_000 });
-    const download = page.waitForEvent('download');
-    await figure.getByRole('button', { name: 'PNG' }).click();
+    await figure.getByRole('button', { name: format }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('watson-letter-by-party.png');
-    const bytes = await (await import('node:fs/promises')).readFile(await file.path());
+    expect(file.suggestedFilename()).toBe(name);
+    return (await import('node:fs/promises')).readFile(await file.path());
+  }
+
+  for (const [path, chartId, name, title, series] of [
+    [
+      '/campaigns/watson-letter',
+      'chart-over-time',
+      'watson-letter-over-time.svg',
+      'named signatories over time',
+      ['Named signatories'],
+    ],
+    [
+      '/campaigns/watson-letter',
+      'chart-breakdown',
+      'watson-letter-by-party.svg',
+      'named signatories by house and party',
+      ['Commons'],
+    ],
+    [
+      '/campaigns/plp-motion/stages/2',
+      'whip-history',
+      'whip-count-plp-motion-2-over-time.svg',
+      'positions over time',
+      ['For'],
+    ],
+    [
+      '/campaigns/plp-motion/stages/2',
+      'whip-chart',
+      'whip-count-plp-motion-2.svg',
+      'every member, by party and position',
+      ['For', 'Against', 'Not known'],
+    ],
+  ] as const) {
+    test(`${path} #${chartId}: the SVG has the chart, its title, its legend and a source line`, async ({ page }) => {
+      await page.goto(path);
+      const svg = (await downloadChart(page, chartId, 'SVG', name)).toString('utf8');
+      const legend = await page.locator(`#${chartId} .recharts-legend-item`).allTextContents();
+      const drawn = new DOMParserLike(svg);
+      if (chartId === 'whip-history')
+        expect(legend, 'the key follows the spectrum, for to against').toEqual([
+          'For',
+          'Leaning for',
+          'Undecided',
+          'Not known',
+          'Leaning against',
+          'Against',
+          'Will not vote',
+        ]);
+      const all = drawn.texts.join(' ');
+      expect(all).toContain(title);
+      for (const label of [...legend, ...series]) expect(drawn.texts, label).toContain(label.trim());
+      expect(all).toMatch(/Source: Whipcount, http:\/\/\S+ · as of \d{1,2} \w+ \d{4}$/);
+      // The drawing itself, not an icon: a nested svg as large as the chart on the page, with its marks.
+      const box = await page
+        .locator(`#${chartId}`)
+        .locator('.recharts-wrapper > svg, svg[data-chart]')
+        .first()
+        .boundingBox();
+      expect(drawn.width).toBeGreaterThanOrEqual(Math.floor(box!.width));
+      expect(drawn.height).toBeGreaterThan(box!.height);
+      expect(svg).toMatch(/class="recharts-(rectangle|curve|line-curve|dot|symbols)[ "]|<circle class="[A-Z_]+"/);
+    });
+  }
+
+  test('and as a PNG wide enough for print', async ({ page }) => {
+    await page.goto('/campaigns/watson-letter');
+    const bytes = await downloadChart(page, 'chart-breakdown', 'PNG', 'watson-letter-by-party.png');
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    // IHDR: width and height, big-endian, at bytes 16 and 20.
+    expect(bytes.readUInt32BE(16)).toBe(2400);
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(600);
   });
 });
+
+/** Just enough of an SVG file to test: its size and every text it draws. */
+class DOMParserLike {
+  readonly width: number;
+  readonly height: number;
+  readonly texts: string[];
+  constructor(svg: string) {
+    const root = /<svg\b[^>]*>/.exec(svg)![0];
+    this.width = Number(/width="([\d.]+)"/.exec(root)![1]);
+    this.height = Number(/height="([\d.]+)"/.exec(root)![1]);
+    const decode = (t: string) =>
+      t
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+    this.texts = [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1]!).trim());
+  }
+}

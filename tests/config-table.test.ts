@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 const CODE = ['app', 'components', 'lib', 'scripts', 'seeds', 'bench', 'deploy', 'resilience', 'e2e'];
 const FILES = ['proxy.ts', 'instrumentation.ts', 'next.config.js', 'prisma.config.ts', 'playwright.config.ts'];
-/** Set by Next.js itself, not by anyone running Whipcount. */
-const NOT_OURS = new Set(['NEXT_RUNTIME']);
+/** Set by Next.js itself (NODE_ENV: production, or development under `npm run dev`), not by anyone running Whipcount. */
+const NOT_OURS = new Set(['NEXT_RUNTIME', 'NODE_ENV']);
 
 function codeFiles(): string[] {
   const files = CODE.flatMap((dir) =>

@@ -7,9 +7,11 @@ import type { signatureBreakdown } from '@/lib/signatures';
 /** Standing named signatories by house and party: the chart, and its numbers as a table. */
 export function BreakdownSection({
   slug,
+  campaignTitle,
   breakdown,
 }: {
   slug: string;
+  campaignTitle: string;
   breakdown: Awaited<ReturnType<typeof signatureBreakdown>>;
 }) {
   return (
@@ -19,6 +21,7 @@ export function BreakdownSection({
       ) : (
         <ChartFigure
           id="chart-breakdown"
+          title={`${campaignTitle}: named signatories by house and party`}
           filename={`${slug}-by-party`}
           caption="Standing named signatories by party, split by house."
           table={

@@ -30,6 +30,7 @@ export function OverTimeSection({ campaign }: { campaign: CampaignDetail }) {
       ) : (
         <ChartFigure
           id="chart-over-time"
+          title={`${campaign.title}: named signatories over time`}
           filename={`${campaign.slug}-over-time`}
           caption={
             <>

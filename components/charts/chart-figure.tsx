@@ -1,4 +1,4 @@
-import { ChartDownload } from './chart-download';
+import { ChartDownload, type LegendEntry } from './chart-download';
 
 /**
  * Every chart: a caption, the chart itself, PNG/SVG downloads, and a table of the same numbers
@@ -6,12 +6,18 @@ import { ChartDownload } from './chart-download';
  */
 export function ChartFigure({
   id,
+  title,
+  legend,
   caption,
   filename,
   table,
   children,
 }: {
   id: string;
+  /** What the chart shows, and of what: the heading of its downloaded file. */
+  title: string;
+  /** The key of a chart that does not draw one itself, for its downloaded file. */
+  legend?: LegendEntry[];
   caption: React.ReactNode;
   filename: string;
   table: React.ReactNode;
@@ -26,7 +32,7 @@ export function ChartFigure({
         {caption}
       </figcaption>
       <div className="no-print flex flex-wrap items-center gap-3 text-xs">
-        <ChartDownload targetId={id} filename={filename} />
+        <ChartDownload targetId={id} filename={filename} title={title} legend={legend} />
       </div>
       <details className="chart-data text-sm">
         <summary className="cursor-pointer text-accent">The numbers behind this chart</summary>

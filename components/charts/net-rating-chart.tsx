@@ -1,5 +1,6 @@
 'use client';
 
+import { NET_RATING_COLOUR } from './colours';
 import {
   Bar,
   BarChart,
@@ -34,7 +35,7 @@ export function NetRatingChart({ rows }: { rows: { label: string; net: number; r
         <ReferenceLine x={0} stroke="#15202b" />
         <Bar dataKey="net" isAnimationActive={false}>
           {rows.map((r) => (
-            <Cell key={r.label} fill={r.record ? '#a14a00' : '#8aa9c7'} />
+            <Cell key={r.label} fill={r.record ? NET_RATING_COLOUR.recordLow : NET_RATING_COLOUR.rating} />
           ))}
           <LabelList dataKey="net" position="left" fontSize={12} formatter={(v: unknown) => `${v}`} />
         </Bar>

@@ -24,7 +24,13 @@ export function WhipHistoryChart({ series }: { series: { day: string; counts: St
         <XAxis dataKey="day" tickFormatter={short} tick={{ fontSize: 11 }} />
         <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={40} />
         <Tooltip labelFormatter={(d) => short(String(d))} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {/* The key in the order of the spectrum, not the alphabet, its words in ink (the pale
+            "Not known" colour is for seats, not for text). */}
+        <Legend
+          wrapperStyle={{ fontSize: 12 }}
+          itemSorter={(item) => KEYS.indexOf(item.dataKey as (typeof KEYS)[number])}
+          formatter={(value) => <span className="text-ink">{value}</span>}
+        />
         {KEYS.map((k) => (
           <Bar key={k} dataKey={k} name={STAND_LABEL[k]} stackId="1" fill={STAND_COLOUR[k]} isAnimationActive={false} />
         ))}

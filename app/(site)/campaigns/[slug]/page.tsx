@@ -140,7 +140,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       </Section>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <BreakdownSection slug={campaign.slug} breakdown={breakdown} />
+        <BreakdownSection slug={campaign.slug} campaignTitle={campaign.title} breakdown={breakdown} />
 
         <Section id="procedure" title="Procedure" aside={<DownloadLinks name="stages" label="All stages" />}>
           <StageList stages={stages} campaignSlug={campaign.slug} />

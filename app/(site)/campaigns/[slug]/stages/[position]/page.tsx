@@ -12,11 +12,13 @@ import { MemberTable } from '@/components/whip/member-table';
 import { StandBadge } from '@/components/whip/stand-badge';
 import { StandTable } from '@/components/whip/stand-table';
 import { ParliamentChart } from '@/components/whip/parliament-chart';
+import { STAND_COLOUR } from '@/components/whip/stands';
 import { ChangesSection, HeadlineSection, VoteSection } from '@/components/whip/sections';
 import { entityDef, STANDS as STAND_OPTIONS } from '@/lib/admin/entities';
 import { referenceOptions } from '@/lib/admin/store';
 import { hasRole } from '@/lib/auth/roles';
 import { currentActor } from '@/lib/auth/session';
+import { STAND_LABEL } from '@/lib/decision-rule';
 import { formatDay, isoDay } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
 import { lastSourceUsed } from '@/lib/positions';
@@ -96,6 +98,8 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
         <Section id="chart" title="Every member, by party and position">
           <ChartFigure
             id="whip-chart"
+            title={`Whip count of ${count.stage.name}: every member, by party and position`}
+            legend={STANDS.map((s) => ({ label: STAND_LABEL[s], colour: STAND_COLOUR[s] }))}
             filename={`whip-count-${slug}-${n}`}
             caption={`${count.members} seats, parties as wedges (largest on the left), coloured by position. Hover a seat for the member.`}
             table={
@@ -122,6 +126,7 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
           ) : (
             <ChartFigure
               id="whip-history"
+              title={`Whip count of ${count.stage.name}: positions over time`}
               filename={`whip-count-${slug}-${n}-over-time`}
               caption="Members by position at the end of each day on which someone’s position was first recorded or changed."
               table={
