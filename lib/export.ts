@@ -12,6 +12,8 @@ import { clientAddress } from './auth/client-address';
 import { AppError } from './errors';
 import { SIGNATURE_SORT_SQL, signatureQuerySchema } from './signatures';
 import {
+  BODY_SIZE_SQL,
+  CAMPAIGN_DAY_SQL,
   containsPattern,
   ELIGIBLE_SQL,
   HOUSE_ON_DAY,
@@ -306,7 +308,9 @@ export const EXPORTS: Record<string, ExportDef> = {
                b.slug AS body, bs.size AS body_size,
                coalesce(th."absoluteValue", ceil(th."sharePercent" * bs.size / 100)::int) AS value, ${SOURCE('src')}
         FROM "Threshold" th JOIN "Campaign" c ON c.id = th."campaignId" LEFT JOIN "Body" b ON b.id = th."bodyId"
-        LEFT JOIN LATERAL (SELECT size FROM "BodySize" WHERE "bodyId" = th."bodyId" ORDER BY "asOf" DESC LIMIT 1) bs ON true
+        -- The body's size as the campaign page counts it (issue 24: a share of a body counted from
+        -- its members had no size and no value here, while the page said 52 of 256).
+        LEFT JOIN LATERAL (SELECT ${BODY_SIZE_SQL('b', CAMPAIGN_DAY_SQL('c'))} AS size) bs ON b.id IS NOT NULL
         JOIN "Source" src ON src.id = th."sourceId"
         ORDER BY c.slug COLLATE "C", th.id`,
     }),

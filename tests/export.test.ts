@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getCampaign } from '../lib/campaigns';
 import { EXPORTS, openExport } from '../lib/export';
 import { signedInAs } from './support/auth';
 import { useDatabase } from './support/database';
@@ -50,6 +51,37 @@ describe('CSV exports of the seeded data', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('diana-r-johnson');
     await expect(read('signatures', { campaign: '../etc' })).rejects.toThrow('campaign must be a campaign slug');
+  });
+});
+
+describe('what the file says equals what the page says (issue 24)', () => {
+  it('a share of a body: the thresholds CSV has the body size and value the campaign page shows', async () => {
+    // The PLP's size is counted from its members on the campaign's day (no BodySize is recorded).
+    await client.query(`
+      INSERT INTO "Threshold" ("campaignId", label, purpose, "sharePercent", "bodyId", "sourceId", "updatedAt")
+      SELECT c.id, 'A fifth of the PLP', 'PROCEDURAL_REQUIREMENT', 20, b.id, c."sourceId", now()
+      FROM "Campaign" c, "Body" b WHERE c.slug = 'plp-motion' AND b.slug = 'plp'`);
+    try {
+      const page = (await getCampaign.uncached('plp-motion'))!.thresholds.find(
+        (t) => t.label === 'A fifth of the PLP',
+      )!;
+      expect(page.bodySize).toBeGreaterThan(200);
+      expect(page.value).toBe(Math.ceil(page.bodySize! / 5));
+      const { text } = await read('thresholds');
+      const [head, ...rows] = text
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(','));
+      const row = Object.fromEntries(head!.map((h, i) => [h, rows.find((r) => r[1] === 'A fifth of the PLP')![i]]));
+      expect(row).toMatchObject({
+        share_percent: '20.00',
+        body: 'plp',
+        body_size: String(page.bodySize),
+        value: String(page.value),
+      });
+    } finally {
+      await client.query(`DELETE FROM "Threshold" WHERE label = 'A fifth of the PLP'`);
+    }
   });
 });
 
