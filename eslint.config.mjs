@@ -158,6 +158,7 @@ export default defineConfig([
       'lib/metadata.ts',
       'lib/site-url.ts',
       'lib/csp.ts',
+      'lib/whip-count-csv.ts',
       'lib/admin/entities.ts',
       'lib/admin/fields.ts',
       'lib/import/parse.ts',

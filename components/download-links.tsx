@@ -1,10 +1,13 @@
 /** CSV (and Excel-friendly CSV) links for a report, with the page's filters carried over. */
 export function DownloadLinks({
   name,
+  path = `/api/export/${name}.csv`,
   params = {},
   label,
 }: {
-  name: string;
+  /** An export of /api/export, or `path`: a file of its own beside a page. */
+  name?: string;
+  path?: string;
   params?: Record<string, string | undefined>;
   label: string;
 }) {
@@ -13,7 +16,7 @@ export function DownloadLinks({
     const p = new URLSearchParams(search);
     if (excel) p.set('excel', '1');
     const q = p.toString();
-    return `/api/export/${name}.csv${q ? `?${q}` : ''}`;
+    return `${path}${q ? `?${q}` : ''}`;
   };
   return (
     <span className="no-print text-sm">

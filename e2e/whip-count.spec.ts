@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { E2E_ADMIN } from '../playwright.config';
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './axe';
 import { chooseOption, countOf } from './support';
@@ -146,5 +147,54 @@ test.describe('whip count, editing', () => {
     // Cooper, Streeting and Lammy were for, Starmer leaning for: all four held.
     await expect(page.getByTestId('whip-forecast')).toContainText('4 placements held, 0 switched');
     await expect(page.getByTestId('whip-forecast')).toContainText('1 member voted against their own party');
+  });
+});
+
+// Issue 24: what you download is what you see.
+test.describe('whip count files equal the page', () => {
+  const csv = async (request: APIRequestContext, url: string) => {
+    const answer = await request.get(url);
+    expect(answer.status(), url).toBe(200);
+    return parse<Record<string, string>>(await answer.text(), { columns: true, bom: true });
+  };
+  const SIGNATORIES = ['David Lammy', 'Diana R. Johnson', 'Margaret Hodge', 'Wes Streeting', 'Yvette Cooper'];
+
+  test('the members CSV is the table as shown, filters and order included, every row of it', async ({
+    page,
+    request,
+  }) => {
+    await page.goto(`${PAGE}?stand=FOR&sort=name&dir=desc`);
+    const shown = await page.getByTestId('whip-members').locator('tbody tr td:first-child a').allTextContents();
+    const href = await page.getByRole('link', { name: 'Members as shown (CSV)' }).getAttribute('href');
+    expect(href).toMatch(/members\.csv\?.*stand=FOR/);
+    const filtered = await csv(request, href!);
+    expect(filtered.map((r) => r.name)).toEqual(shown);
+    expect(new Set(filtered.map((r) => r.position))).toEqual(new Set(['FOR']));
+
+    await page.goto(PAGE);
+    const firstPage = await page.getByTestId('whip-members').locator('tbody tr td:first-child a').allTextContents();
+    const all = await csv(request, `${PAGE}/members.csv`);
+    expect(all.length).toBe(await countOf(VOTERS));
+    expect(all.slice(0, firstPage.length).map((r) => r.name)).toEqual(firstPage);
+    const forOnPage = await page
+      .getByTestId('whip-headline')
+      .locator('div')
+      .filter({ hasText: /^For/ })
+      .locator('dd')
+      .textContent();
+    expect(all.filter((r) => r.position === 'FOR').length).toBe(Number(forOnPage));
+    for (const r of all.filter((m) => SIGNATORIES.includes(m.name!) && m.derived === 'true'))
+      expect(r).toMatchObject({ position: 'FOR', derived_from: 'plp-motion', confidence: 'REPORTED' });
+  });
+
+  test('the positions history marks the positions derived from signatures, which the page counts', async ({
+    request,
+  }) => {
+    const history = await csv(request, '/api/export/positions.csv?campaign=plp-motion&stage=2');
+    const derived = history.filter((r) => r.derived === 'true');
+    expect(derived.map((r) => r.name).sort()).toEqual(SIGNATORIES);
+    for (const r of derived)
+      expect(r).toMatchObject({ position: 'FOR', derived_from: 'plp-motion', stated_on: '2019-06-28' });
+    expect(history.filter((r) => r.derived === 'false').every((r) => r.derived_from === '')).toBe(true);
   });
 });

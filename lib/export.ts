@@ -12,6 +12,7 @@ import { clientAddress } from './auth/client-address';
 import { AppError } from './errors';
 import { SIGNATURE_SORT_SQL, signatureQuerySchema } from './signatures';
 import {
+  BODY_MEMBERS_SQL,
   BODY_SIZE_SQL,
   CAMPAIGN_DAY_SQL,
   containsPattern,
@@ -21,6 +22,7 @@ import {
   ON_DAY_SQL,
   PARTY_ON_DAY,
   SEAT_ON_DAY,
+  STAGE_DAY_SQL,
 } from './sql';
 import { siteUrl } from './site-url';
 import { isSlug, stagePosition } from './validation';
@@ -226,7 +228,13 @@ function signaturesQuery(params: URLSearchParams) {
   };
 }
 
-/** Every position on every vote (the whole history: a newer one supersedes, nothing is overwritten), explicit ones only. */
+/**
+ * Every position on every vote, the whole history (a newer one supersedes, nothing is
+ * overwritten): stated ones, and those derived from signatures by a stage's rule for the members
+ * who may vote, marked `derived` with the campaign they come from (issue 24: the page counted 5
+ * FOR from signatures that this file left out). On one day a stated position comes after a
+ * derived one, as the whip count orders them.
+ */
 function positionsQuery(params: URLSearchParams) {
   const campaign = params.get('campaign');
   const stage = params.get('stage');
@@ -240,13 +248,29 @@ function positionsQuery(params: URLSearchParams) {
   return {
     slug: campaign ? `${campaign}${stage ? `-stage-${stage}` : ''}` : undefined,
     sql: `
-      SELECT c.slug AS campaign, s.position AS stage, ${safe('s.name')} AS stage_name, p.slug AS person, ${safe('p.name')} AS name,
-             pos.stand AS position, ${day('pos."statedOn"')} AS stated_on, pos.confidence, ${safe('pos.quote')} AS quote, pos."statementId" AS statement_id,
-             ${safe('pos.note')} AS note, ${SOURCE('src')}
-      FROM "Position" pos JOIN "Stage" s ON s.id = pos."stageId" JOIN "Campaign" c ON c.id = s."campaignId"
-      JOIN "Person" p ON p.id = pos."personId" JOIN "Source" src ON src.id = pos."sourceId"
-      WHERE ${where.join(' AND ')}
-      ORDER BY c.slug COLLATE "C", s.position, p."sortName", pos."statedOn", pos.id`,
+      SELECT campaign, stage, stage_name, person, name, position, stated_on, confidence, quote, statement_id, note,
+             derived, derived_from, source_publisher, source_title, source_published_at, source_url
+      FROM (
+        SELECT c.slug AS campaign, s.position AS stage, ${safe('s.name')} AS stage_name, p.slug AS person, ${safe('p.name')} AS name,
+               pos.stand AS position, ${day('pos."statedOn"')} AS stated_on, pos.confidence, ${safe('pos.quote')} AS quote, pos."statementId" AS statement_id,
+               ${safe('pos.note')} AS note, 'false' AS derived, NULL AS derived_from, ${SOURCE('src')},
+               p."sortName" AS sort_name, pos."statedOn" AS on_day, 1 AS rank, pos.id
+        FROM "Position" pos JOIN "Stage" s ON s.id = pos."stageId" JOIN "Campaign" c ON c.id = s."campaignId"
+        JOIN "Person" p ON p.id = pos."personId" JOIN "Source" src ON src.id = pos."sourceId"
+        WHERE ${where.join(' AND ')}
+        UNION ALL
+        SELECT c.slug, s.position, ${safe('s.name')}, p.slug, ${safe('p.name')},
+               r.stand, ${day(KNOWN_ON_SQL)}, sig.confidence, NULL, NULL,
+               ${safe('r.note')}, 'true', sc.slug, ${SOURCE('src')},
+               p."sortName", ${KNOWN_ON_SQL}, 0, sig.id
+        FROM "PositionRule" r JOIN "Stage" s ON s.id = r."stageId" JOIN "Campaign" c ON c.id = s."campaignId"
+        JOIN "Body" b ON b.id = s."bodyId" ${STAGE_DAY_SQL()}
+        JOIN "Campaign" sc ON sc.id = r."campaignId"
+        JOIN "Signature" sig ON sig."campaignId" = r."campaignId" AND sig."withdrawnOn" IS NULL
+        JOIN "Person" p ON p.id = sig."personId" JOIN "Source" src ON src.id = sig."sourceId"
+        WHERE ${where.join(' AND ')} AND sig."personId" IN (SELECT person_id FROM ${BODY_MEMBERS_SQL('b', 'vd.day')} voters)
+      ) h
+      ORDER BY campaign COLLATE "C", stage, sort_name, on_day, rank, id`,
   };
 }
 

@@ -63,6 +63,16 @@ export const BODY_MEMBERS_SQL = (body: string, day: string) => `(
     WHERE bm."bodyId" = ${body}.id AND coalesce(bm."startDate", '-infinity'::date) <= ${day} AND coalesce(bm."endDate", 'infinity'::date) >= ${day}
   )`;
 
+/**
+ * The stage `s`'s latest division (`d`) and the day whose membership decides who may vote
+ * (`vd.day`): the division's day, else the scheduled day, else the day set for the count, else
+ * today. `override` (an SQL date expression) is that day instead. The whip count and the
+ * positions export both read it, so a file has the voters the page has.
+ */
+export const STAGE_DAY_SQL = (override = 'NULL') => `
+  LEFT JOIN LATERAL (SELECT id, "heldOn" FROM "Division" WHERE "stageId" = s.id ORDER BY "heldOn" DESC NULLS LAST, id DESC LIMIT 1) d ON true
+  CROSS JOIN LATERAL (SELECT coalesce(${override}::date, d."heldOn", s."scheduledOn", s."membersOn", current_date) AS day) vd`;
+
 /** Stint `m` is the Speaker's on the day. */
 const SPEAKER_ON = (m: string, day: string) => `${m}.party = 'Speaker' AND ${STINT_ON(m, day)}`;
 /** Role `r` is a chair's (Speaker, Deputy Speaker, Chairman or Deputy Chairman of Ways and Means, Lord Speaker), held on the day. */

@@ -34,6 +34,7 @@ import {
   sourceOf,
   type SourceRef,
   type SourceRow,
+  STAGE_DAY_SQL,
 } from './sql';
 
 export { STANDS, type StandOrUnknown } from './decision-rule';
@@ -167,14 +168,9 @@ type StageRow = SourceRow & {
   day: Date;
 };
 
-/**
- * The stage's latest division (`d`) and the day whose membership decides who may vote (`day`): the
- * division's day, else the scheduled day, else the day set for the count, else today. Needs `s`
- * (the stage); `override`, when given, is that day instead.
- */
-const stageDay = (override: Date | null = null) => Prisma.sql`
-  LEFT JOIN LATERAL (SELECT id, "heldOn" FROM "Division" WHERE "stageId" = s.id ORDER BY "heldOn" DESC NULLS LAST, id DESC LIMIT 1) d ON true
-  CROSS JOIN LATERAL (SELECT coalesce(${override}::date, d."heldOn", s."scheduledOn", s."membersOn", current_date) AS day) vd`;
+/** The stage's latest division and voting day (STAGE_DAY_SQL); `override`, when given, is that day instead. */
+const stageDay = (override: Date | null = null) =>
+  Prisma.raw(STAGE_DAY_SQL(override ? `DATE '${override.toISOString().slice(0, 10)}'` : 'NULL'));
 
 async function findStage(slug: string, position: number) {
   const [row] = await db().$queryRaw<StageRow[]>`

@@ -146,11 +146,18 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
         id="members"
         title="Members who may vote"
         aside={
-          <DownloadLinks
-            name="positions"
-            params={{ campaign: slug, stage: String(n) }}
-            label="Positions, whole history"
-          />
+          <span className="flex flex-col items-end gap-1">
+            <DownloadLinks
+              path={`/campaigns/${slug}/stages/${n}/members.csv`}
+              params={{ q: query.q, party: query.party, stand: query.stand, sort: query.sort, dir: query.dir }}
+              label="Members as shown"
+            />
+            <DownloadLinks
+              name="positions"
+              params={{ campaign: slug, stage: String(n) }}
+              label="Positions, whole history"
+            />
+          </span>
         }
       >
         <MemberTable
