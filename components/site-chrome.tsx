@@ -2,10 +2,12 @@ import Link from 'next/link';
 
 const NAV = [
   { href: '/', label: 'Overview' },
+  { href: '/campaigns', label: 'Campaigns' },
   { href: '/people', label: 'People' },
   { href: '/divisions', label: 'Divisions' },
   { href: '/polls', label: 'Polls' },
   { href: '/timeline', label: 'Timeline' },
+  { href: '/sources', label: 'Sources' },
   { href: '/admin', label: 'Admin' },
 ];
 

@@ -15,8 +15,11 @@ export function TableShell({
   minWidth = 'min-w-[560px]',
   maxHeight,
   scrollLabel,
+  columnClasses = [],
 }: {
   columns: React.ReactNode[];
+  /** Classes of each column's header cell: `hidden sm:table-cell` for a column that gives way on a phone. */
+  columnClasses?: (string | undefined)[];
   children: React.ReactNode;
   testId?: string;
   label?: string;
@@ -35,7 +38,7 @@ export function TableShell({
         <thead className={`${maxHeight ? 'sticky top-0 ' : ''}bg-paper text-xs uppercase tracking-wide text-muted`}>
           <tr>
             {columns.map((column, i) => (
-              <th key={i} scope="col" className="px-3 py-2">
+              <th key={i} scope="col" className={`px-3 py-2 ${columnClasses[i] ?? ''}`}>
                 {column}
               </th>
             ))}

@@ -67,4 +67,31 @@ test.describe('people, polls, timeline and sources @phone', () => {
     await expect(page).toHaveTitle('Source · Whipcount'); // set after a client-side navigation
     await expectNoSeriousA11yViolations(page);
   });
+
+  test('the site’s navigation reaches every campaign and every source, with how many records cite each', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Campaigns' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Campaigns');
+    await expect(page.getByTestId('campaigns-table').locator('tbody tr')).toHaveCount(
+      await countOf('SELECT count(*)::int AS n FROM "Campaign"'),
+    );
+    await nav.getByRole('link', { name: 'Sources' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sources');
+    const rows = page.getByTestId('sources-table').locator('tbody tr');
+    await expect(rows).toHaveCount(await countOf('SELECT count(*)::int AS n FROM "Source"'));
+    // Most cited first: the roster's source, cited by every member and stint.
+    const [roster] = await queryApp<{ title: string; n: number }>(
+      `SELECT s.title, (SELECT count(*) FROM "Person" WHERE "sourceId" = s.id) + (SELECT count(*) FROM "Membership" WHERE "sourceId" = s.id) AS n
+       FROM "Source" s ORDER BY n DESC LIMIT 1`,
+    );
+    await expect(rows.first()).toContainText(roster!.title);
+    await expectNoHorizontalOverflow(page);
+    await expectNoSeriousA11yViolations(page);
+    await rows.first().getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(roster!.title);
+    await expect(page.getByText(/\d+ stints/)).toBeVisible();
+  });
 });

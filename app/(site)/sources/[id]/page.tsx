@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { formatDay, titleCase } from '@/lib/format';
+import { formatDay } from '@/lib/format';
 import { getSource } from '@/lib/sources';
 
 export const dynamic = 'force-dynamic';
@@ -35,7 +35,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
       <ul className="text-sm">
         {source.citedBy.map((c) => (
           <li key={c.kind}>
-            {c.count.toLocaleString('en-GB')} {titleCase(c.kind.replace(/([A-Z])/g, ' $1'))}
+            {c.count.toLocaleString('en-GB')} {c.kind}
           </li>
         ))}
       </ul>
