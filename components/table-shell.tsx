@@ -16,10 +16,13 @@ export function TableShell({
   maxHeight,
   scrollLabel,
   columnClasses = [],
+  tableClass = '',
 }: {
   columns: React.ReactNode[];
   /** Classes of each column's header cell: `hidden sm:table-cell` for a column that gives way on a phone. */
   columnClasses?: (string | undefined)[];
+  /** More classes of the table (e.g. columns that give way on a phone, written out whole). */
+  tableClass?: string;
   children: React.ReactNode;
   testId?: string;
   label?: string;
@@ -34,7 +37,11 @@ export function TableShell({
       className={`${maxHeight ? `${maxHeight} overflow-auto` : 'overflow-x-auto'} rounded border border-rule bg-white`}
       {...(scrollLabel ? { role: 'region', 'aria-label': scrollLabel, tabIndex: 0 } : {})}
     >
-      <table className={`w-full ${minWidth} text-left text-sm ${TABLE_CELLS}`} data-testid={testId} aria-label={label}>
+      <table
+        className={`w-full ${minWidth} text-left text-sm ${TABLE_CELLS} ${tableClass}`}
+        data-testid={testId}
+        aria-label={label}
+      >
         <thead className={`${maxHeight ? 'sticky top-0 ' : ''}bg-paper text-xs uppercase tracking-wide text-muted`}>
           <tr>
             {columns.map((column, i) => (

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config';
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './axe';
-import { countOf } from './support';
+import { countOf, expectTableFits } from './support';
 
 const FILE = path.join(import.meta.dirname, '../tests/fixtures/votes/commons-votes-division-2019-01-08-287.json');
 const PAGE = '/divisions/commons/2019-01-08/287';
@@ -106,4 +106,18 @@ test('the ballots CSV holds what the page shows, and the JSON the same totals', 
     tellers: { ayes: ['Thangam Debbonaire', 'Colleen Fletcher'] },
   });
   expect(json.rebels).toHaveLength(rebels);
+});
+
+test('on a 375 px phone the list of divisions and the members table fit, each row with its essentials', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/divisions');
+  await expectTableFits(page, 'divisions-table', [/Finance/, /2019/, /carried|tied|rule is not known|no votes/i]);
+  await page.goto(PAGE);
+  await expectTableFits(page, 'division-members', [
+    /\w+ \w+/,
+    /Aye|No/,
+    /Labour|Conservative|Scottish National Party|Liberal Democrat|Independent|Democratic Unionist Party|Plaid Cymru|Green/,
+  ]);
 });

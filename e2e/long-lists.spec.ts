@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { countOf } from './support';
+import { countOf, expectTableFits } from './support';
 
 // Long lists (signatories, whip-count members and changes, the numbers behind charts) are drawn by
 // client components from plain data (issue 16, decision 021): the server renders their rows into
@@ -54,4 +54,23 @@ test.describe('long lists', () => {
       expect(rowElements(payloadOf(html)), path).toBeLessThan(5);
     }
   });
+});
+
+// Issue 24: at 375 px every long table shows each row's essentials (name, party, position or
+// vote) with no sideways scrolling: the columns that matter least give way. The divisions' tables
+// are checked in divisions.spec.ts, once a division is loaded.
+test.describe('long tables on a 375 px phone', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+  for (const [path, testId, essentials] of [
+    ['/campaigns/plp-motion/stages/2', 'whip-members', [/David Lammy/, /Labour/, /For/]],
+    ['/campaigns/plp-motion', 'signatory-table', [/\w+ \w+/, /Labour/, /2019/]],
+    ['/people', 'people-table', [/\w+/, /Labour|Conservative|Scottish National Party|Speaker|Independent/]],
+    ['/campaigns', 'campaigns-table', [/Statement|motion/i, /\d/]],
+    ['/sources', 'sources-table', [/\w+/, /\d/]],
+  ] as const) {
+    test(`${testId} fits, each row with its essentials`, async ({ page }) => {
+      await page.goto(path);
+      await expectTableFits(page, testId, essentials);
+    });
+  }
 });

@@ -2,7 +2,7 @@
 // that tests compare the screen with what the database holds.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import pg from 'pg';
 import { E2E_DATA_DIR, E2E_DB_PORT } from '../playwright.config';
 
@@ -71,4 +71,13 @@ export async function countOf(sql: string): Promise<number> {
 export async function chooseOption(select: Locator, text: string | RegExp) {
   const value = await select.locator('option').filter({ hasText: text }).first().getAttribute('value');
   await select.selectOption(value);
+}
+
+/** The table fits its frame (no sideways scrolling) and its first row shows each of `essentials`. */
+export async function expectTableFits(page: Page, testId: string, essentials: readonly RegExp[]) {
+  const table = page.getByTestId(testId);
+  const [wide, room] = await table.evaluate((t) => [t.scrollWidth, t.parentElement!.clientWidth]);
+  expect(wide, `${testId} is ${wide} px wide in ${room} px`).toBeLessThanOrEqual(room);
+  const row = await table.locator('tbody tr').first().innerText();
+  for (const essential of essentials) expect(row, `${testId}: ${String(essential)}`).toMatch(essential);
 }

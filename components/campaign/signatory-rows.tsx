@@ -35,6 +35,10 @@ export function SignatoryRows({ rows }: { rows: SignatoryRowData[] }) {
         {row.lead && <span className="ml-1 text-xs font-semibold text-warn">lead</span>}
         {!row.eligible && <span className="ml-1 text-xs text-muted">(not counted: not eligible)</span>}
         {row.withdrawn && <span className="block text-xs no-underline">{row.withdrawn}</span>}
+        {/* On a phone the house and seat columns give way: said here instead. */}
+        <span className="block text-xs text-muted sm:hidden">
+          {[row.house, row.constituency].filter(Boolean).join(' · ')}
+        </span>
       </td>
       <td>{row.house}</td>
       <td>{row.party ?? '—'}</td>

@@ -7,6 +7,7 @@ import { formatDay, titleCase } from '@/lib/format';
 import type { SignatureQuery, SignatureRow } from '@/lib/signatures';
 import { Button, Input } from '@/components/ui/controls';
 
+/** On a phone (below `sm`) only the name, party and date columns stay; the rest give way, the house and seat going under the name. */
 const COLUMNS: { key: SignatureQuery['sort'] | null; label: string }[] = [
   { key: 'name', label: 'Name' },
   { key: 'house', label: 'House' },
@@ -17,6 +18,11 @@ const COLUMNS: { key: SignatureQuery['sort'] | null; label: string }[] = [
   { key: 'confidence', label: 'Confidence' },
   { key: null, label: 'Source' },
 ];
+
+// Columns 2 (house), 4 (constituency), 5 (role), 7 (confidence) and 8 (source) give way on a phone.
+// Written out whole: Tailwind finds class names in the source, not ones built at run time.
+const PHONE_HIDES =
+  'max-sm:[&_:is(td,th):nth-child(2)]:hidden max-sm:[&_:is(td,th):nth-child(4)]:hidden max-sm:[&_:is(td,th):nth-child(5)]:hidden max-sm:[&_:is(td,th):nth-child(7)]:hidden max-sm:[&_:is(td,th):nth-child(8)]:hidden';
 
 const CONFIDENCE_OPTIONS = ['CONFIRMED', 'REPORTED', 'CLAIMED'].map((c) => [c, titleCase(c)] as const);
 
@@ -113,7 +119,7 @@ export function SignatoryTable({
         <div className="overflow-x-auto rounded border border-rule bg-white">
           <table
             // Cell padding, row rules and the date column's nowrap are set once here, not in every row.
-            className={`w-full min-w-[720px] text-left text-sm ${TABLE_CELLS} [&_td:nth-child(6)]:whitespace-nowrap`}
+            className={`w-full text-left text-sm sm:min-w-[720px] ${TABLE_CELLS} ${PHONE_HIDES} sm:[&_td:nth-child(6)]:whitespace-nowrap`}
             data-testid="signatory-table"
             aria-label={`Named signatories, sorted by ${query.sort} ${query.dir === 'asc' ? 'ascending' : 'descending'}`}
           >

@@ -40,12 +40,23 @@ export function MemberRows({ rows }: { rows: MemberRowData[] }) {
     <tr key={m.personId} className="align-top">
       <td>
         <a href={`/people/${m.slug}`}>{m.name}</a>
-        {m.constituency ? <div className="text-xs text-muted">{m.constituency}</div> : null}
+        <div className="text-xs text-muted">
+          <span className="sm:hidden">
+            {m.party ?? 'No party recorded'}
+            {m.constituency ? ' · ' : ''}
+          </span>
+          {m.constituency}
+        </div>
       </td>
       <td>{m.party ?? '—'}</td>
       <td>
         <StandBadge stand={m.stand} />
         {m.previous ? <div className="text-xs text-muted">{m.previous}</div> : null}
+        {/* On a phone the since and vote columns give way: said here instead. */}
+        <div className="text-xs text-muted sm:hidden">
+          {m.since ? `since ${m.since}` : null}
+          {m.vote !== null ? <div>Vote: {m.vote}</div> : null}
+        </div>
       </td>
       <td className="whitespace-nowrap">{m.since ?? '—'}</td>
       <td>

@@ -125,7 +125,10 @@ export function MemberTable({
       <TableShell
         testId="whip-members"
         label="Members who may vote"
-        minWidth="min-w-[720px]"
+        minWidth="sm:min-w-[720px]"
+        // On a phone only the member and position columns stay, the party under the name, since and
+        // the vote under the position; written out whole: Tailwind finds class names in the source.
+        tableClass="max-sm:[&_:is(td,th):nth-child(2)]:hidden max-sm:[&_:is(td,th):nth-child(4)]:hidden max-sm:[&_:is(td,th):nth-child(5)]:hidden max-sm:[&_:is(td,th):nth-child(6)]:hidden"
         columns={[
           sortable('name', 'Member'),
           sortable('party', 'Party'),

@@ -48,7 +48,13 @@ export default async function CampaignsPage({
       {campaigns.length === 0 ? (
         <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">No campaign matches.</p>
       ) : (
-        <TableShell testId="campaigns-table" columns={['Campaign', 'Kind', 'Named', 'Reported', 'Thresholds reached']}>
+        <TableShell
+          testId="campaigns-table"
+          minWidth="sm:min-w-[560px]"
+          // On a phone the kind, the reported tally and the thresholds give way (issue 24).
+          tableClass="max-sm:[&_:is(td,th):nth-child(2)]:hidden max-sm:[&_:is(td,th):nth-child(4)]:hidden max-sm:[&_:is(td,th):nth-child(5)]:hidden"
+          columns={['Campaign', 'Kind', 'Named', 'Reported', 'Thresholds reached']}
+        >
           <TextRows
             rows={campaigns.map((c) => ({
               key: c.id,

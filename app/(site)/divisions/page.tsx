@@ -109,6 +109,8 @@ export default async function DivisionsPage({ searchParams }: Props) {
         <TableShell
           testId="divisions-table"
           minWidth="min-w-0"
+          // On a phone majority, turnout and rebels give way (issue 24): the division's page has them.
+          tableClass="max-sm:[&_:is(td,th):nth-child(4)]:hidden max-sm:[&_:is(td,th):nth-child(5)]:hidden max-sm:[&_:is(td,th):nth-child(6)]:hidden"
           columns={[
             sortable('title', 'Division'),
             sortable('date', 'Date'),

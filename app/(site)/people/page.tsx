@@ -72,7 +72,13 @@ export default async function PeoplePage({ searchParams }: Props) {
       {people.length === 0 ? (
         <p className="rounded border border-dashed border-rule bg-white p-4 text-muted">Nobody matches this search.</p>
       ) : (
-        <TableShell testId="people-table" columns={['Name', 'House', 'Party', 'Constituency', 'Signed', 'Statements']}>
+        <TableShell
+          testId="people-table"
+          minWidth="sm:min-w-[560px]"
+          // On a phone house, constituency and statements give way (issue 24).
+          tableClass="max-sm:[&_:is(td,th):nth-child(2)]:hidden max-sm:[&_:is(td,th):nth-child(4)]:hidden max-sm:[&_:is(td,th):nth-child(6)]:hidden"
+          columns={['Name', 'House', 'Party', 'Constituency', 'Signed', 'Statements']}
+        >
           <TextRows
             rows={people.map((p) => ({
               key: p.id,

@@ -142,6 +142,8 @@ export default async function DivisionPage({ params, searchParams }: Props) {
           <TableShell
             testId="division-members"
             minWidth="min-w-0"
+            // On a phone the rebel and forecast columns give way (issue 24): the rebels have their own section.
+            tableClass="max-sm:[&_:is(td,th):nth-child(4)]:hidden max-sm:[&_:is(td,th):nth-child(5)]:hidden"
             columns={[
               sortable('name', 'Name'),
               sortable('vote', 'Vote'),
