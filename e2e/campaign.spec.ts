@@ -27,8 +27,9 @@ test.describe('campaign page @phone', () => {
       WHERE s."campaignId" = (SELECT id FROM "Campaign" WHERE slug = 'plp-motion') AND s."withdrawnOn" IS NULL`);
     const notes = page.locator('#signatories').getByTestId('source-notes').locator('li');
     await expect(notes).toHaveCount(sources.length);
-    await expect(rows.first().locator('td:last-child a')).toHaveText('[1]');
-    await rows.first().locator('td:last-child a').click();
+    // The source note: its own column, or beside the date on a phone (only one of them is shown).
+    await expect(rows.first().getByRole('link', { name: '[1]' })).toHaveCount(1);
+    await rows.first().getByRole('link', { name: '[1]' }).click();
     await expect(notes.first()).toBeInViewport();
     const publishers = sources.map((source) => source.publisher.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     await expect(notes.first()).toHaveText(new RegExp(`^\\[1\\] Source: (${publishers}),`));

@@ -44,7 +44,13 @@ export function SignatoryRows({ rows }: { rows: SignatoryRowData[] }) {
       <td>{row.party ?? '—'}</td>
       <td>{row.constituency ?? '—'}</td>
       <td>{row.role ?? '—'}</td>
-      <td>{row.day}</td>
+      <td>
+        {row.day}
+        <span className="sm:hidden">
+          {' '}
+          <NoteLink note={row.note} />
+        </span>
+      </td>
       <td>
         <ConfidenceBadge value={row.confidence} />
       </td>

@@ -7,7 +7,7 @@ import { formatDay, titleCase } from '@/lib/format';
 import type { SignatureQuery, SignatureRow } from '@/lib/signatures';
 import { Button, Input } from '@/components/ui/controls';
 
-/** On a phone (below `sm`) only the name, party and date columns stay; the rest give way, the house and seat going under the name. */
+/** On a phone (below `sm`) only the name, party and date columns stay (the source note beside the date); the rest give way, the house and seat going under the name. */
 const COLUMNS: { key: SignatureQuery['sort'] | null; label: string }[] = [
   { key: 'name', label: 'Name' },
   { key: 'house', label: 'House' },
@@ -19,7 +19,8 @@ const COLUMNS: { key: SignatureQuery['sort'] | null; label: string }[] = [
   { key: null, label: 'Source' },
 ];
 
-// Columns 2 (house), 4 (constituency), 5 (role), 7 (confidence) and 8 (source) give way on a phone.
+// Columns 2 (house), 4 (constituency), 5 (role), 7 (confidence) and 8 (source) give way on a phone;
+// the source note moves beside the date: every row still names where it comes from.
 // Written out whole: Tailwind finds class names in the source, not ones built at run time.
 const PHONE_HIDES =
   'max-sm:[&_:is(td,th):nth-child(2)]:hidden max-sm:[&_:is(td,th):nth-child(4)]:hidden max-sm:[&_:is(td,th):nth-child(5)]:hidden max-sm:[&_:is(td,th):nth-child(7)]:hidden max-sm:[&_:is(td,th):nth-child(8)]:hidden';
