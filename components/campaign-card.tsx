@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { CampaignSummary } from '@/lib/campaigns';
 import { formatDay, titleCase } from '@/lib/format';
+import { thresholdStanding } from '@/lib/projection';
 import { describeGap, describeTally, guaranteedMinimum } from '@/lib/tally';
 import { StatusBadge } from './badges';
 import { ChartFigure } from './charts/chart-figure';
@@ -102,11 +103,7 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
                   {t.label}
                 </span>{' '}
                 <span className="text-xs text-muted">({titleCase(t.purpose)})</span>{' '}
-                <span className="tabular-nums">
-                  {t.value === null
-                    ? `${t.sharePercent}% of ${t.bodyName}: size unknown`
-                    : `${campaign.namedEligible} / ${t.value} named`}
-                </span>{' '}
+                <span className="tabular-nums">{thresholdStanding(campaign.namedEligible, t)}</span>{' '}
                 <SourceLink source={t.source} />
               </li>
             ))}

@@ -155,7 +155,7 @@ test('an editor pastes names, decides the doubtful ones, and the public count ch
   await page.goto('/campaigns/leadership-letter');
   await expect(page.getByTestId('named-count')).toHaveText('4');
   await expect(page.getByTestId('signatory-table')).toContainText('Zebedee Quuxley');
-  await expect(page.locator('#count').getByTestId('threshold')).toContainText('3 of 3 named');
+  await expect(page.locator('#count').getByTestId('threshold')).toContainText('3 named: exactly the 3 needed');
 });
 
 test('two editors: the later save over a stale version is refused and shows what changed', async ({ browser }) => {

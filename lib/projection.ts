@@ -62,3 +62,20 @@ export function project(series: SeriesPoint[], target: number): Projection {
     basis: `${last.total - first.total} signatures in ${days} days from ${first.day} to ${last.day}`,
   };
 }
+
+/**
+ * How the named count stands against a threshold, in words: "52 of 256 named", and once it is
+ * passed "140 named: 4 more than the 136 needed" (never "140 of 136"). `share` says where a
+ * share of a body came from. Null value: the body's size is not known.
+ */
+export function thresholdStanding(
+  named: number,
+  t: { value: number | null; sharePercent: number | null; bodySize: number | null; bodyName: string | null },
+): string {
+  if (t.value === null) return `${t.sharePercent}% of ${t.bodyName}: the body's size is not recorded`;
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const share = t.sharePercent !== null ? ` (${t.sharePercent}% of ${n(t.bodySize ?? 0)} in ${t.bodyName})` : '';
+  if (named < t.value) return `${n(named)} of ${n(t.value)} named${share}`;
+  if (named === t.value) return `${n(named)} named: exactly the ${n(t.value)} needed${share}`;
+  return `${n(named)} named: ${n(named - t.value)} more than the ${n(t.value)} needed${share}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossingDay, cumulative, project } from '../lib/projection';
+import { crossingDay, cumulative, project, thresholdStanding } from '../lib/projection';
 
 const series = cumulative([
   { day: '2019-06-03', added: 10 },
@@ -36,5 +36,22 @@ describe('counting over time', () => {
   it('declines to project without a pace', () => {
     expect(project([], 10)).toMatchObject({ kind: 'insufficient', reason: 'no dated signatures yet' });
     expect(project([{ day: '2019-06-28', total: 5 }], 60)).toMatchObject({ kind: 'insufficient' });
+  });
+});
+
+describe('a threshold, in words', () => {
+  const absolute = { value: 3, sharePercent: null, bodySize: null, bodyName: null };
+  const share = { value: 52, sharePercent: 20, bodySize: 256, bodyName: 'the PLP' };
+  it('counts up to it, meets it, and says by how much it is passed (never "4 of 3")', () => {
+    expect(thresholdStanding(2, absolute)).toBe('2 of 3 named');
+    expect(thresholdStanding(3, absolute)).toBe('3 named: exactly the 3 needed');
+    expect(thresholdStanding(4, absolute)).toBe('4 named: 1 more than the 3 needed');
+    expect(thresholdStanding(1200, { ...absolute, value: 1000 })).toBe('1,200 named: 200 more than the 1,000 needed');
+  });
+  it('says where a share of a body comes from, or that its size is not known', () => {
+    expect(thresholdStanding(6, share)).toBe('6 of 52 named (20% of 256 in the PLP)');
+    expect(thresholdStanding(6, { ...share, value: null, bodySize: null })).toBe(
+      "20% of the PLP: the body's size is not recorded",
+    );
   });
 });

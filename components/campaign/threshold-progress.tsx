@@ -1,6 +1,7 @@
 import { SourceLink } from '@/components/source-link';
 import type { ThresholdProgress } from '@/lib/campaigns';
 import { formatDay, titleCase } from '@/lib/format';
+import { thresholdStanding } from '@/lib/projection';
 
 function projectionText(t: ThresholdProgress): string {
   const p = t.projection;
@@ -29,11 +30,7 @@ export function ThresholdProgressList({
             <p className="font-medium">
               {t.label} <span className="text-xs font-normal text-muted">{titleCase(t.purpose)}</span>
             </p>
-            <p className="tabular-nums text-sm">
-              {t.value === null
-                ? `${t.sharePercent}% of ${t.bodyName}: the body's size is not recorded`
-                : `${namedEligible.toLocaleString('en-GB')} of ${t.value.toLocaleString('en-GB')} named${t.sharePercent !== null ? ` (${t.sharePercent}% of ${t.bodySize} in ${t.bodyName})` : ''}`}
-            </p>
+            <p className="tabular-nums text-sm">{thresholdStanding(namedEligible, t)}</p>
           </div>
           <ul className="mt-1 list-disc pl-5 text-sm text-muted">
             {t.reportedPassedOn && <li>Reported as passed by {formatDay(t.reportedPassedOn)}.</li>}

@@ -63,14 +63,17 @@ export function CumulativeChart({ series, tallies, thresholds }: CumulativeChart
           dot
           isAnimationActive={false}
         />
-        <Scatter
-          data={reported}
-          dataKey="reported"
-          name="Reported (at least)"
-          fill="#a14a00"
-          shape="diamond"
-          isAnimationActive={false}
-        />
+        {/* In the key only where there is a reported tally to show. */}
+        {reported.length > 0 && (
+          <Scatter
+            data={reported}
+            dataKey="reported"
+            name="Reported (at least)"
+            fill="#a14a00"
+            shape="diamond"
+            isAnimationActive={false}
+          />
+        )}
         {thresholds.map((t) => (
           <ReferenceLine
             key={t.label}
