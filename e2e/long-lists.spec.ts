@@ -36,6 +36,19 @@ test.describe('long lists', () => {
     await expect(page.getByTestId('whip-members').locator('tbody tr')).toHaveCount(50);
     await expect(page.getByTestId('whip-changes').locator('li').first()).toContainText('→');
     await expect(page.locator('#chart details table tbody tr').first().locator('th')).not.toBeEmpty();
+    // "Show all": every member on one page, in surname order when sorted by name.
+    const showAll = page.getByRole('link', { name: /^Show all \d+ members$/ });
+    const members = Number(/\d+/.exec((await showAll.textContent())!)![0]);
+    expect(members).toBeGreaterThan(50);
+    await showAll.click();
+    await expect(page.getByTestId('whip-members').locator('tbody tr')).toHaveCount(members);
+    await page.getByRole('link', { name: 'Sort by member' }).click();
+    const names = await page.getByTestId('whip-members').locator('tbody tr td:first-child a').allTextContents();
+    expect(names).toHaveLength(members);
+    const surname = (n: string) => n.split(' ').at(-1)!;
+    expect(surname(names[0]!) <= surname(names.at(-1)!)).toBe(true);
+    await page.getByRole('link', { name: 'Show in pages' }).click();
+    await expect(page.getByTestId('whip-members').locator('tbody tr')).toHaveCount(50);
     await context.close();
   });
 
@@ -62,7 +75,7 @@ test.describe('long lists', () => {
 test.describe('long tables on a 375 px phone', () => {
   test.use({ viewport: { width: 375, height: 800 } });
   for (const [path, testId, essentials] of [
-    ['/campaigns/plp-motion/stages/2', 'whip-members', [/David Lammy/, /Labour/, /For/]],
+    ['/campaigns/plp-motion/stages/2', 'whip-members', [/\w+ \w+/, /Labour/, /For/]],
     ['/campaigns/plp-motion', 'signatory-table', [/\w+ \w+/, /Labour/, /2019/]],
     ['/people', 'people-table', [/\w+/, /Labour|Conservative|Scottish National Party|Speaker|Independent/]],
     ['/campaigns', 'campaigns-table', [/Statement|motion/i, /\d/]],

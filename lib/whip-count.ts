@@ -47,6 +47,8 @@ export const whipQuerySchema = z.object({
   sort: z.enum(['stand', 'name', 'party', 'since']).default('stand').catch('stand'),
   dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  /** `all`: every member on one page (650 rows), for reading or printing the whole count. */
+  per_page: z.literal('all').optional().catch(undefined),
 });
 export type WhipQuery = z.infer<typeof whipQuerySchema>;
 
@@ -64,6 +66,8 @@ export interface WhipMember {
   personId: number;
   slug: string;
   name: string;
+  /** "Abbott, Diane": the order of every list of people (signatories, a division's members). */
+  sortName: string;
   party: string | null;
   constituency: string | null;
   stand: Stand | null;
@@ -227,6 +231,7 @@ type MemberRow = SourceRow & {
   person_id: number;
   slug: string;
   name: string;
+  sort_name: string;
   party: string | null;
   constituency: string | null;
   stand: Stand | null;
@@ -306,7 +311,7 @@ async function readPlacements(
       ORDER BY person_id, on_day DESC, derived ASC, id DESC
     ),
     members AS (
-      SELECT p.id AS person_id, p.slug, p.name, coalesce(on_day.party, p.party) AS party, coalesce(on_day.constituency, p.constituency) AS constituency,
+      SELECT p.id AS person_id, p.slug, p.name, p."sortName" AS sort_name, coalesce(on_day.party, p.party) AS party, coalesce(on_day.constituency, p.constituency) AS constituency,
              l.stand, l.since, l.derived, pos.quote, coalesce(pos.note, rule.note) AS note, coalesce(pos.confidence, sg.confidence) AS confidence,
              pos."statementId" AS statement_id, st.subject AS statement_subject,
              c.slug AS campaign_slug, c.title AS campaign_title, (enum_range(NULL::"Stand"))[nullif(l.run_prev_code % 8, 0)] AS prev_stand,
@@ -385,6 +390,7 @@ function memberOf(r: MemberRow, rebelIds: Set<number>): WhipMember {
     personId: r.person_id,
     slug: r.slug,
     name: r.name,
+    sortName: r.sort_name,
     party: r.party,
     constituency: r.constituency,
     stand: r.stand,
@@ -568,12 +574,15 @@ export function listStageDivisions(stageId: number) {
 
 const STAND_RANK = new Map<string, number>(STANDS.map((s, i) => [s, i]));
 
-/** The member table: filtered, sorted and paged from the whole count. */
+/**
+ * The member table: filtered, sorted and paged from the whole count. Names sort by surname
+ * (`sortName`), as every other list of people does; `per_page=all` is one page of every match.
+ */
 export function filterMembers(
   all: WhipMember[],
   query: WhipQuery,
-  pageSize = 100,
-): { rows: WhipMember[]; total: number } {
+  perPage = 100,
+): { rows: WhipMember[]; total: number; perPage: number } {
   const q = query.q?.toLowerCase();
   const filtered = all.filter(
     (m) =>
@@ -581,26 +590,29 @@ export function filterMembers(
       (!query.stand || (m.stand ?? 'UNKNOWN') === query.stand) &&
       (!q || m.name.toLowerCase().includes(q) || (m.constituency ?? '').toLowerCase().includes(q)),
   );
-  const key = (m: WhipMember): [number | string, string] => {
+  const key = (m: WhipMember): number | string => {
     switch (query.sort) {
       case 'name':
-        return [m.name, m.name];
+        return '';
       case 'party':
-        return [m.party ?? '~', m.name];
+        return m.party ?? '~';
       case 'since':
-        return [m.since ? m.since.toISOString() : '~', m.name];
+        return m.since ? m.since.toISOString() : '~';
       default:
-        return [STAND_RANK.get(m.stand ?? 'UNKNOWN')!, m.name];
+        return STAND_RANK.get(m.stand ?? 'UNKNOWN')!;
     }
   };
   const dir = query.dir === 'desc' ? -1 : 1;
+  // Within a key, by surname; sorting by name alone, the direction applies to the surname.
+  const byName = (a: WhipMember, b: WhipMember) => a.sortName.localeCompare(b.sortName) || a.personId - b.personId;
   filtered.sort((a, b) => {
-    const [ka, na] = key(a);
-    const [kb, nb] = key(b);
-    return (ka < kb ? -1 : ka > kb ? 1 : 0) * dir || na.localeCompare(nb);
+    const ka = key(a);
+    const kb = key(b);
+    return ((ka < kb ? -1 : ka > kb ? 1 : 0) || (query.sort === 'name' ? byName(a, b) : 0)) * dir || byName(a, b);
   });
+  const pageSize = query.per_page === 'all' ? Math.max(1, filtered.length) : perPage;
   // A page beyond the last shows the last.
   query.page = clampPage(query.page, filtered.length, pageSize);
   const start = (query.page - 1) * pageSize;
-  return { rows: filtered.slice(start, start + pageSize), total: filtered.length };
+  return { rows: filtered.slice(start, start + pageSize), total: filtered.length, perPage: pageSize };
 }

@@ -255,6 +255,14 @@ describe('a division list as Hansard prints it', () => {
     const beyond = whipQuerySchema.parse({ page: '9999' });
     expect(filterMembers(c.memberList, beyond, 50).rows).toHaveLength(c.members % 50 || 50);
     expect(beyond.page).toBe(Math.ceil(c.members / 50));
+    // Names sort by surname, like every other list of people; per_page=all is every member at once.
+    const byName = filterMembers(c.memberList, whipQuerySchema.parse({ sort: 'name', per_page: 'all' }), 50);
+    expect(byName.rows).toHaveLength(c.members);
+    expect(byName.perPage).toBe(c.members);
+    const surnames = byName.rows.map((m) => m.sortName);
+    expect(surnames).toEqual([...surnames].sort((a, b) => a.localeCompare(b)));
+    const desc = filterMembers(c.memberList, whipQuerySchema.parse({ sort: 'name', dir: 'desc' }), 50).rows;
+    expect(desc[0]!.sortName).toBe(surnames.at(-1));
     // Tellers are scored too: Mike Kane had no placement; Jeff Smith was placed undecided.
     expect(c.memberList.find((m) => m.name === 'Jeff Smith')).toMatchObject({
       vote: 'AYE',

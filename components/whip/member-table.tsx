@@ -141,7 +141,14 @@ export function MemberTable({
         <MemberRows rows={rows.map((m) => rowData(m, notes, voted))} />
       </TableShell>
       <SourceNoteList notes={notes} title="Sources of this evidence" />
-      <Pager page={query.page} pages={pages} href={(page) => whipHref(query, { page })} label="Member pages" />
+      <div className="no-print flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
+        <Pager page={query.page} pages={pages} href={(page) => whipHref(query, { page })} label="Member pages" />
+        {query.per_page === 'all' ? (
+          <Link href={whipHref(query, { per_page: undefined, page: 1 })}>Show in pages</Link>
+        ) : (
+          pages > 1 && <Link href={whipHref(query, { per_page: 'all', page: 1 })}>Show all {matching} members</Link>
+        )}
+      </div>
     </div>
   );
 }

@@ -165,7 +165,7 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
           query={query}
           parties={count.parties}
           matching={table.total}
-          perPage={PER_PAGE}
+          perPage={table.perPage}
           voted={division !== null}
         />
       </Section>
