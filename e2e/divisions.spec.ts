@@ -108,6 +108,20 @@ test('the ballots CSV holds what the page shows, and the JSON the same totals', 
   expect(json.rebels).toHaveLength(rebels);
 });
 
+test('the division and its rebels page share one image, a PNG of the result, its URL versioned', async ({
+  page,
+  request,
+}) => {
+  for (const path of [PAGE, `${PAGE}/rebels`]) {
+    await page.goto(path);
+    const image = new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!);
+    expect(image.pathname, path).toBe(`${PAGE}/share.png`);
+    expect(image.search, path).toMatch(/^\?v=\d+-\d{8}$/);
+    const answer = await request.get(image.pathname + image.search);
+    expect(answer.headers()['content-type'], path).toBe('image/png');
+  }
+});
+
 test('on a 375 px phone the list of divisions and the members table fit, each row with its essentials', async ({
   page,
 }) => {

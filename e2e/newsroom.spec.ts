@@ -113,10 +113,16 @@ test.describe('newsrooms', () => {
     expect(embed.headers()['x-frame-options']).toBeUndefined();
   });
 
-  test('the share image is a 1200×630 PNG that changes with a new signature', async ({ page, request }) => {
+  test('the share image is a 1200×630 PNG that changes with a new signature, and so does its URL', async ({
+    page,
+    request,
+  }) => {
     await page.goto('/campaigns/watson-letter');
     const url = await page.locator('meta[property="og:image"]').getAttribute('content');
-    expect(url).toMatch(/\/campaigns\/watson-letter\/opengraph-image/);
+    // The URL carries the data version: a social network keeps one image per URL.
+    expect(url).toMatch(/\/campaigns\/watson-letter\/share\.png\?v=\d+-\d{8}$/);
+    await expect(page.locator('meta[name="twitter:image"]')).toHaveAttribute('content', url!);
+    await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
     await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
     const png = async () => {
       const response = await request.get(new URL(url!).pathname + new URL(url!).search);
@@ -139,13 +145,19 @@ test.describe('newsrooms', () => {
       await expect
         .poll(async () => Buffer.compare(await png(), before) !== 0, { timeout: 15_000, intervals: [500, 1000, 2000] })
         .toBe(true);
+      const shared = async () => {
+        await page.goto('/campaigns/watson-letter');
+        return page.locator('meta[property="og:image"]').getAttribute('content');
+      };
+      await expect.poll(shared, { timeout: 15_000, intervals: [500, 1000, 2000] }).not.toBe(url);
     } finally {
       await queryApp(`DELETE FROM "Signature" WHERE id = $1`, [added!.id]);
     }
     for (const path of ['/people/margaret-hodge', '/campaigns/plp-motion/stages/2']) {
       await page.goto(path);
       const image = await page.locator('meta[property="og:image"]').getAttribute('content');
-      const response = await request.get(new URL(image!).pathname);
+      expect(new URL(image!).pathname).toBe(`${path}/share.png`);
+      const response = await request.get(new URL(image!).pathname + new URL(image!).search);
       expect(response.headers()['content-type'], path).toBe('image/png');
     }
   });

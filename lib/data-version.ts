@@ -24,6 +24,7 @@ export async function dataVersion(client: Pick<Prisma.TransactionClient, '$query
  * each time.
  */
 const versionOfThisRender = cache(() => dataVersion());
+export { versionOfThisRender as renderDataVersion };
 
 /**
  * A small per-process memo of values derived from the data set, each stored with the data version

@@ -1,7 +1,18 @@
 // The metadata of a public page as link previews and feed readers see it: title, description,
-// Open Graph and Twitter card (the image comes from the segment's opengraph-image route), its
-// permanent address, and its Atom feed where it has one.
+// Open Graph and Twitter card, its permanent address, and its Atom feed where it has one.
 import type { Metadata } from 'next';
+
+/** The share card's size (lib/share-image.tsx draws it). */
+const CARD = { width: 1200, height: 630 } as const;
+
+/**
+ * The address of a page's share image (the `share.png` route beside it) with the data version and
+ * the day in the query: social networks keep an image per URL, so a card whose count has changed
+ * must have a new one (issue 24). The route ignores the query.
+ */
+export function shareImageUrl(path: string, version: bigint | number, day: string) {
+  return `${path}/share.png?v=${version}-${day.replaceAll('-', '')}`;
+}
 
 export function pageMetadata({
   title,
@@ -9,13 +20,19 @@ export function pageMetadata({
   path,
   feedPath,
   feedTitle,
+  image,
 }: {
   title: string;
   description: string;
   path: string;
   feedPath?: string;
   feedTitle?: string;
+  /** The share image: of `path` itself or of the page it belongs to, at the data version `version`. */
+  image?: { path?: string; alt: string; version: bigint | number; day: string };
 }): Metadata {
+  const card = image
+    ? { images: [{ url: shareImageUrl(image.path ?? path, image.version, image.day), alt: image.alt, ...CARD }] }
+    : {};
   return {
     title,
     description,
@@ -25,7 +42,7 @@ export function pageMetadata({
         ? { types: { 'application/atom+xml': [{ url: feedPath, title: feedTitle ?? `${title}: changes` }] } }
         : {}),
     },
-    openGraph: { title, description, url: path, siteName: 'Whipcount', type: 'website' },
-    twitter: { card: 'summary_large_image', title, description },
+    openGraph: { title, description, url: path, siteName: 'Whipcount', type: 'website', ...card },
+    twitter: { card: 'summary_large_image', title, description, ...card },
   };
 }

@@ -7,10 +7,18 @@ import 'server-only';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ImageResponse } from 'next/og';
-import { VersionedMemo } from './data-version';
+import { renderDataVersion, VersionedMemo } from './data-version';
 import { today } from './format';
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const;
+
+/** What each kind of card shows, for the image's `alt` in the page's metadata. */
+export const SHARE_IMAGE_ALT = {
+  campaign: 'The count of named signatories against its thresholds',
+  person: 'A person: seat and party, what they signed and said',
+  stage: 'The whip count: members who may vote, by where they stand',
+  division: 'A division: the result, ayes and noes, and the rebels',
+} as const;
 
 export interface ShareCard {
   /** Small capitals above the title: "Letter · Open", "Whip count". */
@@ -153,4 +161,12 @@ export async function shareImage(key: string, describe: () => Promise<ShareCard 
   if (missing || png.byteLength === 0)
     return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   return new Response(png, { headers: { 'Content-Type': 'image/png', 'Content-Length': String(png.byteLength) } });
+}
+
+/**
+ * A page's share image as its metadata names it (lib/metadata.ts `pageMetadata`): the data version
+ * and the day this render sees, so the image's URL changes whenever the card would.
+ */
+export async function shareImageMeta(kind: keyof typeof SHARE_IMAGE_ALT, path?: string) {
+  return { path, alt: SHARE_IMAGE_ALT[kind], version: await renderDataVersion(), day: today() };
 }

@@ -25,6 +25,7 @@ import {
 import { listStages } from '@/lib/stages';
 import { describeGap } from '@/lib/tally';
 import { clampPage, isSlug } from '@/lib/validation';
+import { shareImageMeta } from '@/lib/share-image';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,6 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: `${campaign.named} named, standing. ${sentence(describeGap(campaign.named, campaign.latestTally))}.`,
     path: `/campaigns/${campaign.slug}`,
     feedPath: `/campaigns/${campaign.slug}/feed.xml`,
+    image: await shareImageMeta('campaign'),
   });
 }
 

@@ -12,6 +12,7 @@ import { getPerson } from '@/lib/people';
 import { listEvents } from '@/lib/timeline';
 import { personVotingRecord } from '@/lib/divisions';
 import { isSlug } from '@/lib/validation';
+import { shareImageMeta } from '@/lib/share-image';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,6 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: person.name,
     description: `${[person.party, person.constituency].filter(Boolean).join(', ') || 'Person'}. ${standing} signature${standing === 1 ? '' : 's'} standing, ${person.statements.length} statement${person.statements.length === 1 ? '' : 's'} recorded.`,
     path: `/people/${person.slug}`,
+    image: await shareImageMeta('person'),
   });
 }
 

@@ -24,6 +24,7 @@ import { pageMetadata } from '@/lib/metadata';
 import { lastSourceUsed } from '@/lib/positions';
 import { filterMembers, getWhipCount, listStageDivisions, STANDS, whipQuerySchema } from '@/lib/whip-count';
 import { isSlug, stagePosition } from '@/lib/validation';
+import { shareImageMeta } from '@/lib/share-image';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,6 +47,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     path: `/campaigns/${count.campaign.slug}/stages/${count.stage.position}`,
     feedPath: `/campaigns/${count.campaign.slug}/feed.xml`,
     feedTitle: `${count.campaign.title}: changes`,
+    image: await shareImageMeta('stage'),
   });
 }
 

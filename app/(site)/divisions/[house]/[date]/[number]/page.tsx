@@ -21,6 +21,7 @@ import { ballotQuerySchema, filterBallots, findDivisionAt, pageOf } from '@/lib/
 import { formatDay } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
 import { getWhipCount } from '@/lib/whip-count';
+import { shareImageMeta } from '@/lib/share-image';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,6 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `${d.question} — division ${d.number}, ${d.heldOn ? formatDay(d.heldOn) : ''}`,
     description: `${houseLabel(d.house)}: ${RESULT_LABEL[d.result]}, ${d.totals.ayes} ayes to ${d.totals.noes} noes (tellers apart); ${d.rebels.length} rebels.`,
     path: d.path,
+    image: await shareImageMeta('division'),
   });
 }
 

@@ -5,6 +5,7 @@ import { houseLabel, RebelList } from '@/components/division/division-parts';
 import { findDivisionAt } from '@/lib/divisions';
 import { formatDay } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
+import { shareImageMeta } from '@/lib/share-image';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,6 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `Rebels: ${d.question}`,
     description: `${d.rebels.length} members voted against their party in division ${d.number}.`,
     path: `${d.path}/rebels`,
+    image: await shareImageMeta('division', d.path),
   });
 }
 

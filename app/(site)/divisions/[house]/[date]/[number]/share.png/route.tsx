@@ -2,15 +2,18 @@ import { STAND_COLOUR } from '@/components/whip/stands';
 import { RESULT_LABEL } from '@/lib/division-outcome';
 import { findDivisionAt } from '@/lib/divisions';
 import { formatDay } from '@/lib/format';
-import { SHARE_IMAGE_SIZE, shareImage } from '@/lib/share-image';
+import { shareImage } from '@/lib/share-image';
 
-export const size = SHARE_IMAGE_SIZE;
-export const contentType = 'image/png';
-export const alt = 'A division: the result, ayes and noes, and the rebels';
 export const dynamic = 'force-dynamic';
 
-// The card shown when a division is shared: the result first, as the page leads with it.
-export default async function Image({ params }: { params: Promise<{ house: string; date: string; number: string }> }) {
+/**
+ * GET /divisions/HOUSE/DAY/N/share.png — the card shown when a division (or its rebels) is shared (1200×630 PNG).
+ * Pages name it with the data version in the query (lib/metadata.ts), which this ignores.
+ */
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ house: string; date: string; number: string }> },
+) {
   const { house, date, number } = await params;
   return shareImage(`division:${house}:${date}:${number}`, async () => {
     const d = await findDivisionAt(house, date, number);

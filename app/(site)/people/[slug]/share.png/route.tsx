@@ -1,15 +1,15 @@
 import { formatDay } from '@/lib/format';
 import { getPerson } from '@/lib/people';
-import { SHARE_IMAGE_SIZE, shareImage } from '@/lib/share-image';
+import { shareImage } from '@/lib/share-image';
 import { isSlug } from '@/lib/validation';
 
-export const size = SHARE_IMAGE_SIZE;
-export const contentType = 'image/png';
-export const alt = 'A person: seat and party, what they signed and said';
 export const dynamic = 'force-dynamic';
 
-// The card shown when a person's page is shared: who they are, what they signed, what they said.
-export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
+/**
+ * GET /people/SLUG/share.png — the card shown when a person's page is shared (1200×630 PNG).
+ * Pages name it with the data version in the query (lib/metadata.ts), which this ignores.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   return shareImage(`person:${slug}`, async () => {
     const person = isSlug(slug) ? await getPerson(slug) : null;

@@ -2,17 +2,17 @@ import { STAND_COLOUR } from '@/components/whip/stands';
 import { STAND_LABEL } from '@/lib/decision-rule';
 import { RESULT_LABEL } from '@/lib/division-outcome';
 import { formatDay } from '@/lib/format';
-import { SHARE_IMAGE_SIZE, shareImage } from '@/lib/share-image';
+import { shareImage } from '@/lib/share-image';
 import { isSlug, stagePosition } from '@/lib/validation';
 import { getWhipCount, STANDS } from '@/lib/whip-count';
 
-export const size = SHARE_IMAGE_SIZE;
-export const contentType = 'image/png';
-export const alt = 'The whip count: members who may vote, by where they stand';
 export const dynamic = 'force-dynamic';
 
-// The card shown when a whip count is shared: for, against, undecided, the bar of every member.
-export default async function Image({ params }: { params: Promise<{ slug: string; position: string }> }) {
+/**
+ * GET /campaigns/SLUG/stages/N/share.png — the card shown when a whip count is shared (1200×630 PNG).
+ * Pages name it with the data version in the query (lib/metadata.ts), which this ignores.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; position: string }> }) {
   const { slug, position } = await params;
   return shareImage(`whip:${slug}:${position}`, async () => {
     const n = stagePosition(position);

@@ -1,16 +1,17 @@
 import { getCampaign } from '@/lib/campaigns';
 import { formatDay, formatNumber, titleCase, sentence } from '@/lib/format';
-import { SHARE_IMAGE_SIZE, shareImage } from '@/lib/share-image';
+import { shareImage } from '@/lib/share-image';
+import { thresholdStanding } from '@/lib/projection';
 import { describeGap, describeTally } from '@/lib/tally';
 import { isSlug } from '@/lib/validation';
 
-export const size = SHARE_IMAGE_SIZE;
-export const contentType = 'image/png';
-export const alt = 'The count of named signatories against its thresholds';
 export const dynamic = 'force-dynamic';
 
-// The card shown when a campaign's page is shared: the count, the latest reported tally, the thresholds.
-export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
+/**
+ * GET /campaigns/SLUG/share.png — the card shown when a campaign's page is shared (1200×630 PNG).
+ * Pages name it with the data version in the query (lib/metadata.ts), which this ignores.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   return shareImage(`campaign:${slug}`, async () => {
     const campaign = isSlug(slug) ? await getCampaign(slug) : null;
@@ -36,11 +37,7 @@ export default async function Image({ params }: { params: Promise<{ slug: string
       ],
       lines: [
         `${sentence(describeGap(campaign.named, tally))}.`,
-        ...(threshold
-          ? [
-              `${formatNumber(campaign.namedEligible)} of ${formatNumber(threshold.value!)} counted towards “${threshold.label}”.`,
-            ]
-          : []),
+        ...(threshold ? [`${threshold.label}: ${thresholdStanding(campaign.namedEligible, threshold)}.`] : []),
       ],
       footer: `As of ${formatDay(new Date())}`,
     };
