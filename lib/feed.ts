@@ -1,16 +1,23 @@
-// Atom feeds of what changed, site-wide and per campaign (/feed.xml, /campaigns/{slug}/feed.xml):
-// new signatures and withdrawals, reported tallies, stage status changes, statements, positions,
-// imports and division lists, from the audit trail of public records; and thresholds crossed, from
-// the count itself. An entry names what changed and its source, never who made the change nor a
-// private field: only the columns picked below leave the database.
+// Atom feeds of what happened, site-wide and per campaign (/feed.xml, /campaigns/{slug}/feed.xml).
+// Two kinds of entry (issue 24):
+// - the dated facts of the data set itself, each dated by when it happened: signatures and
+//   withdrawals, reported tallies, statements, positions, campaigns opened, divisions held. A
+//   fresh install's seed is in its feeds, and a signature entered today for 28 June 2019 is
+//   dated 28 June 2019 (its id is new, so feed readers still show it as new);
+// - changes to the tracker that have no date of their own, from the audit trail, dated when they
+//   were made: a threshold or stage added, a stage's status changed, a withdrawal reversed, a roster
+//   or ballots file imported;
+// and thresholds crossed, from the count itself. An entry names what happened and its source, never
+// who made the change nor a private field: only the columns picked below leave the database.
 import 'server-only';
 import { getCampaign } from './campaigns';
 import { db } from './db';
 import { divisionPath } from './divisions';
 import { STAND_LABEL } from './decision-rule';
-import { formatDay, titleCase } from './format';
+import { formatDay, isoDay, titleCase } from './format';
 import { absoluteUrl } from './site-url';
 import { atomXml } from './atom';
+import { KNOWN_ON_SQL } from './sql';
 import { describeTally } from './tally';
 import type { Stand, TallyQualifier } from './generated/prisma/enums';
 
@@ -36,19 +43,21 @@ interface Entry {
   campaignId: number | null;
 }
 
-/** Audit events that say something to a reader: creations, withdrawals, stage status changes, imports. */
+/**
+ * Audit events that say something to a reader and are not a dated fact of the data set (those are
+ * read from their own tables: `RECORDS_SQL`): thresholds and stages added, stage status changes,
+ * withdrawals reversed, roster and ballots files imported.
+ */
 const NEWS_SQL = `(
-  (e.entity IN ('signature', 'tally', 'statement', 'position', 'stage', 'ballot-list') AND e.action = 'create')
-  OR (e.entity = 'signature' AND e.action = 'update' AND (e.before->>'withdrawnOn') IS DISTINCT FROM (e.after->>'withdrawnOn'))
+  (e.entity IN ('threshold', 'stage') AND e.action = 'create')
+  OR (e.entity = 'signature' AND e.action = 'update' AND (e.before->>'withdrawnOn') IS NOT NULL AND (e.after->>'withdrawnOn') IS NULL)
   OR (e.entity = 'stage' AND e.action = 'update' AND (e.before->>'status') IS DISTINCT FROM (e.after->>'status'))
-  OR (e.action = 'import' AND e.entity IN ('import:signatures', 'import:positions', 'import:ballots'))
+  OR (e.action = 'import' AND e.entity IN ('import:roster', 'import:ballots'))
 )`;
 
-/** The events of one campaign: its own rows, its stages' positions and division lists, imports into it. */
+/** The events of one campaign: its own rows (thresholds, stages, signatures), imports into it. */
 const OF_CAMPAIGN_SQL = `(
   coalesce(e.after->>'campaignId', e.before->>'campaignId') = $1::text
-  OR (e.entity = 'position' AND (e.after->>'stageId')::int IN (SELECT id FROM "Stage" WHERE "campaignId" = $1::text::int))
-  OR (e.entity = 'ballot-list' AND (e.after->>'divisionId')::int IN (SELECT d.id FROM "Division" d JOIN "Stage" s ON s.id = d."stageId" WHERE s."campaignId" = $1::text::int))
   OR (j.options->>'campaignId') = $1::text
 )`;
 
@@ -64,6 +73,177 @@ async function newsEvents(campaignId: number | null): Promise<Event[]> {
     : db().$queryRawUnsafe<Event[]>(sql, String(campaignId));
 }
 
+/**
+ * The data set's dated facts, each dated by when it happened (the day it is known on), newest
+ * first, at most FEED_ENTRIES of each kind: `$1` is a campaign's id, or null for every campaign.
+ * The day rules are the pages' own (`KNOWN_ON_SQL` for a signature).
+ */
+const RECORDS_SQL = `
+  (SELECT 'signature' AS kind, sig.id, ${KNOWN_ON_SQL} AS day, sig."createdAt" AS at, sig."campaignId" AS campaign_id,
+          sig."personId" AS person_id, sig."sourceId" AS source_id, sig."signedOn" AS signed_on, NULL::text AS label,
+          NULL::text AS words, NULL::int AS count, NULL::text AS code, NULL::int AS stage_id, NULL::int AS division_id
+   FROM "Signature" sig JOIN "Source" src ON src.id = sig."sourceId"
+   WHERE $1::int IS NULL OR sig."campaignId" = $1::int
+   ORDER BY day DESC, sig.id DESC LIMIT ${FEED_ENTRIES})
+  UNION ALL
+  (SELECT 'withdrawal', sig.id, sig."withdrawnOn", sig."updatedAt", sig."campaignId", sig."personId", sig."sourceId",
+          sig."signedOn", NULL, sig."withdrawalReason", NULL, NULL, NULL, NULL
+   FROM "Signature" sig
+   WHERE sig."withdrawnOn" IS NOT NULL AND ($1::int IS NULL OR sig."campaignId" = $1::int)
+   ORDER BY sig."withdrawnOn" DESC, sig.id DESC LIMIT ${FEED_ENTRIES})
+  UNION ALL
+  (SELECT 'tally', t.id, t."asOf", t."createdAt", t."campaignId", NULL, t."sourceId", NULL, NULL, t.scope, t.count,
+          t.qualifier::text, NULL, NULL
+   FROM "Tally" t
+   WHERE $1::int IS NULL OR t."campaignId" = $1::int
+   ORDER BY t."asOf" DESC, t.id DESC LIMIT ${FEED_ENTRIES})
+  UNION ALL
+  (SELECT 'statement', st.id, coalesce(st."saidOn", (src."publishedAt" AT TIME ZONE 'UTC')::date, (st."createdAt" AT TIME ZONE 'UTC')::date) AS day,
+          st."createdAt", st."campaignId", st."personId", st."sourceId", NULL, st.subject,
+          coalesce('“' || st.quote || '”', st.summary), NULL, st.stance::text, NULL, NULL
+   FROM "Statement" st JOIN "Source" src ON src.id = st."sourceId"
+   WHERE $1::int IS NULL OR st."campaignId" = $1::int
+   ORDER BY day DESC, st.id DESC LIMIT ${FEED_ENTRIES})
+  UNION ALL
+  (SELECT 'position', pos.id, pos."statedOn", pos."createdAt", s."campaignId", pos."personId", pos."sourceId", NULL, NULL,
+          '“' || pos.quote || '”', NULL, pos.stand::text, pos."stageId", NULL
+   FROM "Position" pos JOIN "Stage" s ON s.id = pos."stageId"
+   WHERE $1::int IS NULL OR s."campaignId" = $1::int
+   ORDER BY pos."statedOn" DESC, pos.id DESC LIMIT ${FEED_ENTRIES})
+  UNION ALL
+  (SELECT 'campaign', c.id, coalesce(c."openedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date, (c."createdAt" AT TIME ZONE 'UTC')::date) AS day,
+          c."createdAt", c.id, NULL, c."sourceId", NULL, NULL, NULL, NULL, c.kind::text, NULL, NULL
+   FROM "Campaign" c JOIN "Source" src ON src.id = c."sourceId"
+   WHERE $1::int IS NULL OR c.id = $1::int
+   ORDER BY day DESC, c.id DESC LIMIT ${FEED_ENTRIES})
+  UNION ALL
+  (SELECT 'division', d.id, coalesce(d."heldOn", (d."createdAt" AT TIME ZONE 'UTC')::date) AS day, d."createdAt", s."campaignId",
+          NULL, d."sourceId", NULL, d.question, NULL, NULL, NULL, d."stageId", d.id
+   FROM "Division" d LEFT JOIN "Stage" s ON s.id = d."stageId"
+   WHERE $1::int IS NULL OR s."campaignId" = $1::int
+   ORDER BY day DESC, d.id DESC LIMIT ${FEED_ENTRIES})`;
+
+interface RecordRow {
+  kind: 'signature' | 'withdrawal' | 'tally' | 'statement' | 'position' | 'campaign' | 'division';
+  id: number;
+  day: Date;
+  campaign_id: number | null;
+  source_id: number;
+  signed_on: Date | null;
+  /** A statement's subject; a division's question. */
+  label: string | null;
+  /** Words: a tally's scope, a withdrawal's reason, a statement's quote or summary, a position's quote. */
+  words: string | null;
+  count: number | null;
+  /** An enum: a tally's qualifier, a statement's stance, a position's stand, a campaign's kind. */
+  code: string | null;
+  person: string | null;
+  person_slug: string | null;
+  speaker: string | null;
+  campaign_slug: string | null;
+  campaign_title: string | null;
+  stage_name: string | null;
+  stage_position: number | null;
+  house: string | null;
+  held_on: Date | null;
+  number: number | null;
+  ayes: number | null;
+  noes: number | null;
+}
+
+/** The newest FEED_ENTRIES dated facts, with the names they mention. */
+function recordRows(campaignId: number | null): Promise<RecordRow[]> {
+  return db().$queryRawUnsafe<RecordRow[]>(
+    `SELECT r.*, p.name AS person, p.slug AS person_slug, st."speakerLabel" AS speaker, c.slug AS campaign_slug,
+            c.title AS campaign_title, s.name AS stage_name, s.position AS stage_position,
+            d.house::text AS house, d."heldOn" AS held_on, d.number, d.ayes, d.noes
+     FROM (SELECT * FROM (${RECORDS_SQL}) u ORDER BY day DESC, at DESC, id DESC LIMIT ${FEED_ENTRIES}) r
+     LEFT JOIN "Person" p ON p.id = r.person_id
+     LEFT JOIN "Statement" st ON r.kind = 'statement' AND st.id = r.id
+     LEFT JOIN "Campaign" c ON c.id = r.campaign_id
+     LEFT JOIN "Stage" s ON s.id = r.stage_id
+     LEFT JOIN "Division" d ON d.id = r.division_id
+     ORDER BY r.day DESC, r.at DESC, r.id DESC`,
+    campaignId,
+  );
+}
+
+/** A dated fact as a feed entry, dated by the day it happened. */
+function describeRecord(r: RecordRow): Entry | null {
+  const who = r.person ?? r.speaker ?? 'Someone';
+  const campaign = r.campaign_slug ? { slug: r.campaign_slug, title: r.campaign_title! } : null;
+  const base = { id: `${r.kind}:${r.id}`, date: r.day, sourceId: r.source_id, campaignId: r.campaign_id };
+  const campaignLink = campaign ? `/campaigns/${campaign.slug}` : '/';
+  switch (r.kind) {
+    case 'signature':
+      if (!campaign) return null;
+      return {
+        ...base,
+        title: `${who} signed “${campaign.title}”`,
+        link: campaignLink,
+        text: `${who} is a named signatory${r.signed_on ? ` (signed ${formatDay(r.signed_on)})` : ' (the day of signing is not recorded: dated by its source)'}.`,
+      };
+    case 'withdrawal':
+      if (!campaign) return null;
+      return {
+        ...base,
+        title: `${who} withdrew from “${campaign.title}”`,
+        link: campaignLink,
+        text: `${who}’s name was withdrawn on ${formatDay(r.day)}${r.words ? `: ${r.words}` : ''}.`,
+      };
+    case 'tally': {
+      if (!campaign) return null;
+      const told = describeTally(r.count ?? 0, (r.code ?? 'EXACT') as TallyQualifier);
+      return {
+        ...base,
+        title: `Reported: ${told} for “${campaign.title}”`,
+        link: campaignLink,
+        text: `A tally of ${told}${r.words ? ` (${r.words})` : ''} as of ${formatDay(r.day)}.`,
+      };
+    }
+    case 'statement':
+      return {
+        ...base,
+        title: `${who} on ${r.label}`,
+        link: r.person_slug ? `/people/${r.person_slug}` : campaignLink,
+        text: `${titleCase(r.code ?? 'UNCLEAR')}. ${r.words ?? ''}`.trim(),
+      };
+    case 'position': {
+      if (!campaign || r.stage_position === null) return null;
+      const stand = (STAND_LABEL[r.code as Stand] ?? 'Placed').toLowerCase();
+      return {
+        ...base,
+        title: `${who}: ${stand} — ${r.stage_name}`,
+        link: `/campaigns/${campaign.slug}/stages/${r.stage_position}`,
+        text: `${who} is placed ${stand} on “${r.stage_name}” (${campaign.title}) as of ${formatDay(r.day)}.${r.words ? ` ${r.words}` : ''}`,
+      };
+    }
+    case 'campaign':
+      if (!campaign) return null;
+      return {
+        ...base,
+        title: `${titleCase(r.code ?? 'campaign')} opened: “${campaign.title}”`,
+        link: campaignLink,
+        text: `“${campaign.title}” is recorded as of ${formatDay(r.day)}.`,
+      };
+    case 'division':
+      return {
+        ...base,
+        title: `The vote: ${r.label}`,
+        link:
+          r.house && r.held_on && r.number !== null
+            ? divisionPath(r.house, isoDay(r.held_on)!, r.number)
+            : campaign && r.stage_position !== null
+              ? `/campaigns/${campaign.slug}/stages/${r.stage_position}#vote`
+              : '/divisions',
+        text:
+          r.ayes !== null && r.noes !== null
+            ? `${r.ayes} ayes, ${r.noes} noes (tellers apart), on ${formatDay(r.day)}.`
+            : `A division on ${formatDay(r.day)}; its totals are not recorded yet.`,
+      };
+  }
+}
+
 const num = (v: unknown): number | null =>
   typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null;
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
@@ -77,30 +257,13 @@ async function lookups(events: Event[]) {
         .filter((v): v is number => v !== null),
     ),
   ];
-  const [people, campaigns, stages, divisions] = await Promise.all([
+  const [people, campaigns] = await Promise.all([
     db().person.findMany({ where: { id: { in: ids('personId') } }, select: { id: true, name: true, slug: true } }),
     db().campaign.findMany({ where: { id: { in: ids('campaignId') } }, select: { id: true, title: true, slug: true } }),
-    db().stage.findMany({
-      where: { id: { in: ids('stageId') } },
-      select: { id: true, name: true, position: true, campaign: { select: { id: true, slug: true, title: true } } },
-    }),
-    db().division.findMany({
-      where: { id: { in: ids('divisionId') } },
-      select: {
-        id: true,
-        question: true,
-        house: true,
-        heldOn: true,
-        number: true,
-        stage: { select: { position: true, campaign: { select: { id: true, slug: true, title: true } } } },
-      },
-    }),
   ]);
   return {
     person: new Map(people.map((p) => [p.id, p])),
     campaign: new Map(campaigns.map((c) => [c.id, c])),
-    stage: new Map(stages.map((s) => [s.id, s])),
-    division: new Map(divisions.map((d) => [d.id, d])),
   };
 }
 
@@ -118,42 +281,25 @@ function describe(e: Event, names: Awaited<ReturnType<typeof lookups>>): Entry |
   const campaignLink = campaign ? `/campaigns/${campaign.slug}` : '/';
   switch (e.entity) {
     case 'signature': {
+      // Only a reversed withdrawal is read from the audit trail (NEWS_SQL); signing and withdrawing are dated facts.
       if (!campaign) return null;
-      const withdrawn = str(e.after?.withdrawnOn);
-      if (e.action === 'update') {
-        return withdrawn
-          ? {
-              ...base,
-              title: `${who} withdrew from “${campaign.title}”`,
-              link: campaignLink,
-              text: `${who}’s name was withdrawn on ${formatDay(withdrawn)}${str(e.after?.withdrawalReason) ? `: ${str(e.after?.withdrawalReason)}` : ''}.`,
-            }
-          : {
-              ...base,
-              title: `${who} is a signatory of “${campaign.title}” again`,
-              link: campaignLink,
-              text: `${who}’s withdrawal was reversed.`,
-            };
-      }
-      const signed = str(row.signedOn);
       return {
         ...base,
-        title: `${who} signed “${campaign.title}”`,
+        title: `${who} is a signatory of “${campaign.title}” again`,
         link: campaignLink,
-        text: `${who} is a named signatory${signed ? ` (signed ${formatDay(signed)})` : ''}.`,
+        text: `${who}’s withdrawal was reversed.`,
       };
     }
-    case 'tally': {
+    case 'threshold': {
       if (!campaign) return null;
-      const count = num(row.count);
-      const asOf = str(row.asOf);
-      const told =
-        count === null ? 'a new tally' : describeTally(count, (str(row.qualifier) ?? 'EXACT') as TallyQualifier);
+      const label = str(row.label) ?? 'a threshold';
+      const share = row.sharePercent == null ? null : Number(row.sharePercent);
+      const value = num(row.absoluteValue);
       return {
         ...base,
-        title: `Reported: ${told} for “${campaign.title}”`,
-        link: campaignLink,
-        text: `A tally of ${told}${str(row.scope) ? ` (${str(row.scope)})` : ''}${asOf ? ` as of ${formatDay(asOf)}` : ''}.`,
+        title: `New threshold for “${campaign.title}”: ${label}`,
+        link: `/campaigns/${campaign.slug}#count`,
+        text: `“${label}” (${titleCase(str(row.purpose) ?? 'TARGET').toLowerCase()}): ${value !== null ? `${value} names` : share !== null ? `${share}% of the body` : 'no value recorded'}.`,
       };
     }
     case 'stage': {
@@ -175,51 +321,21 @@ function describe(e: Event, names: Awaited<ReturnType<typeof lookups>>): Entry |
             text: `Stage ${num(row.position) ?? ''} of “${campaign.title}” was ${titleCase(str(e.before?.status) ?? 'PENDING').toLowerCase()} and is now ${status}.`,
           };
     }
-    case 'statement': {
-      const subject = str(row.subject) ?? 'a statement';
-      const words = str(row.quote) ? `“${str(row.quote)}”` : (str(row.summary) ?? '');
-      return {
-        ...base,
-        title: `${who} on ${subject}`,
-        link: person ? `/people/${person.slug}` : campaignLink,
-        text: `${titleCase(str(row.stance) ?? 'UNCLEAR')}. ${words}`.trim(),
-      };
-    }
-    case 'position': {
-      const stage = names.stage.get(num(row.stageId) ?? -1);
-      if (!stage) return null;
-      const stand = STAND_LABEL[(str(row.stand) ?? 'UNDECIDED') as Stand] ?? 'Placed';
-      return {
-        ...base,
-        campaignId: stage.campaign.id,
-        title: `${who}: ${stand.toLowerCase()} — ${stage.name}`,
-        link: `/campaigns/${stage.campaign.slug}/stages/${stage.position}`,
-        text: `${who} is placed ${stand.toLowerCase()} on “${stage.name}” (${stage.campaign.title})${str(row.statedOn) ? ` as of ${formatDay(str(row.statedOn))}` : ''}.`,
-      };
-    }
-    case 'ballot-list': {
-      const division = names.division.get(num(row.divisionId) ?? -1);
-      if (!division) return null;
-      return {
-        ...base,
-        campaignId: division.stage?.campaign.id ?? null,
-        title: `The vote: ${division.question}`,
-        link:
-          division.house && division.heldOn && division.number
-            ? divisionPath(division.house, division.heldOn.toISOString().slice(0, 10), division.number)
-            : `/campaigns/${division.stage!.campaign.slug}/stages/${division.stage!.position}#vote`,
-        text: `How each member voted is recorded: ayes ${num(row.ayes) ?? '?'}, noes ${num(row.noes) ?? '?'}.`,
-      };
-    }
     default: {
       if (e.action !== 'import') return null;
-      const what = e.entity.slice('import:'.length);
       const rows = num(row.rows) ?? 0;
+      if (e.entity === 'import:roster')
+        return {
+          ...base,
+          title: `Roster updated from a file of ${rows} rows`,
+          link: '/people',
+          text: str(row.summary) ?? `${rows} rows of members were recorded.`,
+        };
       return {
         ...base,
-        title: `${rows} ${what} recorded${campaign ? ` for “${campaign.title}”` : ''}`,
+        title: `${rows} ballots recorded${campaign ? ` for “${campaign.title}”` : ''}`,
         link: campaignLink,
-        text: `${rows} ${what} were recorded from a file${campaign ? '' : ' (several campaigns)'}; each row names its own source on the page.`,
+        text: `${rows} ballots were recorded from a file; each names its own source on the page.`,
       };
     }
   }
@@ -255,7 +371,8 @@ export async function changesFeed(campaignSlug: string | null): Promise<string |
           select: { id: true, slug: true, title: true },
         });
   if (campaignSlug !== null && !campaign) return null;
-  const [events, version] = await Promise.all([
+  const [records, events, version] = await Promise.all([
+    recordRows(campaign?.id ?? null),
     newsEvents(campaign?.id ?? null),
     db().dataVersion.findUnique({ where: { id: 1 }, select: { epoch: true, changedAt: true } }),
   ]);
@@ -264,15 +381,17 @@ export async function changesFeed(campaignSlug: string | null): Promise<string |
     ? [campaign.slug]
     : [
         ...new Set(
-          events
-            .map(
+          [
+            ...records.map((r) => r.campaign_slug),
+            ...events.map(
               (e) =>
                 names.campaign.get(num((e.after ?? e.before)?.campaignId) ?? num(e.options?.campaignId) ?? -1)?.slug,
-            )
-            .filter((s): s is string => !!s),
+            ),
+          ].filter((s): s is string => !!s),
         ),
       ];
   const entries = [
+    ...records.map(describeRecord).filter((e): e is Entry => e !== null),
     ...events.map((e) => describe(e, names)).filter((e): e is Entry => e !== null),
     ...(await crossings(changed)),
   ]

@@ -85,10 +85,37 @@ beforeAll(async () => {
 });
 
 describe('feeds', () => {
-  it('are valid Atom before anything has changed', async () => {
+  it('carry a fresh install’s dated facts, each dated by when it happened (issue 24)', async () => {
     const { entries } = await atom(await siteFeed());
-    expect(entries).toEqual([]);
-    await atom(await feedOf('plp-motion'));
+    expect(entries.length).toBeGreaterThan(10);
+    // Every dated fact the seed holds is dated by its own day, never by when the seed ran.
+    const newest = (
+      await client.query(`SELECT greatest(
+        (SELECT max(coalesce(sig."signedOn", src."publishedAt"::date)) FROM "Signature" sig JOIN "Source" src ON src.id = sig."sourceId"),
+        (SELECT max("asOf") FROM "Tally"), (SELECT max("statedOn") FROM "Position"),
+        (SELECT max(coalesce(st."saidOn", src."publishedAt"::date)) FROM "Statement" st JOIN "Source" src ON src.id = st."sourceId"),
+        (SELECT max(coalesce(c."openedOn", src."publishedAt"::date)) FROM "Campaign" c JOIN "Source" src ON src.id = c."sourceId"), (SELECT max("heldOn") FROM "Division"))::text AS day`)
+    ).rows[0].day as string;
+    expect(entries[0]!.updated.slice(0, 10), `${entries[0]!.title} ${entries[0]!.id}`).toBe(newest);
+    for (const e of entries) expect(e.updated.slice(0, 10) <= newest, e.title).toBe(true);
+    const titles = entries.map((e) => e.title);
+    expect(titles).toEqual(expect.arrayContaining([expect.stringMatching(/ signed “/)]));
+    // Both campaigns are in the site's feed; a campaign's feed is its own.
+    const campaigns = (await client.query(`SELECT slug, title FROM "Campaign" ORDER BY id`)).rows as {
+      slug: string;
+      title: string;
+    }[];
+    expect(campaigns.length).toBeGreaterThan(1);
+    for (const c of campaigns) {
+      const own = await atom(await feedOf(c.slug));
+      expect(own.entries.length, c.slug).toBeGreaterThan(0);
+      const others = campaigns.filter((o) => o.slug !== c.slug);
+      for (const e of own.entries)
+        expect(
+          others.some((o) => e.title.includes(`“${o.title}”`)),
+          e.title,
+        ).toBe(false);
+    }
   });
 
   it('carry a new signature with its source, in the campaign’s feed and the site’s', async () => {
@@ -154,6 +181,8 @@ describe('feeds', () => {
       expect.arrayContaining([
         expect.stringMatching(/^Reported: at least 70 for /),
         expect.stringMatching(/reached A test milestone \(1\)$/),
+        // Adding a threshold is news too, dated when it was added.
+        expect.stringMatching(/^New threshold for “.*”: A test milestone$/),
       ]),
     );
   });
