@@ -48,6 +48,25 @@ test.describe('whip count, public @phone', () => {
     await expect(page.getByTestId('whip-changes').locator('li')).toHaveCount(5 + moves);
   });
 
+  test('the hemicycle labels its party blocks and names the member of a tapped seat', async ({ page }) => {
+    await page.goto(PAGE);
+    const chart = page.locator('#whip-chart');
+    await expect(page.getByTestId('party-blocks')).toContainText(
+      /Parties, left to right: Labour \d+ · Labour\/Co-operative \d+/,
+    );
+    await expect(page.getByTestId('seat-readout')).toContainText('Tap or hover over a seat');
+    // The first seat of a party block drawn left to right: its title names the member and the position.
+    const seat = chart.locator('svg circle').first();
+    const title = await seat.locator('title').textContent();
+    expect(title).toMatch(/^.+ \(Labour(\/Co-operative)?\): .+$/);
+    // (Until the page has hydrated a tap does nothing; the hint stays, so tap again.)
+    await expect(async () => {
+      await seat.click();
+      await expect(page.getByTestId('seat-readout')).toHaveText(title!, { timeout: 1000 });
+    }).toPass();
+    await expect(seat).toHaveAttribute('data-picked', '');
+  });
+
   test('has no serious or critical accessibility violations and fits the screen', async ({ page }) => {
     await page.goto(PAGE);
     await expectNoSeriousA11yViolations(page);

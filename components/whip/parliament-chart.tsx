@@ -4,6 +4,7 @@
 import { STAND_LABEL } from '@/lib/decision-rule';
 import type { StandOrUnknown } from '@/lib/decision-rule';
 import type { WhipMember } from '@/lib/whip-count';
+import { SeatReadout } from '@/components/charts/seat-readout';
 import { STAND_COLOUR } from './stands';
 
 const ORDER: StandOrUnknown[] = [
@@ -64,9 +65,17 @@ export interface HemicycleProps {
  * can, links it as a file of its own instead (the division page's chamber.svg), so that it is
  * neither rendered nor sent with every view of the page.
  */
+/** The parties' wedges as drawn, left to right: the largest first, ties by name. */
+export function partyBlocks(members: { party: string | null }[]): { party: string; seats: number }[] {
+  const size = new Map<string, number>();
+  for (const m of members) size.set(m.party ?? '', (size.get(m.party ?? '') ?? 0) + 1);
+  return [...size]
+    .map(([party, seats]) => ({ party, seats }))
+    .sort((a, b) => b.seats - a.seats || a.party.localeCompare(b.party));
+}
+
 export function hemicycleSvg({ seats: members, order, colours, title }: HemicycleProps): string {
-  const partySize = new Map<string, number>();
-  for (const m of members) partySize.set(m.party ?? '', (partySize.get(m.party ?? '') ?? 0) + 1);
+  const partySize = new Map(partyBlocks(members).map((b) => [b.party, b.seats]));
   const rank = (s: string) => order.indexOf(s);
   const ordered = [...members].sort(
     (a, b) =>
@@ -98,17 +107,25 @@ export function Hemicycle(props: HemicycleProps) {
   return <div dangerouslySetInnerHTML={{ __html: hemicycleSvg(props) }} />;
 }
 
-/** Every member who may vote, each seat coloured by where its member stands. */
+/** Every member who may vote, each seat coloured by where its member stands; a tap names the member. */
 export function ParliamentChart({ members, title }: { members: WhipMember[]; title: string }) {
   return (
-    <Hemicycle
-      seats={members.map((m) => {
-        const stand = m.stand ?? 'UNKNOWN';
-        return { name: m.name, party: m.party, category: stand, label: STAND_LABEL[stand] };
-      })}
-      order={ORDER}
-      colours={STAND_COLOUR}
-      title={title}
-    />
+    <SeatReadout hint="Tap or hover over a seat for its member; every member is in the table below.">
+      <Hemicycle
+        seats={members.map((m) => {
+          const stand = m.stand ?? 'UNKNOWN';
+          return { name: m.name, party: m.party, category: stand, label: STAND_LABEL[stand] };
+        })}
+        order={ORDER}
+        colours={STAND_COLOUR}
+        title={title}
+      />
+      <p className="text-xs" data-testid="party-blocks">
+        <span className="text-muted">Parties, left to right: </span>
+        {partyBlocks(members)
+          .map((b) => `${b.party || 'No party recorded'} ${b.seats}`)
+          .join(' · ')}
+      </p>
+    </SeatReadout>
   );
 }
