@@ -62,6 +62,20 @@ describe('refusals leave the database unchanged', () => {
     expect(await count('AuditEvent')).toBe(audits);
   });
 
+  it('refuses a campaign that both houses and “Neither” may sign, saying where (issue 24)', async () => {
+    const before = await count('Campaign');
+    const state = await saveRecord(
+      'campaigns',
+      null,
+      campaignForm({ slug: 'neither-and-commons', eligibleHouses: ['COMMONS', 'NONE'] }),
+      { headers: editor.headers },
+    );
+    expect(state.status).toBe('error');
+    expect(state.fieldErrors?.eligibleHouses).toMatch(/“Neither” alone/);
+    expect(state.values.slug).toBe('neither-and-commons');
+    expect(await count('Campaign')).toBe(before);
+  });
+
   it('refuses private reads without a session', async () => {
     await expect(listRecords('campaigns', {}, { headers: new Headers() })).rejects.toThrow('Please sign in first.');
     await expect(listAuditEvents({}, { headers: new Headers() })).rejects.toThrow('Please sign in first.');

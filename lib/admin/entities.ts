@@ -225,6 +225,12 @@ export const ENTITIES: EntityDef[] = [
     columns: ['title', 'kind', 'status'],
     title: (r) => String(r.title),
     versioned: true,
+    check: (d): FieldErrors | null => {
+      const houses = (d.eligibleHouses as string[] | null) ?? [];
+      if (houses.includes('NONE') && houses.length > 1)
+        return { eligibleHouses: 'Choose “Neither” alone, or one or both houses: not a house and “Neither”.' };
+      return null;
+    },
     constraints: {
       Campaign_slug_key: ['slug', 'Another campaign already uses this slug.'],
       Campaign_slug_check: ['slug', SLUG_PATTERN.message],
