@@ -161,6 +161,7 @@ export default defineConfig([
       'lib/whip-count-csv.ts',
       'lib/admin/entities.ts',
       'lib/admin/fields.ts',
+      'lib/admin/next-steps.ts',
       'lib/import/parse.ts',
       'lib/import/limits.ts',
       'lib/auth/roles.ts',

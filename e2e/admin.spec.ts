@@ -73,15 +73,24 @@ test('an editor creates a campaign with a threshold; a wrong field keeps what wa
   // loose match took for success while the save was still on its way (a flaky CI failure).
   await expect(page).toHaveURL(/\/admin\/campaigns\/\d+\?saved=1$/);
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
-
-  await page.goto('/admin/thresholds/new');
-  await page.getByLabel('Campaign').selectOption({ label: 'Letter calling for a leadership contest' });
+  // Led on: the public page, and the next step with the campaign already chosen (issue 24).
+  const steps = page.getByRole('list', { name: 'Next steps' });
+  await expect(steps.getByRole('link', { name: 'See the campaign’s page →' })).toHaveAttribute(
+    'href',
+    '/campaigns/leadership-letter',
+  );
+  await steps.getByRole('link', { name: 'Add a threshold →' }).click();
+  await expect(page).toHaveURL(/\/admin\/thresholds\/new\?campaignId=\d+$/);
+  await expect(page.getByLabel('Campaign').locator('option:checked')).toHaveText(
+    'Letter calling for a leadership contest',
+  );
   await page.getByLabel('Label').fill('Three MPs');
   await page.getByLabel('Purpose').selectOption('TARGET');
   await page.getByLabel('Absolute number').fill('3');
   await chooseOption(page.getByLabel('Source'), /Sky News/);
   await page.getByRole('button', { name: 'Create threshold' }).click();
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Next steps' }).getByRole('link', { name: 'Add names →' })).toBeVisible();
   expect(
     await countOf(
       `SELECT count(*)::int AS n FROM "Threshold" t JOIN "Campaign" c ON c.id = t."campaignId" WHERE c.slug = 'leadership-letter'`,

@@ -362,3 +362,9 @@ export const countCampaigns = versioned(async function countCampaigns(q?: string
 export function listCampaignNames(): Promise<{ slug: string; title: string }[]> {
   return db().campaign.findMany({ select: { slug: true, title: true }, orderBy: { title: 'asc' } });
 }
+
+/** A campaign's slug by its id (for links after an edit), or null. */
+export async function campaignSlugById(id: number): Promise<string | null> {
+  if (!Number.isSafeInteger(id)) return null;
+  return (await db().campaign.findUnique({ where: { id }, select: { slug: true } }))?.slug ?? null;
+}

@@ -4,7 +4,9 @@ import { notFound } from 'next/navigation';
 import { DeleteForm } from '@/components/admin/delete-form';
 import { EntityForm } from '@/components/admin/entity-form';
 import { entityDef } from '@/lib/admin/entities';
+import { nextSteps } from '@/lib/admin/next-steps';
 import { getRecord, referenceOptions } from '@/lib/admin/store';
+import { campaignSlugById } from '@/lib/campaigns';
 import { hasRole } from '@/lib/auth/roles';
 import { requireRole } from '@/lib/auth/session';
 
@@ -23,6 +25,10 @@ export default async function EditEntityPage({ params, searchParams }: Props) {
   if (!record) notFound();
   const canEdit = hasRole(actor.role, 'editor');
   const { saved } = await searchParams;
+  const campaignId = def.key === 'campaigns' ? Number(id) : Number(record.values.campaignId);
+  const steps = saved
+    ? nextSteps(def.key, Number(id), record.values, campaignId ? await campaignSlugById(campaignId) : null)
+    : null;
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -30,9 +36,23 @@ export default async function EditEntityPage({ params, searchParams }: Props) {
       </nav>
       <h1 className="font-serif text-3xl font-bold">{record.title}</h1>
       {saved && (
-        <p role="status" className="rounded bg-green-50 p-2 text-sm text-green-900">
-          Saved.
-        </p>
+        <div role="status" className="flex flex-col gap-1 rounded bg-green-50 p-2 text-sm text-green-900">
+          <p>Saved.</p>
+          {steps && (steps.page || steps.next.length > 0) && (
+            <ul className="flex flex-wrap gap-x-4 gap-y-1" aria-label="Next steps">
+              {steps.page && (
+                <li>
+                  <Link href={steps.page.href}>{steps.page.label} →</Link>
+                </li>
+              )}
+              {steps.next.map((s) => (
+                <li key={s.href}>
+                  <Link href={s.href}>{s.label} →</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {!canEdit && <p className="text-sm text-muted">Your role lets you see this record but not change it.</p>}
       <EntityForm
