@@ -57,8 +57,14 @@ test('the admin creates an editor and a viewer', async ({ page }) => {
 test('an editor creates a campaign with a threshold; a wrong field keeps what was typed', async ({ page }) => {
   await signIn(page, editor);
   await page.goto('/admin/campaigns/new');
-  await page.getByLabel('Slug (in the address)').fill('Bad Slug');
+  // The slug is proposed from the title, and a taken one is said before saving.
+  await page.getByLabel('Title').fill('PLP motion');
+  await expect(page.getByLabel('Slug (in the address)')).toHaveValue('plp-motion');
+  await expect(page.getByText('Another campaign already uses this slug; choose another.')).toBeVisible();
   await page.getByLabel('Title').fill('Letter calling for a leadership contest');
+  await expect(page.getByLabel('Slug (in the address)')).toHaveValue('letter-calling-for-a-leadership-contest');
+  await expect(page.getByText('Another campaign already uses this slug; choose another.')).toBeHidden();
+  await page.getByLabel('Slug (in the address)').fill('Bad Slug');
   await page.getByLabel('Kind').selectOption('LETTER');
   await page.getByLabel('Status').selectOption('OPEN');
   await page.getByLabel('House of Commons').check();

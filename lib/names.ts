@@ -134,6 +134,15 @@ export function slugify(text: string): string {
   return fold(text).replace(/ /g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'item';
 }
 
+/** A slug proposed from a title as it is typed: slugify's, cut at a word within `max` characters. */
+export function proposeSlug(title: string, max = 60): string {
+  if (!title.trim()) return '';
+  const slug = slugify(title);
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
+  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : max);
+}
+
 /**
  * The fields of a new person from a name as a source writes it: "Dame Jane Doe MP" gives name
  * "Jane Doe", honorific "Dame", sort name "Doe, Jane". Peers' styles suggest the Lords.

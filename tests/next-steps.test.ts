@@ -31,3 +31,15 @@ describe('next steps after a save', () => {
     expect(prefill(fields, { campaignId: '1; DROP' })).toEqual({});
   });
 });
+
+describe('proposed slugs', () => {
+  it('follow the title, folded and cut at a word', async () => {
+    const { proposeSlug } = await import('../lib/names');
+    expect(proposeSlug('Letter calling for a leadership contest')).toBe('letter-calling-for-a-leadership-contest');
+    expect(proposeSlug('Motion de censure — Assemblée nationale')).toBe('motion-de-censure-assemblee-nationale');
+    const long = proposeSlug('A very long title '.repeat(10));
+    expect(long.length).toBeLessThanOrEqual(60);
+    expect(long).not.toMatch(/-$/);
+    expect(proposeSlug('   ')).toBe('');
+  });
+});

@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
 import { saveEntityAction } from '@/app/actions';
 import { entityDef } from '@/lib/admin/entities';
 import { type FieldDef, type FormValues, NEW_SOURCE_FIELDS } from '@/lib/admin/fields';
 import type { RefOption, SaveState } from '@/lib/admin/store';
 import { cx, FIELD } from '@/components/ui/controls';
+import { proposeSlug } from '@/lib/names';
 
 const inputClass = cx(FIELD, 'w-full aria-[invalid=true]:border-red-700');
 
@@ -221,6 +222,7 @@ export function EntityForm({
   version,
   options,
   readOnly,
+  takenSlugs = [],
 }: {
   entity: string;
   id: number | null;
@@ -228,6 +230,8 @@ export function EntityForm({
   version?: number;
   options: Record<string, RefOption[]>;
   readOnly: boolean;
+  /** Slugs other records already use: a taken one is said as it is typed, before saving. */
+  takenSlugs?: string[];
 }) {
   const def = entityDef(entity)!;
   const [state, action, pending] = useActionState<SaveState, FormData>(saveEntityAction.bind(null, entity, id), {
@@ -236,7 +240,13 @@ export function EntityForm({
     version,
   });
   const [sourceChoice, setSourceChoice] = useState(String(state.values.sourceId ?? initialValues.sourceId ?? ''));
-  const errors = state.fieldErrors ?? {};
+  // A new record's slug is proposed from its title or name until the editor types one of their own.
+  const [slug, setSlug] = useState(String(state.values.slug ?? initialValues.slug ?? ''));
+  const slugTyped = useRef(id !== null);
+  const [taken] = useState(() => new Set(takenSlugs));
+  const errors = { ...state.fieldErrors };
+  if (!errors.slug && taken.has(slug.trim()))
+    errors.slug = `Another ${def.label} already uses this slug; choose another.`;
   return (
     <form
       key={state.nonce ?? 0}
@@ -246,6 +256,19 @@ export function EntityForm({
       onChange={(e) => {
         const target = e.target as unknown as HTMLSelectElement;
         if (target.name === 'sourceId') setSourceChoice(target.value);
+        if (target.name === 'slug') {
+          slugTyped.current = target.value !== '';
+          setSlug(target.value);
+        }
+        const slugInput = e.currentTarget.elements.namedItem('slug');
+        if (
+          (target.name === 'title' || target.name === 'name') &&
+          !slugTyped.current &&
+          slugInput instanceof HTMLInputElement
+        ) {
+          slugInput.value = proposeSlug(target.value);
+          setSlug(slugInput.value);
+        }
       }}
     >
       {state.version !== undefined && <input type="hidden" name="_version" value={state.version} />}

@@ -107,6 +107,20 @@ export interface RefOption {
   label: string;
 }
 
+/**
+ * The slugs other records of an entity already use (none: it has no slug), so that its form says
+ * a slug is taken as it is typed, before saving (issue 24). Slugs are public addresses anyway.
+ */
+export async function takenSlugs(def: EntityDef, exceptId: number | null, ctx?: RequestContext): Promise<string[]> {
+  await requireRole('viewer', ctx);
+  if (!def.fields.some((f) => f.name === 'slug')) return [];
+  const rows = (await delegate(db(), def).findMany({
+    where: exceptId === null ? {} : { id: { not: exceptId } },
+    select: { slug: true },
+  })) as { slug: string }[];
+  return rows.map((r) => r.slug);
+}
+
 /** Choices for every reference field of an entity, and the people list where people are picked. */
 export async function referenceOptions(
   def: EntityDef,

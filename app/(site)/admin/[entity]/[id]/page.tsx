@@ -5,7 +5,7 @@ import { DeleteForm } from '@/components/admin/delete-form';
 import { EntityForm } from '@/components/admin/entity-form';
 import { entityDef } from '@/lib/admin/entities';
 import { nextSteps } from '@/lib/admin/next-steps';
-import { getRecord, referenceOptions } from '@/lib/admin/store';
+import { getRecord, referenceOptions, takenSlugs } from '@/lib/admin/store';
 import { campaignSlugById } from '@/lib/campaigns';
 import { hasRole } from '@/lib/auth/roles';
 import { requireRole } from '@/lib/auth/session';
@@ -21,7 +21,11 @@ export default async function EditEntityPage({ params, searchParams }: Props) {
   const def = entityDef(entity);
   if (!def || !/^\d{1,9}$/.test(id)) notFound();
   const actor = await requireRole('viewer');
-  const [record, options] = await Promise.all([getRecord(entity, Number(id)), referenceOptions(def)]);
+  const [record, options, slugs] = await Promise.all([
+    getRecord(entity, Number(id)),
+    referenceOptions(def),
+    takenSlugs(def, Number(id)),
+  ]);
   if (!record) notFound();
   const canEdit = hasRole(actor.role, 'editor');
   const { saved } = await searchParams;
@@ -62,6 +66,7 @@ export default async function EditEntityPage({ params, searchParams }: Props) {
         version={record.version}
         options={options}
         readOnly={!canEdit}
+        takenSlugs={slugs}
       />
       {canEdit && <DeleteForm entity={def.key} id={Number(id)} version={record.version} label={def.label} />}
       <Link href={`/admin/audit?entity=${def.model}&entityId=${id}`} className="text-sm">

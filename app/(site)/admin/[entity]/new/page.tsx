@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { EntityForm } from '@/components/admin/entity-form';
 import { entityDef } from '@/lib/admin/entities';
 import { prefill } from '@/lib/admin/next-steps';
-import { referenceOptions } from '@/lib/admin/store';
+import { referenceOptions, takenSlugs } from '@/lib/admin/store';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { hasRole } from '@/lib/auth/roles';
 import { requireRole } from '@/lib/auth/session';
@@ -24,7 +24,7 @@ export default async function NewEntityPage({ params, searchParams }: Props) {
   if (!def) notFound();
   const actor = await requireRole('viewer');
   if (!hasRole(actor.role, 'editor')) return <NotAllowed role={actor.role} needed="editor" />;
-  const options = await referenceOptions(def);
+  const [options, slugs] = await Promise.all([referenceOptions(def), takenSlugs(def, null)]);
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -37,6 +37,7 @@ export default async function NewEntityPage({ params, searchParams }: Props) {
         initialValues={prefill(def.fields, await searchParams)}
         options={options}
         readOnly={false}
+        takenSlugs={slugs}
       />
     </div>
   );
