@@ -52,6 +52,13 @@ test('the admin creates an editor and a viewer', async ({ page }) => {
     await expect(page.getByText(`Account created for ${who.email}.`)).toBeVisible();
   }
   await expect(page.getByTestId('users-table')).toContainText(editor.email);
+  // Your own row offers nothing that would be refused (changing your own role, removing yourself).
+  const own = page.getByTestId('users-table').locator('tr').filter({ hasText: E2E_ADMIN.email });
+  await expect(own.getByTestId('own-account')).toContainText('(you)');
+  await expect(own.getByRole('button')).toHaveCount(0);
+  await expect(
+    page.getByTestId('users-table').locator('tr').filter({ hasText: editor.email }).getByRole('button').first(),
+  ).toBeVisible();
 });
 
 test('an editor creates a campaign with a threshold; a wrong field keeps what was typed', async ({ page }) => {

@@ -2,10 +2,11 @@
 
 // The whip count's fast paths for editors: move one member, place a pasted list at one position,
 // record a division list as Hansard prints it. What was typed stays after an error.
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { whipCountAction, type WhipCountState } from '@/app/actions';
 import { FilterSelect } from '@/components/filter-select';
-import { Input, Textarea } from '@/components/ui/controls';
+import { Input, Select, Textarea } from '@/components/ui/controls';
+import { normalizeName } from '@/lib/names';
 
 type Option = readonly [value: string, label: string];
 
@@ -96,6 +97,47 @@ function Common({
   );
 }
 
+/**
+ * The member to move, out of every member who may vote (650 in the Commons): a box that narrows the
+ * list as you type (any part of the name or seat, accents and case aside), choosing the member
+ * once one is left, and the list itself.
+ */
+function MemberPicker({ members, value }: { members: readonly Option[]; value?: string }) {
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState(value ?? '');
+  const q = normalizeName(query);
+  const shown = q ? members.filter(([v, label]) => v === chosen || normalizeName(label).includes(q)) : members;
+  return (
+    <div className="flex flex-col gap-1">
+      <label className="flex flex-col gap-1">
+        <span className="text-sm font-medium">Find a member</span>
+        <Input
+          type="search"
+          value={query}
+          placeholder="Part of a name or seat"
+          onChange={(e) => {
+            setQuery(e.target.value);
+            const n = normalizeName(e.target.value);
+            const matches = n ? members.filter(([, label]) => normalizeName(label).includes(n)) : [];
+            if (matches.length === 1) setChosen(matches[0]![0]);
+          }}
+        />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-sm font-medium">Member</span>
+        <Select name="person" value={chosen} required onChange={(e) => setChosen(e.target.value)}>
+          <option value="">{q ? `Choose… (${shown.length} matching)` : 'Choose…'}</option>
+          {shown.map(([v, label]) => (
+            <option key={v} value={v}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </label>
+    </div>
+  );
+}
+
 export function WhipCountEditor({
   stageId,
   members,
@@ -137,15 +179,7 @@ export function WhipCountEditor({
           Move a member
         </h3>
         <input type="hidden" name="stageId" value={stageId} />
-        <FilterSelect
-          name="person"
-          label="Member"
-          options={members}
-          value={move.values?.person}
-          anyLabel="Choose…"
-          required
-          labelClassName="text-sm font-medium"
-        />
+        <MemberPicker members={members} value={move.values?.person} />
         <Common state={move} stands={stands} sources={sources} today={today} lastSource={lastSource} />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Their words (optional)</span>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { NewUserForm, UserRoleForm } from '@/components/admin/user-forms';
 import { NotAllowed } from '@/components/admin/not-allowed';
@@ -36,7 +37,15 @@ export default async function UsersPage() {
                 <td>{u.name}</td>
                 <td>{u.email}</td>
                 <td>
-                  <UserRoleForm userId={u.id} role={u.role ?? 'viewer'} email={u.email} />
+                  {u.id === actor.id ? (
+                    // Changing one's own role or removing oneself is refused (lib/users.ts): not offered.
+                    <p className="text-sm" data-testid="own-account">
+                      {u.role ?? 'viewer'} (you). Another admin can change your role;{' '}
+                      <Link href="/admin/account">change your password</Link>.
+                    </p>
+                  ) : (
+                    <UserRoleForm userId={u.id} role={u.role ?? 'viewer'} email={u.email} />
+                  )}
                 </td>
               </tr>
             ))}
