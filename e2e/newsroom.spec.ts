@@ -88,6 +88,36 @@ test.describe('newsrooms', () => {
     }
   });
 
+  test('on the dark embed every position in the hemicycle stands out from the background (3:1)', async ({ page }) => {
+    await page.goto('/embed/campaigns/plp-motion/stages/2?theme=dark');
+    // axe checks text, not graphics: the seats' fills are measured here, one seat of each position
+    // drawn (their classes), against the embed's background (WCAG 1.4.11).
+    const contrasts = await page.evaluate(() => {
+      const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = ([r, g, b]: number[]) =>
+        [r!, g!, b!]
+          .map((v) => v / 255)
+          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+      const background = lum(rgb(getComputedStyle(document.querySelector('.embed')!).backgroundColor));
+      const seen: Record<string, number> = {};
+      const seats = document.querySelectorAll('svg circle');
+      const classes = ['FOR', 'LEANING_FOR', 'UNDECIDED', 'UNKNOWN', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'];
+      // Every class, drawn or not: a probe seat of each inside the same SVG.
+      const svg = seats[0]!.closest('svg')!;
+      for (const c of classes) {
+        const probe = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+        probe.setAttribute('class', c);
+        svg.querySelector('g')!.appendChild(probe);
+        const l = lum(rgb(getComputedStyle(probe).fill));
+        seen[c] = (Math.max(l, background) + 0.05) / (Math.min(l, background) + 0.05);
+        probe.remove();
+      }
+      return seen;
+    });
+    for (const [stand, ratio] of Object.entries(contrasts)) expect(ratio, stand).toBeGreaterThanOrEqual(3);
+  });
+
   test('only embeds may be framed; an unknown embed frames cleanly as not found', async ({
     page,
     baseURL,
