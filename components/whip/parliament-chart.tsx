@@ -58,13 +58,6 @@ export interface HemicycleProps {
   title: string;
 }
 
-/**
- * Seats in a hemicycle, parties as wedges (largest on the left), within a party in `order`, as
- * one SVG document (names escaped). Written as a string: 650 seats as React elements would be sent
- * twice (as HTML and again in the page's RSC payload, about four times the bytes). A page that
- * can, links it as a file of its own instead (the division page's chamber.svg), so that it is
- * neither rendered nor sent with every view of the page.
- */
 /** The parties' wedges as drawn, left to right: the largest first, ties by name. */
 export function partyBlocks(members: { party: string | null }[]): { party: string; seats: number }[] {
   const size = new Map<string, number>();
@@ -74,6 +67,13 @@ export function partyBlocks(members: { party: string | null }[]): { party: strin
     .sort((a, b) => b.seats - a.seats || a.party.localeCompare(b.party));
 }
 
+/**
+ * Seats in a hemicycle, parties as wedges (largest on the left), within a party in `order`, as
+ * one SVG document (names escaped). Written as a string: 650 seats as React elements would be sent
+ * twice (as HTML and again in the page's RSC payload, about four times the bytes). A page that
+ * can, links it as a file of its own instead (the division page's chamber.svg), so that it is
+ * neither rendered nor sent with every view of the page.
+ */
 export function hemicycleSvg({ seats: members, order, colours, title }: HemicycleProps): string {
   const partySize = new Map(partyBlocks(members).map((b) => [b.party, b.seats]));
   const rank = (s: string) => order.indexOf(s);

@@ -103,7 +103,7 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
             title={`Whip count of ${count.stage.name}: every member, by party and position`}
             legend={STANDS.map((s) => ({ label: STAND_LABEL[s], colour: STAND_COLOUR[s] }))}
             filename={`whip-count-${slug}-${n}`}
-            caption={`${count.members} seats, parties as wedges (largest on the left), coloured by position, each party’s wedge labelled with its seats.`}
+            caption={`${count.members} seats, parties as wedges (largest on the left), coloured by position; the parties are named under the chart, left to right.`}
             table={
               <StandTable
                 rowHeader="Party"
