@@ -6,6 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { addSignatures, previewNames, type PreviewLine } from '@/lib/admin/add-signatures';
+import { NEW_SOURCE } from '@/lib/admin/fields';
 import { deleteRecord, saveRecord, type SaveState } from '@/lib/admin/store';
 import { createImportJob, discardImportJob, runImportJob } from '@/lib/import/jobs';
 import { signIn, signOut } from '@/lib/auth/login';
@@ -139,12 +140,7 @@ async function saveStep(previous: PasteState, form: FormData): Promise<PasteStat
         sourceId: review.sourceId,
       },
       entries,
-      newSource: {
-        publisher: review['newSource.publisher'],
-        title: review['newSource.title'],
-        publishedAt: review['newSource.publishedAt'] ?? '',
-        url: review['newSource.url'] ?? '',
-      },
+      newSource: review,
     });
     if (!result.ok)
       return {
@@ -259,18 +255,16 @@ export async function uploadImportAction(_previous: UploadState, form: FormData)
       fileName: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),
       campaignId: Number(form.get('campaignId')) || undefined,
-      sourceId: Number(form.get('sourceId')) || undefined,
-      newSource: {
-        publisher: String(form.get('newSourcePublisher') ?? ''),
-        title: String(form.get('newSourceTitle') ?? ''),
-        url: String(form.get('newSourceUrl') ?? ''),
-      },
+      sourceId: form.get('sourceId') === NEW_SOURCE ? NEW_SOURCE : Number(form.get('sourceId')) || undefined,
+      newSource: Object.fromEntries(
+        [...form.entries()].filter(([k, v]) => k.startsWith('newSource.') && typeof v === 'string'),
+      ),
       stageId: Number(form.get('stageId')) || undefined,
       divisionId: Number(form.get('divisionId')) || undefined,
       term: {
         startDate: String(form.get('termStart') ?? ''),
         endDate: String(form.get('termEnd') ?? ''),
-        sourceId: Number(form.get('termSourceId')) || undefined,
+        sourceId: form.get('termSourceId') === 'file' ? 'file' : Number(form.get('termSourceId')) || undefined,
         label: String(form.get('termLabel') ?? ''),
       },
       mapping: Object.fromEntries(

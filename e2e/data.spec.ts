@@ -68,6 +68,10 @@ test('an editor uploads a CSV, sees the invalid rows, and imports the rest', asy
   });
   expect(posts).toEqual([]);
 
+  // The file's source is not recorded yet: it is named here, and recorded when the import runs.
+  await source.selectOption('new');
+  await page.getByLabel('Publisher').fill('Example Gazette');
+  await page.getByLabel('Title').fill('The names, as a spreadsheet');
   await page.getByLabel(/CSV file/).setInputFiles(path.join('tests', 'fixtures', 'csv', 'signatures-mixed.csv'));
   await page.getByRole('button', { name: 'Check the file' }).click();
   // Earlier tests may have added people the file names, so read the split from the page.
@@ -81,6 +85,11 @@ test('an editor uploads a CSV, sees the invalid rows, and imports the rest', asy
   await page.getByRole('button', { name: `Import ${valid} rows` }).click();
   await expect(page.getByTestId('import-status')).toHaveText('succeeded');
   await expect(page.getByTestId('import-message')).toContainText('signatures added');
+  expect(
+    await countOf(
+      `SELECT count(*)::int AS n FROM "Signature" g JOIN "Source" s ON s.id = g."sourceId" WHERE s.title = 'The names, as a spreadsheet'`,
+    ),
+  ).toBe(Number(valid));
 
   // The job and its outcome are still there after a reload.
   await page.reload();

@@ -134,9 +134,22 @@ test.describe('whip count, editing', () => {
     await expect(member).toHaveValue(value!);
     expect(await countOf(`SELECT count(*)::int AS n FROM "Position"`)).toBe(0);
 
-    await chooseOption(form.locator('select[name=sourceId]'), 'Sky News');
+    // A source not recorded yet is named on the spot, and created with the position (issue 24).
+    await form.locator('select[name=sourceId]').selectOption('new');
+    await form.getByLabel('Publisher').fill('Example Gazette');
+    await form.evaluate((f) => f.querySelectorAll('[required]').forEach((e) => e.removeAttribute('required')));
+    await form.getByRole('button', { name: 'Save the move' }).click();
+    await expect(page.getByTestId('move-result')).toContainText('Title is required.');
+    await expect(form.getByLabel('Publisher')).toHaveValue('Example Gazette');
+    expect(await countOf(`SELECT count(*)::int AS n FROM "Source" WHERE publisher = 'Example Gazette'`)).toBe(0);
+    await form.getByLabel('Title').fill('Starmer backs the motion');
     await form.getByRole('button', { name: 'Save the move' }).click();
     await expect(page.getByTestId('move-result')).toContainText('Keir Starmer: leaning for from 2019-07-01.');
+    expect(
+      await countOf(
+        `SELECT count(*)::int AS n FROM "Position" p JOIN "Source" s ON s.id = p."sourceId" WHERE s.title = 'Starmer backs the motion'`,
+      ),
+    ).toBe(1);
     await expect(page.getByTestId('whip-changes').locator('li').first()).toContainText('Keir Starmer');
     await expect(page.getByTestId('whip-changes').locator('li').first()).toContainText('not known → leaning for');
     expect(

@@ -542,16 +542,8 @@ export function ballotsCsv(
 /** The divisions list's filters and sort, as they appear in its URL and the API's. */
 export const divisionListQuerySchema = z.object({
   house: z.enum(['commons', 'lords']).optional().catch(undefined),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
+  from: z.string().refine(isDay).optional().catch(undefined),
+  to: z.string().refine(isDay).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   sort: z.enum(['date', 'number', 'title', 'result', 'margin', 'turnout', 'rebels']).default('date').catch('date'),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),

@@ -6,7 +6,9 @@ import 'server-only';
 import { z } from 'zod';
 import { Confidence } from './generated/prisma/enums';
 import { recordAudit } from './audit';
-import { requireRole, type RequestContext } from './auth/session';
+import { type Actor, requireRole, type RequestContext } from './auth/session';
+import type { Prisma } from './generated/prisma/client';
+import { createSource, NEW_SOURCE, type NewSource, parseNewSource, sourceChoice } from './admin/new-source';
 import { db } from './db';
 import { violationOf } from './db-errors';
 import { isDay, SLUG_RE } from './validation';
@@ -34,11 +36,7 @@ const common = z.object({
   stageId: z.coerce.number().int().positive('Choose the vote.').max(2_147_483_647),
   stand: z.enum(STAND_VALUES, { message: 'Choose where they stand.' }),
   statedOn: z.string().refine(isDay, 'Give the day it was stated, as YYYY-MM-DD.'),
-  sourceId: z.coerce
-    .number({ message: 'Choose the source.' })
-    .int('Choose the source.')
-    .positive('Choose the source.')
-    .max(2_147_483_647),
+  sourceId: sourceChoice(),
   confidence: z.enum(Confidence).default('REPORTED'),
   quote: z.string().trim().max(5000, 'The quote is longer than 5,000 characters.').optional(),
   note: z.string().trim().max(2000, 'The note is longer than 2,000 characters.').optional(),
@@ -50,9 +48,36 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-async function checkSource(sourceId: number) {
-  return (await db().source.findUnique({ where: { id: sourceId }, select: { id: true } })) !== null;
+/**
+ * The source a write cites: a recorded one that still exists, or a new one named on the form
+ * (created in the write's transaction by `sourceIdIn`); or why not, as a refusal.
+ */
+async function citedSource(
+  sourceId: number | typeof NEW_SOURCE,
+  input: Record<string, unknown>,
+): Promise<{ source: number | NewSource; refusal?: undefined } | { refusal: WriteResult }> {
+  if (sourceId === NEW_SOURCE) {
+    const parsed = parseNewSource(input);
+    if ('errors' in parsed)
+      return {
+        refusal: {
+          ok: false,
+          message: 'The new source needs at least a publisher and a title. Nothing was saved.',
+          fieldErrors: parsed.errors,
+        },
+      };
+    return { source: parsed.data };
+  }
+  if (!(await db().source.findUnique({ where: { id: sourceId }, select: { id: true } })))
+    return {
+      refusal: { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } },
+    };
+  return { source: sourceId };
 }
+
+/** The cited source's id, the new one created (with its audit event) in this transaction. */
+const sourceIdIn = (tx: Prisma.TransactionClient, actor: Actor, source: number | NewSource) =>
+  typeof source === 'number' ? source : createSource(tx, actor, source);
 
 /** The source this editor cited last for a position, to prefill the next one. */
 export async function lastSourceUsed(ctx?: RequestContext): Promise<number | null> {
@@ -73,8 +98,8 @@ export async function movePosition(input: Record<string, unknown>, ctx?: Request
       fieldErrors: fieldErrors(parsed.error),
     };
   const d = parsed.data;
-  if (!(await checkSource(d.sourceId)))
-    return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
+  const cited = await citedSource(d.sourceId, input);
+  if (cited.refusal) return cited.refusal;
   const person = await db().person.findUnique({ where: { slug: d.person }, select: { id: true, name: true } });
   const voters = await stageVoters(d.stageId);
   if (!voters)
@@ -88,6 +113,7 @@ export async function movePosition(input: Record<string, unknown>, ctx?: Request
   }
   try {
     await db().$transaction(async (tx) => {
+      const sourceId = await sourceIdIn(tx, actor, cited.source);
       const row = await tx.position.create({
         data: {
           stageId: d.stageId,
@@ -97,7 +123,7 @@ export async function movePosition(input: Record<string, unknown>, ctx?: Request
           confidence: d.confidence,
           quote: d.quote || null,
           note: d.note || null,
-          sourceId: d.sourceId,
+          sourceId,
         },
       });
       await recordAudit(tx, actor, 'create', 'position', row.id, null, row);
@@ -142,8 +168,8 @@ export async function pastePositions(input: Record<string, unknown>, ctx?: Reque
       message: `At most ${MAX_PASTE_LINES} names at a time.`,
       fieldErrors: { names: 'Too many lines.' },
     };
-  if (!(await checkSource(d.sourceId)))
-    return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
+  const cited = await citedSource(d.sourceId, input);
+  if (cited.refusal) return cited.refusal;
   const voters = await stageVoters(d.stageId);
   if (!voters)
     return { ok: false, message: 'That vote no longer exists.', fieldErrors: { stageId: 'Choose the vote.' } };
@@ -156,6 +182,8 @@ export async function pastePositions(input: Record<string, unknown>, ctx?: Reque
   const statedOn = new Date(`${d.statedOn}T00:00:00Z`);
   const saved = await db().$transaction(async (tx) => {
     let added = 0;
+    // A new source is created with the first position that cites it, and not at all if none does.
+    let sourceId: number | null = null;
     for (const { person } of matched) {
       const exists = await tx.position.findUnique({
         where: {
@@ -164,6 +192,7 @@ export async function pastePositions(input: Record<string, unknown>, ctx?: Reque
         select: { id: true },
       });
       if (exists) continue;
+      sourceId ??= await sourceIdIn(tx, actor, cited.source);
       const row = await tx.position.create({
         data: {
           stageId: d.stageId,
@@ -172,7 +201,7 @@ export async function pastePositions(input: Record<string, unknown>, ctx?: Reque
           statedOn,
           confidence: d.confidence,
           note: d.note || null,
-          sourceId: d.sourceId,
+          sourceId,
         },
       });
       await recordAudit(tx, actor, 'create', 'position', row.id, null, row);
@@ -202,11 +231,7 @@ const divisionSchema = z.object({
     (v) => (v === '' ? null : v),
     z.string().refine(isDay, 'Give the day of the vote, as YYYY-MM-DD.').nullable(),
   ),
-  sourceId: z.coerce
-    .number({ message: 'Choose the source.' })
-    .int('Choose the source.')
-    .positive('Choose the source.')
-    .max(2_147_483_647),
+  sourceId: sourceChoice(),
   list: z.string().max(500_000, 'The list is too long.'),
 });
 
@@ -234,8 +259,8 @@ export async function recordDivisionList(
       message: 'A new division needs its question.',
       fieldErrors: { question: 'What was the vote on?' },
     };
-  if (!(await checkSource(d.sourceId)))
-    return { ok: false, message: 'That source no longer exists.', fieldErrors: { sourceId: 'Choose the source.' } };
+  const cited = await citedSource(d.sourceId, input);
+  if (cited.refusal) return cited.refusal;
   const existing = d.divisionId
     ? await db().division.findUnique({
         where: { id: d.divisionId },
@@ -304,6 +329,7 @@ export async function recordDivisionList(
   }
   try {
     const divisionId = await db().$transaction(async (tx) => {
+      const sourceId = await sourceIdIn(tx, actor, cited.source);
       let id = existing?.id;
       if (!id) {
         const division = await tx.division.create({
@@ -313,7 +339,7 @@ export async function recordDivisionList(
             heldOn: day,
             ayes: counted.AYE,
             noes: counted.NO,
-            sourceId: d.sourceId,
+            sourceId,
           },
         });
         await recordAudit(tx, actor, 'create', 'division', division.id, null, division);
@@ -331,7 +357,7 @@ export async function recordDivisionList(
       await tx.ballot.createMany({ data: ballots.map((b) => ({ divisionId: id, ...b })) });
       await recordAudit(tx, actor, 'create', 'ballot-list', id, null, {
         divisionId: id,
-        sourceId: d.sourceId,
+        sourceId,
         ballots: ballots.length,
         ayes: counted.AYE,
         noes: counted.NO,

@@ -396,6 +396,21 @@ describe('adding signatures from pasted names', () => {
     expect(await count('Signature')).toBe(before);
   });
 
+  it('refuses a signing day that is no day (2019-13-45) as a field error, saving nothing (issue 25)', async () => {
+    const before = await count('Signature');
+    for (const signedOn of ['2019-13-45', '2019-02-29']) {
+      const result = await addSignatures(
+        {
+          common: { campaignId: plpId, confidence: 'REPORTED', signedOn, sourceId },
+          entries: [{ line: 1, name: 'Keir Starmer', choice: 'keir-starmer' }],
+        },
+        { headers: editor.headers },
+      );
+      expect(result, signedOn).toMatchObject({ ok: false, fieldErrors: { signedOn: 'Enter a date as YYYY-MM-DD.' } });
+    }
+    expect(await count('Signature')).toBe(before);
+  });
+
   it('saves every decided line at once, creating new people with the name as written as an alias', async () => {
     const before = await count('Signature');
     const result = await addSignatures(

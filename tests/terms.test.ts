@@ -384,24 +384,54 @@ describe('names, sources and corrections (issue 22)', () => {
   });
 
   it('a source named on the upload form is created with the import, and cited by what it brings', async () => {
-    const upload = (newSource: { publisher: string; title: string; url?: string }) =>
+    // As the upload form sends it: "+ A new source" chosen, its fields beside the list.
+    const upload = (source: { publisher: string; title: string; url?: string }) =>
       createImportJob(
-        { kind: 'roster', fileName: 'r.csv', bytes: new TextEncoder().encode(older('s1')), newSource },
+        {
+          kind: 'roster',
+          fileName: 'r.csv',
+          bytes: new TextEncoder().encode(older('s1')),
+          sourceId: 'new',
+          newSource: Object.fromEntries(Object.entries(source).map(([k, v]) => [`newSource.${k}`, v])),
+        },
         { headers: editor.headers },
       );
     const sources = async () => (await client.query(`SELECT count(*)::int AS n FROM "Source"`)).rows[0].n;
     const before = await sources();
     await expect(upload({ publisher: 'UK Parliament', title: '' })).rejects.toThrow(
-      'A new source needs its publisher and its title.',
+      'The new source: Title is required.',
     );
     await expect(upload({ publisher: 'P', title: 'T', url: 'javascript:alert(1)' })).rejects.toThrow(
-      'must start with http:// or https://',
+      'The new source: Only http and https addresses.',
     );
     const id = await upload({ publisher: 'UK Parliament', title: 'Members of the 56th Parliament' });
     expect(await sources()).toBe(before); // not before the import runs
     expect(await run(id)).toMatchObject({ ok: true });
     expect(await sources()).toBe(before + 1);
     expect(await person('s1')).toMatchObject({ source: 'Members of the 56th Parliament' });
+  });
+
+  it('a new term’s dates may cite the file’s own source, a new one included', async () => {
+    const csv = `${HEADER}\nt1,Tam Iota,"Iota, Tam",Labour,Tton,House of Commons,53,,\n`;
+    const id = await createImportJob(
+      {
+        kind: 'roster',
+        fileName: 't.csv',
+        bytes: new TextEncoder().encode(csv),
+        sourceId: 'new',
+        newSource: { 'newSource.publisher': 'UK Parliament', 'newSource.title': 'Members of the 53rd Parliament' },
+        term: { startDate: '2001-06-07', endDate: '2005-04-11', sourceId: 'file' },
+      },
+      { headers: editor.headers },
+    );
+    expect(await run(id)).toMatchObject({ ok: true });
+    const term = (
+      await client.query(
+        `SELECT t."startDate"::text AS start, s.title FROM "Term" t JOIN "Source" s ON s.id = t."sourceId" WHERE t.house = 'COMMONS' AND t.name = '53'`,
+      )
+    ).rows[0];
+    expect(term).toEqual({ start: '2001-06-07', title: 'Members of the 53rd Parliament' });
+    expect(await person('t1')).toMatchObject({ source: 'Members of the 53rd Parliament' });
   });
 
   it('correcting a term’s first day carries to the stints that started on it, so a re-import finds them', async () => {

@@ -384,3 +384,56 @@ describe('CSV imports of positions and ballots', () => {
     ).toBe(0);
   });
 });
+
+describe('a source named on the whip count’s forms', () => {
+  const sources = async () => (await client.query(`SELECT count(*)::int AS n FROM "Source"`)).rows[0].n;
+  const form = (person: string, extra: Record<string, string>) => ({
+    stageId: String(stageId),
+    person,
+    stand: 'LEANING_AGAINST',
+    statedOn: '2019-07-03',
+    sourceId: 'new',
+    ...extra,
+  });
+
+  it('is created with the position that cites it, in one transaction', async () => {
+    const before = await sources();
+    const moved = await movePosition(
+      form('david-lammy', {
+        'newSource.publisher': 'Example Gazette',
+        'newSource.title': 'Lammy on the whip',
+        'newSource.url': 'https://example.org/lammy',
+      }),
+      as(editor),
+    );
+    expect(moved).toMatchObject({ ok: true });
+    expect(await sources()).toBe(before + 1);
+    const cited = await client.query(
+      `SELECT s.publisher, s.title FROM "Position" p JOIN "Source" s ON s.id = p."sourceId"
+        JOIN "Person" pe ON pe.id = p."personId" WHERE pe.slug = 'david-lammy' AND p."statedOn" = '2019-07-03'`,
+    );
+    expect(cited.rows).toEqual([{ publisher: 'Example Gazette', title: 'Lammy on the whip' }]);
+  });
+
+  it('is refused field by field when incomplete, and then nothing is saved: no source, no position', async () => {
+    const [before, held] = [await sources(), await positions()];
+    const refused = await movePosition(form('ed-miliband', { 'newSource.publisher': 'Example Gazette' }), as(editor));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { 'newSource.title': 'Title is required.' } });
+    const list = await pastePositions(
+      { ...form('', { 'newSource.title': 'T', 'newSource.url': 'javascript:alert(1)' }), names: 'Ed Miliband' },
+      as(editor),
+    );
+    expect(list).toMatchObject({ ok: false, fieldErrors: { 'newSource.publisher': 'Publisher is required.' } });
+    expect([await sources(), await positions()]).toEqual([before, held]);
+  });
+
+  it('is not created by a pasted list that places no one', async () => {
+    const before = await sources();
+    const none = await pastePositions(
+      { ...form('', { 'newSource.publisher': 'P', 'newSource.title': 'T' }), names: 'Nobody Atall' },
+      as(editor),
+    );
+    expect(none).toMatchObject({ ok: true, message: '0 members placed; 1 line left for you below.' });
+    expect(await sources()).toBe(before);
+  });
+});

@@ -4,6 +4,8 @@ import { useActionState, useState } from 'react';
 import { type PasteState, pasteFlowAction } from '@/app/actions';
 import { asOptions, FilterSelect } from '@/components/filter-select';
 import { CONFIDENCE } from '@/lib/admin/entities';
+import { NEW_SOURCE } from '@/lib/admin/fields';
+import { NewSourceFields } from '@/components/admin/source-choice';
 import type { RefOption } from '@/lib/admin/store';
 import { Input, Select, Textarea } from '@/components/ui/controls';
 
@@ -112,7 +114,7 @@ export function AddSignaturesForm({
                 aria-describedby={err.sourceId ? 'paste-source-error' : undefined}
               >
                 <option value="">Choose…</option>
-                <option value="new">+ A new source</option>
+                <option value={NEW_SOURCE}>+ A new source</option>
                 {sources.map((s) => (
                   <option key={s.value} value={s.value}>
                     {s.label}
@@ -143,27 +145,7 @@ export function AddSignaturesForm({
               </Select>
             </label>
           </div>
-          {sourceChoice === 'new' && (
-            <fieldset className="grid gap-3 rounded border border-rule p-3 md:grid-cols-2">
-              <legend className="px-1 text-sm font-semibold">New source</legend>
-              {[
-                ['publisher', 'Publisher *', 'text'],
-                ['title', 'Title *', 'text'],
-                ['publishedAt', 'Published at', 'datetime-local'],
-                ['url', 'Web address', 'url'],
-              ].map(([name, label, type]) => (
-                <label key={name} className="flex flex-col gap-1">
-                  <span className="text-sm font-medium">{label}</span>
-                  <Input
-                    name={`newSource.${name}`}
-                    type={type}
-                    defaultValue={state.review[`newSource.${name}`] ?? ''}
-                  />
-                  {err[`newSource.${name}`] && <span className="text-sm text-red-800">{err[`newSource.${name}`]}</span>}
-                </label>
-              ))}
-            </fieldset>
-          )}
+          {sourceChoice === NEW_SOURCE && <NewSourceFields values={state.review} errors={err} />}
           <button
             type="submit"
             disabled={pending || state.step === 'done'}

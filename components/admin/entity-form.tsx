@@ -3,7 +3,8 @@
 import { useActionState, useRef, useState } from 'react';
 import { saveEntityAction } from '@/app/actions';
 import { entityDef } from '@/lib/admin/entities';
-import { type FieldDef, type FormValues, NEW_SOURCE_FIELDS } from '@/lib/admin/fields';
+import { type FieldDef, type FormValues } from '@/lib/admin/fields';
+import { NewSourceFields } from '@/components/admin/source-choice';
 import type { RefOption, SaveState } from '@/lib/admin/store';
 import { cx, FIELD } from '@/components/ui/controls';
 import { proposeSlug } from '@/lib/names';
@@ -314,24 +315,7 @@ export function EntityForm({
           </div>
         ))}
       </div>
-      {sourceChoice === 'new' && !readOnly && (
-        <fieldset className="grid gap-3 rounded border border-rule p-3 md:grid-cols-2">
-          <legend className="px-1 text-sm font-semibold">New source</legend>
-          {NEW_SOURCE_FIELDS.map((f) => {
-            const field = { ...f, name: `newSource.${f.name}` };
-            return (
-              <Field
-                key={field.name}
-                field={field}
-                value={state.values[field.name] ?? ''}
-                error={errors[field.name]}
-                options={options}
-                readOnly={false}
-              />
-            );
-          })}
-        </fieldset>
-      )}
+      {sourceChoice === 'new' && !readOnly && <NewSourceFields values={state.values} errors={errors} />}
       {!readOnly && (
         <div className="flex gap-3">
           <button

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useState } from 'react';
 import { discardImportAction, runImportAction, type UploadState, uploadImportAction } from '@/app/actions';
+import { SourceChoice } from '@/components/admin/source-choice';
 import { asOptions, FilterSelect } from '@/components/filter-select';
 import type { RefOption } from '@/lib/admin/store';
 import { MAX_BYTES as MAX_UPLOAD_BYTES } from '@/lib/import/limits';
@@ -26,8 +27,6 @@ export function UploadForm({
   // A file over the limit is refused here, before a byte is sent: the server would refuse it too,
   // but only after the browser had sent all of it.
   const [tooBig, setTooBig] = useState<string | null>(null);
-  // A source not recorded yet can be named here instead of chosen (created when the import runs).
-  const [newSource, setNewSource] = useState(false);
   const message = tooBig ?? state.message;
   const chosen = kinds.find((k) => k.value === kind)!;
   return (
@@ -70,47 +69,7 @@ export function UploadForm({
           labelClassName="text-sm font-medium"
         />
       )}
-      {chosen.needs.includes('source') && (
-        <div className="flex flex-col gap-2">
-          <FilterSelect
-            name="sourceId"
-            label="Source of the data"
-            options={asOptions(sources)}
-            anyLabel={newSource ? 'The new source below' : 'Choose…'}
-            required={!newSource}
-            disabled={newSource}
-            labelClassName="text-sm font-medium"
-          />
-          <details
-            className="rounded border border-rule p-2 text-sm"
-            onToggle={(event) => setNewSource(event.currentTarget.open)}
-          >
-            <summary className="cursor-pointer">The source is not recorded yet: name it</summary>
-            <p className="mt-1 text-xs text-muted">
-              It is recorded when the import runs, and every row imported cites it.
-            </p>
-            <div className="mt-2 grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-3">
-              <label className="flex flex-col gap-1">
-                <span className="text-xs">Publisher</span>
-                <Input
-                  name="newSourcePublisher"
-                  maxLength={200}
-                  required={newSource}
-                  placeholder="e.g. UK Parliament"
-                />
-              </label>
-              <label className="flex flex-col gap-1">
-                <span className="text-xs">Title</span>
-                <Input name="newSourceTitle" maxLength={500} required={newSource} placeholder="e.g. Members API" />
-              </label>
-              <label className="flex flex-col gap-1">
-                <span className="text-xs">Web address (optional)</span>
-                <Input name="newSourceUrl" type="url" maxLength={2000} />
-              </label>
-            </div>
-          </details>
-        </div>
-      )}
+      {chosen.needs.includes('source') && <SourceChoice sources={asOptions(sources)} label="Source of the data" />}
       {chosen.needs.includes('stage') && (
         <FilterSelect
           name="stageId"
@@ -159,7 +118,7 @@ export function UploadForm({
             <FilterSelect
               name="termSourceId"
               label="Source of the dates"
-              options={asOptions(sources)}
+              options={[['file', 'The file’s source (chosen above)'], ...asOptions(sources)]}
               anyLabel="Choose…"
               labelClassName="text-xs"
             />

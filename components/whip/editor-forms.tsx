@@ -2,8 +2,9 @@
 
 // The whip count's fast paths for editors: move one member, place a pasted list at one position,
 // record a division list as Hansard prints it. What was typed stays after an error.
-import { useActionState, useState } from 'react';
+import { useActionState, useMemo, useState } from 'react';
 import { whipCountAction, type WhipCountState } from '@/app/actions';
+import { SourceChoice } from '@/components/admin/source-choice';
 import { FilterSelect } from '@/components/filter-select';
 import { Input, Select, Textarea } from '@/components/ui/controls';
 import { normalizeName } from '@/lib/names';
@@ -70,15 +71,7 @@ function Common({
         <span className="text-sm font-medium">Stated on</span>
         <Input type="date" name="statedOn" required defaultValue={v.statedOn ?? today} />
       </label>
-      <FilterSelect
-        name="sourceId"
-        label="Source"
-        options={sources}
-        value={v.sourceId ?? lastSource}
-        anyLabel="Choose…"
-        required
-        labelClassName="text-sm font-medium"
-      />
+      <SourceChoice sources={sources} value={v.sourceId ?? lastSource} values={v} errors={state.fieldErrors} />
       {withConfidence && (
         <FilterSelect
           name="confidence"
@@ -105,8 +98,11 @@ function Common({
 function MemberPicker({ members, value }: { members: readonly Option[]; value?: string }) {
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState(value ?? '');
+  // Each label folded once (650 of them), not on every keystroke.
+  const folded = useMemo(() => members.map(([v, label]) => [v, normalizeName(label)] as const), [members]);
   const q = normalizeName(query);
-  const shown = q ? members.filter(([v, label]) => v === chosen || normalizeName(label).includes(q)) : members;
+  const matching = q ? new Set(folded.filter(([, label]) => label.includes(q)).map(([v]) => v)) : null;
+  const shown = matching ? members.filter(([v]) => v === chosen || matching.has(v)) : members;
   return (
     <div className="flex flex-col gap-1">
       <label className="flex flex-col gap-1">
@@ -118,7 +114,7 @@ function MemberPicker({ members, value }: { members: readonly Option[]; value?: 
           onChange={(e) => {
             setQuery(e.target.value);
             const n = normalizeName(e.target.value);
-            const matches = n ? members.filter(([, label]) => normalizeName(label).includes(n)) : [];
+            const matches = n ? folded.filter(([, label]) => label.includes(n)) : [];
             if (matches.length === 1) setChosen(matches[0]![0]);
           }}
         />
@@ -253,14 +249,11 @@ export function WhipCountEditor({
           <span className="text-sm font-medium">Held on (for a new division)</span>
           <Input type="date" name="heldOn" defaultValue={division.values?.heldOn ?? ''} />
         </label>
-        <FilterSelect
-          name="sourceId"
-          label="Source"
-          options={sources}
+        <SourceChoice
+          sources={sources}
           value={division.values?.sourceId ?? lastSource}
-          anyLabel="Choose…"
-          required
-          labelClassName="text-sm font-medium"
+          values={division.values}
+          errors={division.fieldErrors}
         />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">The list as Hansard prints it (Ayes, Noes, tellers)</span>

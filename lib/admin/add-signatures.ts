@@ -2,15 +2,16 @@
 // line matched to a person (or a new one) by the editor, all saved at once with one source.
 import 'server-only';
 import { z } from 'zod';
-import { recordAudit, recordCreations } from '../audit';
+import { recordCreations } from '../audit';
 import { type Actor, requireRole, type RequestContext } from '../auth/session';
 import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { AppError } from '../errors';
 import { normalizeName, personFromWrittenName } from '../names';
 import { matchNames, type NameMatch } from '../matching';
-import { SLUG_RE } from '../validation';
-import { type FieldErrors, fieldErrorsOf, NEW_SOURCE_FIELDS, schemaFor } from './fields';
+import { isDay, SLUG_RE } from '../validation';
+import { type FieldErrors, fieldErrorsOf } from './fields';
+import { createSource, NEW_SOURCE, type NewSource, parseNewSource, sourceChoice } from './new-source';
 
 export const MAX_LINES = 500;
 
@@ -62,14 +63,9 @@ const commonSchema = z.object({
   confidence: z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED'], { message: 'Choose a confidence.' }),
   signedOn: z.preprocess(
     (v) => (v === '' ? null : v),
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
-      .nullable(),
+    z.string().refine(isDay, 'Enter a date as YYYY-MM-DD.').nullable(),
   ),
-  sourceId: z.union([z.literal('new'), z.coerce.number().int().positive()], {
-    message: 'Choose the source these names come from.',
-  }),
+  sourceId: sourceChoice('Choose the source these names come from.'),
 });
 
 export interface AddResult {
@@ -134,7 +130,12 @@ async function createPeople(
  * duplicated. Nothing is saved if any line is undecided or any field is wrong.
  */
 export async function addSignatures(
-  input: { common: Record<string, unknown>; entries: unknown[]; newSource?: Record<string, unknown> },
+  input: {
+    common: Record<string, unknown>;
+    entries: unknown[];
+    /** The form's values, a new source's fields among them as "newSource.publisher" … */
+    newSource?: Record<string, unknown>;
+  },
   ctx?: RequestContext,
 ): Promise<AddResult> {
   const actor = await requireRole('editor', ctx);
@@ -159,18 +160,15 @@ export async function addSignatures(
     };
   const lines = entries.map((e) => e.data!);
 
-  let newSource: Record<string, unknown> | null = null;
-  if (common.data.sourceId === 'new') {
-    const parsed = schemaFor(NEW_SOURCE_FIELDS).safeParse(input.newSource ?? {});
-    if (!parsed.success) {
+  let newSource: NewSource | null = null;
+  if (common.data.sourceId === NEW_SOURCE) {
+    const parsed = parseNewSource(input.newSource ?? {});
+    if ('errors' in parsed)
       return {
         ok: false,
         message: 'The new source needs at least a publisher and a title.',
-        fieldErrors: Object.fromEntries(
-          Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => [`newSource.${k}`, v]),
-        ),
+        fieldErrors: parsed.errors,
       };
-    }
     newSource = parsed.data;
   }
   const signedOn = common.data.signedOn ? new Date(`${common.data.signedOn}T00:00:00Z`) : null;
@@ -183,11 +181,7 @@ export async function addSignatures(
 
   return db().$transaction(async (tx) => {
     let sourceId = common.data.sourceId as number;
-    if (newSource) {
-      const source = await tx.source.create({ data: newSource as { publisher: string; title: string } });
-      await recordAudit(tx, actor, 'create', 'source', source.id, null, source);
-      sourceId = source.id;
-    }
+    if (newSource) sourceId = await createSource(tx, actor, newSource);
     const slugs = lines.filter((l) => l.choice !== 'new' && l.choice !== 'skip').map((l) => l.choice);
     const people = new Map(
       (await tx.person.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((p) => [

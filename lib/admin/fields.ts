@@ -200,6 +200,12 @@ export function toFormValue(field: FieldDef, value: unknown): string | string[] 
   return String(value);
 }
 
+/** The choice of source in a form: a recorded one's id, or this, with the new one's fields beside it. */
+export const NEW_SOURCE = 'new';
+
+/** A new source's field as the form names it ("newSource.publisher" …). */
+export const newSourceField = (name: string) => `newSource.${name}`;
+
 /** Inline new-source fields, offered wherever a record cites a source. */
 export const NEW_SOURCE_FIELDS: FieldDef[] = [
   { name: 'publisher', label: 'Publisher', type: 'text', required: true, max: 200 },

@@ -6,10 +6,10 @@ import { violationOf } from '../db-errors';
 import { requireRole, type RequestContext } from '../auth/session';
 import { db } from '../db';
 import { AppError, publicMessage } from '../errors';
-import { Prisma } from '../generated/prisma/client';
 import { clampPage } from '../validation';
 import { entityDef, type EntityDef } from './entities';
 import { HOOKS } from './hooks';
+import { createSource, NEW_SOURCE, type NewSource, newSourceField, parseNewSource } from './new-source';
 import {
   type FieldDef,
   type FieldErrors,
@@ -347,15 +347,6 @@ async function resolvePeople(def: EntityDef, data: Record<string, unknown>): Pro
   return Object.keys(errors).length ? errors : null;
 }
 
-function parseNewSource(form: FormData): { data?: Record<string, unknown>; errors?: FieldErrors; values: FormValues } {
-  const prefixed = NEW_SOURCE_FIELDS.map((f) => ({ ...f, name: `newSource.${f.name}` }));
-  const values = valuesFrom(prefixed, form);
-  const parsed = schemaFor(prefixed).safeParse(values);
-  if (!parsed.success) return { errors: fieldErrorsOf(parsed.error), values };
-  const data = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k.replace('newSource.', ''), v]));
-  return { data, values };
-}
-
 /**
  * Creates (id null) or updates a record from a submitted form. Expected problems come back as
  * field errors with everything typed kept; a stale version comes back as a conflict showing
@@ -386,11 +377,15 @@ export async function saveRecord(
     if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
     const data: Record<string, unknown> = { ...parsed.data };
 
-    let newSource: Record<string, unknown> | undefined;
-    if (data.sourceId === 'new') {
-      const source = parseNewSource(form);
-      values = { ...values, ...source.values };
-      if (source.errors) return fail(source.errors);
+    let newSource: NewSource | undefined;
+    if (data.sourceId === NEW_SOURCE) {
+      const typed = valuesFrom(
+        NEW_SOURCE_FIELDS.map((f) => ({ ...f, name: newSourceField(f.name) })),
+        form,
+      );
+      values = { ...values, ...typed };
+      const source = parseNewSource(typed);
+      if ('errors' in source) return fail(source.errors);
       newSource = source.data;
     }
     const peopleErrors = await resolvePeople(def, data);
@@ -406,11 +401,7 @@ export async function saveRecord(
     }
 
     const result = await db().$transaction(async (tx) => {
-      if (newSource) {
-        const source = await tx.source.create({ data: newSource as Prisma.SourceCreateInput });
-        await recordAudit(tx, actor, 'create', 'source', source.id, null, source);
-        data.sourceId = source.id;
-      }
+      if (newSource) data.sourceId = await createSource(tx, actor, newSource);
       const d = delegate(tx, def);
       if (id === null) {
         await HOOKS[def.key]?.beforeCreate?.(tx, data, (action, model, rowId, before, after) =>

@@ -9,6 +9,7 @@ import { db } from '../db';
 import { isoDay, today } from '../format';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
+import { createSource, NEW_SOURCE, type NewSource, parseNewSource } from '../admin/new-source';
 import { IMPORT_KINDS, type ImportKind, type ImportOptions, type RowError } from './kinds';
 import { CsvFileError, decodeUtf8, parseCsv } from './parse';
 
@@ -17,15 +18,16 @@ export interface UploadInput {
   fileName: string;
   bytes: Uint8Array;
   campaignId?: number;
-  sourceId?: number;
+  /** A recorded source's id, or 'new' for the one named in `newSource`. */
+  sourceId?: number | typeof NEW_SOURCE;
   /** Our column name → the file's, for files laid out differently. */
   mapping?: Record<string, string>;
   /** A new term's dates, for a roster naming a term the database does not know. */
-  term?: { startDate: string; endDate: string | null; sourceId?: number; label?: string };
+  term?: { startDate: string; endDate: string | null; sourceId?: number | 'file'; label?: string };
   stageId?: number;
   divisionId?: number;
-  /** A source that is not recorded yet, named on the upload form: created when the import runs. */
-  newSource?: { publisher: string; title: string; url?: string };
+  /** The upload form's values: a new source's fields as "newSource.publisher" …, created when the import runs. */
+  newSource?: Record<string, unknown>;
 }
 
 /** A new term's dates as given on the upload form: both optional, but a start needs a source. */
@@ -36,7 +38,10 @@ async function checkedTerm(term: UploadInput['term']): Promise<ImportOptions['te
     throw new AppError('INVALID', 'The new term’s end must be a date, or empty.');
   if (term.endDate && term.endDate < term.startDate)
     throw new AppError('INVALID', 'The new term ends before it starts.');
-  if (!(term.sourceId && (await db().source.findUnique({ where: { id: term.sourceId }, select: { id: true } })))) {
+  if (
+    term.sourceId !== 'file' &&
+    !(term.sourceId && (await db().source.findUnique({ where: { id: term.sourceId }, select: { id: true } })))
+  ) {
     throw new AppError('INVALID', 'Choose the source of the new term’s dates.');
   }
   return {
@@ -48,28 +53,14 @@ async function checkedTerm(term: UploadInput['term']): Promise<ImportOptions['te
 }
 
 /**
- * A new source named on the upload form, checked now and created only when the import runs, in
- * its transaction: a refused or discarded upload leaves no source behind.
+ * A new source named on the upload form, checked now by the source record's own rules and
+ * created only when the import runs, in its transaction: a refused or discarded upload leaves no
+ * source behind.
  */
-function checkedNewSource(source: UploadInput['newSource']): ImportOptions['newSource'] {
-  const publisher = source?.publisher.trim() ?? '';
-  const title = source?.title.trim() ?? '';
-  const url = source?.url?.trim() ?? '';
-  if (!publisher && !title && !url) return undefined;
-  if (!publisher || !title) throw new AppError('INVALID', 'A new source needs its publisher and its title.');
-  if (publisher.length > 200 || title.length > 500)
-    throw new AppError('INVALID', 'The new source’s publisher (200 characters) or title (500) is too long.');
-  if (/[\u0000-\u001f]/.test(publisher + title + url))
-    throw new AppError('INVALID', 'The new source contains control characters.');
-  if (url) {
-    let parsed: URL | null = null;
-    try {
-      parsed = new URL(url);
-    } catch {}
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || url.length > 2000)
-      throw new AppError('INVALID', 'The new source’s web address must start with http:// or https://.');
-  }
-  return { publisher, title, ...(url ? { url } : {}) };
+function checkedNewSource(values: UploadInput['newSource']): NewSource {
+  const parsed = parseNewSource(values ?? {});
+  if ('errors' in parsed) throw new AppError('INVALID', `The new source: ${Object.values(parsed.errors).join(' ')}`);
+  return parsed.data;
 }
 
 /** Checks an upload and records it as a previewed job. File-level problems throw AppError('INVALID'). */
@@ -84,11 +75,15 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
   ) {
     throw new AppError('INVALID', 'That campaign no longer exists.');
   }
-  const newSource = kind.needs.includes('source') ? checkedNewSource(input.newSource) : undefined;
+  const newSource =
+    kind.needs.includes('source') && input.sourceId === NEW_SOURCE ? checkedNewSource(input.newSource) : undefined;
   if (
     kind.needs.includes('source') &&
     !newSource &&
-    !(input.sourceId && (await db().source.findUnique({ where: { id: input.sourceId }, select: { id: true } })))
+    !(
+      typeof input.sourceId === 'number' &&
+      (await db().source.findUnique({ where: { id: input.sourceId }, select: { id: true } }))
+    )
   ) {
     throw new AppError('INVALID', 'Choose the source the file comes from, or name a new one.');
   }
@@ -118,7 +113,7 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
   const mapping = Object.fromEntries(Object.entries(input.mapping ?? {}).filter(([, v]) => v.trim()));
   const options: ImportOptions = {
     campaignId: input.campaignId,
-    ...(newSource ? { newSource } : { sourceId: input.sourceId }),
+    ...(newSource ? { newSource } : { sourceId: input.sourceId as number | undefined }),
     fileName,
     ...(Object.keys(mapping).length ? { mapping } : {}),
     ...(term ? { term } : {}),
@@ -244,7 +239,14 @@ export async function runImportJob(
         }
         // A source named on the upload form is recorded now, with the rows that cite it.
         const runOptions = options.newSource
-          ? { ...options, sourceId: await createNewSource(tx, actor, options.newSource) }
+          ? {
+              ...options,
+              sourceId: await createSource(tx, actor, {
+                ...options.newSource,
+                // Stored with the job as JSON: the day and time come back as text.
+                publishedAt: options.newSource.publishedAt ? new Date(options.newSource.publishedAt) : null,
+              }),
+            }
           : options;
         const summary = await kind.commit(tx, valid, runOptions, async (done) => {
           // Progress is written outside the transaction so that others see it while it runs. Only
@@ -286,16 +288,6 @@ export async function runImportJob(
         : `The import failed and nothing was saved. The error was logged (import ${id}).`,
     );
   }
-}
-
-async function createNewSource(
-  tx: Prisma.TransactionClient,
-  actor: Awaited<ReturnType<typeof requireRole>>,
-  source: NonNullable<ImportOptions['newSource']>,
-): Promise<number> {
-  const created = await tx.source.create({ data: source });
-  await recordAudit(tx, actor, 'create', 'source', created.id, null, created);
-  return created.id;
 }
 
 /**

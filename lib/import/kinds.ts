@@ -15,6 +15,7 @@ import { stageVoters } from '../whip-count';
 import { houseVoters } from '../divisions';
 import { lobbyShortfall } from '../division-outcome';
 import { AppError } from '../errors';
+import type { NewSource } from '../admin/new-source';
 
 export interface RowError {
   row: number;
@@ -56,12 +57,15 @@ export interface ImportOptions {
   fileName: string;
   /** Our column name → the file's, for other layouts. */
   mapping?: Record<string, string>;
-  /** The dates of a term the roster names and the database does not know yet. */
-  term?: NewTerm;
+  /**
+   * The dates of a term the roster names and the database does not know yet; their source may be
+   * the file's own ('file'), resolved when the import runs (after a new source is created).
+   */
+  term?: Omit<NewTerm, 'sourceId'> & { sourceId: number | 'file' };
   stageId?: number;
   divisionId?: number;
   /** A source named on the upload form, created when the import runs (its id then in `sourceId`). */
-  newSource?: { publisher: string; title: string; url?: string };
+  newSource?: NewSource;
 }
 
 const PREVIEW_ROWS = 20;
@@ -347,7 +351,16 @@ const roster: ImportKind = {
   },
   async commit(tx, rows, options, progress) {
     await lock(tx, 'roster');
-    const result = await loadRoster(rows as unknown as RosterRow[], options.sourceId!, tx, progress, options.term);
+    const result = await loadRoster(
+      rows as unknown as RosterRow[],
+      options.sourceId!,
+      tx,
+      progress,
+      options.term && {
+        ...options.term,
+        sourceId: options.term.sourceId === 'file' ? options.sourceId! : options.term.sourceId,
+      },
+    );
     return `${result.people} new people, ${result.memberships} new stints and ${result.changed} changed stints from ${rows.length} rows.`;
   },
 };
