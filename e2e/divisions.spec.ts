@@ -1,6 +1,7 @@
 // Divisions from Parliament's own record, as an editor loads them and a reader reads them: the
 // official JSON uploaded through Admin → Imports, the division's page result first, the list of
 // divisions, and the ballots CSV equal to the page (issue 22).
+import { walkDownloads } from './downloads';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -134,4 +135,13 @@ test('on a 375 px phone the list of divisions and the members table fit, each ro
     /Aye|No/,
     /Labour|Conservative|Scottish National Party|Liberal Democrat|Independent|Democratic Unionist Party|Plaid Cymru|Green/,
   ]);
+});
+
+test('every download of the division and its rebels page equals the page (issue 24)', async ({ page, request }) => {
+  const files = async (path: string) => {
+    await page.goto(path);
+    return (await walkDownloads(page, request)).map((w) => /[a-z]+\.csv|chart/.exec(w)?.[0]).sort();
+  };
+  expect(await files(PAGE)).toEqual(['ballots.csv', 'members.csv', 'rebels.csv']);
+  expect(await files(`${PAGE}/rebels`)).toEqual(['rebels.csv']);
 });

@@ -514,17 +514,18 @@ export function filterBallots(all: DivisionBallot[], query: BallotQuery): Divisi
   });
 }
 
-/** A division's members as a CSV: the ballots export's columns (they import back) and the party's. */
+/**
+ * A division's members as a CSV, in the order given: the ballots export's columns (they import
+ * back) and the party's. By default its ballots, those who did not vote left out.
+ */
 export function ballotsCsv(
   d: DivisionDetail,
-  only: (b: DivisionBallot) => boolean = (b) => b.vote !== null,
+  rows: DivisionBallot[] = d.ballots.filter((b) => b.vote !== null),
   bom = false,
 ): string {
   return csvOf(
     ['name', 'constituency', 'vote', 'teller', 'party', 'parliamentary_party', 'rebel', 'proxy', 'person'],
-    d.ballots
-      .filter(only)
-      .map((b) => [
+    rows.map((b) => [
         b.name,
         b.constituency,
         b.vote ? b.vote.toLowerCase() : 'did not vote',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
+import { unzip } from './support/unzip';
 import yazl from 'yazl';
 import { ARCHIVE_TABLES, importArchive, openArchive, PRIVATE_TABLES } from '../lib/archive';
 import { bin, run } from '../scripts/lib/run';
@@ -18,25 +18,6 @@ async function download(): Promise<Buffer> {
   const { stream, filename } = await openArchive();
   expect(filename).toMatch(/^whipcount-everything-\d{4}-\d{2}-\d{2}\.zip$/);
   return Buffer.from(await new Response(stream).arrayBuffer());
-}
-
-/** The archive's files as text, to inspect or tamper with. */
-async function unzip(archive: Buffer): Promise<Map<string, string>> {
-  const zip = await yauzl.fromBufferPromise(archive, { lazyEntries: true });
-  const entries: yauzl.Entry[] = [];
-  await new Promise((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => (entries.push(entry), zip.readEntry()));
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  const files = new Map<string, string>();
-  for (const entry of entries) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-  }
-  return files;
 }
 
 async function rezip(files: Map<string, string>): Promise<Buffer> {

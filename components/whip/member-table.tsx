@@ -67,6 +67,7 @@ export function MemberTable({
   query,
   parties,
   matching,
+  total,
   perPage,
   voted,
 }: {
@@ -74,6 +75,8 @@ export function MemberTable({
   query: WhipQuery;
   parties: string[];
   matching: number;
+  /** Every member who may vote, before the filters. */
+  total: number;
   perPage: number;
   /** A division with ballots is recorded: show the vote and the forecast's result. */
   voted: boolean;
@@ -118,9 +121,11 @@ export function MemberTable({
         </div>
       </form>
       <p className="text-sm text-muted" role="status">
-        {matching === 0
-          ? 'No members match.'
-          : `Members ${(query.page - 1) * perPage + 1}–${Math.min(query.page * perPage, matching)} of ${matching}.`}
+        {total === 0
+          ? 'No members of this body are recorded for the day of the vote: there is no one to place yet.'
+          : matching === 0
+            ? 'No members match.'
+            : `Members ${(query.page - 1) * perPage + 1}–${Math.min(query.page * perPage, matching)} of ${matching}.`}
       </p>
       <TableShell
         testId="whip-members"

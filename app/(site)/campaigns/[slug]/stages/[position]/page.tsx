@@ -167,6 +167,7 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
           query={query}
           parties={count.parties}
           matching={table.total}
+          total={count.memberList.length}
           perPage={table.perPage}
           voted={division !== null}
         />

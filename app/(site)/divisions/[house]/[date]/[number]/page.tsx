@@ -17,6 +17,7 @@ import { Pager, TableShell } from '@/components/table-shell';
 import { TextRows } from '@/components/text-rows';
 import { Button } from '@/components/ui/controls';
 import { RESULT_LABEL } from '@/lib/division-outcome';
+import { DownloadLinks } from '@/components/download-links';
 import { ballotQuerySchema, filterBallots, findDivisionAt, pageOf } from '@/lib/divisions';
 import { formatDay } from '@/lib/format';
 import { pageMetadata } from '@/lib/metadata';
@@ -91,7 +92,19 @@ export default async function DivisionPage({ params, searchParams }: Props) {
         id="members"
         title="Every member"
         aside={
-          <span className="flex gap-3 text-sm">
+          <span className="flex flex-wrap gap-x-3 text-sm">
+            <DownloadLinks
+              path={`${d.path}/members.csv`}
+              params={{
+                q: query.q,
+                vote: query.vote,
+                party: query.party,
+                rebel: query.rebel,
+                sort: query.sort,
+                dir: query.dir,
+              }}
+              label="Members as shown"
+            />
             <a href={`${d.path}/ballots.csv`} download>
               Ballots CSV
             </a>
