@@ -11,6 +11,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 export const SERVER_ONLY = [
   'admin/add-signatures',
   'admin/hooks',
+  'admin/new-source',
   'admin/store',
   'archive',
   'audit',
@@ -153,6 +154,7 @@ export default defineConfig([
       'lib/atom.ts',
       'lib/csv-out.ts',
       'lib/chart-ticks.ts',
+      'lib/sort.ts',
       'lib/db-errors.ts',
       'lib/validation.ts',
       'lib/metadata.ts',

@@ -109,6 +109,15 @@ test.describe('whip count, editing', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Whip count: Vote of the full PLP at Westminster');
   });
 
+  test('the editor’s forms fit a 375 px phone, a new source’s fields too', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.reload();
+    const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Move a member' }) });
+    await form.locator('select[name=sourceId]').selectOption('new');
+    await expect(form.getByLabel('Publisher')).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+  });
+
   test('an editor moves a member in one step; a missing source is refused and what was typed stays', async ({
     page,
   }) => {

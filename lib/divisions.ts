@@ -5,6 +5,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { csvOf } from './csv-out';
+import { orderRows } from './sort';
 import { clampPage, isDay } from './validation';
 import { versioned } from './data-version';
 import { db } from './db';
@@ -501,17 +502,11 @@ export function filterBallots(all: DivisionBallot[], query: BallotQuery): Divisi
         return b.vote ? VOTE_RANK[b.vote] : 3;
       case 'party':
         return b.party ?? '~';
-      case 'rebel':
-        return b.rebel ? 0 : 1;
       default:
-        return b.sortName;
+        return b.rebel ? 0 : 1;
     }
   };
-  const dir = query.dir === 'desc' ? -1 : 1;
-  return rows.sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    return (ka < kb ? -1 : ka > kb ? 1 : 0) * dir || a.sortName.localeCompare(b.sortName);
-  });
+  return orderRows(rows, query.sort === 'name' ? null : key, query.dir, (a, b) => a.sortName.localeCompare(b.sortName));
 }
 
 /**
@@ -526,16 +521,16 @@ export function ballotsCsv(
   return csvOf(
     ['name', 'constituency', 'vote', 'teller', 'party', 'parliamentary_party', 'rebel', 'proxy', 'person'],
     rows.map((b) => [
-        b.name,
-        b.constituency,
-        b.vote ? b.vote.toLowerCase() : 'did not vote',
-        b.teller,
-        b.party,
-        b.group,
-        b.rebel,
-        b.proxy,
-        b.slug,
-      ]),
+      b.name,
+      b.constituency,
+      b.vote ? b.vote.toLowerCase() : 'did not vote',
+      b.teller,
+      b.party,
+      b.group,
+      b.rebel,
+      b.proxy,
+      b.slug,
+    ]),
     bom,
   );
 }

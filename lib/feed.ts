@@ -17,7 +17,7 @@ import { STAND_LABEL } from './decision-rule';
 import { formatDay, isoDay, titleCase } from './format';
 import { absoluteUrl } from './site-url';
 import { atomXml } from './atom';
-import { KNOWN_ON_SQL } from './sql';
+import { KNOWN_ON_SQL, knownOnSql } from './sql';
 import { describeTally } from './tally';
 import type { Stand, TallyQualifier } from './generated/prisma/enums';
 
@@ -98,7 +98,7 @@ const RECORDS_SQL = `
    WHERE $1::int IS NULL OR t."campaignId" = $1::int
    ORDER BY t."asOf" DESC, t.id DESC LIMIT ${FEED_ENTRIES})
   UNION ALL
-  (SELECT 'statement', st.id, coalesce(st."saidOn", (src."publishedAt" AT TIME ZONE 'UTC')::date, (st."createdAt" AT TIME ZONE 'UTC')::date) AS day,
+  (SELECT 'statement', st.id, ${knownOnSql('st', 'saidOn')} AS day,
           st."createdAt", st."campaignId", st."personId", st."sourceId", NULL, st.subject,
           coalesce('“' || st.quote || '”', st.summary), NULL, st.stance::text, NULL, NULL
    FROM "Statement" st JOIN "Source" src ON src.id = st."sourceId"
@@ -111,7 +111,7 @@ const RECORDS_SQL = `
    WHERE $1::int IS NULL OR s."campaignId" = $1::int
    ORDER BY pos."statedOn" DESC, pos.id DESC LIMIT ${FEED_ENTRIES})
   UNION ALL
-  (SELECT 'campaign', c.id, coalesce(c."openedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date, (c."createdAt" AT TIME ZONE 'UTC')::date) AS day,
+  (SELECT 'campaign', c.id, ${knownOnSql('c', 'openedOn')} AS day,
           c."createdAt", c.id, NULL, c."sourceId", NULL, NULL, NULL, NULL, c.kind::text, NULL, NULL
    FROM "Campaign" c JOIN "Source" src ON src.id = c."sourceId"
    WHERE $1::int IS NULL OR c.id = $1::int

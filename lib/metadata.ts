@@ -2,9 +2,6 @@
 // Open Graph and Twitter card, its permanent address, and its Atom feed where it has one.
 import type { Metadata } from 'next';
 
-/** The share card's size (lib/share-image.tsx draws it). */
-const CARD = { width: 1200, height: 630 } as const;
-
 /**
  * The address of a page's share image (the `share.png` route beside it) with the data version and
  * the day in the query: social networks keep an image per URL, so a card whose count has changed
@@ -27,11 +24,23 @@ export function pageMetadata({
   path: string;
   feedPath?: string;
   feedTitle?: string;
-  /** The share image: of `path` itself or of the page it belongs to, at the data version `version`. */
-  image?: { path?: string; alt: string; version: bigint | number; day: string };
+  /**
+   * The share image: of `path` itself or of the page it belongs to, at the data version `version`,
+   * of the size lib/share-image.tsx draws it (`shareImageMeta` gives all of it).
+   */
+  image?: { path?: string; alt: string; version: bigint | number; day: string; width: number; height: number };
 }): Metadata {
   const card = image
-    ? { images: [{ url: shareImageUrl(image.path ?? path, image.version, image.day), alt: image.alt, ...CARD }] }
+    ? {
+        images: [
+          {
+            url: shareImageUrl(image.path ?? path, image.version, image.day),
+            alt: image.alt,
+            width: image.width,
+            height: image.height,
+          },
+        ],
+      }
     : {};
   return {
     title,

@@ -168,5 +168,5 @@ export async function shareImage(key: string, describe: () => Promise<ShareCard 
  * and the day this render sees, so the image's URL changes whenever the card would.
  */
 export async function shareImageMeta(kind: keyof typeof SHARE_IMAGE_ALT, path?: string) {
-  return { path, alt: SHARE_IMAGE_ALT[kind], version: await renderDataVersion(), day: today() };
+  return { path, alt: SHARE_IMAGE_ALT[kind], version: await renderDataVersion(), day: today(), ...SHARE_IMAGE_SIZE };
 }

@@ -107,9 +107,15 @@ export const BODY_SIZE_SQL = (body: string, day: string) => `coalesce(
 export const CAMPAIGN_DAY_SQL = (campaign = 'c') =>
   `coalesce((SELECT max(t."asOf") FROM "Tally" t WHERE t."campaignId" = ${campaign}.id), ${campaign}."openedOn", current_date)`;
 
-/** The day we know a signature by: when it was signed, else when its source published it, else
- * when it was recorded here. */
-export const KNOWN_ON_SQL = `coalesce(sig."signedOn", (src."publishedAt" AT TIME ZONE 'UTC')::date, (sig."createdAt" AT TIME ZONE 'UTC')::date)`;
+/**
+ * The day a record is known by, the one rule for every dated fact: its own day (`column`), else
+ * the day its source (alias `src`) published it, else the day it was recorded here.
+ */
+export const knownOnSql = (alias: string, column: string) =>
+  `coalesce(${alias}."${column}", (src."publishedAt" AT TIME ZONE 'UTC')::date, (${alias}."createdAt" AT TIME ZONE 'UTC')::date)`;
+
+/** The day we know a signature by: when it was signed, else its source's day, else when it was recorded. */
+export const KNOWN_ON_SQL = knownOnSql('sig', 'signedOn');
 
 /** The signer's house and party on the day they signed (the `onSigningDay` join) may sign this campaign. */
 export const eligibleSigner = Prisma.raw(ELIGIBLE_SQL());

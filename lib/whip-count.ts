@@ -9,6 +9,7 @@ import { VersionedMemo, versioned } from './data-version';
 import { db } from './db';
 import type { Result } from './division-outcome';
 import { getDivision } from './divisions';
+import { orderRows } from './sort';
 import { clampPage } from './validation';
 import {
   describeOutlook,
@@ -592,8 +593,6 @@ export function filterMembers(
   );
   const key = (m: WhipMember): number | string => {
     switch (query.sort) {
-      case 'name':
-        return '';
       case 'party':
         return m.party ?? '~';
       case 'since':
@@ -602,14 +601,12 @@ export function filterMembers(
         return STAND_RANK.get(m.stand ?? 'UNKNOWN')!;
     }
   };
-  const dir = query.dir === 'desc' ? -1 : 1;
-  // Within a key, by surname; sorting by name alone, the direction applies to the surname.
-  const byName = (a: WhipMember, b: WhipMember) => a.sortName.localeCompare(b.sortName) || a.personId - b.personId;
-  filtered.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ((ka < kb ? -1 : ka > kb ? 1 : 0) || (query.sort === 'name' ? byName(a, b) : 0)) * dir || byName(a, b);
-  });
+  orderRows(
+    filtered,
+    query.sort === 'name' ? null : key,
+    query.dir,
+    (a, b) => a.sortName.localeCompare(b.sortName) || a.personId - b.personId,
+  );
   const pageSize = query.per_page === 'all' ? Math.max(1, filtered.length) : perPage;
   // A page beyond the last shows the last.
   query.page = clampPage(query.page, filtered.length, pageSize);

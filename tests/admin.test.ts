@@ -271,9 +271,7 @@ describe('editing', () => {
 
   it('adds a new source inline, in the same transaction', async () => {
     const sources = await count('Source');
-    const missing = await saveRecord(
-      'tallies',
-      null,
+    const tally = (fields: Record<string, string>) =>
       form({
         campaignId: String(plpId),
         asOf: '2019-07-01',
@@ -281,22 +279,39 @@ describe('editing', () => {
         count: '70',
         confidence: 'REPORTED',
         sourceId: 'new',
+        ...fields,
+      });
+    const missing = await saveRecord(
+      'tallies',
+      null,
+      tally({
         'newSource.publisher': '',
       }),
       { headers: editor.headers },
     );
     expect(missing.fieldErrors).toMatchObject({ 'newSource.publisher': 'Publisher is required.' });
     expect(await count('Source')).toBe(sources);
+    // Another field wrong: the new source's fields typed are kept for the form all the same.
+    const wrongCount = await saveRecord(
+      'tallies',
+      null,
+      tally({
+        count: 'seventy',
+        'newSource.publisher': 'Example Gazette',
+        'newSource.title': 'Seventy and counting',
+      }),
+      { headers: editor.headers },
+    );
+    expect(wrongCount.fieldErrors).toMatchObject({ count: 'Enter a number, like 12 or 12.5.' });
+    expect(wrongCount.values).toMatchObject({
+      'newSource.publisher': 'Example Gazette',
+      'newSource.title': 'Seventy and counting',
+    });
+    expect(await count('Source')).toBe(sources);
     const ok = await saveRecord(
       'tallies',
       null,
-      form({
-        campaignId: String(plpId),
-        asOf: '2019-07-01',
-        qualifier: 'AT_LEAST',
-        count: '70',
-        confidence: 'REPORTED',
-        sourceId: 'new',
+      tally({
         'newSource.publisher': 'Example Gazette',
         'newSource.title': 'Seventy and counting',
       }),

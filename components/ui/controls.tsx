@@ -16,8 +16,9 @@ export function Input({ className, ...props }: ComponentProps<'input'>) {
   return <input className={cx(FIELD, className)} {...props} />;
 }
 
+/** A select never wider than its column: its longest option (a source's title) would widen the page on a phone. */
 export function Select({ className, ...props }: ComponentProps<'select'>) {
-  return <select className={cx(FIELD, className)} {...props} />;
+  return <select className={cx(FIELD, 'min-w-0 max-w-full', className)} {...props} />;
 }
 
 export function Textarea({ className, ...props }: ComponentProps<'textarea'>) {

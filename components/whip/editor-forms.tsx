@@ -164,11 +164,11 @@ export function WhipCountEditor({
     { ok: true, message: '' },
   );
   return (
-    <div className="grid gap-4 lg:grid-cols-3">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-3">
       <form
         action={moveAction}
         key={`move-${move.nonce}`}
-        className="flex flex-col gap-2 rounded-lg border border-rule bg-white p-3"
+        className="flex min-w-0 flex-col gap-2 rounded-lg border border-rule bg-white p-3"
         aria-labelledby="move-title"
       >
         <h3 id="move-title" className="font-semibold">
@@ -194,7 +194,7 @@ export function WhipCountEditor({
       <form
         action={pasteAction}
         key={`paste-${paste.nonce}`}
-        className="flex flex-col gap-2 rounded-lg border border-rule bg-white p-3"
+        className="flex min-w-0 flex-col gap-2 rounded-lg border border-rule bg-white p-3"
         aria-labelledby="paste-title"
       >
         <h3 id="paste-title" className="font-semibold">
@@ -226,7 +226,7 @@ export function WhipCountEditor({
       <form
         action={divisionAction}
         key={`division-${division.nonce}`}
-        className="flex flex-col gap-2 rounded-lg border border-rule bg-white p-3"
+        className="flex min-w-0 flex-col gap-2 rounded-lg border border-rule bg-white p-3"
         aria-labelledby="division-title"
       >
         <h3 id="division-title" className="font-semibold">

@@ -359,7 +359,15 @@ export async function saveRecord(
   ctx?: RequestContext,
 ): Promise<SaveState> {
   const def = requireDef(key);
-  let values = valuesFrom(def.fields, form);
+  // A new source's fields, when one is named, are kept with the rest whatever else is wrong.
+  const typedSource =
+    form.get('sourceId') === NEW_SOURCE
+      ? valuesFrom(
+          NEW_SOURCE_FIELDS.map((f) => ({ ...f, name: newSourceField(f.name) })),
+          form,
+        )
+      : {};
+  const values = { ...valuesFrom(def.fields, form), ...typedSource };
   const submittedVersion = Number(form.get('_version'));
   const fail = (
     fieldErrors: FieldErrors,
@@ -379,12 +387,7 @@ export async function saveRecord(
 
     let newSource: NewSource | undefined;
     if (data.sourceId === NEW_SOURCE) {
-      const typed = valuesFrom(
-        NEW_SOURCE_FIELDS.map((f) => ({ ...f, name: newSourceField(f.name) })),
-        form,
-      );
-      values = { ...values, ...typed };
-      const source = parseNewSource(typed);
+      const source = parseNewSource(typedSource);
       if ('errors' in source) return fail(source.errors);
       newSource = source.data;
     }
