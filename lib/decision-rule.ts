@@ -11,29 +11,11 @@ export interface Rule {
   tie: TieRule;
 }
 
-export const STAND_ORDER: readonly Stand[] = [
-  'FOR',
-  'LEANING_FOR',
-  'UNDECIDED',
-  'LEANING_AGAINST',
-  'AGAINST',
-  'WILL_NOT_VOTE',
-];
-/** Every position a member can be counted in, "not known" last. */
-export const STANDS = [...STAND_ORDER, 'UNKNOWN'] as const;
-export type StandOrUnknown = (typeof STANDS)[number];
-/** Where each member stands, with UNKNOWN for members of whom nothing is recorded. */
-export type StandCounts = Record<Stand | 'UNKNOWN', number>;
-export const emptyCounts = (): StandCounts => ({
-  FOR: 0,
-  LEANING_FOR: 0,
-  UNDECIDED: 0,
-  LEANING_AGAINST: 0,
-  AGAINST: 0,
-  WILL_NOT_VOTE: 0,
-  UNKNOWN: 0,
-});
-
+/**
+ * How each position reads, for to against, and "not known" for a member of whom nothing is
+ * recorded: the one list of positions. Typed by the schema's enum, so a position added to or
+ * removed from schema.prisma fails `tsc` here until the list follows; the order is this one.
+ */
 export const STAND_LABEL: Record<Stand | 'UNKNOWN', string> = {
   FOR: 'For',
   LEANING_FOR: 'Leaning for',
@@ -43,6 +25,24 @@ export const STAND_LABEL: Record<Stand | 'UNKNOWN', string> = {
   WILL_NOT_VOTE: 'Will not vote',
   UNKNOWN: 'Not known',
 };
+export type StandOrUnknown = Stand | 'UNKNOWN';
+/** Every position a member can be counted in, "not known" last. */
+export const STANDS = Object.keys(STAND_LABEL) as StandOrUnknown[];
+/** Every position a member can state, for to against, then "will not vote". */
+export const STAND_ORDER = STANDS.filter((s): s is Stand => s !== 'UNKNOWN');
+/** The positions as the charts draw them, for to against: "not known" between the two sides. */
+export const SPECTRUM: readonly StandOrUnknown[] = [
+  'FOR',
+  'LEANING_FOR',
+  'UNDECIDED',
+  'UNKNOWN',
+  'LEANING_AGAINST',
+  'AGAINST',
+  'WILL_NOT_VOTE',
+];
+/** Where each member stands, with UNKNOWN for members of whom nothing is recorded. */
+export type StandCounts = Record<StandOrUnknown, number>;
+export const emptyCounts = (): StandCounts => Object.fromEntries(STANDS.map((s) => [s, 0])) as StandCounts;
 
 /** The rule in words. */
 export function describeRule(rule: Rule): string {

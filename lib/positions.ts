@@ -4,7 +4,7 @@
 // in one transaction (docs/decisions/014-whip-count.md).
 import 'server-only';
 import { z } from 'zod';
-import { Confidence } from './generated/prisma/enums';
+import { Confidence, Stand } from './generated/prisma/enums';
 import { recordAudit } from './audit';
 import { type Actor, requireRole, type RequestContext } from './auth/session';
 import type { Prisma } from './generated/prisma/client';
@@ -30,11 +30,9 @@ export interface WriteResult {
   remaining?: string;
 }
 
-const STAND_VALUES = ['FOR', 'LEANING_FOR', 'UNDECIDED', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'] as const;
-
 const common = z.object({
   stageId: z.coerce.number().int().positive('Choose the vote.').max(2_147_483_647),
-  stand: z.enum(STAND_VALUES, { message: 'Choose where they stand.' }),
+  stand: z.enum(Stand, { message: 'Choose where they stand.' }),
   statedOn: z.string().refine(isDay, 'Give the day it was stated, as YYYY-MM-DD.'),
   sourceId: sourceChoice(),
   confidence: z.enum(Confidence).default('REPORTED'),

@@ -1,6 +1,17 @@
 // The whip count's arithmetic, checked against cases worked by hand.
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, forecastResult, outlook, passes, type Rule, type StandCounts } from '../lib/decision-rule';
+import {
+  emptyCounts,
+  forecastResult,
+  outlook,
+  passes,
+  type Rule,
+  SPECTRUM,
+  STAND_ORDER,
+  STANDS,
+  type StandCounts,
+} from '../lib/decision-rule';
+import { Stand } from '../lib/generated/prisma/enums';
 import { rebels } from '../lib/division-outcome';
 
 const rule = (kind: Rule['kind'], extra: Partial<Rule> = {}): Rule => ({
@@ -105,5 +116,15 @@ describe('after the vote', () => {
       { id: 9, party: null, vote: 'AYE' as const },
     ];
     expect(rebels(ballots).map((b) => b.id)).toEqual([4]);
+  });
+});
+
+describe('the one list of positions (issue 25)', () => {
+  it('is the schema’s positions, in order for to against, "not known" counted last and charted between the sides', () => {
+    expect([...STAND_ORDER].sort()).toEqual(Object.values(Stand).sort());
+    expect(STANDS).toEqual([...STAND_ORDER, 'UNKNOWN']);
+    expect([...SPECTRUM].sort()).toEqual([...STANDS].sort());
+    expect(SPECTRUM.indexOf('UNKNOWN')).toBe(STAND_ORDER.indexOf('UNDECIDED') + 1);
+    expect(Object.keys(emptyCounts())).toEqual(STANDS);
   });
 });

@@ -2,10 +2,9 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { STAND_COLOUR } from '@/components/whip/stands';
-import { STAND_LABEL } from '@/lib/decision-rule';
+import { SPECTRUM as KEYS, STAND_LABEL } from '@/lib/decision-rule';
 import type { StandCounts } from '@/lib/decision-rule';
 
-const KEYS = ['FOR', 'LEANING_FOR', 'UNDECIDED', 'UNKNOWN', 'LEANING_AGAINST', 'AGAINST', 'WILL_NOT_VOTE'] as const;
 const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
 const short = (day: string) => SHORT.format(new Date(`${day}T00:00:00Z`));
 

@@ -1,21 +1,10 @@
 // Every member who may vote as a seat in a hemicycle, parties as wedges (largest on the left),
 // each seat coloured by where its member stands. Drawn on the server as SVG: readable before any
 // JavaScript, and downloadable like the other charts (ChartFigure).
-import { STAND_LABEL } from '@/lib/decision-rule';
-import type { StandOrUnknown } from '@/lib/decision-rule';
+import { SPECTRUM as ORDER, STAND_LABEL } from '@/lib/decision-rule';
 import type { WhipMember } from '@/lib/whip-count';
 import { SeatReadout } from '@/components/charts/seat-readout';
 import { STAND_COLOUR } from './stands';
-
-const ORDER: StandOrUnknown[] = [
-  'FOR',
-  'LEANING_FOR',
-  'UNDECIDED',
-  'UNKNOWN',
-  'LEANING_AGAINST',
-  'AGAINST',
-  'WILL_NOT_VOTE',
-];
 
 /** Seat centres of a hemicycle of n seats: rows of growing radius, seats spaced evenly by arc. */
 export function hemicycle(n: number): { x: number; y: number; r: number }[] {

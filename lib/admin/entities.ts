@@ -18,6 +18,7 @@ import {
   Vote,
   type WhipDirection,
 } from '../generated/prisma/enums';
+import { STAND_LABEL, STAND_ORDER } from '../decision-rule';
 import { normalizeName } from '../names';
 import { type FieldDef, type FieldErrors, SLUG_PATTERN } from './fields';
 
@@ -41,14 +42,7 @@ export const CONFIDENCE = labelled<Confidence>({
 
 export const DIVISION_HOUSES = labelled<'COMMONS' | 'LORDS'>({ COMMONS: 'House of Commons', LORDS: 'House of Lords' });
 export const WHIP_DIRECTIONS = labelled<WhipDirection>({ AYE: 'Vote aye', NO: 'Vote no', FREE: 'Free vote' });
-export const STANDS = labelled<Stand>({
-  FOR: 'For',
-  LEANING_FOR: 'Leaning for',
-  UNDECIDED: 'Undecided',
-  LEANING_AGAINST: 'Leaning against',
-  AGAINST: 'Against',
-  WILL_NOT_VOTE: 'Will not vote',
-});
+export const STANDS = STAND_ORDER.map((s) => [s, STAND_LABEL[s]] as [Stand, string]);
 export const RULE_KINDS = labelled<DecisionRuleKind>({
   UNKNOWN: 'Not known',
   MAJORITY_OF_VOTING: 'A majority of those voting',
