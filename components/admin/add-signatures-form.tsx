@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { type PasteState, pasteFlowAction } from '@/app/actions';
+import { type PasteState, pasteFlowAction } from '@/app/actions/add-signatures';
 import { asOptions, FilterSelect } from '@/components/filter-select';
 import { CONFIDENCE } from '@/lib/admin/entities';
 import { NEW_SOURCE } from '@/lib/admin/fields';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { deleteEntityAction, type DeleteState } from '@/app/actions';
+import { deleteEntityAction, type DeleteState } from '@/app/actions/records';
 
 /** Deleting asks first: the button only appears once the confirmation is opened. */
 export function DeleteForm({

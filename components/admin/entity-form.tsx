@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useRef, useState } from 'react';
-import { saveEntityAction } from '@/app/actions';
+import { saveEntityAction } from '@/app/actions/records';
 import { entityDef } from '@/lib/admin/entities';
 import { type FieldDef, type FormValues } from '@/lib/admin/fields';
 import { NewSourceFields } from '@/components/admin/source-choice';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useState } from 'react';
-import { discardImportAction, runImportAction, type UploadState, uploadImportAction } from '@/app/actions';
+import { discardImportAction, runImportAction, type UploadState, uploadImportAction } from '@/app/actions/imports';
 import { SourceChoice } from '@/components/admin/source-choice';
 import { asOptions, FilterSelect } from '@/components/filter-select';
 import type { RefOption } from '@/lib/admin/store';

@@ -4,7 +4,7 @@
 // several. Each file is checked whole and imported all or nothing; what was wrong is said per file.
 import Link from 'next/link';
 import { startTransition, useActionState } from 'react';
-import { officialDivisionsAction, type OfficialImportState } from '@/app/actions';
+import { officialDivisionsAction, type OfficialImportState } from '@/app/actions/imports';
 import { asOptions, FilterSelect } from '@/components/filter-select';
 import type { RefOption } from '@/lib/admin/store';
 import { Button, Input } from '@/components/ui/controls';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changePasswordAction, createUserAction, type UserFormState, userRoleAction } from '@/app/actions';
+import { changePasswordAction, createUserAction, type UserFormState, userRoleAction } from '@/app/actions/users';
 import { ROLE_DESCRIPTIONS, ROLES } from '@/lib/auth/roles';
 import { Input, Select } from '@/components/ui/controls';
 

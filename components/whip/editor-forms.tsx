@@ -3,7 +3,7 @@
 // The whip count's fast paths for editors: move one member, place a pasted list at one position,
 // record a division list as Hansard prints it. What was typed stays after an error.
 import { useActionState, useMemo, useState } from 'react';
-import { whipCountAction, type WhipCountState } from '@/app/actions';
+import { whipCountAction, type WhipCountState } from '@/app/actions/whip-count';
 import { SourceChoice } from '@/components/admin/source-choice';
 import { FilterSelect } from '@/components/filter-select';
 import { Input, Select, Textarea } from '@/components/ui/controls';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { logoutAction } from '@/app/actions';
+import { logoutAction } from '@/app/actions/session';
 import { ENTITIES } from '@/lib/admin/entities';
 import { currentActor } from '@/lib/auth/session';
 
