@@ -8,6 +8,32 @@ import { clampPage } from './validation';
 
 type Tx = Pick<Prisma.TransactionClient, 'auditEvent'>;
 
+/**
+ * A record as its audit event holds it (`snapshot`): each column by its model's name, dates and
+ * decimals as strings. Readers of the trail (the feed) read it through this type, so a renamed
+ * column fails `tsc` where it is read instead of leaving an entry silently empty (issue 25).
+ */
+export type Snapshot<Model> = {
+  [K in keyof Model]?: Model[K] extends Date | null
+    ? string | null
+    : Model[K] extends Prisma.Decimal | null
+      ? string | number | null
+      : Model[K];
+};
+
+/** A column of a model, by name, for SQL that reads the trail's JSON (`after->>'withdrawnOn'`). */
+export const column = <Model>(name: keyof Model & string) => name;
+
+/** What an import's audit event holds (`entity` "import:<kind>", `entityId` the job's id). */
+export interface ImportAudit {
+  fileName: string;
+  rows: number;
+  skipped: number;
+  /** Whether the rows were the preview's (nothing changed since) or checked again. */
+  checked: 'at preview' | 'again at run';
+  summary: string;
+}
+
 /** Plain JSON of a row: dates as ISO strings, decimals as strings. */
 export function snapshot(row: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
   return row === null || row === undefined ? Prisma.DbNull : (JSON.parse(JSON.stringify(row)) as Prisma.InputJsonValue);

@@ -20,17 +20,23 @@ import { atomXml } from './atom';
 import { KNOWN_ON_SQL, knownOnSql } from './sql';
 import { describeTally } from './tally';
 import type { Stand, TallyQualifier } from './generated/prisma/enums';
+import type { Signature, Stage, Threshold } from './generated/prisma/client';
+import { column, type ImportAudit, type Snapshot } from './audit';
+import type { ImportOptions } from './import/kinds';
 
 export const FEED_ENTRIES = 50;
+
+/** The records whose audit events the feed reads (NEWS_SQL), and the imports'. */
+type Audited = Snapshot<Threshold> | Snapshot<Stage> | Snapshot<Signature> | ImportAudit;
 
 interface Event {
   id: bigint;
   at: Date;
   action: string;
   entity: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  options: Record<string, unknown> | null;
+  before: Audited | null;
+  after: Audited | null;
+  options: Pick<ImportOptions, 'campaignId' | 'sourceId'> | null;
 }
 
 interface Entry {
@@ -48,17 +54,20 @@ interface Entry {
  * read from their own tables: `RECORDS_SQL`): thresholds and stages added, stage status changes,
  * withdrawals reversed, roster and ballots files imported.
  */
+const WITHDRAWN_ON = column<Signature>('withdrawnOn');
+const STATUS = column<Stage>('status');
 const NEWS_SQL = `(
   (e.entity IN ('threshold', 'stage') AND e.action = 'create')
-  OR (e.entity = 'signature' AND e.action = 'update' AND (e.before->>'withdrawnOn') IS NOT NULL AND (e.after->>'withdrawnOn') IS NULL)
-  OR (e.entity = 'stage' AND e.action = 'update' AND (e.before->>'status') IS DISTINCT FROM (e.after->>'status'))
+  OR (e.entity = 'signature' AND e.action = 'update' AND (e.before->>'${WITHDRAWN_ON}') IS NOT NULL AND (e.after->>'${WITHDRAWN_ON}') IS NULL)
+  OR (e.entity = 'stage' AND e.action = 'update' AND (e.before->>'${STATUS}') IS DISTINCT FROM (e.after->>'${STATUS}'))
   OR (e.action = 'import' AND e.entity IN ('import:roster', 'import:ballots'))
 )`;
 
 /** The events of one campaign: its own rows (thresholds, stages, signatures), imports into it. */
+const CAMPAIGN_ID = column<Threshold & Stage & Signature>('campaignId');
 const OF_CAMPAIGN_SQL = `(
-  coalesce(e.after->>'campaignId', e.before->>'campaignId') = $1::text
-  OR (j.options->>'campaignId') = $1::text
+  coalesce(e.after->>'${CAMPAIGN_ID}', e.before->>'${CAMPAIGN_ID}') = $1::text
+  OR (j.options->>'${column<ImportOptions>('campaignId')}') = $1::text
 )`;
 
 async function newsEvents(campaignId: number | null): Promise<Event[]> {
@@ -250,10 +259,14 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : nul
 
 /** Names for the ids the events mention, fetched once per kind. */
 async function lookups(events: Event[]) {
-  const ids = (kind: string) => [
+  const ids = (kind: 'personId' | 'campaignId') => [
     ...new Set(
       events
-        .flatMap((e) => [num(e.after?.[kind]), num(e.before?.[kind]), num(e.options?.[kind])])
+        .flatMap((e) => [
+          num(recordOf(e.after)[kind]),
+          num(recordOf(e.before)[kind]),
+          num(kind === 'campaignId' ? e.options?.campaignId : null),
+        ])
         .filter((v): v is number => v !== null),
     ),
   ];
@@ -267,10 +280,13 @@ async function lookups(events: Event[]) {
   };
 }
 
+/** The columns a record's event shares with the others' (who, which campaign, which source). */
+const recordOf = (a: Audited | null) => (a ?? {}) as Snapshot<Pick<Signature, 'personId' | 'campaignId' | 'sourceId'>>;
+
 function describe(e: Event, names: Awaited<ReturnType<typeof lookups>>): Entry | null {
-  const row = e.after ?? e.before ?? {};
+  const row = recordOf(e.after ?? e.before);
   const person = names.person.get(num(row.personId) ?? -1);
-  const who = person?.name ?? str(row.speakerLabel) ?? 'Someone';
+  const who = person?.name ?? 'Someone';
   const campaign = names.campaign.get(num(row.campaignId) ?? num(e.options?.campaignId) ?? -1);
   const base = {
     id: `audit:${e.id}`,
@@ -292,44 +308,48 @@ function describe(e: Event, names: Awaited<ReturnType<typeof lookups>>): Entry |
     }
     case 'threshold': {
       if (!campaign) return null;
-      const label = str(row.label) ?? 'a threshold';
-      const share = row.sharePercent == null ? null : Number(row.sharePercent);
-      const value = num(row.absoluteValue);
+      const t = (e.after ?? e.before) as Snapshot<Threshold>;
+      const label = str(t.label) ?? 'a threshold';
+      const share = t.sharePercent == null ? null : Number(t.sharePercent);
+      const value = num(t.absoluteValue);
       return {
         ...base,
         title: `New threshold for “${campaign.title}”: ${label}`,
         link: `/campaigns/${campaign.slug}#count`,
-        text: `“${label}” (${titleCase(str(row.purpose) ?? 'TARGET').toLowerCase()}): ${value !== null ? `${value} names` : share !== null ? `${share}% of the body` : 'no value recorded'}.`,
+        text: `“${label}” (${titleCase(str(t.purpose) ?? 'TARGET').toLowerCase()}): ${value !== null ? `${value} names` : share !== null ? `${share}% of the body` : 'no value recorded'}.`,
       };
     }
     case 'stage': {
       if (!campaign) return null;
-      const status = titleCase(str(e.after?.status) ?? 'PENDING').toLowerCase();
-      const name = str(row.name) ?? 'A stage';
+      const [before, after] = [e.before as Snapshot<Stage> | null, e.after as Snapshot<Stage> | null];
+      const stage = after ?? before ?? {};
+      const status = titleCase(str(after?.status) ?? 'PENDING').toLowerCase();
+      const name = str(stage.name) ?? 'A stage';
       const link = `/campaigns/${campaign.slug}#stages`;
       return e.action === 'create'
         ? {
             ...base,
             title: `New stage of “${campaign.title}”: ${name}`,
             link,
-            text: `Stage ${num(row.position) ?? ''} “${name}” is ${status}.`,
+            text: `Stage ${num(stage.position) ?? ''} “${name}” is ${status}.`,
           }
         : {
             ...base,
             title: `${name}: now ${status}`,
             link,
-            text: `Stage ${num(row.position) ?? ''} of “${campaign.title}” was ${titleCase(str(e.before?.status) ?? 'PENDING').toLowerCase()} and is now ${status}.`,
+            text: `Stage ${num(stage.position) ?? ''} of “${campaign.title}” was ${titleCase(str(before?.status) ?? 'PENDING').toLowerCase()} and is now ${status}.`,
           };
     }
     default: {
       if (e.action !== 'import') return null;
-      const rows = num(row.rows) ?? 0;
+      const done = (e.after ?? {}) as Partial<ImportAudit>;
+      const rows = num(done.rows) ?? 0;
       if (e.entity === 'import:roster')
         return {
           ...base,
           title: `Roster updated from a file of ${rows} rows`,
           link: '/people',
-          text: str(row.summary) ?? `${rows} rows of members were recorded.`,
+          text: str(done.summary) ?? `${rows} rows of members were recorded.`,
         };
       return {
         ...base,
@@ -385,7 +405,8 @@ export async function changesFeed(campaignSlug: string | null): Promise<string |
             ...records.map((r) => r.campaign_slug),
             ...events.map(
               (e) =>
-                names.campaign.get(num((e.after ?? e.before)?.campaignId) ?? num(e.options?.campaignId) ?? -1)?.slug,
+                names.campaign.get(num(recordOf(e.after ?? e.before).campaignId) ?? num(e.options?.campaignId) ?? -1)
+                  ?.slug,
             ),
           ].filter((s): s is string => !!s),
         ),

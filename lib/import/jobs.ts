@@ -2,7 +2,7 @@
 // A failure rolls the whole import back and marks the job failed, saying why; it can be retried.
 import 'server-only';
 import { isDay } from '../validation';
-import { recordAudit } from '../audit';
+import { type ImportAudit, recordAudit } from '../audit';
 import { requireRole, type RequestContext } from '../auth/session';
 import { dataVersion } from '../data-version';
 import { db } from '../db';
@@ -257,10 +257,9 @@ export async function runImportJob(
           fileName: job.fileName,
           rows: valid.length,
           skipped: invalid,
-          // Whether the rows were the preview's (nothing changed since) or checked again.
           checked: reused ? 'at preview' : 'again at run',
           summary,
-        });
+        } satisfies ImportAudit);
         return { message: summary, rows: valid.length };
       },
       { timeout: 10 * 60_000, maxWait: 30_000 },
