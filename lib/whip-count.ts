@@ -192,10 +192,19 @@ async function findStage(slug: string, position: number) {
 }
 
 /**
- * Every placement of the stage's voters, explicit and derived, in order: the `ordered` CTE, one
- * row a placement with only what ordering needs (details are joined later, for the few rows shown).
- * On one day an explicit position outranks a derived one. Needs the `voters` CTE before it.
- * A derived placement's id is minus its signature's id.
+ * The order of one member's placements, oldest first: by day; on one day a placement derived from
+ * a signature before a stated one, so that the stated one, coming later, is where they stand
+ * (explicit outranks derived on the same day); then by id. The one statement of the rule: the
+ * history, the changes and the count before the vote (this order reversed) read it.
+ */
+const PLACEMENT_ORDER = 'on_day, derived DESC, id';
+const NEWEST_PLACEMENT_FIRST = 'on_day DESC, derived ASC, id DESC';
+
+/**
+ * Every placement of the stage's voters, explicit and derived, in order (PLACEMENT_ORDER): the
+ * `ordered` CTE, one row a placement with only what ordering needs (details are joined later, for
+ * the few rows shown), and `current_run`. Needs the `voters` CTE before it. A derived placement's
+ * id is minus its signature's id.
  */
 const placementsCte = (stageId: number) => Prisma.sql`
   placements AS (
@@ -208,18 +217,18 @@ const placementsCte = (stageId: number) => Prisma.sql`
     WHERE r."stageId" = ${stageId} AND sig."personId" IN (SELECT person_id FROM voters)
   ),
   ordered AS MATERIALIZED (
-    -- Per row: whether it changed the member's position, and for the member's last row, since
-    -- when they have held it and what they held before (the run's first row's day and previous
-    -- position, carried forward). Both windows share one sort.
-    SELECT x.*, lead(x.id) OVER w IS NULL AS last,
-           max(CASE WHEN x.changed = 1 THEN x.on_day END) OVER w AS since,
-           max(CASE WHEN x.changed = 1 THEN x.seq * 8 + coalesce(array_position(${Prisma.raw(`enum_range(NULL::"Stand")`)}, x.prev_stand), 0) END) OVER w AS run_prev_code
-    FROM (
-      SELECT pl.*, row_number() OVER w AS seq, lag(pl.stand) OVER w AS prev_stand,
-             CASE WHEN lag(pl.stand) OVER w IS DISTINCT FROM pl.stand THEN 1 ELSE 0 END AS changed
-      FROM placements pl WINDOW w AS (PARTITION BY pl.person_id ORDER BY pl.on_day, pl.derived DESC, pl.id)
-    ) x
-    WINDOW w AS (PARTITION BY x.person_id ORDER BY x.on_day, x.derived DESC, x.id)
+    -- Per placement: its place in the member's history, the position before it, whether it moved
+    -- them, and whether it is their last (where they stand now). One window, one sort.
+    SELECT pl.*, row_number() OVER w AS seq, lag(pl.stand) OVER w AS prev_stand,
+           CASE WHEN lag(pl.stand) OVER w IS DISTINCT FROM pl.stand THEN 1 ELSE 0 END AS changed,
+           lead(pl.id) OVER w IS NULL AS last
+    FROM placements pl WINDOW w AS (PARTITION BY pl.person_id ORDER BY ${Prisma.raw(PLACEMENT_ORDER)})
+  ),
+  -- Each member's current run: the placement that moved them to where they stand now, so since
+  -- when they have stood there and where they stood before (none: their first placement).
+  current_run AS (
+    SELECT DISTINCT ON (person_id) person_id, on_day AS since, prev_stand FROM ordered WHERE changed = 1
+    ORDER BY person_id, seq DESC
   )`;
 
 /** The `voters` CTE: the body's members on the day (inlined as a date literal: it is a Date we format, never user text). */
@@ -309,19 +318,20 @@ async function readPlacements(
     -- the same order as the history's (explicit outranks derived on one day).
     before_vote AS (
       SELECT DISTINCT ON (person_id) person_id, stand FROM ordered WHERE on_day <= ${Prisma.raw(literal)}
-      ORDER BY person_id, on_day DESC, derived ASC, id DESC
+      ORDER BY person_id, ${Prisma.raw(NEWEST_PLACEMENT_FIRST)}
     ),
     members AS (
       SELECT p.id AS person_id, p.slug, p.name, p."sortName" AS sort_name, coalesce(on_day.party, p.party) AS party, coalesce(on_day.constituency, p.constituency) AS constituency,
-             l.stand, l.since, l.derived, pos.quote, coalesce(pos.note, rule.note) AS note, coalesce(pos.confidence, sg.confidence) AS confidence,
+             l.stand, run.since, l.derived, pos.quote, coalesce(pos.note, rule.note) AS note, coalesce(pos.confidence, sg.confidence) AS confidence,
              pos."statementId" AS statement_id, st.subject AS statement_subject,
-             c.slug AS campaign_slug, c.title AS campaign_title, (enum_range(NULL::"Stand"))[nullif(l.run_prev_code % 8, 0)] AS prev_stand,
-             CASE WHEN l.run_prev_code % 8 <> 0 THEN l.since END AS prev_until,
+             c.slug AS campaign_slug, c.title AS campaign_title, run.prev_stand,
+             CASE WHEN run.prev_stand IS NOT NULL THEN run.since END AS prev_until,
              bal.vote, bal.teller, bv.stand AS forecast_stand,
              ${sourceColumns('src')}
       FROM voters v JOIN "Person" p ON p.id = v.person_id
       ${Prisma.raw(ON_DAY_SQL(literal))}
       LEFT JOIN latest l ON l.person_id = p.id
+      LEFT JOIN current_run run ON run.person_id = p.id
       LEFT JOIN before_vote bv ON bv.person_id = p.id
       LEFT JOIN "Position" pos ON pos.id = l.id AND NOT l.derived
       LEFT JOIN "Signature" sg ON sg.id = -l.id AND l.derived
