@@ -60,6 +60,32 @@ describe('architecture rules', () => {
     ).toEqual([expect.stringContaining('imports nothing server-only')]);
   });
 
+  it('a pure module may not reach the database by any path, relative ones too (issue 25)', async () => {
+    for (const [file, from] of [
+      ['lib/format.ts', './db'],
+      ['lib/admin/fields.ts', '../db'],
+      ['lib/tally.ts', '@/lib/db'],
+      ['lib/names.ts', './outage'],
+      ['lib/sort.ts', './sql'],
+    ] as const)
+      expect(
+        await importErrors(file, `import { x } from '${from}';\nexport const y = x;\n`),
+        `${file} importing ${from}`,
+      ).toHaveLength(1);
+  });
+
+  it('puts every module of lib/ in exactly one layer: pure, plumbing or server-only data access', async () => {
+    const config = (await import(path.join(process.cwd(), 'eslint.config.mjs'))) as Record<
+      'SERVER_ONLY' | 'PURE' | 'PLUMBING',
+      string[]
+    >;
+    const modules = readdirSync('lib', { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file) && !file.startsWith('generated'))
+      .map((file) => file.replace(/\.tsx?$/, ''))
+      .sort();
+    expect([...config.PURE, ...config.PLUMBING, ...config.SERVER_ONLY].sort()).toEqual(modules);
+  });
+
   it('knows every server-only module (a new one cannot slip past the component rule)', async () => {
     const config = (await import(path.join(process.cwd(), 'eslint.config.mjs'))) as { SERVER_ONLY: string[] };
     const marked = readdirSync('lib', { recursive: true, encoding: 'utf8' })
