@@ -5,8 +5,11 @@ import { walkDownloads } from './downloads';
 // the file against what the page shows (e2e/downloads.ts). The division pages are walked in
 // divisions.spec.ts, after it has recorded a division.
 
-/** The public pages to walk: every kind of page the site links to, two of each kind at most. */
-async function publicPages(page: import('@playwright/test').Page): Promise<string[]> {
+/**
+ * Walks the public pages, every kind of page the site links to (two of each kind at most), calling
+ * `visit` on each as it is reached.
+ */
+async function crawl(page: import('@playwright/test').Page, visit: (path: string) => Promise<void>) {
   const kinds = new Map<string, number>();
   const seen = new Set<string>();
   const queue = ['/', '/campaigns', '/people', '/polls'];
@@ -20,6 +23,7 @@ async function publicPages(page: import('@playwright/test').Page): Promise<strin
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     pages.push(path);
     await page.goto(path);
+    await visit(path);
     const hrefs = await page.locator('main a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     for (const href of hrefs) {
       const { pathname } = new URL(href, 'http://x');
@@ -33,10 +37,9 @@ async function publicPages(page: import('@playwright/test').Page): Promise<strin
 test('every download on every public page equals the page', async ({ page, request }) => {
   test.setTimeout(240_000);
   const walked: string[] = [];
-  for (const path of await publicPages(page)) {
-    await page.goto(path);
+  await crawl(page, async (path) => {
     walked.push(...(await walkDownloads(page, request)).map((w) => `${path}: ${w}`));
-  }
+  });
   // The walk reached every kind of download the seed has (a page that lost its links fails here).
   const kinds = new Set(walked.map((w) => /([a-z]+)\.(csv|zip)|chart #[\w-]+/.exec(w)?.[0]?.replace(/ #.*/, '')));
   expect([...kinds]).toEqual(

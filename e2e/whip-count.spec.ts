@@ -145,12 +145,12 @@ test.describe('whip count, editing', () => {
 
     // A source not recorded yet is named on the spot, and created with the position (issue 24).
     await form.locator('select[name=sourceId]').selectOption('new');
-    await form.getByLabel('Publisher').fill('Example Gazette');
+    await form.getByLabel('Publisher').fill('Whip Count Weekly');
     await form.evaluate((f) => f.querySelectorAll('[required]').forEach((e) => e.removeAttribute('required')));
     await form.getByRole('button', { name: 'Save the move' }).click();
     await expect(page.getByTestId('move-result')).toContainText('Title is required.');
-    await expect(form.getByLabel('Publisher')).toHaveValue('Example Gazette');
-    expect(await countOf(`SELECT count(*)::int AS n FROM "Source" WHERE publisher = 'Example Gazette'`)).toBe(0);
+    await expect(form.getByLabel('Publisher')).toHaveValue('Whip Count Weekly');
+    expect(await countOf(`SELECT count(*)::int AS n FROM "Source" WHERE publisher = 'Whip Count Weekly'`)).toBe(0);
     await form.getByLabel('Title').fill('Starmer backs the motion');
     await form.getByRole('button', { name: 'Save the move' }).click();
     await expect(page.getByTestId('move-result')).toContainText('Keir Starmer: leaning for from 2019-07-01.');
