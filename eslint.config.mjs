@@ -85,7 +85,7 @@ export const PURE = [
  * say so (the proxy and scripts use them too). Every module of lib/ is in one of the three lists
  * (tests/lint.test.ts).
  */
-export const PLUMBING = ['db', 'errors', 'http', 'outage', 'sql'];
+export const PLUMBING = ['connections', 'db', 'errors', 'http', 'outage', 'sql'];
 /** A module of lib/ as every import may name it: by alias, by path, or relative from lib/ and its folders. */
 const named = (m) => [`@/lib/${m}`, `**/lib/${m}`, `../${m}`, `./${m}`];
 const serverOnly = [...SERVER_ONLY, ...PLUMBING.filter((m) => m !== 'db')].flatMap(named);

@@ -1,13 +1,14 @@
 // The one Prisma client of the process. Only the data-access modules in lib/ (and the seeds,
 // which load data before the app runs) import it; pages and components never do.
 import { PrismaPg } from '@prisma/adapter-pg';
+import { connectionBudget } from './connections';
 import { PrismaClient } from './generated/prisma/client';
 
 export type Db = PrismaClient;
 
 export function createPrismaClient(connectionString: string): PrismaClient {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.WHIPCOUNT_DB_POOL ?? 10) }),
+    adapter: new PrismaPg({ connectionString, max: connectionBudget().prisma }),
   });
 }
 

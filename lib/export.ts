@@ -24,6 +24,7 @@ import {
   SEAT_ON_DAY,
   STAGE_DAY_SQL,
 } from './sql';
+import { connectionBudget } from './connections';
 import { siteUrl } from './site-url';
 import { isSlug, stagePosition } from './validation';
 
@@ -37,7 +38,7 @@ const holder = globalThis as unknown as { whipcountCopyPool?: pg.Pool };
 function copyPool(): pg.Pool {
   holder.whipcountCopyPool ??= new pg.Pool({
     connectionString: process.env.DATABASE_URL,
-    max: Number(process.env.WHIPCOUNT_EXPORT_POOL ?? 4),
+    max: connectionBudget().copy,
     connectionTimeoutMillis: Number(process.env.WHIPCOUNT_EXPORT_WAIT_MS ?? 5000),
     statement_timeout: 300_000,
     idle_in_transaction_session_timeout: 30_000,

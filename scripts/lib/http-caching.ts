@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import pg from 'pg';
+import { connectionBudget } from '../../lib/connections';
 import { negotiatedEncoding } from './page-cache';
 import { hasSignedSession } from './session-cookie';
 
@@ -75,7 +76,9 @@ export function methodAnswer(
 
 /** Reads the data version, at most every `everyMs`; null when the database does not answer. */
 export function dataVersionReader(url: string | undefined, everyMs = 200) {
-  const pool = url ? new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 1000 }) : null;
+  const pool = url
+    ? new pg.Pool({ connectionString: url, max: connectionBudget().versionReader, connectionTimeoutMillis: 1000 })
+    : null;
   pool?.on('error', () => {});
   let last: { at: number; value: { version: string; changedAt: Date } | null } | null = null;
   return {
