@@ -3,7 +3,7 @@
 // The one way a form cites a source: a recorded one chosen from the list, or "+ A new source"
 // named on the spot (its fields appear below the list, and the server creates it with the records
 // that cite it: lib/admin/new-source.ts).
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { NEW_SOURCE, NEW_SOURCE_FIELDS, newSourceField } from '@/lib/admin/fields';
 import { Input, Select } from '@/components/ui/controls';
 
@@ -21,12 +21,13 @@ export function NewSourceFields({
   errors?: Record<string, string>;
   className?: string;
 }) {
+  const prefix = useId();
   return (
     <fieldset className={className}>
       <legend className="px-1 text-sm font-semibold">New source</legend>
       {NEW_SOURCE_FIELDS.map((f) => {
         const name = newSourceField(f.name);
-        const id = `field-${name.replace('.', '-')}`;
+        const id = `${prefix}-${f.name}`;
         return (
           <label key={name} className="flex min-w-0 flex-col gap-1">
             <span className="text-sm font-medium">
@@ -75,6 +76,7 @@ export function SourceChoice({
   labelClassName?: string;
 }) {
   const [choice, setChoice] = useState(value);
+  const errorId = `${useId()}-error`;
   return (
     <>
       <label className="flex min-w-0 flex-col gap-1">
@@ -88,6 +90,7 @@ export function SourceChoice({
           required
           onChange={(e) => setChoice(e.target.value)}
           aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={errors[name] ? errorId : undefined}
         >
           <option value="">Choose…</option>
           <option value={NEW_SOURCE}>+ A new source</option>
@@ -97,7 +100,11 @@ export function SourceChoice({
             </option>
           ))}
         </Select>
-        {errors[name] && <span className="text-sm text-red-800">{errors[name]}</span>}
+        {errors[name] && (
+          <span id={errorId} className="text-sm text-red-800">
+            {errors[name]}
+          </span>
+        )}
       </label>
       {choice === NEW_SOURCE && (
         <NewSourceFields values={values} errors={errors} className="grid gap-2 rounded border border-rule p-2" />
