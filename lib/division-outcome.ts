@@ -48,24 +48,46 @@ export function lobbyShortfall(
   return parts.length ? parts.join('; ') : null;
 }
 
+/**
+ * The names counted in each lobby: tellers apart, as the announced totals count them (decision
+ * 022). The one statement of the rule, for totals, Parliament's files, pasted lists and CSV imports.
+ */
+export function namedInLobbies<T>(
+  members: Iterable<T>,
+  lobby: (member: T) => string | null,
+  teller: (member: T) => boolean,
+): { ayes: number; noes: number } {
+  const named = { ayes: 0, noes: 0 };
+  for (const m of members) {
+    if (teller(m)) continue;
+    const l = lobby(m);
+    if (l === 'AYE') named.ayes++;
+    else if (l === 'NO') named.noes++;
+  }
+  return named;
+}
+
 /** Totals of a division from its recorded figures and its named ballots. */
 export function divisionTotals(recorded: RecordedTotals, ballots: readonly { vote: BallotVote; teller: boolean }[]) {
-  const counted = { AYE: 0, NO: 0, ABSTAIN: 0 };
-  const tellers = { ayes: 0, noes: 0 };
-  for (const b of ballots) {
-    if (!b.teller) counted[b.vote]++;
-    else if (b.vote === 'AYE') tellers.ayes++;
-    else if (b.vote === 'NO') tellers.noes++;
-  }
+  const named = namedInLobbies(
+    ballots,
+    (b) => b.vote,
+    (b) => b.teller,
+  );
+  const abstained = ballots.filter((b) => b.vote === 'ABSTAIN' && !b.teller).length;
+  const tellers = namedInLobbies(
+    ballots,
+    (b) => b.vote,
+    (b) => !b.teller,
+  );
   const fromBallots = recorded.ayes === null && recorded.noes === null;
-  const ayes = recorded.ayes ?? counted.AYE;
-  const noes = recorded.noes ?? counted.NO;
-  const short =
-    !fromBallots && ballots.length > 0 ? lobbyShortfall(recorded, { ayes: counted.AYE, noes: counted.NO }) : null;
+  const ayes = recorded.ayes ?? named.ayes;
+  const noes = recorded.noes ?? named.noes;
+  const short = !fromBallots && ballots.length > 0 ? lobbyShortfall(recorded, named) : null;
   const totals: Totals = {
     ayes,
     noes,
-    abstentions: recorded.abstentions ?? (counted.ABSTAIN > 0 ? counted.ABSTAIN : null),
+    abstentions: recorded.abstentions ?? (abstained > 0 ? abstained : null),
     fromBallots,
     namedBallots: ballots.length,
     tellers,

@@ -9,7 +9,7 @@ import { recordAudit } from './audit';
 import { requireRole, type Actor, type RequestContext } from './auth/session';
 import { db } from './db';
 import { divisionPath, houseVoters } from './divisions';
-import { lobbyShortfall } from './division-outcome';
+import { lobbyShortfall, namedInLobbies } from './division-outcome';
 import type { House } from './generated/prisma/enums';
 import { proseName } from './hansard';
 import { matchAmongVoters } from './matching';
@@ -121,8 +121,20 @@ export async function importOfficialFile(
           externalId: d.externalId,
           heldOn,
           question: d.title,
-          ayes: d.ayeCount ?? countLobby(d, 'AYE'),
-          noes: d.noCount ?? countLobby(d, 'NO'),
+          ayes:
+            d.ayeCount ??
+            namedInLobbies(
+              d.members,
+              (m) => m.lobby,
+              (m) => m.teller,
+            ).ayes,
+          noes:
+            d.noCount ??
+            namedInLobbies(
+              d.members,
+              (m) => m.lobby,
+              (m) => m.teller,
+            ).noes,
           abstentions: null,
           deferred: d.deferred,
           sourceId: source.id,
@@ -178,9 +190,6 @@ export async function importOfficialFile(
     divisions,
   };
 }
-
-const countLobby = (d: OfficialDivision, lobby: 'AYE' | 'NO') =>
-  d.members.filter((m) => m.lobby === lobby && !m.teller).length;
 
 /**
  * Each member of a division to a person who sat in its house on its day: by Parliament's member
@@ -265,8 +274,11 @@ async function resolveMembers(d: OfficialDivision) {
     if (first) problems.push(`${m.at} (${m.name}) and ${first.at} (${first.name}) are the same person in the roster.`);
     else ballots.set(id, m);
   }
-  const named = { ayes: 0, noes: 0 };
-  for (const m of ballots.values()) if (!m.teller) named[m.lobby === 'AYE' ? 'ayes' : 'noes']++;
+  const named = namedInLobbies(
+    ballots.values(),
+    (m) => m.lobby,
+    (m) => m.teller,
+  );
   const short = problems.length ? null : lobbyShortfall({ ayes: d.ayeCount, noes: d.noCount }, named);
   if (short) problems.push(`the totals do not add up: ${short}.`);
   return { problems, ballots, newIds };

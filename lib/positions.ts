@@ -11,6 +11,7 @@ import type { Prisma } from './generated/prisma/client';
 import { createSource, NEW_SOURCE, type NewSource, parseNewSource, sourceChoice } from './admin/new-source';
 import { db } from './db';
 import { violationOf } from './db-errors';
+import { namedInLobbies } from './division-outcome';
 import { isDay, SLUG_RE } from './validation';
 import { AppError } from './errors';
 import { parseDivisionList } from './hansard';
@@ -310,18 +311,19 @@ export async function recordDivisionList(
       leftOver,
     };
   }
-  const counted = {
-    AYE: ballots.filter((b) => b.vote === 'AYE' && !b.teller).length,
-    NO: ballots.filter((b) => b.vote === 'NO' && !b.teller).length,
-  };
+  const counted = namedInLobbies(
+    ballots,
+    (b) => b.vote,
+    (b) => b.teller,
+  );
   if (
     existing &&
-    ((existing.ayes !== null && existing.ayes !== counted.AYE) ||
-      (existing.noes !== null && existing.noes !== counted.NO))
+    ((existing.ayes !== null && existing.ayes !== counted.ayes) ||
+      (existing.noes !== null && existing.noes !== counted.noes))
   ) {
     return {
       ok: false,
-      message: `The list has ${counted.AYE} ayes and ${counted.NO} noes (tellers apart), but the division records ${existing.ayes ?? '?'} ayes and ${existing.noes ?? '?'} noes. Correct the totals or the list; nothing was saved.`,
+      message: `The list has ${counted.ayes} ayes and ${counted.noes} noes (tellers apart), but the division records ${existing.ayes ?? '?'} ayes and ${existing.noes ?? '?'} noes. Correct the totals or the list; nothing was saved.`,
       fieldErrors: { list: 'Does not match the recorded totals.' },
     };
   }
@@ -335,8 +337,8 @@ export async function recordDivisionList(
             stageId: d.stageId,
             question: d.question!,
             heldOn: day,
-            ayes: counted.AYE,
-            noes: counted.NO,
+            ayes: counted.ayes,
+            noes: counted.noes,
             sourceId,
           },
         });
@@ -357,14 +359,14 @@ export async function recordDivisionList(
         divisionId: id,
         sourceId,
         ballots: ballots.length,
-        ayes: counted.AYE,
-        noes: counted.NO,
+        ayes: counted.ayes,
+        noes: counted.noes,
       });
       return id;
     });
     return {
       ok: true,
-      message: `${ballots.length} ballots recorded: ${counted.AYE} ayes and ${counted.NO} noes, tellers apart.`,
+      message: `${ballots.length} ballots recorded: ${counted.ayes} ayes and ${counted.noes} noes, tellers apart.`,
       divisionId,
     };
   } catch (error) {

@@ -4,6 +4,8 @@
 // arithmetic of each division and says where anything is wrong ("Ayes[12].MemberId"); matching
 // members to people is the importer's (lib/official-divisions.ts). docs/decisions/022-divisions.md.
 
+import { namedInLobbies } from './division-outcome';
+
 export type OfficialHouse = 'COMMONS' | 'LORDS';
 
 export interface OfficialMember {
@@ -186,19 +188,22 @@ function readDivision(item: unknown, at: string): { division: OfficialDivision |
   }
 
   // The announced totals, tellers apart, against the names in each lobby.
-  const named = { AYE: 0, NO: 0 };
-  for (const m of members) if (!m.teller) named[m.lobby]++;
+  const named = namedInLobbies(
+    members,
+    (m) => m.lobby,
+    (m) => m.teller,
+  );
   const [ayeLabel, noLabel, ayeList, noList] =
     house === 'COMMONS'
       ? ['AyeCount', 'NoCount', 'Ayes', 'Noes']
       : ['memberContentCount', 'memberNotContentCount', 'contents', 'notContents'];
-  if (ayeCount !== null && ayeCount !== named.AYE)
+  if (ayeCount !== null && ayeCount !== named.ayes)
     say(
-      `${ayeLabel} is ${ayeCount} but ${ayeList} names ${named.AYE} (${named.AYE < ayeCount ? 'short by' : 'over by'} ${Math.abs(ayeCount - named.AYE)}).`,
+      `${ayeLabel} is ${ayeCount} but ${ayeList} names ${named.ayes} (${named.ayes < ayeCount ? 'short by' : 'over by'} ${Math.abs(ayeCount - named.ayes)}).`,
     );
-  if (noCount !== null && noCount !== named.NO)
+  if (noCount !== null && noCount !== named.noes)
     say(
-      `${noLabel} is ${noCount} but ${noList} names ${named.NO} (${named.NO < noCount ? 'short by' : 'over by'} ${Math.abs(noCount - named.NO)}).`,
+      `${noLabel} is ${noCount} but ${noList} names ${named.noes} (${named.noes < noCount ? 'short by' : 'over by'} ${Math.abs(noCount - named.noes)}).`,
     );
 
   // One member, one place: not twice in a lobby, not in both.

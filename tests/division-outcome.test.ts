@@ -5,6 +5,7 @@ import {
   divisionTotals,
   HOUSE_RULE,
   lobbyShortfall,
+  namedInLobbies,
   partyLines,
   rebels,
 } from '../lib/division-outcome';
@@ -102,5 +103,33 @@ describe('rebels', () => {
         ['B', { line: null, basis: 'free vote' }],
       ]),
     );
+  });
+});
+
+describe('names counted in each lobby (issue 25: one rule for totals, files, lists and imports)', () => {
+  it('counts ayes and noes, tellers apart, abstentions and the unvoted in neither', () => {
+    const members = [
+      { vote: 'AYE', teller: false },
+      { vote: 'AYE', teller: true },
+      { vote: 'NO', teller: false },
+      { vote: 'NO', teller: false },
+      { vote: 'NO', teller: true },
+      { vote: 'ABSTAIN', teller: false },
+      { vote: null, teller: false },
+    ];
+    expect(
+      namedInLobbies(
+        members,
+        (m) => m.vote,
+        (m) => m.teller,
+      ),
+    ).toEqual({ ayes: 1, noes: 2 });
+    expect(
+      namedInLobbies(
+        members,
+        (m) => m.vote,
+        (m) => !m.teller,
+      ),
+    ).toEqual({ ayes: 1, noes: 1 });
   });
 });

@@ -13,7 +13,7 @@ import { Prisma } from '../generated/prisma/client';
 import { matchAmongVoters, matchNames } from '../matching';
 import { stageVoters } from '../whip-count';
 import { houseVoters } from '../divisions';
-import { lobbyShortfall } from '../division-outcome';
+import { lobbyShortfall, namedInLobbies } from '../division-outcome';
 import { AppError } from '../errors';
 import type { NewSource } from '../admin/new-source';
 
@@ -721,15 +721,19 @@ const ballots: ImportKind = {
     const valid = checked.valid
       .filter((v) => people.has(v.line))
       .map((v) => ({ line: v.line, data: { ...v.data, personId: people.get(v.line)! } }));
-    const counted = (vote: string) => valid.filter((v) => v.data.vote === vote && !v.data.teller).length;
+    const named = namedInLobbies(
+      valid,
+      (v) => v.data.vote,
+      (v) => v.data.teller,
+    );
     if (
-      (division.ayes !== null && division.ayes !== counted('AYE')) ||
-      (division.noes !== null && division.noes !== counted('NO'))
+      (division.ayes !== null && division.ayes !== named.ayes) ||
+      (division.noes !== null && division.noes !== named.noes)
     ) {
       errors.push({
         row: 1,
         column: 'vote',
-        reason: `The file has ${counted('AYE')} ayes and ${counted('NO')} noes (tellers apart); the division records ${division.ayes ?? '?'} ayes and ${division.noes ?? '?'} noes.`,
+        reason: `The file has ${named.ayes} ayes and ${named.noes} noes (tellers apart); the division records ${division.ayes ?? '?'} ayes and ${division.noes ?? '?'} noes.`,
       });
     }
     errors.sort((a, b) => a.row - b.row);
