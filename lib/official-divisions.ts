@@ -115,26 +115,19 @@ export async function importOfficialFile(
             OR: [{ externalId: d.externalId }, { heldOn, number: d.number }],
           },
         });
+        const named = namedInLobbies(
+          d.members,
+          (m) => m.lobby,
+          (m) => m.teller,
+        );
         const data = {
           house: d.house,
           number: d.number,
           externalId: d.externalId,
           heldOn,
           question: d.title,
-          ayes:
-            d.ayeCount ??
-            namedInLobbies(
-              d.members,
-              (m) => m.lobby,
-              (m) => m.teller,
-            ).ayes,
-          noes:
-            d.noCount ??
-            namedInLobbies(
-              d.members,
-              (m) => m.lobby,
-              (m) => m.teller,
-            ).noes,
+          ayes: d.ayeCount ?? named.ayes,
+          noes: d.noCount ?? named.noes,
           abstentions: null,
           deferred: d.deferred,
           sourceId: source.id,
