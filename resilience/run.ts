@@ -95,32 +95,45 @@ async function signedIn(base: string, email: string, password: string): Promise<
   return client;
 }
 
-async function main(): Promise<number> {
-  const cluster = await startCluster();
-  globalCluster = cluster;
-  const [a, b] = cluster.servers;
-  const sourceId = (await one<{ id: number }>(`SELECT id FROM "Source" ORDER BY id LIMIT 1`)).id;
-  const campaigns = await sql<{ slug: string; id: number }>(`SELECT slug, id FROM "Campaign" ORDER BY id`);
-  const person = (
-    await one<{ slug: string }>(
-      `SELECT slug FROM "Person" WHERE EXISTS (SELECT 1 FROM "Signature" s WHERE s."personId" = "Person".id) ORDER BY id LIMIT 1`,
-    )
-  ).slug;
-  const password = `resilience-${RUN}-password`;
-  let admin!: Client;
-  const editors: Client[] = [];
-  let viewer!: Client;
+/** What the scenarios share: the cluster, its two servers, the seed's ids, and the accounts made by the first ones. */
+interface World {
+  cluster: Cluster;
+  a: Cluster['servers'][number];
+  b: Cluster['servers'][number];
+  sourceId: number;
+  campaigns: { slug: string; id: number }[];
+  person: string;
+  password: string;
+  admin: Client;
+  editors: Client[];
+  viewer: Client;
+  /** The statement every editor saves in the load scenario; later scenarios check it. */
+  sharedId: number;
+}
 
-  await check(
-    'a session made on one app server works on the other, and signing out on one ends it on both',
-    async () => {
-      admin = await signedIn(a.url, cluster.admin.email, cluster.admin.password);
+interface Scenario {
+  name: string;
+  /** Run even when --grep selects others: later scenarios need what it makes. */
+  setup?: boolean;
+  /** Both app servers must be up first (a scenario before it may have stopped one). */
+  needsBothServers?: boolean;
+  run: (w: World) => Promise<void>;
+}
+
+/** The scenarios, in the order they run: each is one check of the report. */
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'a session made on one app server works on the other, and signing out on one ends it on both',
+    setup: true,
+    run: async (w) => {
+      const { cluster, a, b } = w;
+      w.admin = await signedIn(a.url, cluster.admin.email, cluster.admin.password);
       const cookie = (await new Client(a.url).signIn(cluster.admin.email, cluster.admin.password)).cookies.find((c) =>
         c.includes('session_token'),
       )!;
       assert.match(cookie, /HttpOnly/i);
       assert.match(cookie, /SameSite=Lax/i);
-      assert.equal((await admin.on(b.url).get('/admin')).status, 200, 'the admin home on the other server');
+      assert.equal((await w.admin.on(b.url).get('/admin')).status, 200, 'the admin home on the other server');
       const other = await signedIn(b.url, cluster.admin.email, cluster.admin.password);
       assert.equal((await other.on(a.url).get('/admin')).status, 200);
       const out = await other.action('/admin', 'logoutAction', []);
@@ -131,35 +144,33 @@ async function main(): Promise<number> {
         `after signing out on B, A answered ${after.status}`,
       );
       assert.equal(
-        (await admin.on(b.url).get('/admin')).status,
+        (await w.admin.on(b.url).get('/admin')).status,
         200,
         'other sessions of the same account are untouched',
       );
     },
-    { setup: true },
-  );
-
-  await check(
-    'accounts for the load: five editors and a viewer, created by the admin on either server',
-    async () => {
+  },
+  {
+    name: 'accounts for the load: five editors and a viewer, created by the admin on either server',
+    setup: true,
+    run: async (w) => {
+      const { a, b, password, admin, editors } = w;
       for (let i = 0; i < EDITORS; i++) {
         const server = i % 2 ? b : a;
         await createUser(admin.on(server.url), `editor${i}@example.org`, 'editor', password);
         editors.push(await signedIn(server.url, `editor${i}@example.org`, password));
       }
       await createUser(admin, 'viewer@example.org', 'viewer', password);
-      viewer = await signedIn(b.url, 'viewer@example.org', password);
+      w.viewer = await signedIn(b.url, 'viewer@example.org', password);
     },
-    { setup: true },
-  );
-
-  let sharedId = 0;
-  await check(
-    `${READERS} readers for ${LOAD_SECONDS} s on both servers while ${EDITORS} editors save: no error, no lost or duplicated write`,
-    async () => {
+  },
+  {
+    name: `${READERS} readers for ${LOAD_SECONDS} s on both servers while ${EDITORS} editors save: no error, no lost or duplicated write`,
+    run: async (w) => {
+      const { a, b, sourceId, campaigns, person, editors } = w;
       const shared = await createStatement(editors[0]!, `shared ${RUN}`, sourceId);
       assert.ok(shared.id, 'the shared record was saved');
-      sharedId = shared.id;
+      w.sharedId = shared.id;
       const paths = [
         '/',
         '/campaigns',
@@ -191,11 +202,11 @@ async function main(): Promise<number> {
           if (n % 3 === 2) {
             // Edit the shared record from the version the form was loaded with: saved or told of a conflict.
             const { version } = await one<{ version: number }>(`SELECT version FROM "Statement" WHERE id = $1`, [
-              sharedId,
+              w.sharedId,
             ]);
-            const result = await editor.action(`/admin/statements/${sharedId}`, 'saveEntityAction', [
+            const result = await editor.action(`/admin/statements/${w.sharedId}`, 'saveEntityAction', [
               'statements',
-              sharedId,
+              w.sharedId,
               {},
               statementForm(`shared ${RUN}, edit ${i}.${n}`, sourceId, { _version: String(version) }),
             ]);
@@ -241,7 +252,7 @@ async function main(): Promise<number> {
         [created.map((c) => String(c.id))],
       );
       assert.equal(audited.n, created.length, 'each save audited once');
-      const final = await one<{ version: number }>(`SELECT version FROM "Statement" WHERE id = $1`, [sharedId]);
+      const final = await one<{ version: number }>(`SELECT version FROM "Statement" WHERE id = $1`, [w.sharedId]);
       assert.equal(
         final.version,
         1 + updates,
@@ -249,15 +260,15 @@ async function main(): Promise<number> {
       );
       const edits = await one<{ n: number }>(
         `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'update' AND entity = 'statement' AND "entityId" = $1`,
-        [String(sharedId)],
+        [String(w.sharedId)],
       );
       assert.equal(edits.n, updates);
     },
-  );
-
-  await check(
-    'outage: the database stops: pages answer 503 with a clear page, /api/health 503, saves refused with a message; it starts again: both servers recover without a restart',
-    async () => {
+  },
+  {
+    name: 'outage: the database stops: pages answer 503 with a clear page, /api/health 503, saves refused with a message; it starts again: both servers recover without a restart',
+    run: async (w) => {
+      const { cluster, a, b, sourceId, campaigns, editors } = w;
       const OUTAGE_MS = 8000;
       let outageAnswers = 0;
       await cluster.stopDatabase();
@@ -327,11 +338,11 @@ async function main(): Promise<number> {
         'the refused save left nothing',
       );
     },
-  );
-
-  await check(
-    'SIGKILL of an app server in the middle of form saves: each save is in the database whole or not at all',
-    async () => {
+  },
+  {
+    name: 'SIGKILL of an app server in the middle of form saves: each save is in the database whole or not at all',
+    run: async (w) => {
+      const { b, sourceId, editors } = w;
       const editor = editors[1]!; // signed in on server B
       assert.equal(editor.base, b.url);
       const COUNT = 30;
@@ -376,12 +387,12 @@ async function main(): Promise<number> {
       assert.equal(orphanAudits.n, 0, 'no audit event without its record');
       assert.equal(new Set(rows.map((r) => r.subject)).size, rows.length, 'no save doubled');
     },
-  );
-  if (!b.process) await b.start();
-
-  await check(
-    'SIGKILL of an app server in the middle of an import: nothing of it saved, the job failed (seen from the other server) and retried to completion',
-    async () => {
+  },
+  {
+    name: 'SIGKILL of an app server in the middle of an import: nothing of it saved, the job failed (seen from the other server) and retried to completion',
+    needsBothServers: true,
+    run: async (w) => {
+      const { a, b, sourceId, admin, editors } = w;
       const ROWS = 40_000;
       const header = 'id,name,sort_name,group,area,chamber,term';
       const lines = Array.from(
@@ -438,12 +449,12 @@ async function main(): Promise<number> {
         `crash: SIGKILL during an import of ${ROWS.toLocaleString('en-GB')} rows: none saved; marked failed by the other server; the retry imported all ${ROWS.toLocaleString('en-GB')}`,
       );
     },
-  );
-  if (!b.process) await b.start();
-
-  await check(
-    'every server action refuses no session, a forged session cookie and a viewer (admin-only ones an editor too); nothing changes',
-    async () => {
+  },
+  {
+    name: 'every server action refuses no session, a forged session cookie and a viewer (admin-only ones an editor too); nothing changes',
+    needsBothServers: true,
+    run: async (w) => {
+      const { cluster, a, sourceId, campaigns, editors, viewer, sharedId } = w;
       const campaignId = String(campaigns[0]!.id);
       const job = await one<{ id: number }>(`SELECT id FROM "ImportJob" ORDER BY id DESC LIMIT 1`);
       const adminUser = await one<{ id: string }>(`SELECT id FROM "user" WHERE email = $1`, [cluster.admin.email]);
@@ -573,11 +584,11 @@ async function main(): Promise<number> {
         `access: ${tried} calls of ${Object.keys(calls).length} server actions without a session, with a forged cookie, as a viewer and (admin-only) as an editor: all refused, nothing changed`,
       );
     },
-  );
-
-  await check(
-    'malformed requests to server actions and the API get a 4xx or the form’s error, never a 5xx, and change nothing',
-    async () => {
+  },
+  {
+    name: 'malformed requests to server actions and the API get a 4xx or the form’s error, never a 5xx, and change nothing',
+    run: async (w) => {
+      const { a, campaigns, editors } = w;
       const editor = editors[0]!;
       const before = await fingerprint();
       const raw = (body: BodyInit, type?: string, action = 'saveEntityAction') =>
@@ -667,49 +678,83 @@ async function main(): Promise<number> {
         `malformed requests: ${cases.length} kinds of broken or hostile action and API bodies, each a 4xx or the form's error, no 5xx, nothing changed`,
       );
     },
-  );
+  },
+  {
+    name: 'an upload of 12 MB arrives whole: every row of the file is in its import job',
+    run: async (w) => {
+      const { sourceId, editors } = w;
+      const ROWS = 70_000;
+      const pad = 'x'.repeat(120);
+      const lines = Array.from(
+        { length: ROWS },
+        (_, k) => `big-${RUN}-${k},Big Upload ${k},https://example.org/${pad}/${k}.png`,
+      );
+      const text = `id,name,image\n${lines.join('\n')}\n`;
+      assert.ok(text.length > 12 * 1024 * 1024, `the file is ${text.length} bytes`);
+      const upload = await editors[0]!.action('/admin/imports', 'uploadImportAction', [
+        {},
+        form({ kind: 'roster', sourceId: String(sourceId), file: new File([text], 'big.csv', { type: 'text/csv' }) }),
+      ]);
+      const id = Number(/^\/admin\/imports\/(\d+)/.exec(upload.redirect ?? '')?.[1]);
+      assert.ok(id, `the upload made a job: ${upload.status} ${upload.body.slice(-300)}`);
+      const job = await one<{ totalRows: number; validRows: number }>(
+        `SELECT "totalRows", "validRows" FROM "ImportJob" WHERE id = $1`,
+        [id],
+      );
+      assert.deepEqual(job, { totalRows: ROWS, validRows: ROWS });
+      note(
+        `upload: a ${(text.length / 1024 / 1024).toFixed(1)} MB CSV of ${ROWS.toLocaleString('en-GB')} rows arrived whole`,
+      );
+    },
+  },
+  {
+    name: 'login throttling counts failures on both app servers together',
+    run: async (w) => {
+      const { a, b, password, admin } = w;
+      // Five failures from one address (both servers see the same client) refuse that address on both.
+      const email = 'throttled@example.org';
+      await createUser(admin, email, 'editor', password);
+      for (let i = 0; i < 5; i++) {
+        const result = await new Client(i % 2 ? b.url : a.url).signIn(email, 'not the password');
+        assert.match(result.body, /The e-mail address or password is not right/);
+      }
+      for (const server of [a, b]) {
+        const client = new Client(server.url);
+        const result = await client.signIn(email, password);
+        assert.equal(client.cookie, '', 'no session after five failures');
+        assert.match(result.body, /Too many failed sign-ins/);
+      }
+      note('throttling: five failures spread over two servers refuse the address on both');
+    },
+  },
+];
 
-  await check('an upload of 12 MB arrives whole: every row of the file is in its import job', async () => {
-    const ROWS = 70_000;
-    const pad = 'x'.repeat(120);
-    const lines = Array.from(
-      { length: ROWS },
-      (_, k) => `big-${RUN}-${k},Big Upload ${k},https://example.org/${pad}/${k}.png`,
-    );
-    const text = `id,name,image\n${lines.join('\n')}\n`;
-    assert.ok(text.length > 12 * 1024 * 1024, `the file is ${text.length} bytes`);
-    const upload = await editors[0]!.action('/admin/imports', 'uploadImportAction', [
-      {},
-      form({ kind: 'roster', sourceId: String(sourceId), file: new File([text], 'big.csv', { type: 'text/csv' }) }),
-    ]);
-    const id = Number(/^\/admin\/imports\/(\d+)/.exec(upload.redirect ?? '')?.[1]);
-    assert.ok(id, `the upload made a job: ${upload.status} ${upload.body.slice(-300)}`);
-    const job = await one<{ totalRows: number; validRows: number }>(
-      `SELECT "totalRows", "validRows" FROM "ImportJob" WHERE id = $1`,
-      [id],
-    );
-    assert.deepEqual(job, { totalRows: ROWS, validRows: ROWS });
-    note(
-      `upload: a ${(text.length / 1024 / 1024).toFixed(1)} MB CSV of ${ROWS.toLocaleString('en-GB')} rows arrived whole`,
-    );
-  });
-
-  await check('login throttling counts failures on both app servers together', async () => {
-    // Five failures from one address (both servers see the same client) refuse that address on both.
-    const email = 'throttled@example.org';
-    await createUser(admin, email, 'editor', password);
-    for (let i = 0; i < 5; i++) {
-      const result = await new Client(i % 2 ? b.url : a.url).signIn(email, 'not the password');
-      assert.match(result.body, /The e-mail address or password is not right/);
-    }
-    for (const server of [a, b]) {
-      const client = new Client(server.url);
-      const result = await client.signIn(email, password);
-      assert.equal(client.cookie, '', 'no session after five failures');
-      assert.match(result.body, /Too many failed sign-ins/);
-    }
-    note('throttling: five failures spread over two servers refuse the address on both');
-  });
+async function main(): Promise<number> {
+  const cluster = await startCluster();
+  globalCluster = cluster;
+  const [a, b] = cluster.servers;
+  const world: World = {
+    cluster,
+    a,
+    b,
+    sourceId: (await one<{ id: number }>(`SELECT id FROM "Source" ORDER BY id LIMIT 1`)).id,
+    campaigns: await sql<{ slug: string; id: number }>(`SELECT slug, id FROM "Campaign" ORDER BY id`),
+    person: (
+      await one<{ slug: string }>(
+        `SELECT slug FROM "Person" WHERE EXISTS (SELECT 1 FROM "Signature" s WHERE s."personId" = "Person".id) ORDER BY id LIMIT 1`,
+      )
+    ).slug,
+    password: `resilience-${RUN}-password`,
+    // Made by the first scenarios (setup: they run whatever --grep selects).
+    admin: undefined as unknown as Client,
+    editors: [],
+    viewer: undefined as unknown as Client,
+    sharedId: 0,
+  };
+  for (const scenario of SCENARIOS) {
+    if (scenario.needsBothServers && !world.b.process) await world.b.start();
+    await check(scenario.name, () => scenario.run(world), { setup: scenario.setup });
+  }
 
   const { passed, failed } = summary(path.join(ROOT, '.data', 'reports', 'resilience.json'));
   console.log(`${passed} passed, ${failed} failed`);
