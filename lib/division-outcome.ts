@@ -75,6 +75,7 @@ export function divisionTotals(recorded: RecordedTotals, ballots: readonly { vot
     (b) => b.teller,
   );
   const abstained = ballots.filter((b) => b.vote === 'ABSTAIN' && !b.teller).length;
+  // The tellers of each lobby: the same count with the roles swapped (everyone but the tellers left out).
   const tellers = namedInLobbies(
     ballots,
     (b) => b.vote,

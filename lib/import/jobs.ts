@@ -113,7 +113,7 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
   const mapping = Object.fromEntries(Object.entries(input.mapping ?? {}).filter(([, v]) => v.trim()));
   const options: ImportOptions = {
     campaignId: input.campaignId,
-    ...(newSource ? { newSource } : { sourceId: input.sourceId as number | undefined }),
+    ...(newSource ? { newSource } : { sourceId: typeof input.sourceId === 'number' ? input.sourceId : undefined }),
     fileName,
     ...(Object.keys(mapping).length ? { mapping } : {}),
     ...(term ? { term } : {}),
