@@ -10,7 +10,7 @@ import { isoDay, today } from '../format';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { createSource, NEW_SOURCE, type NewSource, parseNewSource } from '../admin/new-source';
-import { IMPORT_KINDS, type ImportKind, type ImportOptions, type RowError } from './kinds';
+import { type CheckedRows, IMPORT_KINDS, type ImportKind, type ImportOptions, type RowError } from './kinds';
 import { CsvFileError, decodeUtf8, parseCsv } from './parse';
 
 export interface UploadInput {
@@ -255,12 +255,12 @@ export async function runImportJob(
         });
         await recordAudit(tx, actor, 'import', `import:${job.kind}`, id, null, {
           fileName: job.fileName,
-          rows: valid.length,
+          rows: valid.count,
           skipped: invalid,
           checked: reused ? 'at preview' : 'again at run',
           summary,
         } satisfies ImportAudit);
-        return { message: summary, rows: valid.length };
+        return { message: summary, rows: valid.count };
       },
       { timeout: 10 * 60_000, maxWait: 30_000 },
     );
@@ -308,20 +308,33 @@ export async function discardImportJob(id: number, ctx?: RequestContext): Promis
 /**
  * The rows a run imports: those its preview checked, when the data version is still the one read
  * before that check and the day is the same (rules read "on the day"); otherwise the file parsed
- * and checked again, inside the run's transaction, with the same guarantees as at preview.
+ * and checked again, inside the run's transaction, with the same guarantees as at preview. (Not
+ * stored back on the job: its row is written outside the transaction, for progress.)
  */
 async function rowsToImport(
   tx: Prisma.TransactionClient,
-  job: { id: number; checkedAtVersion: bigint | null; createdAt: Date; invalidRows: number },
+  job: { id: number; checkedAtVersion: bigint | null; createdAt: Date; invalidRows: number; validRows: number },
   kind: ImportKind,
   options: ImportOptions,
-): Promise<{ rows: Record<string, unknown>[]; invalid: number; reused: boolean }> {
+): Promise<{ rows: CheckedRows; invalid: number; reused: boolean }> {
   const sameDay = isoDay(job.createdAt) === today();
   if (sameDay && job.checkedAtVersion !== null && job.checkedAtVersion === (await dataVersion(tx))) {
-    const [stored] = await tx.$queryRaw<{ checked: string | null }[]>`
-      SELECT checked::text AS checked FROM "ImportJob" WHERE id = ${job.id}`;
-    if (stored?.checked)
-      return { rows: JSON.parse(stored.checked) as Record<string, unknown>[], invalid: job.invalidRows, reused: true };
+    const [stored] = await tx.$queryRaw<{ count: number | null }[]>`
+      SELECT json_array_length(checked) AS count FROM "ImportJob" WHERE id = ${job.id}`;
+    if (stored?.count !== null && stored?.count !== undefined)
+      return {
+        rows: {
+          count: stored.count,
+          json: Prisma.sql`(SELECT checked FROM "ImportJob" WHERE id = ${job.id})`,
+          load: async () => {
+            const [row] = await tx.$queryRaw<{ checked: string }[]>`
+              SELECT checked::text AS checked FROM "ImportJob" WHERE id = ${job.id}`;
+            return JSON.parse(row!.checked) as Record<string, unknown>[];
+          },
+        },
+        invalid: job.invalidRows,
+        reused: true,
+      };
   }
   const file = await tx.importJob.findUnique({ where: { id: job.id }, select: { content: true } });
   const parsed = parseCsv(file?.content ?? '', kind.columns, {
@@ -329,8 +342,9 @@ async function rowsToImport(
     ignoreUnknown: kind.ignoresUnknownColumns,
   });
   const analysis = await kind.analyze(parsed.rows, options);
+  const rows = analysis.valid.map((v) => v.data);
   return {
-    rows: analysis.valid.map((v) => v.data),
+    rows: { count: rows.length, json: Prisma.sql`${JSON.stringify(rows)}::json`, load: async () => rows },
     invalid: new Set(analysis.errors.map((e) => e.row)).size,
     reused: false,
   };

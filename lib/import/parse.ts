@@ -46,6 +46,25 @@ export interface ColumnMapping {
   ignoreUnknown?: boolean;
 }
 
+/** Line breaks in `text`, and one more for a last line without one. */
+function lineCount(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
+  return text.endsWith('\n') ? n : n + 1;
+}
+
+/**
+ * The records, each with the line it ends on. csv-parse's `info` says so for each record, but
+ * costs twice the parse (issue 26: 350 of 560 ms at 100,000 rows); when there are as many records
+ * as lines (no empty lines, no line breaks inside quotes), record i is on line i + 1 without it.
+ */
+function parseRecords(text: string): { record: string[]; info: { lines: number } }[] {
+  const options = { bom: true, skip_empty_lines: true, relax_column_count: false };
+  const records: string[][] = parse(text, options);
+  if (records.length === lineCount(text)) return records.map((record, i) => ({ record, info: { lines: i + 1 } }));
+  return parse(text, { ...options, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+}
+
 /**
  * Parses CSV text with a header row, checking the columns against what the import expects. With
  * a mapping, the file's own names are read as ours and columns the import does not use are ignored.
@@ -67,10 +86,7 @@ export function parseCsv(
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, info: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
+    records = parseRecords(text);
   } catch (error) {
     const e = error as { code?: string; lines?: number; message: string };
     if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH')
