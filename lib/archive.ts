@@ -59,6 +59,12 @@ export const PRIVATE_TABLES = [
   'ImportJob',
 ] as const;
 
+/**
+ * Tables the database keeps from others by itself (triggers), not part of the archive: an import
+ * inserts the tables they come from, and the triggers write them again (StintSpan, decision 027).
+ */
+export const DERIVED_TABLES = ['StintSpan'] as const;
+
 export const ARCHIVE_FORMAT = 'whipcount-everything-1';
 
 export interface ArchiveManifest {

@@ -11,14 +11,14 @@ import { Prisma } from './generated/prisma/client';
  * the stint in force that day (docs/decisions/013-terms-and-stints.md). Someone with stints but
  * none that day gets no row (all NULL: not a member then); someone with no stints at all is taken
  * at their own recorded house and party, since not every signer is on a roster (peers, activists).
+ *
+ * The rule is kept by the database in StintSpan, each person's days cut into spans with one stint
+ * in force (docs/decisions/027-stint-spans.md): a plain join, an index lookup for a page and a
+ * hash join for an export, where a lookup per row (a LATERAL subquery with LIMIT) was never run by
+ * PostgreSQL's parallel workers and cost 10 µs a row (issue 26).
  */
-export const ON_DAY_SQL = (day: string, alias = 'on_day') => `LEFT JOIN LATERAL (
-    (SELECT ms.house, ms.party, ms.constituency FROM "Membership" ms
-     WHERE ms."personId" = p.id AND ${STINT_ON('ms', day)}
-     ORDER BY ${STINT_ORDER} LIMIT 1)
-    UNION ALL
-    (SELECT p.house, p.party, p.constituency WHERE NOT EXISTS (SELECT 1 FROM "Membership" mx WHERE mx."personId" = p.id))
-  ) ${alias} ON true`;
+export const ON_DAY_SQL = (day: string, alias = 'on_day') => `LEFT JOIN "StintSpan" ${alias}
+    ON ${alias}."personId" = p.id AND ${alias}."fromDay" <= ${day} AND coalesce(${alias}."toDay", 'infinity'::date) >= ${day}`;
 
 /** Stint `m` covers the day (an open start or end runs for ever). */
 const STINT_ON = (m: string, day: string) =>
