@@ -90,6 +90,13 @@ function pageTarget(name: string, load: Load, stat: 'p97.5' | 'p50', multiple: n
   });
 }
 
+/** Line ends in a chunk, found by the buffer's own search: the bench's reading must cost little beside what it measures. */
+function lineEnds(chunk: Uint8Array): number {
+  let n = 0;
+  for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, at + 1)) n++;
+  return n;
+}
+
 /** The median of three or more values. */
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -296,7 +303,7 @@ async function main() {
         copyClient.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true)`)),
         new Writable({
           write(chunk: Buffer, _e, done) {
-            for (const byte of chunk) if (byte === 0x0a) lines++;
+            lines += lineEnds(chunk);
             done();
           },
         }),
@@ -412,8 +419,7 @@ async function main() {
       const te = performance.now();
       const response = await fetch(`http://localhost:${PORT}/api/export/signatures.csv`);
       let exported = 0;
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
-        for (const byte of chunk) if (byte === 0x0a) exported++;
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) exported += lineEnds(chunk);
       const http = (exported - 1) / ((performance.now() - te) / 1000);
       clearInterval(watch);
       exportRuns.push({ copy, plain, http });

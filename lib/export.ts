@@ -382,25 +382,37 @@ export function rfc4180(bom: boolean): Transform {
   let inQuotes = false;
   let first = true;
   return new Transform({
+    // The buffer's own (native) search finds each quote and line end, not a loop over every byte:
+    // the export is about 140 MB a million rows (issue 26).
     transform(chunk: Buffer, _encoding, done) {
-      const out = Buffer.allocUnsafe(chunk.length * 2 + 3);
-      let o = 0;
-      if (first && bom) {
-        out[o++] = 0xef;
-        out[o++] = 0xbb;
-        out[o++] = 0xbf;
-      }
+      const parts: Buffer[] = first && bom ? [BOM] : [];
       first = false;
-      for (let i = 0; i < chunk.length; i++) {
-        const byte = chunk[i]!;
-        if (byte === 0x22) inQuotes = !inQuotes;
-        else if (byte === 0x0a && !inQuotes) out[o++] = 0x0d;
-        out[o++] = byte;
+      let start = 0;
+      let quote = chunk.indexOf(0x22);
+      let lineEnd = chunk.indexOf(0x0a);
+      for (;;) {
+        if (inQuotes) {
+          // Inside a quoted field (a doubled quote closes and reopens it): line ends stay as they are.
+          if (quote === -1) break;
+          inQuotes = false;
+          if (lineEnd !== -1 && lineEnd < quote) lineEnd = chunk.indexOf(0x0a, quote + 1);
+          quote = chunk.indexOf(0x22, quote + 1);
+        } else if (lineEnd !== -1 && (quote === -1 || lineEnd < quote)) {
+          parts.push(chunk.subarray(start, lineEnd), CR);
+          start = lineEnd;
+          lineEnd = chunk.indexOf(0x0a, lineEnd + 1);
+        } else if (quote !== -1) {
+          inQuotes = true;
+          quote = chunk.indexOf(0x22, quote + 1);
+        } else break;
       }
-      done(null, out.subarray(0, o));
+      parts.push(chunk.subarray(start));
+      done(null, Buffer.concat(parts));
     },
   });
 }
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const CR = Buffer.from([0x0d]);
 
 export interface OpenedExport {
   filename: string;
