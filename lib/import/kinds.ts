@@ -442,7 +442,12 @@ const signatures: ImportKind = {
       }
       pairSeen.set(pair, v.line);
       matchedBy.set(v.line, `${match.person.name} (${match.status})`);
-      valid.push({ line: v.line, data: { ...v.data, personId: match.person.id, campaignId } });
+      // Only what the commit reads: the checked rows are stored with the job until it runs.
+      const { signed_on, role_at_signing, confidence, note } = v.data;
+      valid.push({
+        line: v.line,
+        data: { campaignId, personId: match.person.id, signed_on, role_at_signing, confidence, note },
+      });
     });
     return {
       valid,
