@@ -1,5 +1,5 @@
 // npm run backup / npm run restore round-trip to identical data, through the real scripts.
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +43,23 @@ describe('backup and restore', () => {
     expect(rows[0]!.id).toBeGreaterThan(max[0]!.max);
 
     await expect(script('restore', [dir], urlFor(target))).rejects.toThrow(/not empty/);
+  });
+
+  it('a backup made before the database kept StintSpan restores with the spans written again, not left empty', async () => {
+    const source = await createDatabase('template_seeded');
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'whipcount-backup-')), 'b');
+    await script('backup', [dir], urlFor(source));
+    const file = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    manifest.tables = manifest.tables.filter((t: { name: string }) => t.name !== 'StintSpan');
+    writeFileSync(file, JSON.stringify(manifest));
+    rmSync(path.join(dir, 'StintSpan.bin'));
+
+    const target = await createDatabase('template0');
+    await script('restore', [dir], urlFor(target));
+    const spans = `SELECT "personId", "fromDay"::text, "toDay"::text, house, party, constituency FROM "StintSpan" ORDER BY 1, 2`;
+    const { rows } = await adminQuery(spans, [], source);
+    expect(rows.length).toBeGreaterThan(0);
+    expect((await adminQuery(spans, [], target)).rows).toEqual(rows);
   });
 });

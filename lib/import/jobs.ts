@@ -313,7 +313,7 @@ export async function discardImportJob(id: number, ctx?: RequestContext): Promis
  */
 async function rowsToImport(
   tx: Prisma.TransactionClient,
-  job: { id: number; checkedAtVersion: bigint | null; createdAt: Date; invalidRows: number; validRows: number },
+  job: { id: number; checkedAtVersion: bigint | null; createdAt: Date; invalidRows: number },
   kind: ImportKind,
   options: ImportOptions,
 ): Promise<{ rows: CheckedRows; invalid: number; reused: boolean }> {

@@ -84,8 +84,11 @@ CREATE TRIGGER "Membership_spans_truncate" AFTER TRUNCATE ON "Membership"
 CREATE FUNCTION whipcount_person_spans_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE people INTEGER[];
 BEGIN
+  -- Only people with no stints: the others' spans come from their stints alone (a roster import
+  -- sets everyone's recorded party from their latest stint, which changes no span).
   SELECT array_agg(n.id) INTO people FROM changed_new n JOIN changed_old o ON o.id = n.id
-  WHERE (n.house, n.party, n.constituency) IS DISTINCT FROM (o.house, o.party, o.constituency);
+  WHERE (n.house, n.party, n.constituency) IS DISTINCT FROM (o.house, o.party, o.constituency)
+    AND NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."personId" = n.id);
   PERFORM whipcount_stint_spans(people);
   RETURN NULL;
 END $$;
