@@ -5,8 +5,9 @@
 // field names in any case. Pure: it turns each history into stints (a house membership split
 // where the party changes) and says where anything is wrong; matching to people and writing is
 // lib/official-members.ts. docs/decisions/022-divisions.md.
-import { CONTROL, field, isObj, type Obj, type OfficialHouse } from './votes-api';
+import { field, fits, isObj, type Obj, type OfficialHouse } from './votes-api';
 import { isDay } from './validation';
+import { line } from './records';
 
 export interface HistoryStint {
   house: OfficialHouse;
@@ -139,7 +140,7 @@ export function readMemberHistories(data: unknown): { members: MemberHistory[]; 
             `${at}: two parties at once (${a.party} and ${b.party} from ${a.start > b.start ? a.start : b.start}).`,
           );
     const texts = [...names.flatMap((n) => [n.displayAs, n.listAs ?? '']), ...parties.map((p) => p.party)];
-    if (texts.some((t) => CONTROL.test(t) || t.length > 300))
+    if (texts.some((t) => !fits(line(300), t)))
       own.push(`${at}: a name or party holds control characters or is too long.`);
     if (names.length === 0) own.push(`${at}: no name in nameHistory.`);
     if (own.length) return void problems.push(...own);

@@ -13,6 +13,7 @@ import { db } from './db';
 import { violationOf } from './db-errors';
 import { namedInLobbies } from './division-outcome';
 import { isDay, SLUG_RE } from './validation';
+import { MAX_INT, RECORDS, textSchema } from './records';
 import { AppError } from './errors';
 import { parseDivisionList } from './hansard';
 import { matchAmongVoters } from './matching';
@@ -32,13 +33,13 @@ export interface WriteResult {
 }
 
 const common = z.object({
-  stageId: z.coerce.number().int().positive('Choose the vote.').max(2_147_483_647),
+  stageId: z.coerce.number().int().positive('Choose the vote.').max(MAX_INT),
   stand: z.enum(Stand, { message: 'Choose where they stand.' }),
   statedOn: z.string().refine(isDay, 'Give the day it was stated, as YYYY-MM-DD.'),
   sourceId: sourceChoice(),
   confidence: z.enum(Confidence).default('REPORTED'),
-  quote: z.string().trim().max(5000, 'The quote is longer than 5,000 characters.').optional(),
-  note: z.string().trim().max(2000, 'The note is longer than 2,000 characters.').optional(),
+  quote: textSchema(RECORDS.position.quote, 'The quote').optional(),
+  note: textSchema(RECORDS.position.note, 'The note').optional(),
 });
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -220,12 +221,12 @@ export async function pastePositions(input: Record<string, unknown>, ctx?: Reque
 }
 
 const divisionSchema = z.object({
-  stageId: z.coerce.number().int().positive('Choose the vote.').max(2_147_483_647),
+  stageId: z.coerce.number().int().positive('Choose the vote.').max(MAX_INT),
   divisionId: z.preprocess(
     (v) => (v === '' || v === 'new' ? null : v),
-    z.coerce.number().int().positive().max(2_147_483_647).nullable(),
+    z.coerce.number().int().positive().max(MAX_INT).nullable(),
   ),
-  question: z.string().trim().max(500, 'The question is longer than 500 characters.').optional(),
+  question: textSchema(RECORDS.division.question, 'The question').optional(),
   heldOn: z.preprocess(
     (v) => (v === '' ? null : v),
     z.string().refine(isDay, 'Give the day of the vote, as YYYY-MM-DD.').nullable(),

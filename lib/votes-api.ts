@@ -5,6 +5,7 @@
 // members to people is the importer's (lib/official-divisions.ts). docs/decisions/022-divisions.md.
 
 import { namedInLobbies } from './division-outcome';
+import { line, RECORDS, type TextRule, textProblem } from './records';
 
 export type OfficialHouse = 'COMMONS' | 'LORDS';
 
@@ -72,8 +73,8 @@ const LORDS_LOBBIES = [
   ['notContentTellers', 'NO', true],
 ] as const;
 
-/** Control characters other than tab and newlines are never part of a name or title. */
-export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** A text of Parliament's within a record column's rule (lib/records.ts), or not. */
+export const fits = (rule: TextRule, value: string) => textProblem(rule, value, '') === null;
 
 /**
  * Reads the text of one file: a division or a list of divisions. Every problem is listed with
@@ -154,8 +155,10 @@ function readDivision(item: unknown, at: string): { division: OfficialDivision |
     say('Number is missing or not a positive whole number.');
   const title = field(item, 'Title');
   if (typeof title !== 'string' || !title.trim()) say('Title is missing.');
-  else if (title.length > 500 || CONTROL.test(title))
-    say('Title is longer than 500 characters or holds control characters.');
+  else {
+    const problem = textProblem(RECORDS.division.question, title, 'Title');
+    if (problem) say(problem);
+  }
 
   const count = (name: string): number | null => {
     const v = field(item, name);
@@ -241,7 +244,7 @@ function readMember(m: unknown, at: string, lobby: 'AYE' | 'NO', teller: boolean
   const text = (name: string, max = 200): string | null | undefined => {
     const v = field(m, name);
     if (v === undefined || v === null || v === '') return null;
-    if (typeof v !== 'string' || v.length > max || CONTROL.test(v)) return undefined;
+    if (typeof v !== 'string' || !fits(line(max), v)) return undefined;
     return v.trim() || null;
   };
   const id = field(m, 'MemberId');

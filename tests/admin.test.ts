@@ -120,7 +120,7 @@ describe('editing', () => {
     expect(state.fieldErrors).toMatchObject({
       slug: expect.stringMatching(/lower-case/),
       title: 'Title is required.',
-      openedOn: 'Not a real date.',
+      openedOn: 'Enter a date as YYYY-MM-DD.',
     });
     expect(state.values).toMatchObject({
       slug: 'Not A Slug!',
@@ -302,7 +302,7 @@ describe('editing', () => {
       }),
       { headers: editor.headers },
     );
-    expect(wrongCount.fieldErrors).toMatchObject({ count: 'Enter a number, like 12 or 12.5.' });
+    expect(wrongCount.fieldErrors).toMatchObject({ count: 'Count must be a whole number from 0 to 10,000,000.' });
     expect(wrongCount.values).toMatchObject({
       'newSource.publisher': 'Example Gazette',
       'newSource.title': 'Seventy and counting',

@@ -10,6 +10,8 @@ import { AppError } from '../errors';
 import { normalizeName, personFromWrittenName } from '../names';
 import { matchNames, type NameMatch } from '../matching';
 import { isDay, SLUG_RE } from '../validation';
+import { RECORDS, textSchema } from '../records';
+import { Confidence } from '../generated/prisma/enums';
 import { type FieldErrors, fieldErrorsOf } from './fields';
 import { createSource, NEW_SOURCE, type NewSource, parseNewSource, sourceChoice } from './new-source';
 
@@ -54,13 +56,13 @@ export async function previewNames(campaignId: number, text: string, ctx?: Reque
 
 const entrySchema = z.object({
   line: z.number().int().positive(),
-  name: z.string().trim().min(1).max(200),
+  name: textSchema(RECORDS.person.name, 'The name', true),
   choice: z.union([z.literal('new'), z.literal('skip'), z.string().regex(SLUG_RE)]),
 });
 
 const commonSchema = z.object({
   campaignId: z.coerce.number().int().positive('Choose a campaign.'),
-  confidence: z.enum(['CONFIRMED', 'REPORTED', 'CLAIMED'], { message: 'Choose a confidence.' }),
+  confidence: z.enum(Confidence, { message: 'Choose a confidence.' }),
   signedOn: z.preprocess(
     (v) => (v === '' ? null : v),
     z.string().refine(isDay, 'Enter a date as YYYY-MM-DD.').nullable(),

@@ -21,6 +21,7 @@ import {
 import { STAND_LABEL, STAND_ORDER } from '../decision-rule';
 import { normalizeName } from '../names';
 import { type FieldDef, type FieldErrors, SLUG_PATTERN } from './fields';
+import { type ColumnOf, type ModelKey, ruleOf } from '../records';
 
 /** Every value of a generated enum, in the schema's order, titled ("IN_PROGRESS" → "In progress"). */
 const titled = <E extends string>(values: Record<string, E>) =>
@@ -76,21 +77,19 @@ const source = field({
 export const PUBLIC_NOTE_HELP = 'Public: shown on the site and in its downloads, feeds and API.';
 export const PRIVATE_NOTE_HELP = 'Never published: seen only here, by signed-in users.';
 /** The public note of a record, and its private one beside it. */
-const notes = (label = 'Note', max?: number) =>
+const notes = (label = 'Note') =>
   [
     field({
       name: 'note',
       label: `${label} (public)`,
       type: 'textarea',
       help: PUBLIC_NOTE_HELP,
-      ...(max ? { max } : {}),
     }),
     field({
       name: 'privateNote',
       label: 'Private note',
       type: 'textarea',
       help: PRIVATE_NOTE_HELP,
-      ...(max ? { max } : {}),
     }),
   ] as const;
 const confidence = field({
@@ -105,15 +104,11 @@ const slug = field({
   label: 'Slug (in the address)',
   type: 'text',
   required: true,
-  max: 120,
   pattern: SLUG_PATTERN,
 });
 
-/** A Prisma model by its delegate's name: 'campaign', 'personAlias'. */
-export type ModelKey = Uncapitalize<Prisma.ModelName>;
+export type { ColumnOf, ModelKey };
 type Payload<M extends ModelKey> = Prisma.TypeMap['model'][Capitalize<M> & Prisma.ModelName]['payload'];
-/** A column of the model, as the generated client names it. */
-export type ColumnOf<M extends ModelKey> = keyof Payload<M>['scalars'] & string;
 /** A column or a relation of the model (a form field may name a link table by its relation). */
 export type FieldOf<M extends ModelKey> = (keyof Payload<M>['scalars'] | keyof Payload<M>['objects']) & string;
 /** A model that may be deleted with a row, and its column naming the row. */
@@ -175,9 +170,23 @@ export interface EntityDef {
   orderBy: Record<string, 'asc' | 'desc'>[];
 }
 
-/** Checks an entity's declaration against the generated client's types. */
+/**
+ * Checks an entity's declaration against the generated client's types, and gives each text and
+ * number field the limits of its column's rule (lib/records.ts): a form never has limits of its
+ * own, and a text or number field whose column has no rule fails at load.
+ */
 export function entity<M extends ModelKey>(def: TypedEntityDef<M>): EntityDef {
-  return def as unknown as EntityDef;
+  const fields = def.fields.map((f): FieldDef => {
+    if (f.type !== 'text' && f.type !== 'textarea' && f.type !== 'int' && f.type !== 'decimal') return f;
+    const rule = ruleOf(def.model, f.name);
+    const wanted = f.type === 'int' || f.type === 'decimal' ? 'number' : f.type === 'text' ? 'line' : 'block';
+    if (!rule || rule.kind !== wanted || (rule.kind === 'number' && rule.whole !== (f.type === 'int')))
+      throw new Error(`${def.model}.${f.name}: a ${f.type} field needs a ${wanted} rule in lib/records.ts.`);
+    if (rule.kind === 'number' && (f.type === 'int' || f.type === 'decimal'))
+      return { ...f, min: rule.min, max: rule.max };
+    return { ...f, max: rule.max };
+  });
+  return { ...def, fields } as unknown as EntityDef;
 }
 
 export const ENTITIES: EntityDef[] = [
@@ -188,7 +197,7 @@ export const ENTITIES: EntityDef[] = [
     plural: 'Campaigns',
     fields: [
       slug,
-      { name: 'title', label: 'Title', type: 'text', required: true, max: 300 },
+      { name: 'title', label: 'Title', type: 'text', required: true },
       {
         name: 'kind',
         label: 'Kind',
@@ -241,7 +250,7 @@ export const ENTITIES: EntityDef[] = [
     plural: 'Thresholds',
     fields: [
       { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign', required: true },
-      { name: 'label', label: 'Label', type: 'text', required: true, max: 200 },
+      { name: 'label', label: 'Label', type: 'text', required: true },
       {
         name: 'purpose',
         label: 'Purpose',
@@ -253,11 +262,9 @@ export const ENTITIES: EntityDef[] = [
         name: 'absoluteValue',
         label: 'Absolute number',
         type: 'int',
-        min: 1,
-        max: 1_000_000,
         help: 'Either a number…',
       },
-      { name: 'sharePercent', label: 'Or a share of a body (%)', type: 'decimal', min: 0.01, max: 100 },
+      { name: 'sharePercent', label: 'Or a share of a body (%)', type: 'decimal' },
       { name: 'bodyId', label: 'Body (for a share)', type: 'ref', ref: 'body' },
       source,
     ],
@@ -288,11 +295,11 @@ export const ENTITIES: EntityDef[] = [
       { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign', required: true },
       { name: 'personId', label: 'Person', type: 'person', relation: 'person', required: true },
       { name: 'signedOn', label: 'Signed on', type: 'date' },
-      { name: 'roleAtSigning', label: 'Role at signing', type: 'text', max: 200 },
+      { name: 'roleAtSigning', label: 'Role at signing', type: 'text' },
       confidence,
       { name: 'isLeadSponsor', label: 'Lead sponsor', type: 'boolean' },
       { name: 'withdrawnOn', label: 'Withdrawn on', type: 'date' },
-      { name: 'withdrawalReason', label: 'Why withdrawn', type: 'text', max: 500 },
+      { name: 'withdrawalReason', label: 'Why withdrawn', type: 'text' },
       ...notes(),
       source,
     ],
@@ -327,8 +334,8 @@ export const ENTITIES: EntityDef[] = [
         required: true,
         options: titled(TallyQualifier),
       },
-      { name: 'count', label: 'Count', type: 'int', required: true, min: 0, max: 10_000_000 },
-      { name: 'scope', label: 'Who is counted (the source’s words)', type: 'text', max: 200 },
+      { name: 'count', label: 'Count', type: 'int', required: true },
+      { name: 'scope', label: 'Who is counted (the source’s words)', type: 'text' },
       confidence,
       source,
     ],
@@ -345,11 +352,11 @@ export const ENTITIES: EntityDef[] = [
     plural: 'Procedure stages',
     fields: [
       { name: 'campaignId', label: 'Campaign', type: 'ref', ref: 'campaign', required: true },
-      { name: 'position', label: 'Position (1 = first)', type: 'int', required: true, min: 1, max: 100 },
-      { name: 'name', label: 'Name', type: 'text', required: true, max: 200 },
+      { name: 'position', label: 'Position (1 = first)', type: 'int', required: true },
+      { name: 'name', label: 'Name', type: 'text', required: true },
       { name: 'bodyId', label: 'Body', type: 'ref', ref: 'body' },
       { name: 'scheduledOn', label: 'Scheduled on', type: 'date' },
-      { name: 'scheduleNote', label: 'Schedule in the source’s words', type: 'text', max: 300 },
+      { name: 'scheduleNote', label: 'Schedule in the source’s words', type: 'text' },
       {
         name: 'status',
         label: 'Status',
@@ -357,7 +364,7 @@ export const ENTITIES: EntityDef[] = [
         required: true,
         options: titled(StageStatus),
       },
-      { name: 'decisionRule', label: 'Decision rule in the source’s words', type: 'text', max: 300 },
+      { name: 'decisionRule', label: 'Decision rule in the source’s words', type: 'text' },
       {
         name: 'ruleKind',
         label: 'What the vote needs to pass',
@@ -366,10 +373,10 @@ export const ENTITIES: EntityDef[] = [
         options: RULE_KINDS,
         help: 'Leave “not known” unless a source says: the whip count then shows counts without pass/fail arithmetic.',
       },
-      { name: 'ruleNumerator', label: 'Fraction: numerator (e.g. 2)', type: 'int', min: 1, max: 1000 },
-      { name: 'ruleDenominator', label: 'Fraction: denominator (e.g. 3)', type: 'int', min: 1, max: 1000 },
-      { name: 'ruleCount', label: 'Ayes needed (for a fixed number)', type: 'int', min: 1, max: 100_000 },
-      { name: 'quorum', label: 'Quorum (members who must vote)', type: 'int', min: 1, max: 100_000 },
+      { name: 'ruleNumerator', label: 'Fraction: numerator (e.g. 2)', type: 'int' },
+      { name: 'ruleDenominator', label: 'Fraction: denominator (e.g. 3)', type: 'int' },
+      { name: 'ruleCount', label: 'Ayes needed (for a fixed number)', type: 'int' },
+      { name: 'quorum', label: 'Quorum (members who must vote)', type: 'int' },
       {
         name: 'tie',
         label: 'A tie',
@@ -426,12 +433,12 @@ export const ENTITIES: EntityDef[] = [
         options: DIVISION_HOUSES,
         help: 'For a division of the Commons or the Lords: who could vote is that house’s members on the day.',
       },
-      { name: 'number', label: 'Division number', type: 'int', min: 1, max: 1_000_000 },
-      { name: 'question', label: 'Question', type: 'text', required: true, max: 500 },
+      { name: 'number', label: 'Division number', type: 'int' },
+      { name: 'question', label: 'Question', type: 'text', required: true },
       { name: 'heldOn', label: 'Held on', type: 'date' },
-      { name: 'ayes', label: 'Ayes (if reported, tellers apart)', type: 'int', min: 0 },
-      { name: 'noes', label: 'Noes (if reported, tellers apart)', type: 'int', min: 0 },
-      { name: 'abstentions', label: 'Abstentions (if reported)', type: 'int', min: 0 },
+      { name: 'ayes', label: 'Ayes (if reported, tellers apart)', type: 'int' },
+      { name: 'noes', label: 'Noes (if reported, tellers apart)', type: 'int' },
+      { name: 'abstentions', label: 'Abstentions (if reported)', type: 'int' },
       { name: 'deferred', label: 'Deferred division (votes cast on paper)', type: 'boolean' },
       source,
     ],
@@ -466,12 +473,11 @@ export const ENTITIES: EntityDef[] = [
         label: 'Party',
         type: 'text',
         required: true,
-        max: 100,
         help: 'As the roster writes it (“Labour”); a parliamentary party’s whip covers all its member parties.',
       },
       { name: 'whip', label: 'Whip', type: 'select', required: true, options: WHIP_DIRECTIONS },
-      { name: 'lines', label: 'Lines (1, 2 or 3)', type: 'int', min: 1, max: 3 },
-      ...notes('Note', 2000),
+      { name: 'lines', label: 'Lines (1, 2 or 3)', type: 'int' },
+      ...notes('Note'),
       source,
     ],
     columns: ['divisionId', 'party', 'whip', 'lines'],
@@ -518,10 +524,9 @@ export const ENTITIES: EntityDef[] = [
         name: 'speakerLabel',
         label: 'Or the source’s words for the speaker',
         type: 'text',
-        max: 200,
         help: 'e.g. “A Labour source”',
       },
-      { name: 'subject', label: 'Subject', type: 'text', required: true, max: 300 },
+      { name: 'subject', label: 'Subject', type: 'text', required: true },
       { name: 'campaignId', label: 'Campaign it concerns', type: 'ref', ref: 'campaign' },
       {
         name: 'stance',
@@ -552,23 +557,22 @@ export const ENTITIES: EntityDef[] = [
     label: 'poll',
     plural: 'Polls',
     fields: [
-      { name: 'pollster', label: 'Pollster', type: 'text', required: true, max: 200 },
+      { name: 'pollster', label: 'Pollster', type: 'text', required: true },
       { name: 'subjectPersonId', label: 'Subject', type: 'person', relation: 'subject', required: true },
       {
         name: 'subjectRole',
         label: 'Role rated',
         type: 'text',
         required: true,
-        max: 200,
         help: 'Records compare within a role, e.g. Leader of the Opposition.',
       },
       { name: 'fieldworkStart', label: 'Fieldwork from', type: 'date' },
       { name: 'fieldworkEnd', label: 'Fieldwork to', type: 'date' },
-      { name: 'satisfied', label: 'Satisfied (%)', type: 'decimal', min: 0, max: 100 },
-      { name: 'dissatisfied', label: 'Dissatisfied (%)', type: 'decimal', min: 0, max: 100 },
-      { name: 'dontKnow', label: 'Don’t know (%)', type: 'decimal', min: 0, max: 100 },
-      { name: 'net', label: 'Net (satisfied − dissatisfied)', type: 'decimal', required: true, min: -100, max: 100 },
-      { name: 'sampleSize', label: 'Sample size', type: 'int', min: 1 },
+      { name: 'satisfied', label: 'Satisfied (%)', type: 'decimal' },
+      { name: 'dissatisfied', label: 'Dissatisfied (%)', type: 'decimal' },
+      { name: 'dontKnow', label: 'Don’t know (%)', type: 'decimal' },
+      { name: 'net', label: 'Net (satisfied − dissatisfied)', type: 'decimal', required: true },
+      { name: 'sampleSize', label: 'Sample size', type: 'int' },
       ...notes(),
       confidence,
       source,
@@ -597,7 +601,7 @@ export const ENTITIES: EntityDef[] = [
     label: 'timeline event',
     plural: 'Timeline events',
     fields: [
-      { name: 'title', label: 'What happened', type: 'text', required: true, max: 300 },
+      { name: 'title', label: 'What happened', type: 'text', required: true },
       { name: 'occurredOn', label: 'Date', type: 'date', required: true },
       {
         name: 'datePrecision',
@@ -630,13 +634,13 @@ export const ENTITIES: EntityDef[] = [
     label: 'person',
     plural: 'People',
     fields: [
-      { name: 'name', label: 'Name (without honorific)', type: 'text', required: true, max: 200 },
-      { name: 'honorific', label: 'Honorific', type: 'text', max: 50, help: 'Sir, Dame, Lord, Baroness…' },
-      { name: 'sortName', label: 'Sort name', type: 'text', required: true, max: 200, help: 'e.g. Hodge, Margaret' },
+      { name: 'name', label: 'Name (without honorific)', type: 'text', required: true },
+      { name: 'honorific', label: 'Honorific', type: 'text', help: 'Sir, Dame, Lord, Baroness…' },
+      { name: 'sortName', label: 'Sort name', type: 'text', required: true, help: 'e.g. Hodge, Margaret' },
       slug,
       { name: 'house', label: 'House', type: 'select', required: true, options: HOUSES },
-      { name: 'party', label: 'Party', type: 'text', max: 100 },
-      { name: 'constituency', label: 'Constituency', type: 'text', max: 200 },
+      { name: 'party', label: 'Party', type: 'text' },
+      { name: 'constituency', label: 'Constituency', type: 'text' },
       source,
     ],
     columns: ['name', 'house', 'party', 'constituency'],
@@ -667,7 +671,7 @@ export const ENTITIES: EntityDef[] = [
     plural: 'Name aliases',
     fields: [
       { name: 'personId', label: 'Person', type: 'person', relation: 'person', required: true },
-      { name: 'alias', label: 'Name as sources write it', type: 'text', required: true, max: 200 },
+      { name: 'alias', label: 'Name as sources write it', type: 'text', required: true },
       { name: 'sourceId', label: 'Source', type: 'ref', ref: 'source' },
     ],
     columns: ['alias', 'personId'],
@@ -690,8 +694,8 @@ export const ENTITIES: EntityDef[] = [
     plural: 'Roles held',
     fields: [
       { name: 'personId', label: 'Person', type: 'person', relation: 'person', required: true },
-      { name: 'title', label: 'Title', type: 'text', required: true, max: 200 },
-      { name: 'organisation', label: 'Organisation', type: 'text', max: 200 },
+      { name: 'title', label: 'Title', type: 'text', required: true },
+      { name: 'organisation', label: 'Organisation', type: 'text' },
       { name: 'bodyId', label: 'Body', type: 'ref', ref: 'body' },
       { name: 'startedOn', label: 'From', type: 'date' },
       { name: 'endedOn', label: 'To', type: 'date' },
@@ -716,7 +720,7 @@ export const ENTITIES: EntityDef[] = [
     plural: 'Bodies',
     fields: [
       slug,
-      { name: 'name', label: 'Name', type: 'text', required: true, max: 200 },
+      { name: 'name', label: 'Name', type: 'text', required: true },
       { name: 'description', label: 'Description', type: 'textarea' },
       {
         name: 'memberHouses',
@@ -749,7 +753,7 @@ export const ENTITIES: EntityDef[] = [
     fields: [
       { name: 'bodyId', label: 'Body', type: 'ref', ref: 'body', required: true },
       { name: 'asOf', label: 'As of', type: 'date', required: true },
-      { name: 'size', label: 'Members', type: 'int', required: true, min: 0, max: 10_000 },
+      { name: 'size', label: 'Members', type: 'int', required: true },
       source,
     ],
     columns: ['bodyId', 'asOf', 'size'],
@@ -771,10 +775,9 @@ export const ENTITIES: EntityDef[] = [
         label: 'Number or name, as rosters write it',
         type: 'text',
         required: true,
-        max: 50,
         help: 'e.g. 57',
       },
-      { name: 'label', label: 'Usual name', type: 'text', max: 200, help: 'e.g. 57th Parliament (2017–2019)' },
+      { name: 'label', label: 'Usual name', type: 'text', help: 'e.g. 57th Parliament (2017–2019)' },
       { name: 'startDate', label: 'First day', type: 'date', required: true },
       { name: 'endDate', label: 'Last day', type: 'date', help: 'Empty while the term runs.' },
       source,
@@ -812,8 +815,8 @@ export const ENTITIES: EntityDef[] = [
         ref: 'term',
         help: 'Empty: the term of the stint this one follows.',
       },
-      { name: 'party', label: 'Party (or “Independent” while the whip is withdrawn)', type: 'text', max: 200 },
-      { name: 'constituency', label: 'Seat', type: 'text', max: 200 },
+      { name: 'party', label: 'Party (or “Independent” while the whip is withdrawn)', type: 'text' },
+      { name: 'constituency', label: 'Seat', type: 'text' },
       { name: 'change', label: 'Why it began', type: 'select', options: STINT_CHANGES },
       {
         name: 'startDate',
@@ -929,8 +932,8 @@ export const ENTITIES: EntityDef[] = [
     label: 'source',
     plural: 'Sources',
     fields: [
-      { name: 'publisher', label: 'Publisher', type: 'text', required: true, max: 200 },
-      { name: 'title', label: 'Title', type: 'text', required: true, max: 500 },
+      { name: 'publisher', label: 'Publisher', type: 'text', required: true },
+      { name: 'title', label: 'Title', type: 'text', required: true },
       { name: 'publishedAt', label: 'Published at', type: 'datetime' },
       { name: 'url', label: 'Web address', type: 'url' },
       { name: 'excerpt', label: 'Excerpt', type: 'textarea' },

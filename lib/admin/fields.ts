@@ -2,6 +2,7 @@
 // the zod schema the server parses with. Pure and client-safe (no database).
 import { z } from 'zod';
 import { isDay, SLUG_RE } from '../validation';
+import { MAX_INT, type NumberRule, numberSchema, RECORDS, textSchema } from '../records';
 
 export type RefKind = 'source' | 'body' | 'campaign' | 'stage' | 'division' | 'term' | 'statement';
 
@@ -37,33 +38,21 @@ export const SLUG_PATTERN = {
   message: 'Use lower-case letters, digits and single hyphens, e.g. plp-motion.',
 };
 
-/** PostgreSQL's integer. */
-const MAX_INT = 2_147_483_647;
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function fieldSchema(field: FieldDef): z.ZodType {
   const optional = (schema: z.ZodType) => (field.required ? schema : z.preprocess(emptyToNull, schema.nullable()));
   switch (field.type) {
     case 'text':
     case 'textarea': {
-      let s = z
-        .string()
-        .trim()
-        .max(
-          field.max ?? (field.type === 'text' ? 300 : 5000),
-          `At most ${field.max ?? (field.type === 'text' ? 300 : 5000)} characters.`,
-        )
-        // Control characters have no place in names and quotes (a textarea may keep tabs and line breaks).
-        .refine(
-          (v) =>
-            !(field.type === 'text' ? /[\u0000-\u001f\u007f]/ : /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/).test(
-              v,
-            ),
-          'Remove the control characters.',
-        );
+      if (field.max === undefined) throw new Error(`The field ${field.name} has no rule (lib/records.ts).`);
+      let s = textSchema(
+        { kind: field.type === 'text' ? 'line' : 'block', max: field.max },
+        field.label,
+        field.required,
+      );
       if (field.pattern) s = s.regex(new RegExp(field.pattern.regex), field.pattern.message);
-      return field.required ? z.string().trim().min(1, `${field.label} is required.`).pipe(s) : optional(s);
+      return field.required ? s : optional(s);
     }
     case 'url':
       return optional(
@@ -76,31 +65,19 @@ function fieldSchema(field: FieldDef): z.ZodType {
       );
     case 'int':
     case 'decimal': {
-      // Plain decimal notation only: no hexadecimal, exponents, NaN or Infinity.
-      let n = z
-        .string()
-        .regex(/^-?\d+(\.\d+)?$/, 'Enter a number, like 12 or 12.5.')
-        .transform(Number)
-        .pipe(z.number().max(field.type === 'int' ? MAX_INT : Number.MAX_SAFE_INTEGER, 'Too large.'));
-      if (field.type === 'int') n = n.refine(Number.isInteger, 'Enter a whole number.');
-      if (field.min !== undefined) n = n.refine((v) => v >= field.min!, `At least ${field.min}.`);
-      if (field.max !== undefined) n = n.refine((v) => v <= field.max!, `At most ${field.max}.`);
-      return field.required
-        ? z.preprocess(
-            emptyToNull,
-            z
-              .any()
-              .refine((v) => v !== null, `${field.label} is required.`)
-              .pipe(n),
-          )
-        : optional(n);
+      if (field.min === undefined || field.max === undefined)
+        throw new Error(`The field ${field.name} has no rule (lib/records.ts).`);
+      const rule: NumberRule = { kind: 'number', min: field.min, max: field.max, whole: field.type === 'int' };
+      return z.preprocess(
+        (v) => (v === null || v === undefined ? '' : v),
+        numberSchema(rule, field.label, field.required),
+      );
     }
     case 'date':
       return optional(
         z
           .string()
-          .regex(DAY, 'Enter a date as YYYY-MM-DD.')
-          .refine(isDay, 'Not a real date.')
+          .refine(isDay, 'Enter a date as YYYY-MM-DD.')
           .transform((d) => new Date(`${d}T00:00:00Z`)),
       );
     case 'datetime':
@@ -208,8 +185,8 @@ export const newSourceField = (name: string) => `newSource.${name}`;
 
 /** Inline new-source fields, offered wherever a record cites a source. */
 export const NEW_SOURCE_FIELDS: FieldDef[] = [
-  { name: 'publisher', label: 'Publisher', type: 'text', required: true, max: 200 },
-  { name: 'title', label: 'Title', type: 'text', required: true, max: 500 },
+  { name: 'publisher', label: 'Publisher', type: 'text', required: true, max: RECORDS.source.publisher.max },
+  { name: 'title', label: 'Title', type: 'text', required: true, max: RECORDS.source.title.max },
   { name: 'publishedAt', label: 'Published at', type: 'datetime' },
   { name: 'url', label: 'Web address', type: 'url' },
 ];

@@ -6,16 +6,16 @@ import { z } from 'zod';
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth/session';
 import type { Prisma } from '../generated/prisma/client';
+import { MAX_INT } from '../records';
 import { type FieldErrors, fieldErrorsOf, NEW_SOURCE, NEW_SOURCE_FIELDS, newSourceField, schemaFor } from './fields';
 
 export { NEW_SOURCE, newSourceField } from './fields';
 
 /** A form's choice of source: a recorded one's id, or NEW_SOURCE. */
 export const sourceChoice = (message = 'Choose the source.') =>
-  z.union(
-    [z.literal(NEW_SOURCE), z.coerce.number({ message }).int(message).positive(message).max(2_147_483_647, message)],
-    { message },
-  );
+  z.union([z.literal(NEW_SOURCE), z.coerce.number({ message }).int(message).positive(message).max(MAX_INT, message)], {
+    message,
+  });
 
 export type NewSource = { publisher: string; title: string; publishedAt?: Date | null; url?: string | null };
 

@@ -12,6 +12,7 @@ import { Prisma } from '../generated/prisma/client';
 import { createSource, NEW_SOURCE, type NewSource, parseNewSource } from '../admin/new-source';
 import { type CheckedRows, IMPORT_KINDS, type ImportKind, type ImportOptions, type RowError } from './kinds';
 import { CsvFileError, decodeUtf8, parseCsv } from './parse';
+import { columnNames } from './columns';
 
 export interface UploadInput {
   kind: string;
@@ -105,7 +106,10 @@ export async function createImportJob(input: UploadInput, ctx?: RequestContext):
   let parsed;
   try {
     content = decodeUtf8(input.bytes);
-    parsed = parseCsv(content, kind.columns, { rename: input.mapping, ignoreUnknown: kind.ignoresUnknownColumns });
+    parsed = parseCsv(content, columnNames(kind.columns), {
+      rename: input.mapping,
+      ignoreUnknown: kind.ignoresUnknownColumns,
+    });
   } catch (error) {
     if (error instanceof CsvFileError) throw new AppError('INVALID', error.message);
     throw error;
@@ -337,7 +341,7 @@ async function rowsToImport(
       };
   }
   const file = await tx.importJob.findUnique({ where: { id: job.id }, select: { content: true } });
-  const parsed = parseCsv(file?.content ?? '', kind.columns, {
+  const parsed = parseCsv(file?.content ?? '', columnNames(kind.columns), {
     rename: options.mapping,
     ignoreUnknown: kind.ignoresUnknownColumns,
   });

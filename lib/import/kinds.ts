@@ -3,7 +3,6 @@
 // nothing. Each runs under a transaction-level advisory lock, so two imports of one kind at once
 // cannot both insert the same new rows.
 import 'server-only';
-import { isDay } from '../validation';
 import { z } from 'zod';
 import { houseOf, knownTerms, loadRoster, type NewTerm, overlaps, type RosterRow, stintOf, termLabel } from '../roster';
 import { normalizeName, unsortName } from '../names';
@@ -16,6 +15,8 @@ import { houseVoters } from '../divisions';
 import { lobbyShortfall, namedInLobbies } from '../division-outcome';
 import { AppError } from '../errors';
 import type { NewSource } from '../admin/new-source';
+import { line, RECORDS, textSchema } from '../records';
+import { type Columns, day, ignored, type ImportColumn, number, oneOf, rowOf, text, yesNo } from './columns';
 
 export interface RowError {
   row: number;
@@ -47,8 +48,8 @@ export interface CheckedRows {
 
 export interface ImportKind {
   label: string;
-  columns: { required: string[]; optional: string[] };
-  /** What the upload form asks besides the file. */
+  /** Its columns: what each holds and how a cell is checked (docs/csv.md prints them). */
+  columns: Columns;
   /** What the upload form asks besides the file; `campaign` may be given by a column instead. */
   needs: ('campaign' | 'source' | 'term' | 'stage' | 'division')[];
   /** Columns the import does not use are ignored with a notice instead of refusing the file. */
@@ -104,24 +105,6 @@ function checkRows<T>(
   return { valid, errors };
 }
 
-const optionalDay = (label: string) =>
-  z
-    .string()
-    .refine((v) => v === '' || isDay(v), `${label} must be a date as YYYY-MM-DD.`)
-    .transform((v) => (v ? v : null));
-const optionalNumber = (label: string, min: number, max: number) =>
-  z
-    .string()
-    .refine(
-      (v) => v === '' || (/^-?\d+(\.\d+)?$/.test(v) && Number(v) >= min && Number(v) <= max),
-      `${label} must be a number from ${min} to ${max}.`,
-    )
-    .transform((v) => (v === '' ? null : Number(v)));
-const text = (label: string, max: number, required = false) =>
-  (required ? z.string().min(1, `${label} is empty.`) : z.string())
-    .refine((v) => v.length <= max, `${label} is longer than ${max} characters.`)
-    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v), `${label} contains control characters.`);
-
 function previewOf(rows: { line: number; values: Record<string, string> }[], outcome: (line: number) => string) {
   return rows.slice(0, PREVIEW_ROWS).map(({ line, values }) => ({ line, values, outcome: outcome(line) }));
 }
@@ -137,24 +120,51 @@ const lock = (tx: Tx, name: string) =>
 
 // ---------------------------------------------------------------------------------------------
 
-const rosterRow = z.object({
-  // Identifiers are identifiers: letters, digits and a few separators, never a formula or markup.
-  id: text('id', 200, true).refine(
-    (v) => /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(v),
-    'id must be letters, digits, and . _ : / - only.',
-  ),
-  name: text('name', 200, true),
-  sort_name: text('sort_name', 200).default(''),
-  group: text('group', 200).default(''),
-  area: text('area', 200).default(''),
-  chamber: text('chamber', 100).default(''),
-  term: text('term', 50).default(''),
-  start_date: optionalDay('start_date').transform((v) => v ?? ''),
-  end_date: optionalDay('end_date').transform((v) => v ?? ''),
-  wikidata: text('wikidata', 50)
-    .default('')
-    .refine((v) => v === '' || /^Q[1-9]\d*$/.test(v), 'wikidata must be a Wikidata item id such as Q42, or empty.'),
-});
+/** A roster's identifiers: letters, digits and a few separators, never a formula or markup. */
+const rosterId: ImportColumn<string> & { cell: (name: string) => z.ZodType<string> } = {
+  required: true,
+  holds:
+    'the stint\u2019s person\u2019s identifier in the roster: letters, digits and . _ : / -, at most 200 characters',
+  cell: (name) =>
+    textSchema(line(200), name, true).refine(
+      (v) => /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(v),
+      `${name} must be letters, digits, and . _ : / - only.`,
+    ),
+};
+const wikidataId: ImportColumn<string> & { cell: (name: string) => z.ZodType<string> } = {
+  holds: 'a Wikidata item id such as Q42, or empty',
+  cell: (name) =>
+    textSchema(line(50), name).refine(
+      (v) => v === '' || /^Q[1-9]\d*$/.test(v),
+      `${name} must be a Wikidata item id such as Q42, or empty.`,
+    ),
+};
+const rosterColumns = {
+  id: rosterId,
+  name: text(RECORDS.person.name, true, 'their name'),
+  sort_name: text(RECORDS.person.sortName, false, 'their name as an index sorts it (“Hodge, Margaret”)'),
+  email: ignored(),
+  twitter: ignored(),
+  facebook: ignored(),
+  group: text(RECORDS.membership.party, false, 'the party they sat for in this stint'),
+  group_id: ignored(),
+  area_id: ignored(),
+  area: text(RECORDS.membership.constituency, false, 'their seat'),
+  chamber: text(line(100), false, 'the house: a name holding “Commons” or “Lords”'),
+  term: text(RECORDS.term.name, false, 'the term’s name (a new one asks for its days)'),
+  start_date: day(),
+  end_date: day(),
+  image: ignored(),
+  gender: ignored(),
+  wikidata: wikidataId,
+  wikidata_group: ignored(),
+  wikidata_area: ignored(),
+} satisfies Columns;
+const rosterRow = rowOf(rosterColumns).transform((r) => ({
+  ...r,
+  start_date: r.start_date ?? '',
+  end_date: r.end_date ?? '',
+}));
 
 type ExistingStint = {
   person_id: number;
@@ -173,28 +183,7 @@ const span = (s: { startDate: string | null; endDate: string | null }) => `${s.s
 
 const roster: ImportKind = {
   label: 'People roster, one stint a row (EveryPolitician layout, or any mapped onto it)',
-  columns: {
-    required: ['id', 'name'],
-    optional: [
-      'sort_name',
-      'email',
-      'twitter',
-      'facebook',
-      'group',
-      'group_id',
-      'area_id',
-      'area',
-      'chamber',
-      'term',
-      'start_date',
-      'end_date',
-      'image',
-      'gender',
-      'wikidata',
-      'wikidata_group',
-      'wikidata_area',
-    ],
-  },
+  columns: rosterColumns,
   needs: ['source', 'term'],
   ignoresUnknownColumns: true,
   async analyze(rows, options) {
@@ -374,22 +363,23 @@ const roster: ImportKind = {
 
 // ---------------------------------------------------------------------------------------------
 
-const signatureRow = z.object({
-  campaign: z.string().default(''),
-  name: text('name', 200, true),
-  signed_on: optionalDay('signed_on'),
-  role_at_signing: text('role_at_signing', 200).default(''),
-  confidence: z
-    .string()
-    .default('')
-    .transform((v) => v.toUpperCase() || 'REPORTED')
-    .pipe(z.enum(Confidence, { message: 'confidence must be confirmed, reported or claimed.' })),
-  note: text('note', 2000).default(''),
-});
+const confidence = oneOf(Confidence, { fallback: 'REPORTED' });
+const signatureColumns = {
+  name: text(RECORDS.person.name, true, 'the signatory, as the source writes them'),
+  campaign: {
+    holds: 'a campaign\u2019s slug, for this row instead of the campaign chosen on the form; or empty',
+    cell: () => z.string().trim(),
+  },
+  signed_on: day(),
+  role_at_signing: text(RECORDS.signature.roleAtSigning),
+  confidence,
+  note: text(RECORDS.signature.note),
+} satisfies Columns;
+const signatureRow = rowOf(signatureColumns);
 
 const signatures: ImportKind = {
   label: 'Signatures (names matched to people), for one campaign or with a campaign column',
-  columns: { required: ['name'], optional: ['campaign', 'signed_on', 'role_at_signing', 'confidence', 'note'] },
+  columns: signatureColumns,
   needs: ['campaign', 'source'],
   async analyze(rows, options) {
     const checked = checkRows(rows, signatureRow, (r) => `${r.campaign}|${r.name.toLowerCase()}`);
@@ -474,31 +464,27 @@ const signatures: ImportKind = {
 
 // ---------------------------------------------------------------------------------------------
 
-const pollRow = z
-  .object({
-    pollster: text('pollster', 200, true),
-    subject: text('subject', 200, true),
-    subject_role: text('subject_role', 200, true),
-    fieldwork_start: optionalDay('fieldwork_start'),
-    fieldwork_end: optionalDay('fieldwork_end'),
-    satisfied: optionalNumber('satisfied', 0, 100),
-    dissatisfied: optionalNumber('dissatisfied', 0, 100),
-    dont_know: optionalNumber('dont_know', 0, 100),
-    net: optionalNumber('net', -100, 100).refine((v) => v !== null, 'net is empty.'),
-    sample_size: optionalNumber('sample_size', 1, 10_000_000),
-    note: text('note', 2000).default(''),
-  })
-  .refine((r) => !r.fieldwork_start || !r.fieldwork_end || r.fieldwork_end >= r.fieldwork_start, {
-    message: 'fieldwork_end is before fieldwork_start.',
-    path: ['fieldwork_end'],
-  });
+const pollColumns = {
+  pollster: text(RECORDS.poll.pollster, true),
+  subject: text(RECORDS.person.name, true, 'the person rated: their slug, or their name as sources write it'),
+  subject_role: text(RECORDS.poll.subjectRole, true),
+  fieldwork_start: day(),
+  fieldwork_end: day(),
+  satisfied: number(RECORDS.poll.satisfied),
+  dissatisfied: number(RECORDS.poll.dissatisfied),
+  dont_know: number(RECORDS.poll.dontKnow),
+  net: number(RECORDS.poll.net, true),
+  sample_size: number(RECORDS.poll.sampleSize),
+  note: text(RECORDS.poll.note),
+} satisfies Columns;
+const pollRow = rowOf(pollColumns).refine(
+  (r) => !r.fieldwork_start || !r.fieldwork_end || r.fieldwork_end >= r.fieldwork_start,
+  { message: 'fieldwork_end is before fieldwork_start.', path: ['fieldwork_end'] },
+);
 
 const polls: ImportKind = {
   label: 'Satisfaction polls',
-  columns: {
-    required: ['pollster', 'subject', 'subject_role', 'net'],
-    optional: ['fieldwork_start', 'fieldwork_end', 'satisfied', 'dissatisfied', 'dont_know', 'sample_size', 'note'],
-  },
+  columns: pollColumns,
   needs: ['source'],
   async analyze(rows) {
     const checked = checkRows(rows, pollRow, (r) =>
@@ -593,38 +579,20 @@ async function matchVoters(
   return new Map(matched.map(({ entry, person }) => [entry.line, person.id]));
 }
 
-const positionRow = z.object({
-  name: text('name', 200, true),
-  constituency: text('constituency', 200).default(''),
-  position: z
-    .string()
-    .transform((v) =>
-      v
-        .trim()
-        .toUpperCase()
-        .replace(/[\s-]+/g, '_'),
-    )
-    .pipe(
-      z.enum(Stand, {
-        message: 'position must be for, leaning for, undecided, leaning against, against or will not vote.',
-      }),
-    ),
-  stated_on: optionalDay('stated_on').refine(
-    (v) => v !== null,
-    'stated_on is empty: a position needs the day it was stated.',
-  ),
-  confidence: z
-    .string()
-    .default('')
-    .transform((v) => v.toUpperCase() || 'REPORTED')
-    .pipe(z.enum(Confidence, { message: 'confidence must be confirmed, reported or claimed.' })),
-  quote: text('quote', 5000).default(''),
-  note: text('note', 2000).default(''),
-});
+const positionColumns = {
+  name: text(RECORDS.person.name, true, 'the member, as the source writes them'),
+  constituency: text(RECORDS.membership.constituency, false, 'their seat, to tell apart members of one name'),
+  position: oneOf(Stand, { required: true }),
+  stated_on: day(true, 'a position needs the day it was stated'),
+  confidence,
+  quote: text(RECORDS.position.quote),
+  note: text(RECORDS.position.note),
+} satisfies Columns;
+const positionRow = rowOf(positionColumns);
 
 const positions: ImportKind = {
   label: 'Positions on a vote (whip count), names matched to its members',
-  columns: { required: ['name', 'position', 'stated_on'], optional: ['constituency', 'confidence', 'quote', 'note'] },
+  columns: positionColumns,
   needs: ['stage', 'source'],
   async analyze(rows, options) {
     const checked = checkRows(
@@ -673,37 +641,20 @@ const positions: ImportKind = {
   },
 };
 
-const ballotRow = z.object({
-  name: text('name', 200, true),
-  constituency: text('constituency', 200).default(''),
-  vote: z
-    .string()
-    .transform(
-      (v) =>
-        ({
-          aye: 'AYE',
-          ayes: 'AYE',
-          yes: 'AYE',
-          content: 'AYE',
-          no: 'NO',
-          noes: 'NO',
-          'not content': 'NO',
-          abstain: 'ABSTAIN',
-          abstention: 'ABSTAIN',
-        })[v.trim().toLowerCase()] ?? v,
-    )
-    .pipe(z.enum(Vote, { message: 'vote must be aye, no or abstain.' })),
-  teller: z
-    .string()
-    .default('')
-    .transform((v) => v.trim().toLowerCase())
-    .refine((v) => ['', 'true', 'false', 'yes', 'no', '1', '0'].includes(v), 'teller must be true or false.')
-    .transform((v) => ['true', 'yes', '1'].includes(v)),
-});
+const ballotColumns = {
+  name: text(RECORDS.person.name, true, 'the member, as the list writes them'),
+  constituency: positionColumns.constituency,
+  vote: oneOf(Vote, {
+    required: true,
+    aliases: { ayes: 'AYE', yes: 'AYE', content: 'AYE', noes: 'NO', 'not content': 'NO', abstention: 'ABSTAIN' },
+  }),
+  teller: yesNo(),
+} satisfies Columns;
+const ballotRow = rowOf(ballotColumns);
 
 const ballots: ImportKind = {
   label: 'Ballots of a division, names matched to the members who may vote',
-  columns: { required: ['name', 'vote'], optional: ['constituency', 'teller'] },
+  columns: ballotColumns,
   needs: ['division'],
   // A division page's ballots CSV (party, rebel … beside these) imports back as it is.
   ignoresUnknownColumns: true,

@@ -9,6 +9,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { requireRole } from '@/lib/auth/session';
 import { listImportJobs } from '@/lib/import/jobs';
 import { IMPORT_KINDS } from '@/lib/import/kinds';
+import { columnNames } from '@/lib/import/columns';
 
 export const metadata: Metadata = { title: 'Imports' };
 
@@ -21,13 +22,16 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
     referenceOptions(entityDef('ballots')!, undefined, { people: false }),
   ]);
   const stages = (await referenceOptions(entityDef('positions')!, undefined, { people: false })).stage ?? [];
-  const kinds = Object.entries(IMPORT_KINDS).map(([value, k]) => ({
-    value,
-    label: k.label,
-    needs: k.needs,
-    columns: `${k.columns.required.join(', ')} (required); ${k.columns.optional.join(', ')}`,
-    names: [...k.columns.required, ...k.columns.optional],
-  }));
+  const kinds = Object.entries(IMPORT_KINDS).map(([value, k]) => {
+    const { required, optional } = columnNames(k.columns);
+    return {
+      value,
+      label: k.label,
+      needs: k.needs,
+      columns: `${required.join(', ')} (required); ${optional.join(', ')}`,
+      names: [...required, ...optional],
+    };
+  });
   return (
     <div className="flex flex-col gap-4">
       <h1 className="font-serif text-3xl font-bold">Imports</h1>
