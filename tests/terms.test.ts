@@ -239,6 +239,22 @@ k,Sue Sigma,"Sigma, Sue",Labour,Kton,House of Commons,57,2018-05-03,
     ).rejects.toThrow(/Membership_no_overlap/);
   });
 
+  it('refuses a new term’s label that breaks the term label’s rule, instead of cutting it', async () => {
+    const upload = (label: string) =>
+      createImportJob(
+        {
+          kind: 'roster',
+          fileName: 'labels.csv',
+          bytes: new TextEncoder().encode('id,name,chamber,term\nl1,Lee Label,House of Commons,77\n'),
+          sourceId,
+          term: { startDate: '2030-01-01', endDate: '', sourceId, label },
+        },
+        { headers: editor.headers },
+      );
+    await expect(upload('L'.repeat(201))).rejects.toThrow('The new term’s label is longer than 200 characters.');
+    await expect(upload('Seventy-\u0007seventh')).rejects.toThrow(/The new term’s label holds control characters/);
+  });
+
   it('reads a roster of another body laid out differently, ignoring columns it does not use', async () => {
     const csv =
       'member,full_name,faction,ward,council,session,from,to,followers\nw1,Wyn Omega,Green,Riverside,Example City Council,2022,2022-05-05,,120\n';

@@ -8,6 +8,7 @@ import { asOptions, FilterSelect } from '@/components/filter-select';
 import type { RefOption } from '@/lib/admin/store';
 import { MAX_BYTES as MAX_UPLOAD_BYTES } from '@/lib/import/limits';
 import { Input, Select } from '@/components/ui/controls';
+import { RECORDS } from '@/lib/records';
 
 export function UploadForm({
   kinds,
@@ -113,7 +114,7 @@ export function UploadForm({
             </label>
             <label className="flex flex-col gap-1">
               <span className="text-xs">Name (e.g. 56th Parliament (2015–2017))</span>
-              <Input name="termLabel" maxLength={200} />
+              <Input name="termLabel" maxLength={RECORDS.term.label.max} />
             </label>
             <FilterSelect
               name="termSourceId"

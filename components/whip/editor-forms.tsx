@@ -8,6 +8,7 @@ import { SourceChoice } from '@/components/admin/source-choice';
 import { FilterSelect } from '@/components/filter-select';
 import { Input, Select, Textarea } from '@/components/ui/controls';
 import { normalizeName } from '@/lib/names';
+import { RECORDS } from '@/lib/records';
 
 type Option = readonly [value: string, label: string];
 
@@ -179,7 +180,12 @@ export function WhipCountEditor({
         <Common state={move} stands={stands} sources={sources} today={today} lastSource={lastSource} />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Their words (optional)</span>
-          <Textarea name="quote" rows={2} maxLength={5000} defaultValue={move.values?.quote ?? ''} />
+          <Textarea
+            name="quote"
+            rows={2}
+            maxLength={RECORDS.position.quote.max}
+            defaultValue={move.values?.quote ?? ''}
+          />
         </label>
         <Result state={move} testId="move-result" />
         <button
@@ -243,7 +249,11 @@ export function WhipCountEditor({
         />
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Question (for a new division)</span>
-          <Input name="question" maxLength={500} defaultValue={division.values?.question ?? ''} />
+          <Input
+            name="question"
+            maxLength={RECORDS.division.question.max}
+            defaultValue={division.values?.question ?? ''}
+          />
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">Held on (for a new division)</span>

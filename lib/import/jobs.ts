@@ -13,6 +13,7 @@ import { createSource, NEW_SOURCE, type NewSource, parseNewSource } from '../adm
 import { type CheckedRows, IMPORT_KINDS, type ImportKind, type ImportOptions, type RowError } from './kinds';
 import { CsvFileError, decodeUtf8, parseCsv } from './parse';
 import { columnNames } from './columns';
+import { RECORDS, textProblem } from '../records';
 
 export interface UploadInput {
   kind: string;
@@ -39,6 +40,8 @@ async function checkedTerm(term: UploadInput['term']): Promise<ImportOptions['te
     throw new AppError('INVALID', 'The new term’s end must be a date, or empty.');
   if (term.endDate && term.endDate < term.startDate)
     throw new AppError('INVALID', 'The new term ends before it starts.');
+  const labelProblem = term.label ? textProblem(RECORDS.term.label, term.label.trim(), 'The new term’s label') : null;
+  if (labelProblem) throw new AppError('INVALID', labelProblem);
   if (
     term.sourceId !== 'file' &&
     !(term.sourceId && (await db().source.findUnique({ where: { id: term.sourceId }, select: { id: true } })))
@@ -49,7 +52,7 @@ async function checkedTerm(term: UploadInput['term']): Promise<ImportOptions['te
     startDate: term.startDate,
     endDate: term.endDate || null,
     sourceId: term.sourceId,
-    ...(term.label ? { label: term.label.slice(0, 200) } : {}),
+    ...(term.label?.trim() ? { label: term.label.trim() } : {}),
   };
 }
 
