@@ -126,22 +126,3 @@ export function describeOutlook(o: Outlook): string {
       return `It passes if at least ${o.needed} of the ${o.uncertain} members leaning, undecided or with no known position vote for it (and the rest against).`;
   }
 }
-
-/** What a placement forecasts a member will do in the division. */
-export function forecastVote(stand: Stand | null): 'AYE' | 'NO' | 'ABSENT' | null {
-  if (stand === 'FOR' || stand === 'LEANING_FOR') return 'AYE';
-  if (stand === 'AGAINST' || stand === 'LEANING_AGAINST') return 'NO';
-  if (stand === 'WILL_NOT_VOTE') return 'ABSENT';
-  return null;
-}
-
-export type ForecastResult = 'held' | 'switched' | 'did-not-vote' | 'no-forecast';
-
-/** How a member's placement held against their ballot (null: they cast none). */
-export function forecastResult(stand: Stand | null, vote: 'AYE' | 'NO' | 'ABSTAIN' | null): ForecastResult {
-  const expected = forecastVote(stand);
-  if (expected === null) return 'no-forecast';
-  if (expected === 'ABSENT') return vote === null || vote === 'ABSTAIN' ? 'held' : 'switched';
-  if (vote === null) return 'did-not-vote';
-  return vote === expected ? 'held' : 'switched';
-}

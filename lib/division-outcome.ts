@@ -2,6 +2,7 @@
 // the CSVs, share images and embeds (issue 22). Pure: the data-access layer hands it recorded
 // totals and ballots with each member's party on the day. docs/decisions/022-divisions.md.
 import { passes, type Rule } from './decision-rule';
+import type { Stand } from './generated/prisma/enums';
 
 export type BallotVote = 'AYE' | 'NO' | 'ABSTAIN';
 export type WhipDirection = 'AYE' | 'NO' | 'FREE';
@@ -206,3 +207,45 @@ export const RESULT_LABEL: Record<Result, string> = {
 /** The result as a yes/no for programs: null when tied, the rule is not known or nobody voted. */
 export const carried = (result: Result): boolean | null =>
   result === 'carried' ? true : result === 'not carried' ? false : null;
+
+/** What a placement forecasts a member will do in the division. */
+export function forecastVote(stand: Stand | null): 'AYE' | 'NO' | 'ABSENT' | null {
+  if (stand === 'FOR' || stand === 'LEANING_FOR') return 'AYE';
+  if (stand === 'AGAINST' || stand === 'LEANING_AGAINST') return 'NO';
+  if (stand === 'WILL_NOT_VOTE') return 'ABSENT';
+  return null;
+}
+
+export type ForecastResult = 'held' | 'switched' | 'did-not-vote' | 'no-forecast';
+
+/** How a member's placement held against their ballot (null: they cast none). */
+export function forecastResult(stand: Stand | null, vote: BallotVote | null): ForecastResult {
+  const expected = forecastVote(stand);
+  if (expected === null) return 'no-forecast';
+  if (expected === 'ABSENT') return vote === null || vote === 'ABSTAIN' ? 'held' : 'switched';
+  if (vote === null) return 'did-not-vote';
+  return vote === expected ? 'held' : 'switched';
+}
+
+/**
+ * How the count before the vote held against the ballots: members whose forecast held, switched
+ * or who did not vote, and the share held among those (null when no member had a forecast).
+ */
+export function scoreForecasts(members: readonly { forecast: Stand | null; vote: BallotVote | null }[]) {
+  const score = { held: 0, switched: 0, didNotVote: 0 };
+  for (const m of members) {
+    const result = forecastResult(m.forecast, m.vote);
+    if (result === 'held') score.held++;
+    else if (result === 'switched') score.switched++;
+    else if (result === 'did-not-vote') score.didNotVote++;
+  }
+  const scored = score.held + score.switched + score.didNotVote;
+  return { ...score, heldShare: scored > 0 ? score.held / scored : null };
+}
+
+/** How many voted, tellers included: a teller's lobby is their vote. */
+export const voted = (totals: Totals) => totals.ayes + totals.noes + totals.tellers.ayes + totals.tellers.noes;
+
+/** The share of those who could vote who did (`voted`); null when who could vote is not known. */
+export const turnout = (totals: Totals, eligible: number | null): number | null =>
+  eligible ? voted(totals) / eligible : null;

@@ -19,6 +19,7 @@ import {
   type Result,
   takesWhip,
   type Totals,
+  turnout,
   type WhipDirection,
 } from './division-outcome';
 import { Prisma } from './generated/prisma/client';
@@ -318,7 +319,6 @@ async function readDivision(row: DivisionRow): Promise<DivisionDetail> {
         .join(', ')}${strangers.length > 5 ? ' …' : ''}.`,
     );
   const rule = ruleOf(row);
-  const cast = totals.ayes + totals.noes + totals.tellers.ayes + totals.tellers.noes;
   return {
     id: row.id,
     house: row.house,
@@ -333,7 +333,7 @@ async function readDivision(row: DivisionRow): Promise<DivisionDetail> {
     result: divisionResult(totals, rule, eligibleCount),
     margin: totals.ayes - totals.noes,
     eligible: eligibleCount || null,
-    turnout: eligibleCount ? cast / eligibleCount : null,
+    turnout: turnout(totals, eligibleCount),
     byParty: [...parties.values()].sort(
       (a, b) =>
         b.ayes + b.noes + b.tellers + b.notVoting - (a.ayes + a.noes + a.tellers + a.notVoting) ||
@@ -427,7 +427,6 @@ export const listDivisions = versioned(async function listDivisions(): Promise<D
     const totals = divisionTotals({ ayes: row.ayes, noes: row.noes, abstentions: row.abstentions }, ballots);
     const lines = partyLines(ballots, { groupOf, whips: whipsOf.get(row.id) ?? [] });
     const rebelIds = ballots.filter((b) => isRebel(b, lines, groupOf)).map((b) => b.person_id);
-    const cast = totals.ayes + totals.noes + totals.tellers.ayes + totals.tellers.noes;
     return {
       id: row.id,
       house: row.house,
@@ -440,7 +439,7 @@ export const listDivisions = versioned(async function listDivisions(): Promise<D
       noes: totals.noes,
       result: divisionResult(totals, ruleOf(row), row.eligible),
       margin: totals.ayes - totals.noes,
-      turnout: row.eligible ? cast / row.eligible : null,
+      turnout: turnout(totals, row.eligible),
       rebels: rebelIds.length,
       deferred: row.deferred,
       // As the page counts them: totals that do not add up, and ballots from people who could not vote.

@@ -27,6 +27,7 @@ import {
 import { connectionBudget } from './connections';
 import { siteUrl } from './site-url';
 import { isSlug, stagePosition } from './validation';
+import { placementOrderSql } from './placement';
 
 const holder = globalThis as unknown as { whipcountCopyPool?: pg.Pool };
 
@@ -233,8 +234,8 @@ function signaturesQuery(params: URLSearchParams) {
  * Every position on every vote, the whole history (a newer one supersedes, nothing is
  * overwritten): stated ones, and those derived from signatures by a stage's rule for the members
  * who may vote, marked `derived` with the campaign they come from (issue 24: the page counted 5
- * FOR from signatures that this file left out). On one day a stated position comes after a
- * derived one, as the whip count orders them.
+ * FOR from signatures that this file left out). Each member's in the placement order the whip
+ * count reads (lib/placement.ts), oldest first.
  */
 function positionsQuery(params: URLSearchParams) {
   const campaign = params.get('campaign');
@@ -255,7 +256,7 @@ function positionsQuery(params: URLSearchParams) {
         SELECT c.slug AS campaign, s.position AS stage, ${safe('s.name')} AS stage_name, p.slug AS person, ${safe('p.name')} AS name,
                pos.stand AS position, ${day('pos."statedOn"')} AS stated_on, pos.confidence, ${safe('pos.quote')} AS quote, pos."statementId" AS statement_id,
                ${safe('pos.note')} AS note, 'false' AS derived, NULL AS derived_from, ${SOURCE('src')},
-               p."sortName" AS sort_name, pos."statedOn" AS on_day, 1 AS rank, pos.id
+               p."sortName" AS sort_name, pos."statedOn" AS on_day, false AS is_derived, pos.id
         FROM "Position" pos JOIN "Stage" s ON s.id = pos."stageId" JOIN "Campaign" c ON c.id = s."campaignId"
         JOIN "Person" p ON p.id = pos."personId" JOIN "Source" src ON src.id = pos."sourceId"
         WHERE ${where.join(' AND ')}
@@ -263,7 +264,7 @@ function positionsQuery(params: URLSearchParams) {
         SELECT c.slug, s.position, ${safe('s.name')}, p.slug, ${safe('p.name')},
                r.stand, ${day(KNOWN_ON_SQL)}, sig.confidence, NULL, NULL,
                ${safe('r.note')}, 'true', sc.slug, ${SOURCE('src')},
-               p."sortName", ${KNOWN_ON_SQL}, 0, sig.id
+               p."sortName", ${KNOWN_ON_SQL}, true, sig.id
         FROM "PositionRule" r JOIN "Stage" s ON s.id = r."stageId" JOIN "Campaign" c ON c.id = s."campaignId"
         JOIN "Body" b ON b.id = s."bodyId" ${STAGE_DAY_SQL()}
         JOIN "Campaign" sc ON sc.id = r."campaignId"
@@ -271,7 +272,7 @@ function positionsQuery(params: URLSearchParams) {
         JOIN "Person" p ON p.id = sig."personId" JOIN "Source" src ON src.id = sig."sourceId"
         WHERE ${where.join(' AND ')} AND sig."personId" IN (SELECT person_id FROM ${BODY_MEMBERS_SQL('b', 'vd.day')} voters)
       ) h
-      ORDER BY campaign COLLATE "C", stage, sort_name, on_day, rank, id`,
+      ORDER BY campaign COLLATE "C", stage, sort_name, person COLLATE "C", ${placementOrderSql({ onDay: 'on_day', derived: 'is_derived', id: 'id' })}`,
   };
 }
 

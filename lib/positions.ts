@@ -17,7 +17,7 @@ import { MAX_INT, RECORDS, textSchema } from './records';
 import { AppError } from './errors';
 import { parseDivisionList } from './hansard';
 import { matchAmongVoters } from './matching';
-import { stageVoters } from './whip-count';
+import { stageVoters } from './placements';
 import { splitNames } from './admin/add-signatures';
 
 export const MAX_PASTE_LINES = 1000;

@@ -1,8 +1,8 @@
 // The whip count's arithmetic, checked against cases worked by hand.
 import { describe, expect, it } from 'vitest';
+import { forecastResult, scoreForecasts } from '../lib/division-outcome';
 import {
   emptyCounts,
-  forecastResult,
   outlook,
   passes,
   type Rule,
@@ -100,6 +100,17 @@ describe('after the vote', () => {
     expect(forecastResult('WILL_NOT_VOTE', null)).toBe('held');
     expect(forecastResult('UNDECIDED', 'NO')).toBe('no-forecast');
     expect(forecastResult(null, 'NO')).toBe('no-forecast');
+  });
+  it('the count before the vote is scored over the members who had a forecast', () => {
+    const scored = scoreForecasts([
+      { forecast: 'FOR', vote: 'AYE' },
+      { forecast: 'AGAINST', vote: 'AYE' },
+      { forecast: 'LEANING_FOR', vote: null },
+      { forecast: 'UNDECIDED', vote: 'NO' },
+      { forecast: null, vote: null },
+    ]);
+    expect(scored).toEqual({ held: 1, switched: 1, didNotVote: 1, heldShare: 1 / 3 });
+    expect(scoreForecasts([{ forecast: null, vote: 'AYE' }]).heldShare).toBeNull();
   });
   it('rebels vote against the majority of their own party; an even split has none', () => {
     // Worked by hand: A party 3 aye / 1 no → the no rebels. B party 1 aye / 1 no → no majority.

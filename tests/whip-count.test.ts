@@ -7,6 +7,8 @@ import { GET as whipCountApi } from '../app/api/v1/campaigns/[slug]/stages/[posi
 import { movePosition, pastePositions, recordDivisionList } from '../lib/positions';
 import { personVotingRecord } from '../lib/divisions';
 import { filterMembers, getWhipCount, whipQuerySchema } from '../lib/whip-count';
+import { openExport } from '../lib/export';
+import { comparePlacements, historyOf, type Placement, placementOrderSql } from '../lib/placement';
 import { signedInAs, type TestUser } from './support/auth';
 import { useDatabase } from './support/database';
 
@@ -33,6 +35,8 @@ beforeAll(async () => {
 const count = () => getWhipCount('plp-motion', 2).then((c) => c!);
 const member = async (slug: string) => (await count()).memberList.find((m) => m.slug === slug);
 const as = (user: TestUser) => ({ headers: user.headers });
+const exportText = async (name: string, query: string) =>
+  new Response((await openExport(name, new URLSearchParams(query))).stream).text();
 const positions = async () => (await client.query(`SELECT count(*)::int AS n FROM "Position"`)).rows[0].n as number;
 
 describe('the seeded PLP vote', () => {
@@ -93,6 +97,52 @@ describe('the seeded PLP vote', () => {
   });
 });
 
+describe('the placement order', () => {
+  it('is said in code: a later day, then a stated one over a derived one, then the later record', () => {
+    const p = (onDay: string, derived: boolean, id: number): Placement => ({ onDay, derived, id });
+    expect(comparePlacements(p('2019-06-27', false, 9), p('2019-06-28', true, 1))).toBeLessThan(0);
+    expect(comparePlacements(p('2019-06-28', true, 9), p('2019-06-28', false, 1))).toBeLessThan(0);
+    expect(comparePlacements(p('2019-06-28', true, 1), p('2019-06-28', true, 2))).toBeLessThan(0);
+  });
+
+  it('sorts alike in PostgreSQL and in JavaScript, both ways, over 500 placements drawn at random', async () => {
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const placements: Placement[] = Array.from({ length: 500 }, () => ({
+      onDay: `2019-06-${String(20 + random(5)).padStart(2, '0')}`,
+      derived: random(2) === 0,
+      id: 1 + random(40),
+    }));
+    const values = placements.map((x) => `('${x.onDay}'::date, ${x.derived}, ${x.id})`).join(', ');
+    const sorted = async (newestFirst: boolean) =>
+      (
+        await client.query(
+          `SELECT to_char(on_day, 'YYYY-MM-DD') AS "onDay", derived, id FROM (VALUES ${values}) t(on_day, derived, id)
+           ORDER BY ${placementOrderSql({ onDay: 'on_day', derived: 'derived', id: 'id' }, newestFirst)}`,
+        )
+      ).rows as Placement[];
+    const inJs = [...placements].sort(comparePlacements);
+    expect(await sorted(false)).toEqual(inJs);
+    expect(await sorted(true)).toEqual(inJs.reverse());
+  });
+
+  it('gives a history of running counts, one entry a day', () => {
+    expect(
+      historyOf(
+        [
+          { day: '2019-06-28', stand: 'FOR', delta: 2 },
+          { day: '2019-07-01', stand: 'FOR', delta: -1 },
+          { day: '2019-07-01', stand: 'AGAINST', delta: 1 },
+        ],
+        10,
+      ).map((h) => [h.day, h.counts.FOR, h.counts.AGAINST, h.counts.UNKNOWN]),
+    ).toEqual([
+      ['2019-06-28', 2, 0, 8],
+      ['2019-07-01', 1, 1, 8],
+    ]);
+  });
+});
+
 describe('positions are a history', () => {
   const move = (person: string, stand: string, statedOn: string, who = editor) =>
     movePosition({ stageId: String(stageId), person, stand, statedOn, sourceId: String(sourceId), quote: '' }, as(who));
@@ -114,6 +164,47 @@ describe('positions are a history', () => {
   it('an older explicit position is superseded by a newer derived one', async () => {
     expect(await move('wes-streeting', 'UNDECIDED', '2019-06-20')).toMatchObject({ ok: true });
     expect((await member('wes-streeting'))!).toMatchObject({ stand: 'FOR', previous: { stand: 'UNDECIDED' } });
+  });
+
+  it('of two placements derived on one day, the later-recorded signature is where they stand, as positions.csv orders them', async () => {
+    // Another campaign whose signatures also place its signers at this stage, against; one of the
+    // motion's signatories signs it, known the same day as their signature of the motion.
+    const { rows } = await client.query(
+      `SELECT sig."personId" AS person_id, p.slug, sig."signedOn", sig."sourceId", r."campaignId" AS campaign_id
+       FROM "PositionRule" r JOIN "Signature" sig ON sig."campaignId" = r."campaignId" JOIN "Person" p ON p.id = sig."personId"
+       WHERE r."stageId" = $1 AND p.slug NOT IN ('yvette-cooper', 'wes-streeting') ORDER BY p.slug LIMIT 1`,
+      [stageId],
+    );
+    const signer = rows[0];
+    const campaign = (
+      await client.query(
+        `INSERT INTO "Campaign" (slug, title, kind, "sourceId", "updatedAt") VALUES ('same-day-counter-letter', 'A counter-letter', 'LETTER', $1, now()) RETURNING id`,
+        [signer.sourceId],
+      )
+    ).rows[0].id;
+    await client.query(
+      `INSERT INTO "PositionRule" ("stageId", "campaignId", stand, "sourceId") VALUES ($1, $2, 'AGAINST', $3)`,
+      [stageId, campaign, signer.sourceId],
+    );
+    await client.query(
+      `INSERT INTO "Signature" ("campaignId", "personId", "signedOn", confidence, "sourceId", "updatedAt") VALUES ($1, $2, $3, 'REPORTED', $4, now())`,
+      [campaign, signer.person_id, signer.signedOn, signer.sourceId],
+    );
+    try {
+      const m = (await member(signer.slug))!;
+      expect(m).toMatchObject({
+        stand: 'AGAINST',
+        previous: { stand: 'FOR' },
+        evidence: { derivedFrom: { slug: 'same-day-counter-letter' } },
+      });
+      const csv = await exportText('positions', 'campaign=plp-motion&stage=2');
+      const theirs = csv.split('\r\n').filter((l) => l.includes(`,${signer.slug},`));
+      expect(theirs.at(-1)).toContain(',AGAINST,');
+    } finally {
+      await client.query(`DELETE FROM "Signature" WHERE "campaignId" = $1`, [campaign]);
+      await client.query(`DELETE FROM "PositionRule" WHERE "campaignId" = $1`, [campaign]);
+      await client.query(`DELETE FROM "Campaign" WHERE id = $1`, [campaign]);
+    }
   });
 
   it('refuses a position without a date or source, for someone who may not vote, or from a viewer; nothing saved', async () => {

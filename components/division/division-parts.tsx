@@ -6,7 +6,7 @@ import { TableShell } from '@/components/table-shell';
 import { TextRows } from '@/components/text-rows';
 import { hemicycleSvg } from '@/components/whip/parliament-chart';
 import { ChamberChart } from './chamber-chart';
-import { RESULT_LABEL } from '@/lib/division-outcome';
+import { RESULT_LABEL, voted } from '@/lib/division-outcome';
 import type { DivisionBallot, DivisionDetail } from '@/lib/divisions';
 import { formatDay } from '@/lib/format';
 import { SourceLink } from '@/components/source-link';
@@ -68,7 +68,7 @@ export function ResultSection({ d }: { d: DivisionDetail }) {
       <p className="mt-2 text-sm text-muted">
         Tellers apart ({d.totals.tellers.ayes} for the ayes, {d.totals.tellers.noes} for the noes).{' '}
         {d.eligible !== null
-          ? `${d.totals.ayes + d.totals.noes + d.totals.tellers.ayes + d.totals.tellers.noes} of the ${d.eligible} members on ${d.heldOn ? formatDay(d.heldOn) : 'the day'} voted, tellers included.`
+          ? `${voted(d.totals)} of the ${d.eligible} members on ${d.heldOn ? formatDay(d.heldOn) : 'the day'} voted, tellers included.`
           : 'Who could vote that day is not recorded.'}{' '}
         {d.totals.abstentions !== null ? `${d.totals.abstentions} abstained. ` : ''}
         {d.deferred ? 'A deferred division: votes cast on paper. ' : ''}

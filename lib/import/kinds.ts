@@ -10,7 +10,7 @@ import { Confidence, type House, Stand, Vote } from '../generated/prisma/enums';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { matchAmongVoters, matchNames } from '../matching';
-import { stageVoters } from '../whip-count';
+import { stageVoters } from '../placements';
 import { houseVoters } from '../divisions';
 import { lobbyShortfall, namedInLobbies } from '../division-outcome';
 import { AppError } from '../errors';
