@@ -58,6 +58,7 @@ export const PURE = [
   'atom',
   'auth/client-address',
   'auth/roles',
+  'cache-rules',
   'chart-ticks',
   'csp',
   'csv-out',

@@ -14,6 +14,7 @@ import { siteUrl } from './lib/site-url';
 import { addressProblem } from './lib/validation';
 import { contentSecurityPolicy, makeNonce } from './lib/csp';
 import { stillDown, unavailableResponse } from './lib/outage';
+import { NO_STORE } from './lib/cache-rules';
 
 /**
  * A POST comes from this site: its Origin is the site's (BETTER_AUTH_URL) or this server's own
@@ -60,7 +61,7 @@ async function answer(request: NextRequest, policy: string): Promise<Response> {
   if (badAddress)
     return new NextResponse(`${badAddress}\n`, {
       status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': NO_STORE },
     });
   const { pathname } = request.nextUrl;
   // /api/health answers for itself; actions (POST) fail closed in the data layer with a message.

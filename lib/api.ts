@@ -8,6 +8,7 @@ import type { SourceRef } from './sql';
 import type { StageView } from './stages';
 import type { WhipChange, WhipCount, WhipMember } from './whip-count';
 import { carried } from './division-outcome';
+import { cacheHeaders } from './cache-rules';
 
 export const MAX_PER_PAGE = 200;
 
@@ -163,7 +164,8 @@ export function pollJson(p: PollView) {
   };
 }
 
-export const JSON_HEADERS = { 'Cache-Control': 'public, max-age=30', 'Access-Control-Allow-Origin': '*' };
+/** A public answer of the JSON API: shared as a page is (lib/cache-rules.ts), readable from any origin. */
+export const JSON_HEADERS = { ...cacheHeaders('page'), 'Access-Control-Allow-Origin': '*' };
 
 /** The API's answer for a campaign slug that names no campaign. */
 export function campaignNotFound(slug: string): Response {

@@ -1,6 +1,7 @@
 // Turning data-access outcomes into HTTP answers, the same way in every route handler.
 import { AppError, isDatabaseDown } from './errors';
 import { markDatabaseDown } from './outage';
+import { NO_STORE } from './cache-rules';
 
 export function errorResponse(error: unknown, where: string): Response {
   if (error instanceof AppError) {
@@ -9,7 +10,7 @@ export function errorResponse(error: unknown, where: string): Response {
       { error: { code: error.code, message: error.message } },
       {
         status: error.status,
-        headers: { 'Cache-Control': 'no-store', ...(retryAfter ? { 'Retry-After': String(retryAfter) } : {}) },
+        headers: { 'Cache-Control': NO_STORE, ...(retryAfter ? { 'Retry-After': String(retryAfter) } : {}) },
       },
     );
   }
@@ -25,6 +26,6 @@ export function errorResponse(error: unknown, where: string): Response {
           : 'Something went wrong; it has been logged.',
       },
     },
-    { status: down ? 503 : 500, headers: { 'Cache-Control': 'no-store' } },
+    { status: down ? 503 : 500, headers: { 'Cache-Control': NO_STORE } },
   );
 }

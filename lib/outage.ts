@@ -5,6 +5,7 @@
 // clears the mark when it is. A healthy app never pays for this: the mark is a variable.
 // No `server-only` here: proxy.ts imports it.
 import pg from 'pg';
+import { NO_STORE } from './cache-rules';
 
 const state = globalThis as unknown as {
   whipcountDownSince?: number;
@@ -58,7 +59,7 @@ const PAGE = `<!doctype html>
 
 /** The answer while the database is down: a plain page for people, JSON for programs. */
 export function unavailableResponse(pathname: string): Response {
-  const headers = { 'Cache-Control': 'no-store', 'Retry-After': '10' };
+  const headers = { 'Cache-Control': NO_STORE, 'Retry-After': '10' };
   if (pathname.startsWith('/api/')) {
     return Response.json(
       { error: { code: 'UNAVAILABLE', message: 'The database is unavailable just now; try again shortly.' } },

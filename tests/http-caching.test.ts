@@ -1,7 +1,11 @@
 // What the app tells HTTP caches (decision 017).
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { cacheControl, etagFor, methodAnswer, notModified, publicness } from '../scripts/lib/http-caching';
+import { etagFor, kindOf as publicness, methodAnswer, notModified } from '../scripts/lib/http-caching';
+import { cacheControl, cacheHeadersAt, CACHE_RULES } from '../lib/cache-rules';
+import { cacheKey } from '../scripts/lib/page-cache';
+import { JSON_HEADERS } from '../lib/api';
+import { readFileSync } from 'node:fs';
 import { signedSession } from './support/session-cookie';
 
 const req = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
@@ -19,6 +23,24 @@ describe('HTTP caching', () => {
     expect(publicness(req('/campaigns/plp-motion', {}, 'POST'))).toBe('other');
     expect(publicness(req('/campaigns/plp-motion', { rsc: '1' }))).toBe('other');
     expect(publicness(req('/api/health'))).toBe('other');
+    expect(publicness(req('/campaigns/plp-motion?_rsc=1x2'))).toBe('other');
+    expect(publicness(req('/admin/../campaigns'))).toBe('private');
+  });
+
+  it('is one table: route handlers say what the app server says, and the page cache keeps only what it allows', () => {
+    const at = (path: string) => cacheHeadersAt(`http://site.invalid${path}`)['Cache-Control'];
+    expect(JSON_HEADERS['Cache-Control']).toBe(cacheControl('page'));
+    expect(at('/api/export/people.csv')).toBe(cacheControl('export'));
+    expect(at('/api/export/audit.csv')).toBe('private, no-store');
+    expect(at('/divisions/commons/2019-06-27/1/ballots.csv')).toBe(cacheControl('page'));
+    for (const path of [
+      '/campaigns/plp-motion',
+      '/api/v1/campaigns',
+      '/api/export/people.csv',
+      '/admin',
+      '/api/health',
+    ])
+      expect(cacheKey(req(path)) !== null, path).toBe(CACHE_RULES[publicness(req(path))].pageCache);
   });
 
   it("counts as signed in only a session cookie better-auth signed with this site's secret (issue 23 §10)", async () => {
@@ -36,6 +58,18 @@ describe('HTTP caching', () => {
         `better-auth.session_token=${session.replace(/.(%3D)*$/, (end) => (end[0] === 'A' ? 'B' : 'A') + end.slice(1))}`,
       ),
     ).toBe('page');
+  });
+
+  it('is the table the README prints', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const [kind, rule] of Object.entries(CACHE_RULES)) {
+      const row = readme.split('\n').find((l) => l.startsWith(`| ${kind} | `));
+      expect(row, kind).toBeDefined();
+      expect(row).toContain(`| ${rule.what} |`);
+      const control = rule.control(5);
+      expect(row).toContain(control ? `\`${control}\`` : 'the handler’s own');
+      expect(row).toMatch(new RegExp(`\\| ${rule.validator ? 'yes' : 'no'} \\| ${rule.pageCache ? 'yes' : 'no'} \\|$`));
+    }
   });
 
   it('lets shared caches keep pages a few seconds, revalidates exports, never stores private answers', () => {

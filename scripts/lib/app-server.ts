@@ -9,13 +9,14 @@ import next from 'next';
 import { isMarkedDown } from '../../lib/outage';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cacheControl, dataVersionReader, etagFor, methodAnswer, notModified, publicness } from './http-caching';
+import { cacheControl, CACHE_RULES, pageCacheSeconds } from '../../lib/cache-rules';
+import { dataVersionReader, etagFor, kindOf, methodAnswer, notModified } from './http-caching';
 import { PageCache } from './page-cache';
 import { ROOT } from './run';
 
 /** Serves the built app on `port` until SIGTERM or SIGINT, then stops within five seconds. */
 export async function serveApp(port: number): Promise<void> {
-  const ttlSeconds = Number(process.env.WHIPCOUNT_PAGE_CACHE_SECONDS ?? 5);
+  const ttlSeconds = pageCacheSeconds();
   // Behind a caching proxy the proxy does this job; a second cache in each process would only add
   // its seconds to the staleness (decision 017). Defaults to the same seconds.
   const processCacheSeconds = Number(process.env.WHIPCOUNT_PROCESS_CACHE_SECONDS ?? ttlSeconds);
@@ -59,9 +60,9 @@ export async function serveApp(port: number): Promise<void> {
     // marked it so, lib/outage.ts) answers 503, not 500, from the very first request of an outage.
     // HTTP caching (decision 017): public answers carry a validator from the data version and may be
     // shared for a few seconds; a matching If-None-Match is answered 304 without rendering.
-    const kind = publicness(req);
+    const kind = kindOf(req);
     let version: Awaited<ReturnType<typeof versions.read>> = null;
-    if (kind === 'page' || kind === 'export') {
+    if (CACHE_RULES[kind].validator) {
       version = await versions.read();
       if (version) {
         const etag = etagFor(buildId, version.version, new Date().toISOString().slice(0, 10), req);
@@ -83,7 +84,7 @@ export async function serveApp(port: number): Promise<void> {
         res.setHeader('cache-control', control);
         res.setHeader('vary', 'Accept-Encoding');
       } else if (kind === 'private' || (control && res.hasHeader('set-cookie'))) {
-        res.setHeader('cache-control', 'private, no-store');
+        res.setHeader('cache-control', cacheControl('private')!);
       } else if (control) {
         res.removeHeader('etag');
         res.removeHeader('last-modified');

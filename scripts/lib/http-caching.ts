@@ -1,40 +1,43 @@
-// What the app tells HTTP caches (browsers, a reverse proxy, a CDN) — decision 017. Anonymous
-// answers of public pages, the JSON API and public exports carry a validator built from the data
-// version (decision 015), so a matching If-None-Match is answered 304 without rendering, and pages
-// and the API may be kept by shared caches for a few seconds. Anything for a signed-in user, under
-// /admin or /login, is private and never stored. Pure, but for the data version reader below.
+// What the app server tells HTTP caches (browsers, a reverse proxy, a CDN) — decision 017: each
+// request's kind and its rule come from the one table, lib/cache-rules.ts; here are the request
+// side (its facts, its validator, If-None-Match) and the data version reader. Pure, but for that
+// reader.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import pg from 'pg';
 import { connectionBudget } from '../../lib/connections';
-import { negotiatedEncoding } from './page-cache';
+import { NO_STORE, type RequestFacts, type UrlKind, urlKind } from '../../lib/cache-rules';
 import { hasSignedSession } from './session-cookie';
 
-export type Publicness = 'page' | 'export' | 'private' | 'other';
-
-/** How public the answer to this request is. */
-export function publicness(req: IncomingMessage): Publicness {
-  const path = (req.url ?? '/').split('?')[0]!;
-  if (/^\/(_next\/|favicon|icon)/.test(path)) return 'other';
-  if (hasSignedSession(req.headers.cookie) || /^\/(admin|login)(\/|$)/.test(path) || /^\/api\/auth\//.test(path))
-    return 'private';
-  if (req.method !== 'GET' && req.method !== 'HEAD') return 'other';
-  if (req.headers.rsc || req.headers['next-router-state-tree'] || req.headers['next-router-prefetch']) return 'other';
-  if (/^\/api\/export\/audit\.csv$/.test(path)) return 'private';
-  if (/^\/api\/export\//.test(path)) return 'export';
-  if (/^\/api\/(health)(\/|$)/.test(path)) return 'other';
-  return 'page';
+/** The facts of a request the table of cache rules reads. */
+export function requestFacts(req: IncomingMessage): RequestFacts {
+  const raw = req.url ?? '/';
+  return {
+    // As sent, not normalised: "/admin/../x" is private, as before any router reads it.
+    path: raw.split('?')[0]!,
+    method: req.method ?? 'GET',
+    signedIn: hasSignedSession(req.headers.cookie),
+    clientRouter:
+      !!(req.headers.rsc || req.headers['next-router-state-tree'] || req.headers['next-router-prefetch']) ||
+      new URLSearchParams(raw.split('?')[1] ?? '').has('_rsc'),
+  };
 }
 
-/** Cache-Control for each kind: pages shared for `seconds` (and served stale while one revalidates), exports always revalidated. */
-export function cacheControl(kind: Publicness, seconds: number): string | null {
-  if (kind === 'page')
-    return seconds > 0
-      ? `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${seconds * 6}`
-      : 'public, max-age=0, must-revalidate';
-  if (kind === 'export') return 'public, max-age=0, must-revalidate';
-  if (kind === 'private') return 'private, no-store';
-  return null;
+/** The kind of this request's address (lib/cache-rules.ts), whose rule its answer follows. */
+export const kindOf = (req: IncomingMessage): UrlKind => urlKind(requestFacts(req));
+
+/** The encoding Next.js's compression will answer with, as the `compression` package negotiates it. */
+export function negotiatedEncoding(acceptEncoding: string): 'gzip' | 'deflate' | 'identity' {
+  const accepted = new Map(
+    acceptEncoding
+      .toLowerCase()
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([name]) => name)
+      .map(([name, ...params]) => [name!.trim(), Number(/q=([\d.]+)/.exec(params.join(';'))?.[1] ?? 1)] as const),
+  );
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return ok('gzip') ? 'gzip' : ok('deflate') ? 'deflate' : 'identity';
 }
 
 /**
@@ -70,7 +73,7 @@ export function methodAnswer(
   if ((ALLOWED_METHODS as readonly string[]).includes(method ?? 'GET')) return null;
   return {
     status: method === 'OPTIONS' ? 204 : 405,
-    headers: { allow: ALLOWED_METHODS.join(', '), 'cache-control': 'no-store', 'content-length': '0' },
+    headers: { allow: ALLOWED_METHODS.join(', '), 'cache-control': NO_STORE, 'content-length': '0' },
   };
 }
 

@@ -9,7 +9,10 @@
 // other processes' copies are retired when the data version they were rendered at changes (read
 // by serve.ts at most every 200 ms), and in any case within the TTL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { hasSignedSession } from './session-cookie';
+import { CACHE_RULES } from '../../lib/cache-rules';
+import { kindOf, negotiatedEncoding } from './http-caching';
+
+export { negotiatedEncoding } from './http-caching';
 
 export interface CachedAnswer {
   status: number;
@@ -26,8 +29,6 @@ export interface PageCacheOptions {
   maxBytes?: number;
   maxEntryBytes?: number;
 }
-
-const NEVER = /^\/(admin|login|api\/(?!v1\/)|_next\/)/;
 
 /**
  * The query parameters public pages and the JSON API read (their zod schemas and route handlers;
@@ -51,33 +52,11 @@ export const QUERY_PARAMS = [
   'theme',
 ] as const;
 
-/** The encoding Next.js's compression will answer with, as the `compression` package negotiates it. */
-export function negotiatedEncoding(acceptEncoding: string): 'gzip' | 'deflate' | 'identity' {
-  const accepted = new Map(
-    acceptEncoding
-      .toLowerCase()
-      .split(',')
-      .map((part) => part.trim().split(';'))
-      .filter(([name]) => name)
-      .map(([name, ...params]) => [name!.trim(), Number(/q=([\d.]+)/.exec(params.join(';'))?.[1] ?? 1)] as const),
-  );
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  return ok('gzip') ? 'gzip' : ok('deflate') ? 'deflate' : 'identity';
-}
-
 /** The cache key of a request, or null when its answer must not be shared. */
 export function cacheKey(req: IncomingMessage): string | null {
-  if (req.method !== 'GET') return null;
+  // Only what the table of cache rules lets it keep (lib/cache-rules.ts), and never a server action.
+  if (req.method !== 'GET' || !CACHE_RULES[kindOf(req)].pageCache || req.headers['next-action']) return null;
   const url = new URL(req.url ?? '/', 'http://cache.invalid');
-  if (NEVER.test(url.pathname) || url.searchParams.has('_rsc')) return null;
-  if (
-    req.headers.rsc ||
-    req.headers['next-router-state-tree'] ||
-    req.headers['next-router-prefetch'] ||
-    req.headers['next-action']
-  )
-    return null;
-  if (hasSignedSession(req.headers.cookie)) return null;
   const query = QUERY_PARAMS.flatMap((name) =>
     url.searchParams.getAll(name).map((v) => `${name}=${encodeURIComponent(v)}`),
   ).join('&');

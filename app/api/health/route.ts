@@ -1,4 +1,5 @@
 import { checkHealth } from '@/lib/health';
+import { NO_STORE } from '@/lib/cache-rules';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,6 +8,6 @@ export async function GET() {
   const health = await checkHealth();
   return Response.json(health, {
     status: health.status === 'ok' ? 200 : 503,
-    headers: { 'Cache-Control': 'no-store' },
+    headers: { 'Cache-Control': NO_STORE },
   });
 }

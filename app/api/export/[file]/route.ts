@@ -1,16 +1,17 @@
 import { describeArchive, openArchive } from '@/lib/archive';
 import { describeExport, openExport } from '@/lib/export';
 import { errorResponse } from '@/lib/http';
+import { cacheHeadersAt } from '@/lib/cache-rules';
 
 export const dynamic = 'force-dynamic';
 
 // What the file is and when it was made: in its name and in a header (the CSV stays plain CSV;
 // the ZIP also carries a README.txt). Header values are ASCII: anything else is replaced.
-const attachment = (type: string, filename: string, description: string) => ({
+const attachment = (type: string, filename: string, description: string, url: string) => ({
   'Content-Type': type,
   'Content-Disposition': `attachment; filename="${filename}"`,
   'X-Whipcount-Export': description.replace(/[^\x20-\x7e]/g, '?'),
-  'Cache-Control': 'no-store',
+  ...cacheHeadersAt(url),
   'X-Content-Type-Options': 'nosniff',
 });
 
@@ -26,11 +27,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   try {
     if (head && file === 'everything.zip') {
       const { filename, description } = describeArchive();
-      return new Response(null, { headers: attachment('application/zip', filename, description) });
+      return new Response(null, { headers: attachment('application/zip', filename, description, request.url) });
     }
     if (file === 'everything.zip') {
       const { filename, description, stream } = await openArchive({ headers: request.headers });
-      return new Response(stream, { headers: attachment('application/zip', filename, description) });
+      return new Response(stream, { headers: attachment('application/zip', filename, description, request.url) });
     }
     const match = /^([a-z]+)\.csv$/.exec(file);
     if (!match)
@@ -48,14 +49,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
         headers: request.headers,
       });
       return new Response(null, {
-        headers: attachment('text/csv; charset=utf-8; header=present', filename, description),
+        headers: attachment('text/csv; charset=utf-8; header=present', filename, description, request.url),
       });
     }
     const { filename, description, stream } = await openExport(match[1]!, new URL(request.url).searchParams, {
       headers: request.headers,
     });
     return new Response(stream, {
-      headers: attachment('text/csv; charset=utf-8; header=present', filename, description),
+      headers: attachment('text/csv; charset=utf-8; header=present', filename, description, request.url),
     });
   } catch (error) {
     return errorResponse(error, `export ${file}`);

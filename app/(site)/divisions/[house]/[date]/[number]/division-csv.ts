@@ -2,6 +2,7 @@
 // ballots), the member table as shown (its filters and order, those who did not vote included),
 // the rebels alone (docs/csv.md), and the chamber's SVG. One way to find the division
 // from the address and to say when there is none.
+import { cacheHeadersAt } from '@/lib/cache-rules';
 import type { DivisionDetail } from '@/lib/divisions';
 import { ballotQuerySchema, ballotsCsv, filterBallots, findDivisionAt } from '@/lib/divisions';
 import { errorResponse } from '@/lib/http';
@@ -43,7 +44,7 @@ export function divisionCsv(kind: keyof typeof ROWS) {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8; header=present',
         'Content-Disposition': `attachment; filename="whipcount-division-${house}-${date}-${number}-${kind}.csv"`,
-        'Cache-Control': 'no-store',
+        ...cacheHeadersAt(request.url),
         'X-Content-Type-Options': 'nosniff',
       },
     });

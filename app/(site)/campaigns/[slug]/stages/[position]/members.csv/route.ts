@@ -1,3 +1,4 @@
+import { cacheHeadersAt } from '@/lib/cache-rules';
 import { errorResponse } from '@/lib/http';
 import { isSlug, stagePosition } from '@/lib/validation';
 import { filterMembers, getWhipCount, whipQuerySchema } from '@/lib/whip-count';
@@ -23,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       headers: {
         'Content-Type': 'text/csv; charset=utf-8; header=present',
         'Content-Disposition': `attachment; filename="whipcount-whip-count-${slug}-${n}-members.csv"`,
-        'Cache-Control': 'no-store',
+        ...cacheHeadersAt(request.url),
         'X-Content-Type-Options': 'nosniff',
       },
     });

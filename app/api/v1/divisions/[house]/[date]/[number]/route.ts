@@ -1,4 +1,5 @@
 import { divisionJson, JSON_HEADERS } from '@/lib/api';
+import { NO_STORE } from '@/lib/cache-rules';
 import { findDivisionAt } from '@/lib/divisions';
 import { errorResponse } from '@/lib/http';
 
@@ -14,7 +15,7 @@ export async function GET(_request: Request, { params }: Params) {
     if (!d)
       return Response.json(
         { error: { code: 'NOT_FOUND', message: `No ${house} division ${number} is recorded on ${date}.` } },
-        { status: 404, headers: { 'Cache-Control': 'no-store' } },
+        { status: 404, headers: { 'Cache-Control': NO_STORE } },
       );
     return Response.json(divisionJson(d), { headers: JSON_HEADERS });
   } catch (error) {
