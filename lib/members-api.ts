@@ -6,7 +6,7 @@
 // where the party changes) and says where anything is wrong; matching to people and writing is
 // lib/official-members.ts. docs/decisions/022-divisions.md.
 import { field, fits, isObj, type Obj, type OfficialHouse } from './votes-api';
-import { isDay } from './validation';
+import { dayOfDateTime } from './validation';
 import { line } from './records';
 
 export interface HistoryStint {
@@ -36,9 +36,7 @@ const DAY_MS = 86_400_000;
 function dayOf(value: unknown): string | null | undefined {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value !== 'string') return undefined;
-  const m = /^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
-  if (!m) return undefined;
-  return isDay(m[1]!) ? m[1]! : undefined;
+  return dayOfDateTime(value) ?? undefined;
 }
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);

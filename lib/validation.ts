@@ -85,3 +85,12 @@ export function isDay(value: string): boolean {
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
+
+/**
+ * The calendar day of a date or date-time as Parliament's APIs write them ("2019-06-27",
+ * "2019-06-27T00:00:00", with a zone or not), or null: by the one date rule, `isDay`.
+ */
+export function dayOfDateTime(value: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  return m && isDay(m[1]!) ? m[1]! : null;
+}

@@ -6,6 +6,7 @@
 
 import { namedInLobbies } from './division-outcome';
 import { line, RECORDS, type TextRule, textProblem } from './records';
+import { dayOfDateTime } from './validation';
 
 export type OfficialHouse = 'COMMONS' | 'LORDS';
 
@@ -140,16 +141,8 @@ function readDivision(item: unknown, at: string): { division: OfficialDivision |
   const externalId = typeof id === 'number' && Number.isInteger(id) && id > 0 ? String(id) : null;
   if (!externalId) say('DivisionId is missing or not a positive whole number.');
   const rawDate = field(item, 'Date');
-  const date =
-    typeof rawDate === 'string' && /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(rawDate)
-      ? rawDate.slice(0, 10)
-      : null;
-  if (
-    !date ||
-    Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
-    new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date
-  )
-    say('Date is missing or not a date (YYYY-MM-DD…).');
+  const date = typeof rawDate === 'string' ? dayOfDateTime(rawDate) : null;
+  if (!date) say('Date is missing or not a date (YYYY-MM-DD…).');
   const number = field(item, 'Number');
   if (!(typeof number === 'number' && Number.isInteger(number) && number > 0))
     say('Number is missing or not a positive whole number.');

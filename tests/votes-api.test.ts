@@ -2,6 +2,7 @@
 // a file can be wrong said with where (issue 22). Pure: no database.
 import { describe, expect, it } from 'vitest';
 import { readOfficialDivisions } from '../lib/votes-api';
+import { dayOfDateTime } from '../lib/validation';
 
 const member = (id: number, name: string, listAs: string) => ({
   memberId: id,
@@ -87,5 +88,15 @@ describe('the Votes APIs’ division JSON', () => {
     expect(readOfficialDivisions(JSON.stringify({ ...lords, Ayes: [] })).problems).toEqual([
       'the division: it has both Commons (Ayes, Noes) and Lords (contents, notContents) lobbies.',
     ]);
+  });
+});
+
+describe('the day of an API date-time', () => {
+  it('is read by the one date rule, with or without a time and zone', () => {
+    expect(dayOfDateTime('2019-06-27T00:00:00')).toBe('2019-06-27');
+    expect(dayOfDateTime('2019-06-27T19:15:00+01:00')).toBe('2019-06-27');
+    expect(dayOfDateTime('2019-06-27')).toBe('2019-06-27');
+    expect(dayOfDateTime('2019-02-30T00:00:00')).toBeNull();
+    expect(dayOfDateTime('27/06/2019')).toBeNull();
   });
 });
