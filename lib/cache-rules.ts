@@ -70,7 +70,7 @@ export function urlKind({ path, method, signedIn, clientRouter }: RequestFacts):
   if (clientRouter) return 'other';
   if (/^\/api\/export\/audit\.csv$/.test(path)) return 'private';
   if (/^\/api\/export\//.test(path)) return 'export';
-  if (/^\/api\/health(\/|$)/.test(path)) return 'other';
+  // /api/health and any other API route than the public /api/v1.
   if (/^\/api\//.test(path) && !/^\/api\/v1\//.test(path)) return 'other';
   return 'page';
 }

@@ -5,9 +5,9 @@
 // field names in any case. Pure: it turns each history into stints (a house membership split
 // where the party changes) and says where anything is wrong; matching to people and writing is
 // lib/official-members.ts. docs/decisions/022-divisions.md.
-import { field, fits, isObj, type Obj, type OfficialHouse } from './votes-api';
+import { field, isObj, type Obj, type OfficialHouse } from './votes-api';
 import { dayOfDateTime } from './validation';
-import { line } from './records';
+import { fits, RECORDS } from './records';
 
 export interface HistoryStint {
   house: OfficialHouse;
@@ -137,8 +137,11 @@ export function readMemberHistories(data: unknown): { members: MemberHistory[]; 
           own.push(
             `${at}: two parties at once (${a.party} and ${b.party} from ${a.start > b.start ? a.start : b.start}).`,
           );
-    const texts = [...names.flatMap((n) => [n.displayAs, n.listAs ?? '']), ...parties.map((p) => p.party)];
-    if (texts.some((t) => !fits(line(300), t)))
+    // Each by the rule of the record column it fills (lib/records.ts).
+    if (
+      names.some((n) => !fits(RECORDS.person.name, n.displayAs) || !fits(RECORDS.person.sortName, n.listAs ?? '')) ||
+      parties.some((p) => !fits(RECORDS.membership.party, p.party))
+    )
       own.push(`${at}: a name or party holds control characters or is too long.`);
     if (names.length === 0) own.push(`${at}: no name in nameHistory.`);
     if (own.length) return void problems.push(...own);

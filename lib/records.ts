@@ -105,6 +105,9 @@ export function textProblem(rule: TextRule, value: string, label: string): strin
   return null;
 }
 
+/** A text from elsewhere (Parliament's files) within a rule, or not. */
+export const fits = (rule: TextRule, value: string) => textProblem(rule, value, '') === null;
+
 /**
  * A text column as a form or a file gives it: trimmed, within the rule. Empty is `''` unless
  * `required`, when it is an error.

@@ -5,7 +5,7 @@
 // members to people is the importer's (lib/official-divisions.ts). docs/decisions/022-divisions.md.
 
 import { namedInLobbies } from './division-outcome';
-import { line, RECORDS, type TextRule, textProblem } from './records';
+import { fits, RECORDS, type TextRule, textProblem } from './records';
 import { dayOfDateTime } from './validation';
 
 export type OfficialHouse = 'COMMONS' | 'LORDS';
@@ -73,9 +73,6 @@ const LORDS_LOBBIES = [
   ['contentTellers', 'AYE', true],
   ['notContentTellers', 'NO', true],
 ] as const;
-
-/** A text of Parliament's within a record column's rule (lib/records.ts), or not. */
-export const fits = (rule: TextRule, value: string) => textProblem(rule, value, '') === null;
 
 /**
  * Reads the text of one file: a division or a list of divisions. Every problem is listed with
@@ -234,20 +231,21 @@ function readDivision(item: unknown, at: string): { division: OfficialDivision |
 
 function readMember(m: unknown, at: string, lobby: 'AYE' | 'NO', teller: boolean): OfficialMember | string {
   if (!isObj(m)) return `${at} is not a member.`;
-  const text = (name: string, max = 200): string | null | undefined => {
+  // Each by the rule of the record column it names (lib/records.ts).
+  const text = (name: string, rule: TextRule): string | null | undefined => {
     const v = field(m, name);
     if (v === undefined || v === null || v === '') return null;
-    if (typeof v !== 'string' || !fits(line(max), v)) return undefined;
+    if (typeof v !== 'string' || !fits(rule, v)) return undefined;
     return v.trim() || null;
   };
   const id = field(m, 'MemberId');
   const memberId = typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : null;
   if (id !== undefined && id !== null && memberId === null) return `${at}.MemberId is not a positive whole number.`;
-  const name = text('Name');
-  const listAs = text('ListAs');
-  const party = text('Party');
-  const memberFrom = text('MemberFrom');
-  const proxyName = text('ProxyName');
+  const name = text('Name', RECORDS.person.name);
+  const listAs = text('ListAs', RECORDS.person.sortName);
+  const party = text('Party', RECORDS.membership.party);
+  const memberFrom = text('MemberFrom', RECORDS.membership.constituency);
+  const proxyName = text('ProxyName', RECORDS.person.name);
   for (const [label, v] of [
     ['Name', name],
     ['ListAs', listAs],

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { negotiatedEncoding, PageCache, QUERY_PARAMS } from '../scripts/lib/page-cache';
+import { PageCache, QUERY_PARAMS } from '../scripts/lib/page-cache';
+import { negotiatedEncoding } from '../scripts/lib/http-caching';
 import { signedSession } from './support/session-cookie';
 
 let close: (() => Promise<void>) | null = null;

@@ -11,7 +11,8 @@ export interface ImportColumn<T = unknown> {
   holds: string;
   cell?: (name: string) => z.ZodType<T>;
 }
-type Read<T> = ImportColumn<T> & { cell: (name: string) => z.ZodType<T> };
+/** A column that is read: its cell is checked and kept in the row. */
+export type Read<T> = ImportColumn<T> & { cell: (name: string) => z.ZodType<T> };
 export type Columns = Record<string, ImportColumn<never> | Read<unknown>>;
 
 /** A text column under a record column's rule, `about` saying what it is; `''` when empty. */

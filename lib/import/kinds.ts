@@ -16,7 +16,7 @@ import { lobbyShortfall, namedInLobbies } from '../division-outcome';
 import { AppError } from '../errors';
 import type { NewSource } from '../admin/new-source';
 import { line, RECORDS, textSchema } from '../records';
-import { type Columns, day, ignored, type ImportColumn, number, oneOf, rowOf, text, yesNo } from './columns';
+import { type Columns, day, ignored, number, oneOf, type Read, rowOf, text, yesNo } from './columns';
 
 export interface RowError {
   row: number;
@@ -121,7 +121,7 @@ const lock = (tx: Tx, name: string) =>
 // ---------------------------------------------------------------------------------------------
 
 /** A roster's identifiers: letters, digits and a few separators, never a formula or markup. */
-const rosterId: ImportColumn<string> & { cell: (name: string) => z.ZodType<string> } = {
+const rosterId: Read<string> = {
   required: true,
   holds:
     'the stint\u2019s person\u2019s identifier in the roster: letters, digits and . _ : / -, at most 200 characters',
@@ -131,7 +131,7 @@ const rosterId: ImportColumn<string> & { cell: (name: string) => z.ZodType<strin
       `${name} must be letters, digits, and . _ : / - only.`,
     ),
 };
-const wikidataId: ImportColumn<string> & { cell: (name: string) => z.ZodType<string> } = {
+const wikidataId: Read<string> = {
   holds: 'a Wikidata item id such as Q42, or empty',
   cell: (name) =>
     textSchema(line(50), name).refine(

@@ -12,8 +12,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CACHE_RULES } from '../../lib/cache-rules';
 import { kindOf, negotiatedEncoding } from './http-caching';
 
-export { negotiatedEncoding } from './http-caching';
-
 export interface CachedAnswer {
   status: number;
   headers: Record<string, string | string[]>;
