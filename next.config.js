@@ -4,6 +4,8 @@ const nextConfig = {
   // pg and the Prisma adapter run as plain Node modules on the server, not bundled.
   serverExternalPackages: ['pg', '@prisma/adapter-pg'],
   poweredByHeader: false,
+  // The app server compresses, at a level per kind of answer (scripts/lib/app-server.ts, decision 029).
+  compress: false,
   // `npm test` checks the types itself (tsc --noEmit, beside the build): the build does not do it
   // a second time, which saves half a minute of every build, `npm start`'s first one included.
   typescript: { ignoreBuildErrors: true },

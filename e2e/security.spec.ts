@@ -99,6 +99,27 @@ test('methods no address takes get 405 with Allow; OPTIONS 204; validators belon
   expect(csv.status()).toBe(200);
 });
 
+test('pages and downloads are compressed once, as the client accepts, and say so (issue 26)', async ({ request }) => {
+  // The app server compresses (decision 029), Next.js does not: an answer compressed by neither, or
+  // by both, would pass a test that only read the text.
+  for (const path of ['/campaigns/plp-motion', '/api/v1/campaigns', '/api/export/signatures.csv']) {
+    const plain = await request.get(path, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.status(), path).toBe(200);
+    expect(plain.headers()['content-encoding'], path).toBeUndefined();
+    const text = await plain.text();
+    for (const encoding of ['gzip', 'deflate']) {
+      const answer = await request.get(path, { headers: { 'accept-encoding': encoding } });
+      expect(answer.headers()['content-encoding'], `${path} ${encoding}`).toBe(encoding);
+      expect(answer.headers()['vary'], `${path} ${encoding}`).toMatch(/Accept-Encoding/i);
+      // The client takes one layer off: what is left is the same answer (a page's differs only in
+      // its nonce, after the doctype).
+      const body = await answer.text();
+      if (path.startsWith('/api/')) expect(body, `${path} ${encoding}`).toBe(text);
+      else expect(body.slice(0, 15), `${path} ${encoding}`).toBe('<!DOCTYPE html>');
+    }
+  }
+});
+
 // Issue 23 §7: scripts run only with the nonce made for the answer; nothing on the site breaks the policy.
 const PAGES_UNDER_CSP = [
   '/',

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageCache, QUERY_PARAMS } from '../scripts/lib/page-cache';
-import { negotiatedEncoding } from '../scripts/lib/http-caching';
+import { negotiatedEncoding } from '../lib/cache-rules';
 import { signedSession } from './support/session-cookie';
 
 let close: (() => Promise<void>) | null = null;

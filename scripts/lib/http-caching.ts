@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import pg from 'pg';
 import { connectionBudget } from '../../lib/connections';
-import { NO_STORE, type RequestFacts, type UrlKind, urlKind } from '../../lib/cache-rules';
+import { negotiatedEncoding, NO_STORE, type RequestFacts, type UrlKind, urlKind } from '../../lib/cache-rules';
 import { hasSignedSession } from './session-cookie';
 
 /** The facts of a request the table of cache rules reads. */
@@ -25,20 +25,6 @@ export function requestFacts(req: IncomingMessage): RequestFacts {
 
 /** The kind of this request's address (lib/cache-rules.ts), whose rule its answer follows. */
 export const kindOf = (req: IncomingMessage): UrlKind => urlKind(requestFacts(req));
-
-/** The encoding Next.js's compression will answer with, as the `compression` package negotiates it. */
-export function negotiatedEncoding(acceptEncoding: string): 'gzip' | 'deflate' | 'identity' {
-  const accepted = new Map(
-    acceptEncoding
-      .toLowerCase()
-      .split(',')
-      .map((part) => part.trim().split(';'))
-      .filter(([name]) => name)
-      .map(([name, ...params]) => [name!.trim(), Number(/q=([\d.]+)/.exec(params.join(';'))?.[1] ?? 1)] as const),
-  );
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  return ok('gzip') ? 'gzip' : ok('deflate') ? 'deflate' : 'identity';
-}
 
 /**
  * The validator of an answer: the address it answers (an ETag belongs to its URL: issue 23), the

@@ -9,8 +9,8 @@
 // other processes' copies are retired when the data version they were rendered at changes (read
 // by serve.ts at most every 200 ms), and in any case within the TTL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CACHE_RULES } from '../../lib/cache-rules';
-import { kindOf, negotiatedEncoding } from './http-caching';
+import { CACHE_RULES, negotiatedEncoding } from '../../lib/cache-rules';
+import { kindOf } from './http-caching';
 
 export interface CachedAnswer {
   status: number;
@@ -163,7 +163,7 @@ export class PageCache {
     }
   }
 
-  /** Records what goes out on `res` (after Next.js's compression) and stores it if shareable. */
+  /** Records what goes out on `res` (after the app server's compression) and stores it if shareable. */
   private capture(res: ServerResponse, key: string, version: string | null): Promise<void> {
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
