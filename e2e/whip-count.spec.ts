@@ -94,6 +94,9 @@ test.describe('whip count, public @phone', () => {
       '/campaigns/nothing/stages/1',
     ]) {
       expect((await page.goto(path))?.status(), path).toBe(404);
+      // …and so do its files.
+      for (const file of ['chamber.svg', 'members.csv'])
+        expect((await page.request.get(`${path}/${file}`)).status(), `${path}/${file}`).toBe(404);
     }
   });
 });

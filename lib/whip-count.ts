@@ -205,7 +205,8 @@ function memberOf(r: MemberRow, rebelIds: Set<number>): WhipMember {
   };
 }
 
-type FullWhipCount = WhipCount & {
+/** A whip count with every member, its changes and its history: what getWhipCount gives. */
+export type FullWhipCount = WhipCount & {
   memberList: WhipMember[];
   changes: WhipChange[];
   history: { day: string; counts: StandCounts }[];

@@ -5,7 +5,7 @@ import { Section } from '@/components/section';
 import { TableShell } from '@/components/table-shell';
 import { TextRows } from '@/components/text-rows';
 import { hemicycleSvg } from '@/components/whip/parliament-chart';
-import { ChamberChart } from './chamber-chart';
+import { ChamberChart } from '@/components/charts/chamber-chart';
 import { RESULT_LABEL, voted } from '@/lib/division-outcome';
 import type { DivisionBallot, DivisionDetail } from '@/lib/divisions';
 import { formatDay } from '@/lib/format';

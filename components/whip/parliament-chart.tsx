@@ -3,6 +3,7 @@
 // JavaScript, and downloadable like the other charts (ChartFigure).
 import { SPECTRUM as ORDER, STAND_LABEL } from '@/lib/decision-rule';
 import type { WhipMember } from '@/lib/whip-count';
+import { ChamberChart } from '@/components/charts/chamber-chart';
 import { SeatReadout } from '@/components/charts/seat-readout';
 import { STAND_COLOUR } from './stands';
 
@@ -91,24 +92,36 @@ export function hemicycleSvg({ seats: members, order, colours, title }: Hemicycl
   );
 }
 
-/** The hemicycle drawn into the page (the whip count's, which changes with each placement). */
+/** The hemicycle drawn into the page. */
 export function Hemicycle(props: HemicycleProps) {
   return <div dangerouslySetInnerHTML={{ __html: hemicycleSvg(props) }} />;
 }
 
-/** Every member who may vote, each seat coloured by where its member stands; a tap names the member. */
-export function ParliamentChart({ members, title }: { members: WhipMember[]; title: string }) {
+/** A whip count's hemicycle: every member who may vote, each seat coloured by where they stand. */
+export function whipCountSvg(members: WhipMember[], title: string): string {
+  return hemicycleSvg(whipSeats(members, title));
+}
+
+const whipSeats = (members: WhipMember[], title: string): HemicycleProps => ({
+  seats: members.map((m) => {
+    const stand = m.stand ?? 'UNKNOWN';
+    return { name: m.name, party: m.party, category: stand, label: STAND_LABEL[stand] };
+  }),
+  order: ORDER,
+  colours: STAND_COLOUR,
+  title,
+});
+
+/**
+ * Every member who may vote, each seat coloured by where its member stands; a tap names the member.
+ * With `src` (the stage's chamber.svg, from `whipCountSvg`) the seats are a file of their own, as on
+ * the division page: 650 seats were 160 of the whip-count page's 350 kB on every view, once as HTML
+ * and again in its RSC payload (issue 26). Without, they are drawn into the page (the embed).
+ */
+export function ParliamentChart({ members, title, src }: { members: WhipMember[]; title: string; src?: string }) {
   return (
     <SeatReadout hint="Tap or hover over a seat for its member; every member is in the table below.">
-      <Hemicycle
-        seats={members.map((m) => {
-          const stand = m.stand ?? 'UNKNOWN';
-          return { name: m.name, party: m.party, category: stand, label: STAND_LABEL[stand] };
-        })}
-        order={ORDER}
-        colours={STAND_COLOUR}
-        title={title}
-      />
+      {src ? <ChamberChart src={src} label={title} /> : <Hemicycle {...whipSeats(members, title)} />}
       <p className="text-xs" data-testid="party-blocks">
         <span className="text-muted">Parties, left to right: </span>
         {partyBlocks(members)

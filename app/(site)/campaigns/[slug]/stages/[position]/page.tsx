@@ -111,7 +111,11 @@ export default async function WhipCountPage({ params, searchParams }: Props) {
               />
             }
           >
-            <ParliamentChart members={count.memberList} title={`Whip count of ${count.stage.name}`} />
+            <ParliamentChart
+              members={count.memberList}
+              title={`Whip count of ${count.stage.name}`}
+              src={`/campaigns/${count.campaign.slug}/stages/${count.stage.position}/chamber.svg`}
+            />
           </ChartFigure>
           <ul className="mt-2 flex flex-wrap gap-3 text-xs" aria-label="Key">
             {STANDS.map((s) => (

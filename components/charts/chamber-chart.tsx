@@ -1,7 +1,8 @@
 'use client';
-// The division's hemicycle, a file of its own (chamber.svg): shown as an image at once, then,
-// with JavaScript, drawn into the page from the same file, so that each seat names its member on
-// hover and the chart downloads like the others. The page itself carries none of its 650 seats.
+// A hemicycle that is a file of its own (a division's or a whip count's chamber.svg): shown as an
+// image at once, then, with JavaScript, drawn into the page from the same file, so that each seat
+// names its member on hover (and on a tap, in a SeatReadout) and the chart downloads like the
+// others. The page itself carries none of its 650 seats.
 import { useEffect, useState } from 'react';
 
 export function ChamberChart({ src, label }: { src: string; label: string }) {
