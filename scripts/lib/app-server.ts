@@ -131,7 +131,7 @@ export async function serveApp(port: number): Promise<void> {
     };
     cache
       // A kept page is served only while the data version it was rendered at holds (any server's save).
-      .handle(req, res, () => compressed(kind, req, res, () => handle(req, res)), version?.version ?? null)
+      .handle(req, res, () => compressed(kind, req, res, () => handle(req, res)), version?.version ?? null, kind)
       .catch((error: unknown) => {
         console.error('[serve] request failed:', error);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

@@ -9,7 +9,7 @@
 // other processes' copies are retired when the data version they were rendered at changes (read
 // by serve.ts at most every 200 ms), and in any case within the TTL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CACHE_RULES, negotiatedEncoding } from '../../lib/cache-rules';
+import { CACHE_RULES, negotiatedEncoding, type UrlKind } from '../../lib/cache-rules';
 import { kindOf } from './http-caching';
 
 export interface CachedAnswer {
@@ -50,10 +50,13 @@ export const QUERY_PARAMS = [
   'theme',
 ] as const;
 
-/** The cache key of a request, or null when its answer must not be shared. */
-export function cacheKey(req: IncomingMessage): string | null {
+/**
+ * The cache key of a request, or null when its answer must not be shared. `kind`: the request's
+ * kind, when the caller has it already (the app server: a signed cookie is then checked once).
+ */
+export function cacheKey(req: IncomingMessage, kind: UrlKind = kindOf(req)): string | null {
   // Only what the table of cache rules lets it keep (lib/cache-rules.ts), and never a server action.
-  if (req.method !== 'GET' || !CACHE_RULES[kindOf(req)].pageCache || req.headers['next-action']) return null;
+  if (req.method !== 'GET' || !CACHE_RULES[kind].pageCache || req.headers['next-action']) return null;
   const url = new URL(req.url ?? '/', 'http://cache.invalid');
   const query = QUERY_PARAMS.flatMap((name) =>
     url.searchParams.getAll(name).map((v) => `${name}=${encodeURIComponent(v)}`),
@@ -129,8 +132,9 @@ export class PageCache {
     render: () => Promise<void>,
     /** The data version now (null when unknown: the TTL alone decides). */
     version: string | null = null,
+    kind?: UrlKind,
   ): Promise<void> {
-    const key = this.options.ttlMs > 0 ? cacheKey(req) : null;
+    const key = this.options.ttlMs > 0 ? cacheKey(req, kind) : null;
     if (key === null) return render();
     let entry = this.fresh(key, version);
     if (!entry && this.inFlight.has(key)) {
