@@ -29,3 +29,29 @@ export function errorResponse(error: unknown, where: string): Response {
     { status: down ? 503 : 500, headers: { 'Cache-Control': NO_STORE } },
   );
 }
+
+/**
+ * A GET handler for a file of a record found from its address (a division's CSVs and chamber, a
+ * whip count's): 404 with `missing` when the address names none, errors answered as above.
+ */
+export function recordFile<Address, Found>(
+  label: string,
+  find: (at: Address) => Promise<Found | null>,
+  missing: string,
+  respond: (found: Found, request: Request, at: Address) => Response,
+) {
+  return async function GET(request: Request, { params }: { params: Promise<Address> }) {
+    try {
+      const at = await params;
+      const found = await find(at);
+      if (!found)
+        return new Response(`${missing}\n`, {
+          status: 404,
+          headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+        });
+      return respond(found, request, at);
+    } catch (error) {
+      return errorResponse(error, label);
+    }
+  };
+}

@@ -5,28 +5,13 @@
 import { cacheHeadersAt } from '@/lib/cache-rules';
 import type { DivisionDetail } from '@/lib/divisions';
 import { ballotQuerySchema, ballotsCsv, filterBallots, findDivisionAt } from '@/lib/divisions';
-import { errorResponse } from '@/lib/http';
+import { recordFile } from '@/lib/http';
 
 type Address = { house: string; date: string; number: string };
-type Params = { params: Promise<Address> };
 
 /** A GET handler for one of a division's files: 404 when the address names no division. */
-export function divisionFile(label: string, respond: (d: DivisionDetail, request: Request, at: Address) => Response) {
-  return async function GET(request: Request, { params }: Params) {
-    try {
-      const at = await params;
-      const d = await findDivisionAt(at.house, at.date, at.number);
-      if (!d)
-        return new Response('No such division.\n', {
-          status: 404,
-          headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-        });
-      return respond(d, request, at);
-    } catch (error) {
-      return errorResponse(error, label);
-    }
-  };
-}
+export const divisionFile = (label: string, respond: (d: DivisionDetail, request: Request, at: Address) => Response) =>
+  recordFile(label, (at: Address) => findDivisionAt(at.house, at.date, at.number), 'No such division.', respond);
 
 /** The rows of each of a division's files, from the division and the file's address. */
 const ROWS = {
