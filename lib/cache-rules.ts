@@ -99,21 +99,3 @@ export function cacheHeadersAt(url: string): { 'Cache-Control': string } {
   const kind = urlKind({ path: new URL(url).pathname, method: 'GET', signedIn: false, clientRouter: false });
   return { 'Cache-Control': cacheControl(kind) ?? NO_STORE };
 }
-
-/**
- * The encoding an answer goes out in, as the app server's `compression` middleware negotiates it
- * (gzip before deflate; q=0 refuses): part of each validator (an ETag names its encoding) and of
- * the page cache's key.
- */
-export function negotiatedEncoding(acceptEncoding: string): 'gzip' | 'deflate' | 'identity' {
-  const accepted = new Map(
-    acceptEncoding
-      .toLowerCase()
-      .split(',')
-      .map((part) => part.trim().split(';'))
-      .filter(([name]) => name)
-      .map(([name, ...params]) => [name!.trim(), Number(/q=([\d.]+)/.exec(params.join(';'))?.[1] ?? 1)] as const),
-  );
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  return ok('gzip') ? 'gzip' : ok('deflate') ? 'deflate' : 'identity';
-}

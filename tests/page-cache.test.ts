@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageCache, QUERY_PARAMS } from '../scripts/lib/page-cache';
-import { negotiatedEncoding } from '../lib/cache-rules';
+import { negotiatedEncoding } from '../scripts/lib/http-caching';
 import { signedSession } from './support/session-cookie';
 
 let close: (() => Promise<void>) | null = null;
@@ -202,6 +202,45 @@ describe('the public-page micro-cache', () => {
     expect(negotiatedEncoding('br, deflate')).toBe('deflate');
     expect(negotiatedEncoding('gzip;q=0, deflate')).toBe('deflate');
     expect(negotiatedEncoding('')).toBe('identity');
+  });
+
+  it('names the encoding the compression middleware sends, for every kind of Accept-Encoding', async () => {
+    const compression = (await import('compression')).default;
+    const squeeze = compression();
+    const server = createServer((req, res) =>
+      squeeze(req as never, res as never, () => {
+        res.setHeader('content-type', 'text/html');
+        res.end('<p>a page</p>'.repeat(500));
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const { get } = await import('node:http');
+    const sent = (acceptEncoding: string) =>
+      new Promise<string>((resolve, reject) =>
+        get({ port, path: '/', headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+          res.resume();
+          resolve(res.headers['content-encoding'] ?? 'identity');
+        }).on('error', reject),
+      );
+    try {
+      for (const header of [
+        'gzip, deflate, br',
+        'br, deflate',
+        'deflate, gzip;q=0.9',
+        'gzip;q=0, deflate',
+        'gzip;q=0.5, identity',
+        'identity;q=0.5, deflate;q=0.4',
+        '*',
+        '*;q=0',
+        'br',
+        'GZIP',
+        '',
+      ])
+        expect([header, negotiatedEncoding(header)]).toEqual([header, await sent(header)]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('stores a render when it is complete, so a slow reader holds no one up', async () => {

@@ -4,9 +4,10 @@
 // reader.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import Negotiator from 'negotiator';
 import pg from 'pg';
 import { connectionBudget } from '../../lib/connections';
-import { negotiatedEncoding, NO_STORE, type RequestFacts, type UrlKind, urlKind } from '../../lib/cache-rules';
+import { NO_STORE, type RequestFacts, type UrlKind, urlKind } from '../../lib/cache-rules';
 import { hasSignedSession } from './session-cookie';
 
 /** The facts of a request the table of cache rules reads. */
@@ -25,6 +26,21 @@ export function requestFacts(req: IncomingMessage): RequestFacts {
 
 /** The kind of this request's address (lib/cache-rules.ts), whose rule its answer follows. */
 export const kindOf = (req: IncomingMessage): UrlKind => urlKind(requestFacts(req));
+
+/**
+ * The encoding an answer goes out in: part of each validator (an ETag names its encoding) and of
+ * the page cache's key, so it must be the one the app server's `compression` middleware will
+ * choose. It is: the same negotiation (negotiator, the version compression 1.7 depends on) over
+ * the same encodings, gzip preferred where the client weighs two alike.
+ */
+export function negotiatedEncoding(acceptEncoding: string): 'gzip' | 'deflate' | 'identity' {
+  // negotiator 0.6 takes the preferred encodings second; its published types predate that argument.
+  const negotiator: { encoding(available: string[], preferred: string[]): string | undefined } = new Negotiator({
+    headers: { 'accept-encoding': acceptEncoding },
+  });
+  const chosen = negotiator.encoding(['gzip', 'deflate', 'identity'], ['gzip']);
+  return chosen === 'gzip' || chosen === 'deflate' ? chosen : 'identity';
+}
 
 /**
  * The validator of an answer: the address it answers (an ETag belongs to its URL: issue 23), the

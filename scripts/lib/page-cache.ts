@@ -9,8 +9,8 @@
 // other processes' copies are retired when the data version they were rendered at changes (read
 // by serve.ts at most every 200 ms), and in any case within the TTL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CACHE_RULES, negotiatedEncoding, type UrlKind } from '../../lib/cache-rules';
-import { kindOf } from './http-caching';
+import { CACHE_RULES, type UrlKind } from '../../lib/cache-rules';
+import { kindOf, negotiatedEncoding } from './http-caching';
 
 export interface CachedAnswer {
   status: number;
