@@ -7,7 +7,7 @@
 // lib/official-members.ts. docs/decisions/022-divisions.md.
 import { field, isObj, type Obj, type OfficialHouse } from './votes-api';
 import { dayOfDateTime } from './validation';
-import { fits, RECORDS } from './records';
+import { RECORDS, textProblem, type TextRule } from './records';
 
 export interface HistoryStint {
   house: OfficialHouse;
@@ -44,6 +44,9 @@ const text = (o: Obj, name: string): string | null => {
   const v = field(o, name);
   return typeof v === 'string' && v.trim() ? v.trim() : null;
 };
+/** What is wrong with a text of the file under its column's rule, named by its place in the file, or null. */
+const within = (rule: TextRule, value: string | null, place: string) =>
+  value === null ? null : textProblem(rule, value, place);
 const houseOf = (v: unknown): OfficialHouse | null =>
   v === 1 || v === '1' || (typeof v === 'string' && /^commons$/i.test(v))
     ? 'COMMONS'
@@ -81,11 +84,17 @@ export function readMemberHistories(data: unknown): { members: MemberHistory[]; 
       return v;
     };
 
-    const names = arrayOf('nameHistory').flatMap((n, k) => {
+    const rawNames = arrayOf('nameHistory');
+    const names = rawNames.flatMap((n, k) => {
       if (!isObj(n)) return (own.push(`${at}: nameHistory[${k}] is not an object.`), []);
       const displayAs = text(n, 'nameDisplayAs');
       const listAs = text(n, 'nameListAs');
       if (!displayAs && !listAs) return (own.push(`${at}: nameHistory[${k}] has no name.`), []);
+      // Each by the rule of the record column it fills (lib/records.ts), named where it is wrong.
+      const problem =
+        within(RECORDS.person.name, displayAs, `nameHistory[${k}].nameDisplayAs`) ??
+        within(RECORDS.person.sortName, listAs, `nameHistory[${k}].nameListAs`);
+      if (problem) return (own.push(`${at}: ${problem}`), []);
       const start = dayOf(field(n, 'startDate'));
       return [{ displayAs: displayAs ?? listAs!, listAs, start: start ?? '' }];
     });
@@ -93,7 +102,10 @@ export function readMemberHistories(data: unknown): { members: MemberHistory[]; 
 
     const parties = arrayOf('partyHistory').flatMap((p, k) => {
       if (!isObj(p)) return (own.push(`${at}: partyHistory[${k}] is not an object.`), []);
-      const party = isObj(field(p, 'party')) ? text(field(p, 'party') as Obj, 'name') : text(p, 'name');
+      const nested = isObj(field(p, 'party'));
+      const party = nested ? text(field(p, 'party') as Obj, 'name') : text(p, 'name');
+      const problem = within(RECORDS.membership.party, party, `partyHistory[${k}].${nested ? 'party.name' : 'name'}`);
+      if (problem) return (own.push(`${at}: ${problem}`), []);
       const start = dayOf(field(p, 'startDate'));
       const end = dayOf(field(p, 'endDate'));
       if (!party || !start || end === undefined)
@@ -137,13 +149,7 @@ export function readMemberHistories(data: unknown): { members: MemberHistory[]; 
           own.push(
             `${at}: two parties at once (${a.party} and ${b.party} from ${a.start > b.start ? a.start : b.start}).`,
           );
-    // Each by the rule of the record column it fills (lib/records.ts).
-    if (
-      names.some((n) => !fits(RECORDS.person.name, n.displayAs) || !fits(RECORDS.person.sortName, n.listAs ?? '')) ||
-      parties.some((p) => !fits(RECORDS.membership.party, p.party))
-    )
-      own.push(`${at}: a name or party holds control characters or is too long.`);
-    if (names.length === 0) own.push(`${at}: no name in nameHistory.`);
+    if (rawNames.length === 0) own.push(`${at}: no name in nameHistory.`);
     if (own.length) return void problems.push(...own);
 
     // Each membership split where the party changes: a stint per party, "no party" where none is recorded.

@@ -109,6 +109,19 @@ describe('reading a Members API history', () => {
       'member 3 of 4 (MemberId 6): houseMembershipHistory[0] needs house (1 or 2), membershipStartDate (a date), and membershipEndDate a date or null.',
     ]);
   });
+  it('names the field that holds control characters or is too long, and what is wrong with it', () => {
+    const read = readMemberHistories([
+      history(7, 'E\u0007F', 'F, E', [seat('Z', '2017-06-08')], [party('Labour', '2017-06-08')]),
+      history(8, 'G H', 'H, G', [seat('W', '2017-06-08')], [party('L'.repeat(500), '2017-06-08')]),
+    ]);
+    expect(read.members).toEqual([]);
+    expect(read.problems).toEqual([
+      'member 1 of 2 (MemberId 7): nameHistory[0].nameDisplayAs holds control characters or a line break.',
+      expect.stringMatching(
+        /^member 2 of 2 \(MemberId 8\): partyHistory\[0\]\.party\.name is longer than [\d,]+ characters\.$/,
+      ),
+    ]);
+  });
 });
 
 describe('importing histories', () => {
